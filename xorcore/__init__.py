@@ -1,0 +1,13 @@
+"""xorcore: the math, training, traces, charts and text of XOR Backprop Lab (no streamlit)."""
+
+from .config import ACTIVATIONS, LECTURE, LR_CHOICES, OPTIMIZERS, Config
+from .data import XOR_X, XOR_Y
+from .model import build_model
+from .trace import Trace, finite_differences, manual_step, trace
+from .train import History, train, train_batch
+
+__all__ = [
+    "ACTIVATIONS", "LECTURE", "LR_CHOICES", "OPTIMIZERS", "Config", "XOR_X", "XOR_Y",
+    "build_model", "Trace", "finite_differences", "manual_step", "trace", "History",
+    "train", "train_batch",
+]  # fmt: skip

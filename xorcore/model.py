@@ -1,0 +1,112 @@
+"""The 2-H-1 network, built exactly as the lecture builds it, and its parameter layout."""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+from torch import nn
+
+from .config import Config
+
+ACT_MODULES = {
+    "sigmoid": nn.Sigmoid,
+    "tanh": nn.Tanh,
+    "relu": nn.ReLU,
+    "leaky_relu": nn.LeakyReLU,  # negative slope 0.01, torch's default
+    "identity": nn.Identity,
+}
+LEAKY_SLOPE = 0.01
+
+
+def build_model(config: Config) -> nn.Sequential:
+    """Seed, then Linear(2, H), act, Linear(H, 1), Sigmoid; the caller's RNG is untouched."""
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(config.seed)
+        layer1 = nn.Linear(2, config.hidden)  # made first, as in the lecture
+        layer2 = nn.Linear(config.hidden, 1)
+    return nn.Sequential(layer1, ACT_MODULES[config.activation](), layer2, nn.Sigmoid())
+
+
+def param_names(hidden: int) -> list[str]:
+    """Names of the flat parameter vector: W1[i,j], b1[i], W2[0,i], b2[0]."""
+    w1 = [f"W1[{i},{j}]" for i in range(hidden) for j in range(2)]
+    b1 = [f"b1[{i}]" for i in range(hidden)]
+    w2 = [f"W2[0,{i}]" for i in range(hidden)]
+    return w1 + b1 + w2 + ["b2[0]"]
+
+
+def n_params(hidden: int) -> int:
+    """Parameter count of the 2-H-1 net: 2H + H + H + 1."""
+    return 4 * hidden + 1
+
+
+def flatten(model: nn.Module) -> np.ndarray:
+    """The model's parameters as one float32 vector in param_names order."""
+    l1, l2 = model[0], model[2]
+    parts = [l1.weight, l1.bias, l2.weight, l2.bias]
+    return torch.cat([p.detach().reshape(-1) for p in parts]).numpy().copy()
+
+
+def unflatten(flat: np.ndarray, hidden: int) -> dict[str, np.ndarray]:
+    """Split (..., 4H+1) into W1 (..., H, 2), b1 (..., H), W2 (..., 1, H), b2 (..., 1)."""
+    lead, h = flat.shape[:-1], hidden
+    return {
+        "W1": flat[..., : 2 * h].reshape(*lead, h, 2),
+        "b1": flat[..., 2 * h : 3 * h],
+        "W2": flat[..., 3 * h : 4 * h].reshape(*lead, 1, h),
+        "b2": flat[..., 4 * h :],
+    }
+
+
+def load(config: Config, flat: np.ndarray) -> nn.Sequential:
+    """A model of this config holding the given flat parameters."""
+    model = build_model(config)
+    parts = unflatten(np.asarray(flat, dtype=np.float32), config.hidden)
+    with torch.no_grad():
+        model[0].weight.copy_(torch.from_numpy(parts["W1"].copy()))
+        model[0].bias.copy_(torch.from_numpy(parts["b1"].copy()))
+        model[2].weight.copy_(torch.from_numpy(parts["W2"].copy()))
+        model[2].bias.copy_(torch.from_numpy(parts["b2"].copy()))
+    return model
+
+
+def predict_grid(flat: np.ndarray, activation: str, hidden: int, points: np.ndarray) -> np.ndarray:
+    """y_pred for (M, 2) points under the flat parameters, in numpy (for pictures)."""
+    p = unflatten(np.asarray(flat, dtype=np.float32), hidden)
+    z1 = points @ p["W1"].T + p["b1"]  # (M, H)
+    h1 = act_np(activation, z1)
+    z2 = h1 @ p["W2"].T + p["b2"]  # (M, 1)
+    return sigmoid_np(z2)[:, 0]
+
+
+def sigmoid_np(z: np.ndarray) -> np.ndarray:
+    """Logistic sigmoid 1 / (1 + e^-z), elementwise."""
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+def act_np(name: str, z: np.ndarray) -> np.ndarray:
+    """The hidden activation, elementwise, in numpy."""
+    if name == "sigmoid":
+        return sigmoid_np(z)
+    if name == "tanh":
+        return np.tanh(z)
+    if name == "relu":
+        return np.maximum(z, 0)
+    if name == "leaky_relu":
+        return np.where(z > 0, z, LEAKY_SLOPE * z)
+    return z
+
+
+def act_grad_np(name: str, z: np.ndarray) -> np.ndarray:
+    """d act / dz at z, elementwise (torch's convention: relu'(0) = 0)."""
+    if name == "sigmoid":
+        s = sigmoid_np(z)
+        return s * (1 - s)
+    if name == "tanh":
+        return 1 - np.tanh(z) ** 2
+    if name == "relu":
+        return (z > 0).astype(z.dtype)
+    if name == "leaky_relu":
+        return np.where(z > 0, 1.0, LEAKY_SLOPE).astype(z.dtype)
+    return np.ones_like(z)
