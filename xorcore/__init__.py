@@ -7,7 +7,19 @@ from .trace import Trace, finite_differences, manual_step, trace
 from .train import History, train, train_batch
 
 __all__ = [
-    "ACTIVATIONS", "LECTURE", "LR_CHOICES", "OPTIMIZERS", "Config", "XOR_X", "XOR_Y",
-    "build_model", "Trace", "finite_differences", "manual_step", "trace", "History",
-    "train", "train_batch",
+    "ACTIVATIONS",
+    "LECTURE",
+    "LR_CHOICES",
+    "OPTIMIZERS",
+    "XOR_X",
+    "XOR_Y",
+    "Config",
+    "History",
+    "Trace",
+    "build_model",
+    "finite_differences",
+    "manual_step",
+    "trace",
+    "train",
+    "train_batch",
 ]  # fmt: skip

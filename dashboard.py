@@ -1,0 +1,95 @@
+"""XOR Backprop Lab: page config, the shared sidebar (keyed, bound to the URL), navigation."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages._shared import PAGES
+from xorcore.config import (
+    ACTIVATIONS,
+    EPOCH_RANGE,
+    FIELDS,
+    HIDDEN_RANGE,
+    LECTURE,
+    LR_CHOICES,
+    OPTIMIZERS,
+    SEED_RANGE,
+    Config,
+    parse_field,
+)
+from xorcore.text import LANGS, lang_from_locale, t
+
+st.set_page_config(page_title="XOR Backprop Lab", page_icon=":material/hub:", layout="wide")
+
+LANG_NAMES = {"ko": "한국어", "en": "English"}
+URL_KEYS = (*FIELDS, "lang")
+
+
+def _check_url(lang: str) -> None:
+    """Once per session: name every link value that is not allowed (the widgets fall back to defaults)."""
+    if "url_notices" in st.session_state:
+        return
+    notices = []
+    for key in st.query_params:
+        values = st.query_params.get_all(key)
+        if key not in URL_KEYS:
+            notices.append(("notice_unknown_param", key, ""))
+        elif key == "lang":
+            if len(values) != 1 or values[0] not in LANG_NAMES.values():
+                notices.append(("notice_bad_param", key, LANG_NAMES[lang]))
+        else:
+            try:
+                if len(values) != 1:
+                    raise ValueError("repeated")
+                parse_field(key, values[0])
+            except ValueError:
+                notices.append(("notice_bad_param", key, _fmt(key, getattr(LECTURE, key))))
+    st.session_state["url_notices"] = notices
+
+
+def _fmt(key: str, value: object) -> str:
+    """A field value as the sidebar shows it."""
+    return f"{value:g}" if key == "lr" else str(value)
+
+
+def _reset() -> None:
+    """Put every setting back to the lecture's."""
+    for key in FIELDS:
+        st.session_state[key] = getattr(LECTURE, key)
+
+
+def sidebar() -> str:
+    """Draw the sidebar; store the Config and language in session_state; return the language."""
+    default_lang = lang_from_locale(st.context.locale)
+    with st.sidebar:
+        lang = st.segmented_control(
+            "Language · 언어", LANGS, key="lang", default=default_lang, bind="query-params",
+            format_func=LANG_NAMES.get,
+        ) or default_lang  # fmt: skip
+        _check_url(lang)
+        st.number_input(t(lang, "sb_seed"), *SEED_RANGE, value=LECTURE.seed, step=1, key="seed",
+                        help=t(lang, "sb_seed_help"), bind="query-params")  # fmt: skip
+        st.selectbox(t(lang, "sb_activation"), ACTIVATIONS, key="activation", bind="query-params",
+                     index=ACTIVATIONS.index(LECTURE.activation))  # fmt: skip
+        st.selectbox(t(lang, "sb_optimizer"), OPTIMIZERS, key="optimizer", bind="query-params",
+                     index=OPTIMIZERS.index(LECTURE.optimizer))  # fmt: skip
+        st.select_slider(t(lang, "sb_lr"), LR_CHOICES, value=LECTURE.lr, key="lr", bind="query-params",
+                         format_func=lambda v: f"{v:g}")  # fmt: skip
+        st.number_input(t(lang, "sb_epochs"), *EPOCH_RANGE, value=LECTURE.epochs, step=100, key="epochs",
+                        bind="query-params")  # fmt: skip
+        st.slider(t(lang, "sb_hidden"), *HIDDEN_RANGE, value=LECTURE.hidden, key="hidden", bind="query-params")
+        cfg = Config(**{k: st.session_state[k] for k in FIELDS})
+        st.button(t(lang, "sb_reset"), on_click=_reset, help=t(lang, "sb_reset_help"), icon=":material/restart_alt:",
+                  disabled=cfg == LECTURE)  # fmt: skip
+        st.caption(t(lang, "sb_share"))
+    st.session_state["config"] = cfg
+    return lang
+
+
+lang = sidebar()
+for kind, param, default in st.session_state.get("url_notices", []):
+    st.warning(t(lang, kind, param=param, default=default), icon=":material/link_off:")
+nav = st.navigation(
+    [st.Page(path, title=t(lang, key), url_path=url, default=i == 0) for i, (path, key, url) in enumerate(PAGES)]
+)
+nav.run()

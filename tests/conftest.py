@@ -1,0 +1,32 @@
+"""Shared test helpers: AppTest on dashboard.py with a clean cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+DASHBOARD = str(ROOT / "dashboard.py")
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Each test starts with empty Streamlit caches."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+
+
+def app(page: str | None = None, lang: str = "en", **params: str) -> AppTest:
+    """Run dashboard.py (then switch to `page`, e.g. 'app_pages/2_forward.py') with URL params."""
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.query_params["lang"] = {"en": "English", "ko": "한국어"}[lang]
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    return at

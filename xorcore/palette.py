@@ -1,0 +1,17 @@
+"""One palette for every chart and diagram (Okabe-Ito, colour-blind safe)."""
+
+POS = "#0072B2"  # blue: positive weights / gradients
+NEG = "#D55E00"  # vermillion: negative weights / gradients
+CLASS = {0: "#E69F00", 1: "#56B4E9"}  # target 0 = orange, target 1 = sky blue
+CLASS_SCALE = ("#E69F00", "#F7F7F7", "#56B4E9")  # heatmap y_pred 0 -> 0.5 -> 1
+NEUTRAL = "#7F7F7F"  # grid lines, dead units, inactive marks
+ACCENT = "#009E73"  # bluish green: the current epoch, the separating line
+DEAD = "#BBBBBB"  # dead ReLU units
+SERIES = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
+FONT_SIZE = 16  # chart text, readable from the back row
+TITLE_SIZE = 18
+
+
+def sign_color(value: float) -> str:
+    """Blue for >= 0, vermillion for < 0."""
+    return POS if value >= 0 else NEG

@@ -1,0 +1,74 @@
+"""PyTorch source text: the model for the current settings, and a standalone script of the run."""
+
+from __future__ import annotations
+
+from .config import Config
+
+_ACT = {
+    "sigmoid": "nn.Sigmoid()",
+    "tanh": "nn.Tanh()",
+    "relu": "nn.ReLU()",
+    "leaky_relu": "nn.LeakyReLU(0.01)",
+    "identity": "nn.Identity()",
+}
+_OPT = {
+    "sgd": "optim.SGD(model.parameters(), lr={lr!r})",
+    "momentum": "optim.SGD(model.parameters(), lr={lr!r}, momentum=0.9)",
+    "adam": "optim.Adam(model.parameters(), lr={lr!r})",
+    "rmsprop": "optim.RMSprop(model.parameters(), lr={lr!r})",
+}
+
+
+def model_code(config: Config) -> str:
+    """The nn.Module of the lecture, for these settings."""
+    return f"""class XORModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        torch.manual_seed({config.seed})  # fixed initial weights, as in the lecture
+        self.layer1 = nn.Linear(2, {config.hidden})  # hidden layer: 2 inputs -> {config.hidden} units
+        self.activation = {_ACT[config.activation]}
+        self.layer2 = nn.Linear({config.hidden}, 1)  # output layer: {config.hidden} units -> 1
+        self.sigmoid = nn.Sigmoid()  # final probability
+
+    def forward(self, x):
+        z1 = self.layer1(x)  # stretch and rotate the input space
+        h1 = self.activation(z1)  # bend the space
+        z2 = self.layer2(h1)  # combine regions in the bent space
+        return self.sigmoid(z2)
+"""
+
+
+def script(config: Config) -> str:
+    """A standalone program (torch only) that trains this run and prints its final loss."""
+    opt = _OPT[config.optimizer].format(lr=config.lr)
+    return f'''"""XOR Backprop Lab run: {config.label()}. Needs only PyTorch."""
+import torch
+import torch.nn as nn
+import torch.optim as optim
+
+X = torch.tensor([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=torch.float32)
+y = torch.tensor([[0], [1], [1], [0]], dtype=torch.float32)
+
+
+{model_code(config)}
+
+model = XORModel()
+criterion = nn.BCELoss()
+optimizer = {opt}
+
+for epoch in range({config.epochs}):
+    prediction = model(X)  # 1. forward
+    loss = criterion(prediction, y)  # 2. loss
+    optimizer.zero_grad()  # 3. clear old gradients
+    loss.backward()  # 4. backward (chain rule)
+    optimizer.step()  # 5. update
+    if not torch.isfinite(loss):
+        print(f"diverged at epoch {{epoch}}")
+        break
+
+with torch.no_grad():
+    prediction = model(X)
+    final = criterion(prediction, y).item()
+print("predictions:\\n", prediction.numpy())
+print(f"final loss: {{final:.6f}}")
+'''

@@ -1,0 +1,38 @@
+"""Every visible string, in Korean and English: one table per language, merged from per-page modules."""
+
+from __future__ import annotations
+
+from . import backprop, common, experiments, forward, model_page, training
+
+LANGS: tuple[str, ...] = ("ko", "en")
+_MODULES = (common, model_page, forward, backprop, training, experiments)
+
+
+def _merge(lang: str) -> dict[str, str]:
+    """One language's table; a key defined twice is a bug."""
+    table: dict[str, str] = {}
+    for mod in _MODULES:
+        part = getattr(mod, lang.upper())
+        dup = table.keys() & part.keys()
+        if dup:
+            raise KeyError(f"text keys defined twice: {sorted(dup)}")
+        table.update(part)
+    return table
+
+
+TABLES: dict[str, dict[str, str]] = {lang: _merge(lang) for lang in LANGS}
+MISSING = "⟦{}⟧"  # what a missing key shows (tests look for it)
+
+
+def t(lang: str, key: str, **values: object) -> str:
+    """The string `key` in `lang`, with {placeholders} filled from values."""
+    table = TABLES.get(lang, TABLES["en"])
+    text = table.get(key)
+    if text is None:
+        return MISSING.format(key)
+    return text.format(**values) if values else text
+
+
+def lang_from_locale(locale: str | None) -> str:
+    """'ko' for a Korean browser locale, else 'en'."""
+    return "ko" if (locale or "").lower().startswith("ko") else "en"

@@ -1,0 +1,4 @@
+"""Text of the model page."""
+
+EN: dict[str, str] = {}
+KO: dict[str, str] = {}
