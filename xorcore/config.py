@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, fields
 ACTIVATIONS: tuple[str, ...] = ("sigmoid", "tanh", "relu", "leaky_relu", "identity")
 OPTIMIZERS: tuple[str, ...] = ("sgd", "momentum", "adam", "rmsprop")
 # Log-spaced learning rates, 1e-4 .. 10 (1, 2, 5 per decade).
-LR_CHOICES: tuple[float, ...] = tuple(round(m * 10.0**e, 6) for e in range(-4, 1) for m in (1, 2, 5)) + (10.0,)
+LR_CHOICES: tuple[float, ...] = (*tuple(round(m * 10.0**e, 6) for e in range(-4, 1) for m in (1, 2, 5)), 10.0)
 SEED_RANGE: tuple[int, int] = (0, 2**31 - 1)
 EPOCH_RANGE: tuple[int, int] = (1, 10_000)
 HIDDEN_RANGE: tuple[int, int] = (1, 8)
