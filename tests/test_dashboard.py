@@ -1,0 +1,61 @@
+"""The shared sidebar: URL-bound settings, notices for bad links, reset, language."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import app
+
+from xorcore import LECTURE, Config
+
+
+def test_defaults_are_the_lecture():
+    at = app()
+    assert not at.exception
+    assert at.session_state["config"] == LECTURE
+    assert not at.warning
+
+
+def test_url_sets_every_field():
+    at = app(seed="7", activation="tanh", optimizer="sgd", lr="0.1", epochs="300", hidden="3")
+    assert at.session_state["config"] == Config(7, "tanh", "sgd", 0.1, 300, 3)
+    assert not at.warning
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("seed", "abc"), ("seed", "-5"), ("lr", "0.3"), ("lr", "nan"), ("epochs", "1e9"), ("hidden", "99"),
+     ("activation", "gelu"), ("optimizer", "<script>alert(1)</script>")],
+)  # fmt: skip
+def test_bad_url_value_gets_notice_and_default(key, value):
+    at = app(**{key: value})
+    assert not at.exception
+    assert at.session_state["config"] == LECTURE
+    notices = [w.value for w in at.warning]
+    assert any(f"`{key}`" in n for n in notices), notices
+    assert all(value not in n for n in notices), "the raw value is never echoed"
+
+
+def test_unknown_param_is_named():
+    at = app(color="red")
+    assert any("`color`" in w.value for w in at.warning)
+
+
+def test_reset_restores_lecture():
+    at = app(activation="relu", lr="0.5")
+    assert at.session_state["config"].activation == "relu"
+    at.sidebar.button[0].click().run()
+    assert at.session_state["config"] == LECTURE
+
+
+def test_settings_survive_page_switch():
+    at = app(activation="tanh")
+    at.switch_page("app_pages/3_backprop.py").run()
+    assert at.session_state["config"].activation == "tanh"
+    assert at.sidebar.selectbox(key="activation").value == "tanh"
+
+
+def test_language_switch_changes_sidebar():
+    at = app(lang="ko")
+    assert at.sidebar.selectbox(key="activation").label == "은닉층 활성화 함수"
+    at = app(lang="en")
+    assert at.sidebar.selectbox(key="activation").label == "Hidden activation"
