@@ -1,0 +1,169 @@
+"""Chart builders: their data equals xorcore's numbers (trace, model predictions, finite differences)."""
+
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import pytest
+import torch
+
+from xorcore import ACTIVATIONS, LECTURE, XOR_X, Config, build_model, charts, trace
+from xorcore.model import flatten, load
+from xorcore.text import LANGS, MISSING
+
+
+def _frames(chart) -> list[pd.DataFrame]:
+    """Every DataFrame a (possibly layered) chart carries, depth first."""
+    out = []
+    if isinstance(getattr(chart, "data", None), pd.DataFrame):
+        out.append(chart.data)
+    for sub in getattr(chart, "layer", None) or []:
+        out.extend(_frames(sub))
+    return out
+
+
+def _points(chart) -> pd.DataFrame:
+    """The four-point frame of a chart (the one with a target column and 4 rows)."""
+    (df,) = {id(f): f for f in _frames(chart) if "target" in f.columns and len(f) == 4}.values()
+    return df
+
+
+def _model(**kw):
+    cfg = Config(**kw)
+    return cfg, build_model(cfg)
+
+
+def _torch_pred(model, pts: np.ndarray) -> np.ndarray:
+    with torch.no_grad():
+        return model(torch.tensor(pts, dtype=torch.float32)).numpy()[:, 0]
+
+
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+def test_boundary_corners_equal_model_predictions(activation):
+    cfg, model = _model(activation=activation, seed=3, hidden=3)
+    grid = charts.boundary_grid(flatten(model), activation, 3)
+    assert len(grid) >= 60 * 60
+    corners = grid.set_index(["x1", "x2"]).y_pred
+    want = _torch_pred(model, XOR_X.numpy())
+    got = np.array([corners.loc[(float(a), float(b))] for a, b in XOR_X.numpy()])
+    np.testing.assert_allclose(got, want, atol=1e-6)
+    # The chart's heatmap layer carries exactly this grid.
+    chart = charts.decision_boundary(flatten(model), activation, 3, "en")
+    heat = next(f for f in _frames(chart) if "y_pred" in f.columns)
+    np.testing.assert_allclose(heat.y_pred.to_numpy(), grid.y_pred.to_numpy())
+
+
+def test_boundary_contour_is_at_one_half():
+    cfg, model = _model()  # lecture: untrained, predictions all > 0.5 -> maybe no contour in view
+    h = __import__("xorcore").train(cfg)
+    flat = h.params[-1]
+    segs = charts.contour_segments(*(charts._axis_values(80),) * 2, charts.boundary_grid(flat, "sigmoid", 2)
+                                   .y_pred.to_numpy().reshape(81, 81))  # fmt: skip
+    assert len(segs) > 20  # the trained net's boundary crosses the plane
+    ends = np.concatenate([segs[:, :2], segs[:, 2:]]).astype(np.float32)
+    pred = _torch_pred(load(cfg, flat), ends)
+    assert np.abs(pred - 0.5).max() < 0.02  # linear interpolation on a 0.025 grid
+
+
+@pytest.mark.parametrize(("activation", "hidden", "units"), [("sigmoid", 2, (0, 1)), ("relu", 8, (2, 5)),
+                                                             ("tanh", 3, (2, 0))])  # fmt: skip
+def test_hidden_plane_points_and_grid_equal_trace(activation, hidden, units):
+    cfg, model = _model(activation=activation, hidden=hidden, seed=7)
+    tr = trace(model)
+    chart = charts.hidden_plane(flatten(model), activation, hidden, "en", units)
+    pts = _points(chart)
+    np.testing.assert_allclose(pts[["a", "b"]].to_numpy(), tr.h1[:, list(units)], atol=1e-5)
+    grid = charts.warped_grid(flatten(model), activation, hidden, "h1", units)
+    for (x1, x2), h in zip(XOR_X.numpy(), tr.h1, strict=True):
+        at = grid[np.isclose(grid.x1, x1) & np.isclose(grid.x2, x2)]
+        assert len(at) == 2  # the corner lies on one x1-line and one x2-line
+        np.testing.assert_allclose(at[["a", "b"]].to_numpy(), np.tile(h[list(units)], (2, 1)), atol=1e-5)
+
+
+def test_output_line_matches_z2():
+    cfg, model = _model(hidden=2)
+    tr = trace(model)
+    wa, wb, c = charts.output_line(flatten(model), "sigmoid", 2)
+    np.testing.assert_allclose(wa * tr.h1[:, 0] + wb * tr.h1[:, 1] + c, tr.z2[:, 0], atol=1e-5)
+    # hidden > 2: the other units are held at their mean over the four inputs.
+    cfg, model = _model(hidden=4, seed=1)
+    tr = trace(model)
+    wa, wb, c = charts.output_line(flatten(model), "sigmoid", 4, (1, 3))
+    held = tr.h1.copy()
+    held[:, [0, 2]] = tr.h1[:, [0, 2]].mean(0)
+    np.testing.assert_allclose(wa * tr.h1[:, 1] + wb * tr.h1[:, 3] + c, held @ tr.W2[0] + tr.b2[0], atol=1e-5)
+
+
+def test_z1_plane_is_trace_z1_and_one_unit_against_zero():
+    cfg, model = _model()
+    tr = trace(model)
+    np.testing.assert_allclose(_points(charts.space_plane(flatten(model), "sigmoid", 2, "en", "z1")
+                                       )[["a", "b"]].to_numpy(), tr.z1, atol=1e-5)  # fmt: skip
+    cfg, model = _model(hidden=1)
+    pts = _points(charts.hidden_plane(flatten(model), "sigmoid", 1, "en"))
+    np.testing.assert_allclose(pts.a.to_numpy(), trace(model).h1[:, 0], atol=1e-6)
+    assert (pts.b == 0).all()
+
+
+def test_bad_units_raise():
+    cfg, model = _model(hidden=3)
+    with pytest.raises(ValueError, match="units"):
+        charts.hidden_plane(flatten(model), "sigmoid", 3, "en", (1, 1))
+    with pytest.raises(ValueError, match="units"):
+        charts.hidden_plane(flatten(model), "sigmoid", 3, "en", (0, 3))
+
+
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+def test_activation_derivative_matches_finite_differences(activation):
+    data = charts.activation_data(activation)
+    eps = 1e-5
+    z = data.z.to_numpy()
+    z = z[np.abs(z) > 1e-3]  # ReLU kinks at 0
+    from xorcore.model import act_grad_np, act_np
+
+    fd = (act_np(activation, z + eps) - act_np(activation, z - eps)) / (2 * eps)
+    np.testing.assert_allclose(act_grad_np(activation, z), fd, atol=1e-6)
+    np.testing.assert_allclose(np.interp(z, data.z, data.df), fd, atol=1e-6)
+
+
+def test_relu_chart_marks_dead_zone_and_others_do_not():
+    spec = str(charts.activation_chart("relu", "en").to_dict())
+    assert "dead zone" in spec
+    assert "dead zone" not in str(charts.activation_chart("sigmoid", "en").to_dict())
+
+
+def test_output_axis_points_are_y_pred():
+    cfg, model = _model(activation="tanh")
+    tr = trace(model)
+    np.testing.assert_allclose(_points(charts.output_axis(tr.y_pred, "en")).a.to_numpy(), tr.y_pred[:, 0])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("hidden", [1, 2, 8])
+def test_every_chart_serialises_with_text_and_description(lang, hidden):
+    cfg, model = _model(hidden=hidden, activation="leaky_relu")
+    flat = flatten(model)
+    built = [
+        charts.decision_boundary(flat, cfg.activation, hidden, lang),
+        charts.hidden_plane(flat, cfg.activation, hidden, lang),
+        charts.space_plane(flat, cfg.activation, hidden, lang, "input"),
+        charts.space_plane(flat, cfg.activation, hidden, lang, "z1"),
+        charts.output_axis(trace(model).y_pred, lang),
+        charts.activation_chart(cfg.activation, lang),
+        charts.xor_plane(lang),
+    ]
+    with alt.data_transformers.disable_max_rows():
+        for chart in built:
+            spec = chart.to_dict()
+            assert spec.get("description"), "every chart carries alt text"
+            assert "⟦" not in str(spec), "no missing text key"
+            assert MISSING.format("")[:1] not in str(spec)
+
+
+def test_diverged_parameters_draw_without_error():
+    flat = flatten(build_model(LECTURE)).copy()
+    flat[:] = np.nan
+    with alt.data_transformers.disable_max_rows():
+        charts.decision_boundary(flat, "sigmoid", 2, "en").to_dict()
+        charts.hidden_plane(flat, "sigmoid", 2, "ko").to_dict()

@@ -1,0 +1,577 @@
+"""Altair chart builders: data in, chart out (pages only place them). No streamlit here.
+
+Every builder takes the flat parameter vector (model.flatten / History.params[e]) so any
+epoch can be drawn, and `lang` for its titles, axis titles and description (alt text).
+Fonts come from palette.FONT_SIZE and are set per axis/legend/title (not via configure_*),
+so the charts can still be layered or concatenated by a page.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from . import palette
+from .data import ROW_LABELS
+from .model import act_grad_np, act_np, sigmoid_np, unflatten
+from .text import t
+
+XOR_POINTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)  # (4, 2), lecture order
+XOR_TARGET = np.array([0, 1, 1, 0])  # (4,)
+PLANE = (-0.5, 1.5)  # input-plane window: the unit square and half a unit around it
+GRID_STEP = 0.25  # spacing of the input-plane grid lines (hits 0, 0.5 and 1)
+GRID_SAMPLES = 81  # points per grid line (step 0.025: hits 0, 0.5 and 1 exactly)
+CHART_SIZE = 380  # default width/height of a plane (pages stretch the width)
+
+
+# ---------------------------------------------------------------- shared styling
+
+
+def _axis(title: str, **kw: object) -> alt.Axis:
+    """An axis with projector-size fonts."""
+    return alt.Axis(title=title, labelFontSize=palette.FONT_SIZE - 2, titleFontSize=palette.FONT_SIZE, **kw)
+
+
+def _legend(title: str, **kw: object) -> alt.Legend:
+    """A legend with projector-size fonts."""
+    return alt.Legend(title=title, labelFontSize=palette.FONT_SIZE - 2, titleFontSize=palette.FONT_SIZE - 1, **kw)
+
+
+def _title(text: str, subtitle: str | None = None) -> alt.Title:
+    """A chart title (and optional subtitle) with projector-size fonts."""
+    kw: dict[str, object] = {"fontSize": palette.TITLE_SIZE, "anchor": "start"}
+    if subtitle:
+        kw.update(subtitle=subtitle, subtitleFontSize=palette.FONT_SIZE - 2, subtitleColor="#444444")
+    return alt.Title(text, **kw)
+
+
+def _points_df(a: np.ndarray, b: np.ndarray, lang: str) -> pd.DataFrame:
+    """The four XOR rows at plane coordinates (a, b), with target and a readable label."""
+    return pd.DataFrame(
+        {
+            "a": np.asarray(a, dtype=float),
+            "b": np.asarray(b, dtype=float),
+            "target": XOR_TARGET,
+            "input": list(ROW_LABELS),
+            "label": [f"{r} → {y}" for r, y in zip(ROW_LABELS, XOR_TARGET, strict=True)],
+        }
+    )
+
+
+def _points_layer(df: pd.DataFrame, lang: str, x_title: str, y_title: str, labels: bool = True) -> alt.LayerChart:
+    """The four points, coloured (and shaped) by target, black outline, with text labels."""
+    color = alt.Color(
+        "target:N",
+        scale=alt.Scale(domain=[0, 1], range=[palette.CLASS[0], palette.CLASS[1]]),
+        legend=_legend(t(lang, "ch_target"), orient="bottom", direction="horizontal"),
+    )
+    shape = alt.Shape("target:N", scale=alt.Scale(domain=[0, 1], range=["circle", "square"]), legend=None)
+    tooltip = [
+        alt.Tooltip("input:N", title=t(lang, "ch_input")),
+        alt.Tooltip("target:N", title=t(lang, "ch_target")),
+        alt.Tooltip("a:Q", title=x_title, format=".4f"),
+        alt.Tooltip("b:Q", title=y_title, format=".4f"),
+    ]
+    pts = (
+        alt.Chart(df)
+        .mark_point(filled=True, size=260, stroke="black", strokeWidth=2, opacity=1)
+        .encode(x="a:Q", y="b:Q", color=color, shape=shape, tooltip=tooltip)
+    )
+    if not labels:
+        return alt.layer(pts)
+    txt = (
+        alt.Chart(df)
+        .mark_text(align="left", dx=12, dy=-12, fontSize=palette.FONT_SIZE - 2, fontWeight="bold")
+        .encode(x="a:Q", y="b:Q", text="input:N")
+    )
+    return alt.layer(pts, txt)
+
+
+def _domain(*arrays: np.ndarray, pad: float = 0.08) -> list[float]:
+    """[lo, hi] covering the finite values, padded; [0, 1] if there are none."""
+    vals = np.concatenate([np.asarray(a, dtype=float).ravel() for a in arrays])
+    vals = vals[np.isfinite(vals)]
+    if vals.size == 0:
+        return [0.0, 1.0]
+    lo, hi = float(vals.min()), float(vals.max())
+    span = hi - lo if hi > lo else max(abs(hi), 1.0)
+    return [lo - pad * span, hi + pad * span]
+
+
+# ---------------------------------------------------------------- decision boundary
+
+
+def _axis_values(resolution: int) -> np.ndarray:
+    """Grid coordinates over PLANE; rounded up to a multiple of 4 cells so 0, 0.5 and 1 are on it."""
+    cells = max(4, int(np.ceil(resolution / 4)) * 4)
+    return np.linspace(PLANE[0], PLANE[1], cells + 1)
+
+
+def boundary_grid(flat: np.ndarray, activation: str, hidden: int, resolution: int = 80) -> pd.DataFrame:
+    """y_pred over a (resolution+1)^2 grid on the input plane: columns x1, x2, y_pred."""
+    xs = _axis_values(resolution)
+    g1, g2 = np.meshgrid(xs, xs)  # (n, n): row = x2 index, column = x1 index
+    pts = np.stack([g1.ravel(), g2.ravel()], axis=1).astype(np.float32)  # (n*n, 2)
+    pred = _predict(flat, activation, hidden, pts)
+    return pd.DataFrame({"x1": pts[:, 0].astype(float), "x2": pts[:, 1].astype(float), "y_pred": pred})
+
+
+def _predict(flat: np.ndarray, activation: str, hidden: int, pts: np.ndarray) -> np.ndarray:
+    """y_pred (M,) for points (M, 2), float64 math on float32 params (pictures only)."""
+    p = unflatten(np.asarray(flat, dtype=np.float32), hidden)
+    with np.errstate(all="ignore"):
+        z1 = pts.astype(np.float64) @ p["W1"].T.astype(np.float64) + p["b1"]  # (M, H)
+        h1 = act_np(activation, z1)
+        z2 = h1 @ p["W2"].T.astype(np.float64) + p["b2"]  # (M, 1)
+        return sigmoid_np(z2)[:, 0]
+
+
+def contour_segments(xs: np.ndarray, ys: np.ndarray, values: np.ndarray, level: float = 0.5) -> np.ndarray:
+    """Marching squares: the level set of values (len(ys), len(xs)) as segments (K, 4) = x, y, x2, y2."""
+    v = np.asarray(values, dtype=float) - level
+    segs: list[tuple[float, float, float, float]] = []
+    ny, nx = v.shape
+
+    def cross(xa: float, ya: float, va: float, xb: float, yb: float, vb: float) -> tuple[float, float]:
+        s = va / (va - vb)  # linear interpolation of the zero on the edge
+        return xa + s * (xb - xa), ya + s * (yb - ya)
+
+    above = v > 0
+    # Cells whose four corners do not all agree are the only ones the contour crosses.
+    c00, c01, c10, c11 = above[:-1, :-1], above[:-1, 1:], above[1:, :-1], above[1:, 1:]
+    finite = np.isfinite(v[:-1, :-1]) & np.isfinite(v[:-1, 1:]) & np.isfinite(v[1:, :-1]) & np.isfinite(v[1:, 1:])
+    mixed = ~((c00 == c01) & (c01 == c10) & (c10 == c11)) & finite
+    for i, j in zip(*np.nonzero(mixed), strict=True):
+        x0, x1, y0, y1 = xs[j], xs[j + 1], ys[i], ys[i + 1]
+        v00, v01, v10, v11 = v[i, j], v[i, j + 1], v[i + 1, j], v[i + 1, j + 1]
+        edges: dict[str, tuple[float, float]] = {}
+        if (v00 > 0) != (v01 > 0):
+            edges["B"] = cross(x0, y0, v00, x1, y0, v01)
+        if (v01 > 0) != (v11 > 0):
+            edges["R"] = cross(x1, y0, v01, x1, y1, v11)
+        if (v10 > 0) != (v11 > 0):
+            edges["T"] = cross(x0, y1, v10, x1, y1, v11)
+        if (v00 > 0) != (v10 > 0):
+            edges["L"] = cross(x0, y0, v00, x0, y1, v10)
+        if len(edges) == 2:
+            (ax, ay), (bx, by) = edges.values()
+            segs.append((ax, ay, bx, by))
+        elif len(edges) == 4:  # saddle: the cell centre decides which corners connect
+            centre = (v00 + v01 + v10 + v11) / 4
+            pairs = (("B", "R"), ("L", "T")) if (centre > 0) == (v00 > 0) else (("B", "L"), ("R", "T"))
+            for e1, e2 in pairs:
+                segs.append((*edges[e1], *edges[e2]))
+    return np.array(segs, dtype=float).reshape(-1, 4)
+
+
+def decision_boundary(
+    flat: np.ndarray, activation: str, hidden: int, lang: str, resolution: int = 80
+) -> alt.LayerChart:
+    """Heatmap of y_pred over the input plane, its 0.5 contour, and the four XOR points."""
+    grid = boundary_grid(flat, activation, hidden, resolution)
+    xs = _axis_values(resolution)
+    half = (xs[1] - xs[0]) / 2
+    grid = grid.assign(x1a=grid.x1 - half, x1b=grid.x1 + half, x2a=grid.x2 - half, x2b=grid.x2 + half)
+    n = len(xs)
+    segs = contour_segments(xs, xs, grid["y_pred"].to_numpy().reshape(n, n))
+    x_title, y_title = t(lang, "ch_x1"), t(lang, "ch_x2")
+    scale = alt.Scale(domain=list(PLANE), nice=False, zero=False)
+    # 6561 rows at the default resolution: more than Altair's default 5000-row limit, which
+    # st.altair_chart does not apply (it ships data as Arrow); outside Streamlit use
+    # alt.data_transformers.disable_max_rows().
+    heat = (
+        alt.Chart(grid[["x1", "x2", "y_pred", "x1a", "x1b", "x2a", "x2b"]])
+        .mark_rect()
+        .encode(
+            x=alt.X("x1a:Q", scale=scale, axis=_axis(x_title, values=[-0.5, 0, 0.5, 1, 1.5])),
+            x2="x1b:Q",
+            y=alt.Y("x2a:Q", scale=scale, axis=_axis(y_title, values=[-0.5, 0, 0.5, 1, 1.5])),
+            y2="x2b:Q",
+            color=alt.Color(
+                "y_pred:Q",
+                scale=alt.Scale(domain=[0, 0.5, 1], range=list(palette.CLASS_SCALE)),
+                legend=_legend(t(lang, "ch_y_pred"), orient="right", gradientLength=200),
+            ),
+            tooltip=[
+                alt.Tooltip("x1:Q", title=x_title, format=".3f"),
+                alt.Tooltip("x2:Q", title=y_title, format=".3f"),
+                alt.Tooltip("y_pred:Q", title=t(lang, "ch_y_pred"), format=".4f"),
+            ],
+        )
+    )
+    seg_df = pd.DataFrame(segs, columns=["x", "y", "x2", "y2"])
+    contour = (
+        alt.Chart(seg_df)
+        .mark_rule(color="black", strokeWidth=3)
+        .encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale), x2="x2:Q", y2="y2:Q")
+    )
+    pts = _points_layer(_points_df(XOR_POINTS[:, 0], XOR_POINTS[:, 1], lang), lang, x_title, y_title)
+    return alt.layer(heat, contour, pts).properties(
+        width=CHART_SIZE,
+        height=CHART_SIZE,
+        title=_title(t(lang, "ch_boundary_title"), t(lang, "ch_boundary_sub")),
+        description=t(lang, "ch_boundary_desc"),
+    )
+
+
+# ---------------------------------------------------------------- warped spaces
+
+
+def warped_grid(
+    flat: np.ndarray, activation: str, hidden: int, stage: str, units: tuple[int, int] = (0, 1)
+) -> pd.DataFrame:
+    """Grid lines of the input plane carried to `stage` ('input', 'z1' or 'h1'), two units shown.
+
+    Columns: line (id), family ('x1' lines hold x1 fixed), value (the fixed coordinate), order,
+    x1, x2 (the input point), a, b (its coordinates in the stage's plane, units[0] and units[1]).
+    """
+    values = np.arange(PLANE[0], PLANE[1] + 1e-9, GRID_STEP)  # (L,) fixed coordinates
+    s = np.linspace(PLANE[0], PLANE[1], GRID_SAMPLES)  # (S,) along each line
+    rows = []
+    for fam, col in (("x1", 0), ("x2", 1)):
+        for k, c in enumerate(values):
+            pts = np.empty((len(s), 2))
+            pts[:, col], pts[:, 1 - col] = c, s
+            rows.append((f"{fam}={c:g}", fam, float(c), pts, k))
+    pts_all = np.concatenate([r[3] for r in rows])  # (2 L S, 2)
+    ab = stage_coords(flat, activation, hidden, stage, pts_all, units)
+    n = len(s)
+    frames = []
+    for i, (name, fam, c, pts, _) in enumerate(rows):
+        sl = slice(i * n, (i + 1) * n)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "line": name,
+                    "family": fam,
+                    "value": c,
+                    "order": np.arange(n),
+                    "x1": pts[:, 0],
+                    "x2": pts[:, 1],
+                    "a": ab[sl, 0],
+                    "b": ab[sl, 1],
+                    "edge": bool(np.isclose(c, 0) or np.isclose(c, 1)),
+                }
+            )  # fmt: skip
+        )
+    return pd.concat(frames, ignore_index=True)
+
+
+def stage_coords(
+    flat: np.ndarray, activation: str, hidden: int, stage: str, pts: np.ndarray, units: tuple[int, int] = (0, 1)
+) -> np.ndarray:
+    """Input points (M, 2) carried to stage 'input' / 'z1' / 'h1', as (M, 2) coordinates of two units.
+
+    With hidden == 1 the second coordinate is 0 (the one unit plotted against 0).
+    """
+    pts = np.asarray(pts, dtype=np.float64)
+    if stage == "input":
+        return pts.copy()
+    p = unflatten(np.asarray(flat, dtype=np.float32), hidden)
+    with np.errstate(all="ignore"):
+        z1 = pts @ p["W1"].T.astype(np.float64) + p["b1"]  # (M, H)
+        v = z1 if stage == "z1" else act_np(activation, z1)
+    if hidden == 1:
+        return np.stack([v[:, 0], np.zeros(len(v))], axis=1)
+    i, j = units
+    return v[:, [i, j]]
+
+
+def output_line(
+    flat: np.ndarray, activation: str, hidden: int, units: tuple[int, int] = (0, 1)
+) -> tuple[float, float, float]:
+    """(w_i, w_j, c) of the output layer's line w_i h_i + w_j h_j + c = 0 in the plane of two units.
+
+    c = b2 + sum over the other units k of W2[k] * mean_x h_k(x) (held at their mean over the 4 inputs).
+    With hidden == 1: (w, 0, b2), a vertical line h = -b2 / w.
+    """
+    p = unflatten(np.asarray(flat, dtype=np.float32), hidden)
+    w2 = p["W2"][0].astype(np.float64)  # (H,)
+    b2 = float(p["b2"][0])
+    if hidden == 1:
+        return float(w2[0]), 0.0, b2
+    i, j = units
+    with np.errstate(all="ignore"):
+        h = act_np(activation, XOR_POINTS.astype(np.float64) @ p["W1"].T.astype(np.float64) + p["b1"])  # (4, H)
+    others = [k for k in range(hidden) if k not in (i, j)]
+    c = b2 + float(sum(w2[k] * h[:, k].mean() for k in others))
+    return float(w2[i]), float(w2[j]), c
+
+
+def _clip_line(wa: float, wb: float, c: float, xd: list[float], yd: list[float]) -> list[tuple[float, float]]:
+    """The segment of wa a + wb b + c = 0 inside the box xd x yd (empty if it misses the box)."""
+    if not all(np.isfinite([wa, wb, c])) or (abs(wa) < 1e-12 and abs(wb) < 1e-12):
+        return []
+    pts = []
+    if abs(wb) > 1e-12:
+        for a in xd:
+            b = -(wa * a + c) / wb
+            if yd[0] - 1e-9 <= b <= yd[1] + 1e-9:
+                pts.append((a, b))
+    if abs(wa) > 1e-12:
+        for b in yd:
+            a = -(wb * b + c) / wa
+            if xd[0] - 1e-9 <= a <= xd[1] + 1e-9:
+                pts.append((a, b))
+    if len(pts) < 2:
+        return []
+    pts.sort()
+    return [pts[0], pts[-1]]
+
+
+STAGE_TITLE = {"input": "ch_plane_input", "z1": "ch_plane_z1", "h1": "ch_plane_h1"}
+
+
+def _unit_axis_titles(stage: str, hidden: int, units: tuple[int, int], lang: str) -> tuple[str, str]:
+    """Axis titles of a stage's plane ('x₁', 'x₂' or 'z1, unit 1', ...)."""
+    if stage == "input":
+        return t(lang, "ch_x1"), t(lang, "ch_x2")
+    key = "ch_z_axis" if stage == "z1" else "ch_h_axis"
+    if hidden == 1:
+        return t(lang, key, unit=1), t(lang, "ch_zero_axis")
+    return t(lang, key, unit=units[0] + 1), t(lang, key, unit=units[1] + 1)
+
+
+def space_plane(
+    flat: np.ndarray,
+    activation: str,
+    hidden: int,
+    lang: str,
+    stage: str,
+    units: tuple[int, int] = (0, 1),
+    separator: bool | None = None,
+) -> alt.LayerChart:
+    """Where the four points (and the input plane's grid) are after `stage`: 'input', 'z1' or 'h1'.
+
+    In the input plane, each shown hidden unit's line z1_i = 0 is drawn; in the h1 plane
+    (separator defaults to on there), the output layer's line w2·h + b2 = 0.
+    """
+    units = _check_units(hidden, units)
+    grid = warped_grid(flat, activation, hidden, stage, units)
+    pts_ab = stage_coords(flat, activation, hidden, stage, XOR_POINTS, units)
+    x_title, y_title = _unit_axis_titles(stage, hidden, units, lang)
+    xd = _domain(grid["a"], pts_ab[:, 0])
+    yd = _domain(grid["b"], pts_ab[:, 1]) if hidden > 1 or stage == "input" else [-1.0, 1.0]
+    xs, ys = alt.Scale(domain=xd, nice=False, zero=False), alt.Scale(domain=yd, nice=False, zero=False)
+    family = alt.Color(
+        "family:N",
+        scale=alt.Scale(domain=["x1", "x2"], range=[palette.NEUTRAL, "#A0A0A0"]),
+        legend=None,
+    )
+    lines = (
+        alt.Chart(grid)
+        .mark_line(clip=True, strokeWidth=1.2, opacity=0.8)
+        .encode(
+            x=alt.X("a:Q", scale=xs, axis=_axis(x_title)),
+            y=alt.Y("b:Q", scale=ys, axis=_axis(y_title, labels=hidden > 1 or stage == "input")),
+            detail="line:N",
+            order="order:Q",
+            color=family,
+            strokeWidth=alt.StrokeWidth("edge:N", scale=alt.Scale(domain=[False, True], range=[1.0, 2.6]), legend=None),
+        )
+    )
+    layers: list[alt.Chart | alt.LayerChart] = [lines]
+    rule_df = []
+    if separator is None:
+        separator = stage == "h1"
+    if separator and stage == "h1":
+        wa, wb, c = output_line(flat, activation, hidden, units)
+        seg = _clip_line(wa, wb, c, xd, yd)
+        if seg:
+            rule_df.append({"x": seg[0][0], "y": seg[0][1], "x2": seg[1][0], "y2": seg[1][1], "what": "out"})
+    if stage == "input":
+        p = unflatten(np.asarray(flat, dtype=np.float32), hidden)
+        for u in sorted(set(units if hidden > 1 else (0,))):
+            seg = _clip_line(float(p["W1"][u, 0]), float(p["W1"][u, 1]), float(p["b1"][u]), xd, yd)
+            if seg:
+                rule_df.append({"x": seg[0][0], "y": seg[0][1], "x2": seg[1][0], "y2": seg[1][1], "what": f"z{u}"})
+    if rule_df:
+        rdf = pd.DataFrame(rule_df)
+        label = {"out": t(lang, "ch_out_line")}
+        for u in range(hidden):
+            label[f"z{u}"] = t(lang, "ch_unit_line", unit=u + 1)
+        rdf["name"] = rdf["what"].map(label)
+        names = list(dict.fromkeys(rdf["name"]))
+        colors = [palette.ACCENT if w == "out" else palette.SERIES[3 + k % 2] for k, w in enumerate(rdf["what"])]
+        layers.append(
+            alt.Chart(rdf)
+            .mark_rule(strokeWidth=3.5, strokeDash=[8, 4])
+            .encode(
+                x=alt.X("x:Q", scale=xs),
+                y=alt.Y("y:Q", scale=ys),
+                x2="x2:Q",
+                y2="y2:Q",
+                stroke=alt.Stroke(
+                    "name:N",
+                    scale=alt.Scale(domain=names, range=colors[: len(names)]),
+                    legend=_legend(t(lang, "ch_lines"), orient="bottom", direction="vertical"),
+                ),
+            )
+        )
+    layers.append(_points_layer(_points_df(pts_ab[:, 0], pts_ab[:, 1], lang), lang, x_title, y_title))
+    subtitle = _plane_subtitle(stage, hidden, units, lang)
+    return (
+        alt.layer(*layers)
+        .resolve_scale(color="independent", stroke="independent", strokeWidth="independent")
+        .properties(
+            width=CHART_SIZE,
+            height=CHART_SIZE if hidden > 1 or stage == "input" else 200,
+            title=_title(t(lang, STAGE_TITLE[stage]), subtitle),
+            description=t(lang, f"{STAGE_TITLE[stage]}_desc") + (" " + subtitle if subtitle else ""),
+        )
+    )
+
+
+def _plane_subtitle(stage: str, hidden: int, units: tuple[int, int], lang: str) -> str:
+    """What the plane shows when the net does not have exactly two hidden units."""
+    if stage == "input":
+        return ""
+    if hidden == 1:
+        return t(lang, "ch_one_unit")
+    if hidden > 2:
+        note = t(lang, "ch_two_of", a=units[0] + 1, b=units[1] + 1, n=hidden)
+        if stage == "h1":
+            note += " " + t(lang, "ch_others_mean")
+        return note
+    return ""
+
+
+def _check_units(hidden: int, units: tuple[int, int]) -> tuple[int, int]:
+    """Two distinct unit indices < hidden (any pair for hidden == 1 means the one unit)."""
+    if hidden == 1:
+        return (0, 0)
+    i, j = (int(u) for u in units)
+    if not (0 <= i < hidden and 0 <= j < hidden and i != j):
+        raise ValueError(f"units={units!r} is not allowed: use two different units in 0..{hidden - 1}")
+    return i, j
+
+
+def hidden_plane(
+    flat: np.ndarray, activation: str, hidden: int, lang: str, units: tuple[int, int] = (0, 1)
+) -> alt.LayerChart:
+    """The four points in the h1 plane, the warped input grid, and the output's line w2·h + b2 = 0."""
+    return space_plane(flat, activation, hidden, lang, "h1", units, separator=True)
+
+
+def output_axis(y_pred: np.ndarray, lang: str) -> alt.LayerChart:
+    """The four predictions on a 0..1 axis with the 0.5 threshold; points coloured by target."""
+    yp = np.asarray(y_pred, dtype=float).reshape(-1)
+    df = _points_df(yp, np.array([3, 2, 1, 0], dtype=float), lang)
+    x_title = t(lang, "ch_y_pred")
+    base = alt.Scale(domain=[0, 1], nice=False)
+    yscale = alt.Scale(domain=[-0.7, 3.7])
+    rule = alt.Chart(pd.DataFrame({"x": [0.5]})).mark_rule(color="black", strokeWidth=2, strokeDash=[6, 4])
+    rule = rule.encode(x=alt.X("x:Q", scale=base))
+    half = pd.DataFrame({"x": [0.0, 0.5], "x2": [0.5, 1.0], "side": [t(lang, "ch_side0"), t(lang, "ch_side1")]})
+    bands = (
+        alt.Chart(half)
+        .mark_rect(opacity=0.18)
+        .encode(
+            x=alt.X("x:Q", scale=base, axis=_axis(x_title, values=[0, 0.25, 0.5, 0.75, 1])),
+            x2="x2:Q",
+            color=alt.Color(
+                "side:N",
+                scale=alt.Scale(domain=list(half["side"]), range=[palette.CLASS[0], palette.CLASS[1]]),
+                legend=_legend(t(lang, "ch_threshold"), orient="bottom", direction="horizontal"),
+            ),
+        )
+    )
+    pts = _points_layer(df, lang, x_title, t(lang, "ch_input"))
+    pts_chart = pts.encode(y=alt.Y("b:Q", scale=yscale, axis=None))
+    return (
+        alt.layer(bands, rule, pts_chart)
+        .resolve_scale(color="independent")
+        .properties(
+            width=CHART_SIZE,
+            height=220,
+            title=_title(t(lang, "ch_output_title")),
+            description=t(lang, "ch_output_desc"),
+        )
+    )
+
+
+# ---------------------------------------------------------------- activation
+
+
+def activation_data(activation: str, lo: float = -6.0, hi: float = 6.0, n: int = 241) -> pd.DataFrame:
+    """The activation f(z) and its derivative f'(z) at n points of [lo, hi]: columns z, f, df."""
+    z = np.linspace(lo, hi, n)
+    return pd.DataFrame({"z": z, "f": act_np(activation, z), "df": act_grad_np(activation, z)})
+
+
+def activation_chart(activation: str, lang: str) -> alt.LayerChart:
+    """f(z) and f'(z) for z in -6..6; under ReLU the dead zone z < 0 (gradient 0) is shaded and labelled."""
+    data = activation_data(activation)
+    name = t(lang, f"act_{activation}")
+    f_lab, d_lab = t(lang, "ch_act_f"), t(lang, "ch_act_df")
+    long = pd.concat(
+        [
+            pd.DataFrame({"z": data.z, "value": data.f, "curve": f_lab}),
+            pd.DataFrame({"z": data.z, "value": data.df, "curve": d_lab}),
+        ],
+        ignore_index=True,
+    )
+    lo = min(-1.2, float(long.value.min()) - 0.2)
+    hi = min(max(1.2, float(long.value.max()) + 0.2), 6.5)
+    ys = alt.Scale(domain=[lo, hi], nice=False)
+    xs = alt.Scale(domain=[-6, 6], nice=False)
+    layers: list[alt.Chart] = []
+    if activation == "relu":
+        zone = pd.DataFrame({"x": [-6.0], "x2": [0.0], "label": [t(lang, "ch_dead_zone")]})
+        layers.append(
+            alt.Chart(zone).mark_rect(color=palette.DEAD, opacity=0.45).encode(x=alt.X("x:Q", scale=xs), x2="x2:Q")
+        )
+        layers.append(
+            alt.Chart(zone.assign(y=hi - 0.35, xm=-3.0))
+            .mark_text(fontSize=palette.FONT_SIZE, fontWeight="bold", color="#333333")
+            .encode(x=alt.X("xm:Q", scale=xs), y=alt.Y("y:Q", scale=ys), text="label:N")
+        )
+    axes = pd.DataFrame({"zero": [0.0]})
+    layers.append(alt.Chart(axes).mark_rule(color="#999999").encode(y=alt.Y("zero:Q", scale=ys)))
+    layers.append(alt.Chart(axes).mark_rule(color="#999999").encode(x=alt.X("zero:Q", scale=xs)))
+    layers.append(
+        alt.Chart(long)
+        .mark_line(strokeWidth=3.5, clip=True)
+        .encode(
+            x=alt.X("z:Q", scale=xs, axis=_axis(t(lang, "ch_z"))),
+            y=alt.Y("value:Q", scale=ys, axis=_axis(t(lang, "ch_value"))),
+            color=alt.Color(
+                "curve:N",
+                scale=alt.Scale(domain=[f_lab, d_lab], range=[palette.POS, palette.NEG]),
+                legend=_legend("", orient="top-left", fillColor="white", padding=6),
+            ),
+            strokeDash=alt.StrokeDash(
+                "curve:N", scale=alt.Scale(domain=[f_lab, d_lab], range=[[1, 0], [7, 4]]), legend=None
+            ),
+            tooltip=[
+                alt.Tooltip("z:Q", format=".2f"),
+                alt.Tooltip("curve:N", title=""),
+                alt.Tooltip("value:Q", format=".4f"),
+            ],
+        )
+    )
+    return alt.layer(*layers).properties(
+        width=CHART_SIZE,
+        height=320,
+        title=_title(t(lang, "ch_act_title", name=name)),
+        description=t(lang, "ch_act_desc", name=name),
+    )
+
+
+def xor_plane(lang: str) -> alt.LayerChart:
+    """The four XOR points on the input plane, coloured by target (no single line separates them)."""
+    x_title, y_title = t(lang, "ch_x1"), t(lang, "ch_x2")
+    scale = alt.Scale(domain=[-0.3, 1.4], nice=False)
+    df = _points_df(XOR_POINTS[:, 0], XOR_POINTS[:, 1], lang)
+    base = alt.Chart(df).encode(
+        x=alt.X("a:Q", scale=scale, axis=_axis(x_title, values=[0, 1])),
+        y=alt.Y("b:Q", scale=scale, axis=_axis(y_title, values=[0, 1])),
+    )
+    pts = _points_layer(df, lang, x_title, y_title)
+    return alt.layer(base.mark_point(opacity=0), pts).properties(
+        width=300,
+        height=300,
+        title=_title(t(lang, "ch_xor_title")),
+        description=t(lang, "ch_xor_desc"),
+    )
