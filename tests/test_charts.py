@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 import torch
 
-from xorcore import ACTIVATIONS, LECTURE, XOR_X, Config, build_model, charts, trace
+from xorcore import ACTIVATIONS, LECTURE, XOR_X, Config, build_model, charts, trace, train
 from xorcore.model import flatten, load
 from xorcore.text import LANGS, MISSING
 
@@ -30,8 +30,8 @@ def _points(chart) -> pd.DataFrame:
 
 
 def _model(**kw):
-    cfg = Config(**kw)
-    return cfg, build_model(cfg)
+    """A freshly initialised model of Config(**kw)."""
+    return build_model(Config(**kw))
 
 
 def _torch_pred(model, pts: np.ndarray) -> np.ndarray:
@@ -41,7 +41,7 @@ def _torch_pred(model, pts: np.ndarray) -> np.ndarray:
 
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_boundary_corners_equal_model_predictions(activation):
-    cfg, model = _model(activation=activation, seed=3, hidden=3)
+    model = _model(activation=activation, seed=3, hidden=3)
     grid = charts.boundary_grid(flatten(model), activation, 3)
     assert len(grid) >= 60 * 60
     corners = grid.set_index(["x1", "x2"]).y_pred
@@ -55,8 +55,8 @@ def test_boundary_corners_equal_model_predictions(activation):
 
 
 def test_boundary_contour_is_at_one_half():
-    cfg, model = _model()  # lecture: untrained, predictions all > 0.5 -> maybe no contour in view
-    h = __import__("xorcore").train(cfg)
+    cfg = LECTURE
+    h = train(cfg)  # the trained lecture net: its boundary crosses the plane
     flat = h.params[-1]
     segs = charts.contour_segments(*(charts._axis_values(80),) * 2, charts.boundary_grid(flat, "sigmoid", 2)
                                    .y_pred.to_numpy().reshape(81, 81))  # fmt: skip
@@ -69,7 +69,7 @@ def test_boundary_contour_is_at_one_half():
 @pytest.mark.parametrize(("activation", "hidden", "units"), [("sigmoid", 2, (0, 1)), ("relu", 8, (2, 5)),
                                                              ("tanh", 3, (2, 0))])  # fmt: skip
 def test_hidden_plane_points_and_grid_equal_trace(activation, hidden, units):
-    cfg, model = _model(activation=activation, hidden=hidden, seed=7)
+    model = _model(activation=activation, hidden=hidden, seed=7)
     tr = trace(model)
     chart = charts.hidden_plane(flatten(model), activation, hidden, "en", units)
     pts = _points(chart)
@@ -82,12 +82,12 @@ def test_hidden_plane_points_and_grid_equal_trace(activation, hidden, units):
 
 
 def test_output_line_matches_z2():
-    cfg, model = _model(hidden=2)
+    model = _model(hidden=2)
     tr = trace(model)
     wa, wb, c = charts.output_line(flatten(model), "sigmoid", 2)
     np.testing.assert_allclose(wa * tr.h1[:, 0] + wb * tr.h1[:, 1] + c, tr.z2[:, 0], atol=1e-5)
     # hidden > 2: the other units are held at their mean over the four inputs.
-    cfg, model = _model(hidden=4, seed=1)
+    model = _model(hidden=4, seed=1)
     tr = trace(model)
     wa, wb, c = charts.output_line(flatten(model), "sigmoid", 4, (1, 3))
     held = tr.h1.copy()
@@ -96,18 +96,18 @@ def test_output_line_matches_z2():
 
 
 def test_z1_plane_is_trace_z1_and_one_unit_against_zero():
-    cfg, model = _model()
+    model = _model()
     tr = trace(model)
     np.testing.assert_allclose(_points(charts.space_plane(flatten(model), "sigmoid", 2, "en", "z1")
                                        )[["a", "b"]].to_numpy(), tr.z1, atol=1e-5)  # fmt: skip
-    cfg, model = _model(hidden=1)
+    model = _model(hidden=1)
     pts = _points(charts.hidden_plane(flatten(model), "sigmoid", 1, "en"))
     np.testing.assert_allclose(pts.a.to_numpy(), trace(model).h1[:, 0], atol=1e-6)
     assert (pts.b == 0).all()
 
 
 def test_bad_units_raise():
-    cfg, model = _model(hidden=3)
+    model = _model(hidden=3)
     with pytest.raises(ValueError, match="units"):
         charts.hidden_plane(flatten(model), "sigmoid", 3, "en", (1, 1))
     with pytest.raises(ValueError, match="units"):
@@ -134,7 +134,7 @@ def test_relu_chart_marks_dead_zone_and_others_do_not():
 
 
 def test_output_axis_points_are_y_pred():
-    cfg, model = _model(activation="tanh")
+    model = _model(activation="tanh")
     tr = trace(model)
     np.testing.assert_allclose(_points(charts.output_axis(tr.y_pred, "en")).a.to_numpy(), tr.y_pred[:, 0])
 
@@ -142,7 +142,8 @@ def test_output_axis_points_are_y_pred():
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("hidden", [1, 2, 8])
 def test_every_chart_serialises_with_text_and_description(lang, hidden):
-    cfg, model = _model(hidden=hidden, activation="leaky_relu")
+    cfg = Config(hidden=hidden, activation="leaky_relu")
+    model = build_model(cfg)
     flat = flatten(model)
     built = [
         charts.decision_boundary(flat, cfg.activation, hidden, lang),

@@ -131,7 +131,6 @@ def contour_segments(xs: np.ndarray, ys: np.ndarray, values: np.ndarray, level: 
     """Marching squares: the level set of values (len(ys), len(xs)) as segments (K, 4) = x, y, x2, y2."""
     v = np.asarray(values, dtype=float) - level
     segs: list[tuple[float, float, float, float]] = []
-    ny, nx = v.shape
 
     def cross(xa: float, ya: float, va: float, xb: float, yb: float, vb: float) -> tuple[float, float]:
         s = va / (va - vb)  # linear interpolation of the zero on the edge
@@ -253,7 +252,7 @@ def warped_grid(
                     "b": ab[sl, 1],
                     "edge": bool(np.isclose(c, 0) or np.isclose(c, 1)),
                 }
-            )  # fmt: skip
+            )
         )
     return pd.concat(frames, ignore_index=True)
 
