@@ -82,13 +82,15 @@ def reveal(key: str, n_steps: int, script: str) -> int:
     if mode != "step":
         return n_steps
     pos = min(max(st.session_state.get(pos_key, 1), 1), n_steps)
-    cols = st.columns([1, 1, 2, 4], vertical_alignment="center")
-    back = cols[0].button(tr("reveal_prev"), key=f"{key}_prev", shortcut="PageUp", icon=":material/chevron_left:")
-    fwd = cols[1].button(tr("reveal_next"), key=f"{key}_next", shortcut="PageDown", icon=":material/chevron_right:")
-    # Arrow keys do the same; these twins are hidden by CSS but keep their shortcuts.
-    back |= cols[0].button("←", key=f"{key}_left", shortcut="Left")
-    fwd |= cols[1].button("→", key=f"{key}_right", shortcut="Right")
-    st.html(f"<style>.st-key-{key}_left, .st-key-{key}_right {{display: none;}}</style>")
+    with st.container(horizontal=True, vertical_alignment="center"):
+        back = st.button(tr("reveal_prev"), key=f"{key}_prev", shortcut="PageUp", icon=":material/chevron_left:")
+        counter = st.empty()
+        fwd = st.button(tr("reveal_next"), key=f"{key}_next", shortcut="PageDown", icon=":material/chevron_right:")
+        # Arrow keys do the same; these twins are hidden by CSS but keep their shortcuts.
+        back |= st.button("←", key=f"{key}_left", shortcut="Left")
+        fwd |= st.button("→", key=f"{key}_right", shortcut="Right")
+    st.markdown(f"<style>.st-key-{key}_left, .st-key-{key}_right {{display: none;}}</style>", unsafe_allow_html=True)
+    st.caption(tr("reveal_keys"))
     if fwd:
         if pos >= n_steps and (nxt := neighbour(script, 1)):
             st.switch_page(nxt)
@@ -98,6 +100,5 @@ def reveal(key: str, n_steps: int, script: str) -> int:
             st.switch_page(prv)
         pos = max(pos - 1, 1)
     st.session_state[pos_key] = pos
-    cols[2].markdown(f"**{tr('reveal_counter', i=pos, n=n_steps)}**")
-    cols[3].caption(tr("reveal_keys"))
+    counter.markdown(f"**{tr('reveal_counter', i=pos, n=n_steps)}**", width="content")
     return pos
