@@ -1,7 +1,296 @@
+"""Training Curve: the run's curves, an epoch scrubber with play driving linked views, pinned runs, downloads.
+
+Layout only: every number comes from the cached History (app_pages._shared.history) and every chart
+from xorcore (curves, charts, diagram). `render(h)` draws the page for any History, so a test can hand
+it a diverged one; run as a page, the script renders the sidebar's run.
+"""
+
+from __future__ import annotations
+
+import math
+
 import streamlit as st
 
-from app_pages._shared import history, tr
+from app_pages._shared import history, lang, nav_links, tr
+from xorcore import Config, History, curves
+from xorcore.charts import dead_units, decision_boundary, hidden_plane
+from xorcore.diagram import network
+from xorcore.script import script
 
-st.title(tr("app_title"))
-h = history()
-st.metric("loss", f"{h.final_loss:.4f}")
+PAGE = "app_pages/4_training.py"
+MAX_PINS = 6
+FPS = 5  # frames a second while playing
+SPEEDS = {"slow": 200, "normal": 100, "fast": 40}  # frames for a whole replay
+K_EPOCH, K_PLAYING, K_RUN, K_PINS, K_SPEED = "tr_epoch", "tr_playing", "tr_run", "tr_pins", "tr_speed"
+
+PRED_FORMAT = {"format": "%.6f"}
+
+
+def render(h: History) -> None:
+    """The whole page for one run."""
+    st.title(tr("tr_title"))
+    last = curves.last_epoch(h)
+    st.caption(tr("tr_intro", n=h.epochs_run))
+    if h.diverged_at is not None:
+        key = "tr_diverged_zero" if h.diverged_at == 0 else "diverged"
+        st.error(tr(key, epoch=h.diverged_at), icon=":material/warning:")
+    _summary(h, last)
+    log = st.toggle(tr("tr_log"), key="tr_log", help=tr("tr_log_help"))
+    _explorer(h, log)
+    _curves(h, log)
+    _pins(h, log)
+    _final(h, last)
+    _downloads(h)
+
+
+# ---------------------------------------------------------------- summary
+
+
+def _summary(h: History, last: int) -> None:
+    """Final loss, accuracy, learned or not, epochs run."""
+    cols = st.columns(4)
+    loss = h.loss_at(last)
+    cols[0].metric(tr("tr_m_final_loss"), f"{loss:.6f}" if math.isfinite(loss) else "—")
+    acc = float(curves.accuracy_series(h)[last])
+    cols[1].metric(tr("tr_m_accuracy"), f"{acc:.0%}" if math.isfinite(acc) else "—")
+    ok = h.diverged_at is None and h.success()
+    cols[2].metric(tr("tr_m_success"), tr("tr_success_yes" if ok else "tr_success_no"), help=tr("tr_success_help"))
+    cols[3].metric(tr("tr_m_epochs"), f"{h.epochs_run:,}")
+
+
+# ---------------------------------------------------------------- explorer (scrubber, play, linked views)
+
+
+def _explorer(h: History, log: bool) -> None:
+    """The scrubber and the views of its epoch, in a fragment: moving the epoch reruns only this part.
+
+    While playing, the fragment reruns itself FPS times a second (run_every) and advances the epoch.
+    run_every is fixed when the fragment is declared, so play and pause rerun the whole page: a full
+    run without run_every is what stops the browser's timer.
+    """
+    st.subheader(tr("tr_explorer"))
+    st.caption(tr("tr_explorer_caption"))
+    if st.session_state.get(K_RUN) != h.config:  # a new run: start at its trained model, paused
+        st.session_state[K_RUN] = h.config
+        st.session_state[K_EPOCH] = curves.last_epoch(h)
+        st.session_state[K_PLAYING] = False
+    playing = bool(st.session_state.get(K_PLAYING))
+    st.fragment(run_every=1 / FPS if playing else None)(_explorer_body)(h, log)
+
+
+def _explorer_body(h: History, log: bool) -> None:
+    """Controls, then the chosen epoch's loss marker, predictions, boundary, hidden plane and diagram."""
+    last = curves.last_epoch(h)
+    playing = bool(st.session_state.get(K_PLAYING))
+    epoch = min(max(int(st.session_state.get(K_EPOCH, last)), 0), last)
+    c_play, c_speed, c_slider = st.columns([1.2, 2.2, 6], vertical_alignment="bottom")
+    if last > 0:
+        label = tr("tr_pause") if playing else tr("tr_play")
+        icon = ":material/pause:" if playing else ":material/play_arrow:"
+        if c_play.button(label, key="tr_play_btn", icon=icon, help=tr("tr_play_help"), shortcut="K", width="stretch"):
+            playing = not playing
+            st.session_state[K_PLAYING] = playing
+            if playing and epoch >= last:
+                st.session_state[K_EPOCH] = 0  # replay from the start
+            st.rerun(scope="app")  # re-declare the fragment with (or without) its timer
+        c_speed.segmented_control(
+            tr("tr_speed"),
+            list(SPEEDS),
+            key=K_SPEED,
+            default="normal",
+            format_func=lambda s: tr(f"tr_speed_{s}"),
+            help=tr("tr_speed_help", **{k: round(v / FPS) for k, v in SPEEDS.items()}),
+        )
+        if playing:
+            frames = SPEEDS.get(st.session_state.get(K_SPEED) or "normal", SPEEDS["normal"])
+            epoch = min(epoch + max(1, math.ceil(last / frames)), last)
+        st.session_state[K_EPOCH] = epoch
+        epoch = c_slider.slider(tr("tr_epoch"), 0, last, key=K_EPOCH, help=tr("tr_epoch_help", n=last))
+        if playing and epoch >= last:  # the end: stop the timer
+            st.session_state[K_PLAYING] = False
+            st.rerun(scope="app")
+    _epoch_views(h, epoch, log)
+
+
+def _epoch_views(h: History, epoch: int, log: bool) -> None:
+    """Everything that shows one epoch; all of it read from History at that epoch."""
+    lg, cfg = lang(), h.config
+    flat = h.params[epoch]
+    if epoch >= h.epochs_run:
+        st.markdown(tr("tr_at_trained", epoch=epoch, n=h.epochs_run))
+    else:
+        st.markdown(tr("tr_at_epoch", epoch=epoch, n=h.epochs_run, next=epoch + 1))
+    left, right = st.columns([3, 2])
+    with left:
+        st.altair_chart(curves.loss_chart(h, lg, epoch=epoch, log=log), width="stretch")
+        st.caption(tr("tr_loss_caption", epoch=epoch))
+    with right:
+        m1, m2, m3 = st.columns(3)
+        loss = h.loss_at(epoch)
+        m1.metric(tr("tr_at_loss", epoch=epoch), f"{loss:.6f}" if math.isfinite(loss) else "—")
+        acc = float(curves.accuracy_series(h)[epoch])
+        m2.metric(tr("tr_at_acc"), f"{acc:.0%}" if math.isfinite(acc) else "—")
+        grad = f"{h.grad_norm[epoch]:.3e}" if epoch < h.epochs_run else tr("tr_at_grad_none")
+        m3.metric(tr("tr_at_grad"), grad)
+        st.markdown(f"**{tr('tr_pred_at', epoch=epoch)}**")
+        _pred_table(h, epoch)
+    b, p, d = st.columns([1, 1, 1])
+    with b:
+        st.altair_chart(decision_boundary(flat, cfg.activation, cfg.hidden, lg, resolution=60), width="stretch")
+        st.caption(tr("tr_boundary_caption", epoch=epoch))
+    with p:
+        st.altair_chart(hidden_plane(flat, cfg.activation, cfg.hidden, lg), width="stretch")
+        st.caption(tr("tr_hidden_caption", epoch=epoch))
+    with d:
+        st.markdown(f"**{tr('tr_diagram_at', epoch=epoch)}**")
+        dead = dead_units(flat, cfg.activation, cfg.hidden)
+        st.graphviz_chart(network(h.params_at(epoch), dead=dead, dead_label=tr("tr_dead")), width="stretch")
+        st.caption(tr("tr_diagram_caption", epoch=epoch))
+        if any(dead):
+            units = ", ".join(str(i + 1) for i, x in enumerate(dead) if x)
+            st.warning(tr("tr_dead_note", units=units), icon=":material/heart_broken:")
+
+
+def _pred_table(h: History, epoch: int) -> None:
+    """The four predictions at an epoch, exact values from History."""
+    df = curves.predictions_table(h, epoch, lang())
+    st.dataframe(
+        df,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            tr("tr_col_pred"): st.column_config.NumberColumn(**PRED_FORMAT),
+            tr("tr_col_class"): st.column_config.NumberColumn(format="%d"),
+        },
+    )
+
+
+# ---------------------------------------------------------------- curves
+
+
+def _curves(h: History, log: bool) -> None:
+    """Accuracy and gradient norm, each input's prediction, every parameter."""
+    lg = lang()
+    st.subheader(tr("tr_curves"))
+    a, g = st.columns(2)
+    with a:
+        st.altair_chart(curves.accuracy_chart(h, lg), width="stretch")
+        st.caption(tr("tr_acc_caption"))
+    with g:
+        st.altair_chart(curves.grad_norm_chart(h, lg, log=True), width="stretch")
+        st.caption(tr("tr_grad_caption"))
+    p, q = st.columns(2)
+    with p:
+        st.altair_chart(curves.prediction_chart(h, lg), width="stretch")
+        st.caption(tr("tr_pred_caption"))
+    with q:
+        st.altair_chart(curves.params_chart(h, lg), width="stretch")
+        st.caption(tr("tr_params_caption"))
+
+
+# ---------------------------------------------------------------- pinned runs
+
+
+def _pins(h: History, log: bool) -> None:
+    """Pin the current run; overlay the pinned loss curves and the current one; unpin."""
+    st.subheader(tr("tr_pins"))
+    st.caption(tr("tr_pins_caption", max=MAX_PINS))
+    pins: list[Config] = list(st.session_state.get(K_PINS, []))
+    cur = h.config
+    c1, c2, c3 = st.columns([1.3, 1.3, 4], vertical_alignment="center")
+    full, pinned = len(pins) >= MAX_PINS, cur in pins
+    if c1.button(
+        tr("tr_pin"), key="tr_pin_btn", icon=":material/push_pin:", disabled=full or pinned, help=tr("tr_pin_help")
+    ):
+        pins.append(cur)
+        st.session_state[K_PINS] = pins
+        st.rerun()
+    if c2.button(tr("tr_unpin_all"), key="tr_unpin_all", icon=":material/clear_all:", disabled=not pins):
+        st.session_state[K_PINS] = []
+        st.rerun()
+    if pinned:
+        c3.caption(tr("tr_pinned_already"))
+    elif full:
+        c3.caption(tr("tr_pins_full", max=MAX_PINS))
+    if not pins:
+        st.info(tr("tr_no_pins"), icon=":material/push_pin:")
+        return
+    runs = [(c.label(), history(c)) for c in pins]
+    current = cur.label() if pinned else tr("tr_current", label=cur.label())
+    if not pinned:
+        runs.append((current, h))
+    st.altair_chart(curves.overlay_chart(runs, lang(), log=log, current=current), width="stretch")
+    st.caption(tr("tr_overlay_caption", n=len(runs)))
+    for i, (c, (label, ph)) in enumerate(zip(pins, runs, strict=False)):
+        row = st.columns([6, 1.2], vertical_alignment="center")
+        loss = ph.loss_at(curves.last_epoch(ph))
+        ok = ph.diverged_at is None and ph.success()
+        verdict = tr("tr_success_yes" if ok else "tr_success_no")
+        row[0].markdown(
+            tr("tr_pin_row", label=label, loss=f"{loss:.6f}" if math.isfinite(loss) else "—", verdict=verdict)
+        )
+        if row[1].button(tr("tr_unpin"), key=f"tr_unpin_{i}", icon=":material/close:"):
+            st.session_state[K_PINS] = [p for p in pins if p != c]
+            st.rerun()
+
+
+# ---------------------------------------------------------------- final predictions, downloads
+
+
+def _final(h: History, last: int) -> None:
+    """The trained model's predictions, as a table and as the lecture's cell 1 prints them."""
+    st.subheader(tr("tr_final"))
+    if h.diverged_at is not None:
+        st.caption(tr("tr_final_diverged", epoch=last))
+    else:
+        st.caption(tr("tr_final_caption"))
+    left, right = st.columns([3, 2])
+    with left:
+        _pred_table(h, last)
+    with right:
+        act = {"leaky_relu": "LeakyReLU", "relu": "ReLU", "tanh": "Tanh"}.get(h.config.activation)
+        head = tr("tr_printout_head", act=act or h.config.activation.capitalize())
+        st.code(f"{head}\n {curves.printout(h.pred_at(last))}", language=None)
+
+
+def _downloads(h: History) -> None:
+    """History as CSV and the standalone PyTorch script of this run."""
+    st.subheader(tr("tr_downloads"))
+    cfg = h.config
+    slug = f"{cfg.activation}_{cfg.optimizer}_lr{cfg.lr:g}_seed{cfg.seed}_h{cfg.hidden}_e{cfg.epochs}"
+    code = script(cfg)
+    a, b = st.columns(2)
+    a.download_button(
+        tr("tr_dl_csv"),
+        h.table().to_csv(index=False),
+        file_name=f"xor_history_{slug}.csv",
+        mime="text/csv",
+        icon=":material/table:",
+        help=tr("tr_dl_csv_help"),
+        key="tr_dl_csv",
+    )
+    b.download_button(
+        tr("tr_dl_script"),
+        code,
+        file_name=f"xor_{slug}.py",
+        mime="text/x-python",
+        icon=":material/code:",
+        help=tr("tr_dl_script_help"),
+        key="tr_dl_script",
+    )
+    with st.expander(tr("tr_script_show")):
+        if h.diverged_at is None:
+            st.caption(tr("tr_script_caption", loss=f"{h.final_loss:.6f}"))
+        else:
+            st.caption(tr("tr_script_caption_div"))
+        st.code(code, language="python")
+
+
+def main() -> None:
+    """The page for the sidebar's run."""
+    render(history())
+    nav_links(PAGE)
+
+
+if __name__ == "__main__":
+    main()
