@@ -1,0 +1,359 @@
+"""Real-browser harness shared by the e2e tests and scripts/: server, offline Chromium, rerun waits, checks."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+VIEWPORT = {"width": 1280, "height": 800}
+# url path of every page, in the talk's order ("" is the default page, Model, also at /model).
+PAGE_PATHS = ("model", "forward", "backprop", "training", "experiments")
+LANG_PARAM = {"en": "English", "ko": "한국어"}
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+SIDEBAR_KEYS = ("seed", "activation", "optimizer", "lr", "epochs", "hidden", "lang")
+
+# Counts finished script runs: every change of data-test-script-state away from "running" is one.
+# attributeOldValue catches runs so short that the attribute is back to notRunning before we look.
+RUN_COUNTER_JS = """
+window.__stDone = 0;
+new MutationObserver((records) => {
+  for (const r of records) if (r.oldValue === 'running') window.__stDone += 1;
+}).observe(document, {attributes: true, subtree: true, attributeOldValue: true,
+                      attributeFilter: ['data-test-script-state']});
+"""
+
+
+def chromium_missing_reason() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} is missing (apt-get install chromium; .ci/run does it)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed (pip install -r requirements-dev.txt)"
+    return None
+
+
+@dataclass
+class Server:
+    """A `streamlit run dashboard.py` subprocess on 127.0.0.1:port."""
+
+    port: int
+    proc: subprocess.Popen | None = None
+    log: Path | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, page: str = "", **params: str) -> str:
+        """Address of a page (url path) with query parameters."""
+        query = f"?{urlencode(params)}" if params else ""
+        return f"{self.base}/{page}{query}"
+
+    def start(self, timeout: float = 90.0) -> Server:
+        """Start the server and wait for its health endpoint (a readiness wait, not a timing check)."""
+        self.log = Path(os.environ.get("TMPDIR", "/tmp")) / f"xor-lab-streamlit-{self.port}.log"
+        cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+               "--server.port", str(self.port), "--server.address", "127.0.0.1",
+               "--browser.gatherUsageStats", "false"]  # fmt: skip
+        with open(self.log, "wb") as out:
+            self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {self.proc.returncode}:\n{self.log.read_text()[-3000:]}")
+            with contextlib.suppress(OSError), urllib.request.urlopen(f"{self.base}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return self
+            time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"streamlit did not answer on {self.base} within {timeout:.0f}s")
+
+    def stop(self) -> None:
+        """Stop the server by its PID (SIGTERM, then SIGKILL)."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def rss_mb(self) -> float:
+        """The server's resident memory in MB (from /proc; Linux)."""
+        assert self.proc is not None
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def __enter__(self) -> Server:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def launch(playwright):  # -> Browser
+    """Debian's Chromium, headless (never a downloaded browser build)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+@dataclass
+class Offline:
+    """Blocks every request that does not go to 127.0.0.1 and remembers it; records dialogs too."""
+
+    blocked: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def attach(self, context) -> Offline:
+        context.route("**/*", self._route)
+        context.add_init_script(RUN_COUNTER_JS)
+        context.on("page", self._on_page)
+        return self
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        host = urlsplit(url).hostname
+        if host == "127.0.0.1" or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def _on_page(self, page) -> None:
+        def on_dialog(d) -> None:
+            self.dialogs.append(f"{d.type}: {d.message}")
+            d.dismiss()
+
+        page.on("dialog", on_dialog)
+
+
+def new_context(browser, locale: str = "en-US"):
+    """A fresh browser context (its own cookies, its own Streamlit session), offline, 1280x800."""
+    ctx = browser.new_context(viewport=VIEWPORT, locale=locale)
+    offline = Offline().attach(ctx)
+    return ctx, offline
+
+
+def runs_done(page) -> int:
+    """How many script runs this page has seen finish."""
+    return page.evaluate("() => window.__stDone || 0")
+
+
+def settle(page, since: int | None = None, timeout: float = 90_000) -> None:
+    """Wait until a script run finished after `since` (if given) and the app is idle."""
+    if since is not None:
+        page.wait_for_function(
+            """(n) => window.__stDone > n &&
+                 document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'notRunning'""",
+            arg=since,
+            timeout=timeout,
+        )
+    page.wait_for_selector(IDLE, timeout=timeout)
+
+
+def goto(page, url: str, timeout: float = 90_000) -> None:
+    """Open an address and wait for its first run to finish."""
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
+    page.wait_for_function(
+        """() => { const a = document.querySelector('[data-testid="stApp"]');
+                   return a && a.getAttribute('data-test-script-state') === 'notRunning'
+                     && document.querySelector('[data-testid="stMain"] [data-testid="stVerticalBlock"]'); }""",
+        timeout=timeout,
+    )
+
+
+def exceptions(page) -> list[str]:
+    """Text of every st.exception / traceback box on the page."""
+    return page.locator('[data-testid="stException"]').all_inner_texts()
+
+
+def shot(page, name: str) -> Path:
+    """Save a screenshot into screenshots/ (ignored by git)."""
+    SHOTS.mkdir(exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    return path
+
+
+def main_text(page) -> str:
+    """The visible text of the main area (not the sidebar)."""
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+# --- sidebar widgets ------------------------------------------------------------------------------
+
+
+def widget(page, key: str):
+    """The element of the widget with this key."""
+    return page.locator(f".st-key-{key}")
+
+
+def select(page, key: str, option: str) -> None:
+    """Choose an option of a selectbox and wait for the rerun."""
+    n = runs_done(page)
+    box = widget(page, key).locator('input[role="combobox"]')
+    box.click()
+    page.get_by_role("option", name=option, exact=True).click()
+    settle(page, n)
+
+
+def selected(page, key: str) -> str:
+    """The current value shown by a selectbox."""
+    return widget(page, key).locator('input[role="combobox"]').input_value()
+
+
+def slide(page, key: str, press: str) -> None:
+    """Move a slider / select_slider with one key press (ArrowRight, End, ...) and wait for the rerun."""
+    n = runs_done(page)
+    widget(page, key).locator('input[type="range"]').focus()
+    page.keyboard.press(press)
+    settle(page, n)
+
+
+def slider_value(page, key: str) -> str:
+    """The value a slider shows (its aria-valuetext, as formatted by the app)."""
+    return widget(page, key).locator('input[type="range"]').get_attribute("aria-valuetext") or ""
+
+
+def type_number(page, key: str, value: int) -> None:
+    """Type a number into a number_input, press Enter, wait for the rerun."""
+    n = runs_done(page)
+    field_ = widget(page, key).locator("input")
+    field_.fill(str(value))
+    field_.press("Enter")
+    settle(page, n)
+
+
+def number_value(page, key: str) -> str:
+    """The value shown by a number_input."""
+    return widget(page, key).locator("input").input_value()
+
+
+def set_lang(page, lang: str) -> None:
+    """Click the language button (en / ko) and wait for the rerun."""
+    n = runs_done(page)
+    widget(page, "lang").get_by_role("radio", name=LANG_PARAM[lang], exact=True).click()
+    settle(page, n)
+
+
+def open_page(page, url_path: str) -> None:
+    """Switch page with the sidebar navigation (keeps the session) and wait for the run."""
+    n = runs_done(page)
+    href_end = "/" if url_path == "model" else f"/{url_path}"
+    links = page.locator('[data-testid="stSidebarNavLink"]')
+    for i in range(links.count()):
+        href = links.nth(i).get_attribute("href") or ""
+        if urlsplit(href).path in (href_end, f"/{url_path}"):
+            links.nth(i).click()
+            settle(page, n)
+            return
+    raise AssertionError(f"no sidebar link to /{url_path}")
+
+
+# --- charts -----------------------------------------------------------------------------------------
+
+# For every Vega-Lite chart: its canvas has a size and coloured (mark) pixels, or its SVG has mark
+# elements; for every Graphviz chart: an SVG with node groups. Returns one problem string per bad chart.
+CHARTS_JS = """
+() => {
+  const problems = [];
+  document.querySelectorAll('[data-testid="stVegaLiteChart"]').forEach((el, i) => {
+    const canvas = el.querySelector('canvas');
+    const svg = el.querySelector('svg.marks, svg[class*="marks"]') || el.querySelector('svg');
+    if (canvas) {
+      if (!(canvas.width > 0 && canvas.height > 0)) { problems.push(`vega #${i}: empty canvas`); return; }
+      const ctx = canvas.getContext('2d');
+      const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      let coloured = 0;
+      for (let p = 0; p < d.length; p += 4) {
+        const mx = Math.max(d[p], d[p+1], d[p+2]), mn = Math.min(d[p], d[p+1], d[p+2]);
+        if (d[p+3] > 0 && (mx - mn > 40 || mx < 200)) coloured += 1;
+      }
+      if (coloured < 30) problems.push(`vega #${i}: canvas has no marks (${coloured} drawn pixels)`);
+    } else if (svg) {
+      const marks = svg.querySelectorAll('.mark-symbol path, .mark-line path, .mark-rect path, .mark-area path, '
+        + '.mark-arc path, .mark-rule line, .mark-text text, .mark-point path, .mark-tick line, .mark-trail path, '
+        + '.mark-shape path, .mark-image image');
+      if (marks.length === 0) problems.push(`vega #${i}: svg without marks`);
+    } else {
+      problems.push(`vega #${i}: neither canvas nor svg`);
+    }
+  });
+  document.querySelectorAll('[data-testid="stGraphVizChart"]').forEach((el, i) => {
+    const nodes = el.querySelectorAll('svg g.node');
+    if (nodes.length === 0) problems.push(`graphviz #${i}: svg without nodes`);
+  });
+  return problems;
+}
+"""
+
+
+def chart_counts(page) -> tuple[int, int]:
+    """(Vega-Lite charts, Graphviz charts) on the page."""
+    return (
+        page.locator('[data-testid="stVegaLiteChart"]').count(),
+        page.locator('[data-testid="stGraphVizChart"]').count(),
+    )
+
+
+def charts_drawn(page, timeout: float = 60_000) -> list[str]:
+    """Wait until every chart on the page has drawn; return the problems left (empty when all drew)."""
+    with contextlib.suppress(Exception):
+        page.wait_for_function(f"() => ({CHARTS_JS})().length === 0", timeout=timeout, polling=500)
+    return page.evaluate(CHARTS_JS)
+
+
+# --- injected markup ----------------------------------------------------------------------------------
+
+INJECTED_JS = """
+() => {
+  const found = [];
+  document.querySelectorAll('img').forEach((img) => {
+    const src = img.getAttribute('src') || '';
+    if (src === 'x' || img.hasAttribute('onerror')) found.push(img.outerHTML.slice(0, 120));
+  });
+  document.querySelectorAll('script').forEach((s) => {
+    if ((s.textContent || '').includes('alert(')) found.push('script: ' + s.textContent.slice(0, 80));
+  });
+  document.querySelectorAll('a[href*="evil"]').forEach((a) => found.push('link: ' + a.outerHTML.slice(0, 120)));
+  document.querySelectorAll('[onerror], [onload]').forEach((e) => {
+    if (e.tagName !== 'BODY' && e.tagName !== 'IFRAME') found.push('handler: ' + e.outerHTML.slice(0, 120));
+  });
+  return found;
+}
+"""
+
+
+def injected(page) -> list[str]:
+    """Elements that could only exist if a URL value had been rendered as markup."""
+    return page.evaluate(INJECTED_JS)
+
+
+@contextlib.contextmanager
+def browser_session() -> Iterator[object]:
+    """A Playwright + Chromium for scripts (tests use fixtures)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        try:
+            yield browser
+        finally:
+            browser.close()
