@@ -1,7 +1,109 @@
+"""Page 1 · Model: the XOR problem, the network diagram, its parameters, its activation, its code."""
+
+import pandas as pd
 import streamlit as st
 
-from app_pages._shared import history, tr
+from app_pages._shared import config, history, lang, nav_links, tr
+from xorcore import charts
+from xorcore.diagram import network
+from xorcore.model import n_params, unflatten
+from xorcore.script import model_code
 
-st.title(tr("app_title"))
+SCRIPT = "app_pages/1_model.py"
+cfg, lg = config(), lang()
 h = history()
-st.metric("loss", f"{h.final_loss:.4f}")
+act_name = tr(f"act_{cfg.activation}")
+initial, trained = h.params[0], h.params[-1]  # θ at epoch 0 and after the last epoch
+
+st.title(tr("mp_title", hidden=cfg.hidden))
+st.markdown(tr("mp_intro", hidden=cfg.hidden, act=act_name))
+if h.diverged_at is not None:
+    st.error(tr("diverged", epoch=h.diverged_at), icon=":material/warning:")
+
+
+def chart(c, caption: str | None = None) -> None:
+    """Place an Altair chart at full width, with its description as alt text and an optional caption."""
+    st.altair_chart(c, width="stretch")  # alt text: the chart's own description
+    if caption:
+        st.caption(caption)
+
+
+# 1 · XOR
+st.header(tr("mp_xor_header"))
+left, right = st.columns([1, 1], gap="large")
+with left:
+    st.markdown(tr("mp_xor_text"))
+    st.subheader(tr("mp_truth_table"))
+    truth = pd.DataFrame(
+        {tr("ch_x1"): charts.XOR_POINTS[:, 0].astype(int), tr("ch_x2"): charts.XOR_POINTS[:, 1].astype(int),
+         tr("mp_col_y"): charts.XOR_TARGET}
+    )  # fmt: skip
+    st.dataframe(truth, hide_index=True, width="content")
+with right:
+    xor = charts.xor_plane(lg)
+    chart(xor, tr("ch_xor_desc"))
+
+# 2 · Network diagram, initial and trained
+st.header(tr("mp_net_header"))
+st.markdown(tr("mp_net_text"))
+tab_init, tab_trained = st.tabs(
+    [tr("mp_tab_initial", seed=cfg.seed), tr("mp_tab_trained", epochs=h.epochs_run)]
+)  # fmt: skip
+for tab, flat in ((tab_init, initial), (tab_trained, trained)):
+    with tab:
+        dead = charts.dead_units(flat, cfg.activation, cfg.hidden)
+        dot = network(unflatten(flat, cfg.hidden), dead=dead, dead_label=tr("mp_dead"))
+        st.graphviz_chart(dot, width="stretch", alt=tr("mp_diagram_caption"))
+        st.caption(tr("mp_diagram_caption"))
+        if cfg.activation == "relu":
+            if any(dead):
+                units = ", ".join(f"h{i + 1}" for i, d in enumerate(dead) if d)
+                st.warning(tr("mp_dead_text", units=units), icon=":material/heart_broken:")
+            else:
+                st.info(tr("mp_no_dead"), icon=":material/info:")
+
+# 3 · Parameters
+st.header(tr("mp_params_header"))
+st.markdown(
+    tr("mp_params_text", hidden=cfg.hidden, n=n_params(cfg.hidden), seed=cfg.seed, epochs=h.epochs_run,
+       opt=tr(f"opt_{cfg.optimizer}"), lr=f"{cfg.lr:g}")
+)  # fmt: skip
+m1, m2, m3 = st.columns(3)
+m1.metric(tr("mp_count"), n_params(cfg.hidden))
+m2.metric(tr("mp_initial_loss"), f"{h.loss_at(0):.4f}")
+m3.metric(tr("mp_final_loss"), f"{h.final_loss:.4f}")
+table = charts.params_table(initial, trained, cfg.hidden, lg)
+num = st.column_config.NumberColumn(format="%.4f")
+st.dataframe(table, hide_index=True, width="stretch", column_config={c: num for c in table.columns[1:]})
+
+# 4 · Activation and its derivative
+st.header(tr("mp_act_header", name=act_name))
+left, right = st.columns([1, 1], gap="large")
+with left:
+    st.markdown(tr(f"mp_act_{cfg.activation}"))
+    st.caption(tr("mp_act_caption"))
+with right:
+    chart(charts.activation_chart(cfg.activation, lg), tr("ch_act_desc", name=act_name))
+
+# 5 · Code
+st.header(tr("mp_code_header"))
+st.markdown(tr("mp_code_text"))
+st.code(model_code(cfg), language="python")
+
+# 6 · Trained predictions
+st.header(tr("mp_pred_header"))
+preds = charts.predictions_table(h.pred_at(0), h.final_pred, lg)
+right_count = charts.n_right(h.final_pred)
+left, right = st.columns([1, 1], gap="large")
+with left:
+    st.markdown(tr("mp_pred_text", right=right_count))
+    pcols = {c: num for c in preds.columns[3:5]}
+    st.dataframe(preds, hide_index=True, width="stretch", column_config=pcols)
+    if h.success():
+        st.success(tr("mp_pred_ok"), icon=":material/check_circle:")
+    else:
+        st.warning(tr("mp_pred_bad"), icon=":material/error:")
+with right:
+    chart(charts.decision_boundary(trained, cfg.activation, cfg.hidden, lg), tr("mp_boundary_caption"))
+
+nav_links(SCRIPT)

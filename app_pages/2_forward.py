@@ -1,7 +1,118 @@
+"""Page 2 · Forward Pass: Linear 1, activation, Linear 2, output, loss, with numbers, equations and pictures."""
+
 import streamlit as st
 
-from app_pages._shared import history, tr
+from app_pages._shared import config, lang, nav_links, reveal, tr
+from xorcore import build_model, charts, trace
+from xorcore.data import ROW_LABELS
+from xorcore.model import flatten
 
-st.title(tr("app_title"))
-h = history()
-st.metric("loss", f"{h.final_loss:.4f}")
+SCRIPT = "app_pages/2_forward.py"
+N_STEPS = 5
+cfg, lg = config(), lang()
+model = build_model(cfg)  # the untrained network of this seed, as in the lecture's cell 2
+tr_ = trace(model)
+flat = flatten(model)
+act, hidden = cfg.activation, cfg.hidden
+
+
+def chart(c) -> None:
+    """Place an Altair chart at full width; its alt text is the chart's own description (also a caption)."""
+    st.altair_chart(c, width="stretch")
+    st.caption(c.description)
+
+
+def table(df) -> None:
+    """A values table with 4 decimals in every float column."""
+    num = st.column_config.NumberColumn(format="%.4f")
+    cols = {c: num for c in df.columns if df[c].dtype.kind == "f"}
+    st.dataframe(df, hide_index=True, width="stretch", column_config=cols)
+
+
+st.title(tr("fw_title"))
+st.markdown(tr("fw_intro", seed=cfg.seed))
+if charts.lecture_forward(cfg.seed, act, hidden):
+    st.success(tr("fw_lecture_ok"), icon=":material/menu_book:")
+else:
+    st.info(tr("fw_not_lecture", seed=cfg.seed, act=tr(f"act_{act}"), hidden=hidden), icon=":material/tune:")
+
+# Controls: which rows, which two hidden units to draw.
+choice = st.segmented_control(
+    tr("rows_label"), ["all", 0, 1, 2, 3], default="all", required=True, key="fw_rows",
+    format_func=lambda r: tr("all_rows") if r == "all" else tr("one_row", row=ROW_LABELS[r]),
+)  # fmt: skip
+rows = [0, 1, 2, 3] if choice == "all" else [int(choice)]
+units = (0, 1)
+if hidden > 2:
+    c1, c2, _ = st.columns([1, 1, 2])
+    ua = c1.selectbox(tr("fw_unit_x"), range(hidden), index=0, key=f"fw_ua_{hidden}",
+                      format_func=lambda i: tr("fw_unit", i=i + 1))  # fmt: skip
+    rest = [i for i in range(hidden) if i != ua]
+    ub = c2.selectbox(tr("fw_unit_y"), rest, index=0, key=f"fw_ub_{hidden}_{ua}",
+                      format_func=lambda i: tr("fw_unit", i=i + 1))  # fmt: skip
+    units = (ua, ub)
+    st.caption(tr("fw_units_note", n=hidden))
+elif hidden == 1:
+    st.caption(tr("fw_one_unit_note"))
+
+# Start: the input plane and X.
+st.header(tr("fw_start_header"))
+left, right = st.columns([1, 1], gap="large")
+with left:
+    st.markdown(tr("fw_start_text"))
+    st.latex(charts.latex_inputs(tr_))
+with right:
+    chart(charts.space_plane(flat, act, hidden, lg, "input", units))
+
+n_show = reveal("fw", N_STEPS, SCRIPT)
+
+STORY = ("story_linear1", "story_activation", "story_linear2", "story_output", "story_loss")
+ICONS = (":material/open_with:", ":material/waves:", ":material/merge:", ":material/percent:", ":material/target:")
+
+
+def step(k: int) -> None:
+    """Draw forward step k (1..5): sentence, explanation, values, picture, equation."""
+    st.header(tr(f"fw_step{k}"))
+    st.info(tr(STORY[k - 1]), icon=ICONS[k - 1])
+    left, right = st.columns([1, 1], gap="large")
+    with left:
+        more = {2: f"fw_more2_{act}"}.get(k, f"fw_more{k}")
+        st.markdown(tr(more, right=charts.n_right(tr_.y_pred)))
+        st.markdown(f"**{tr('fw_values')}**")
+        table(charts.forward_table(tr_, k, rows, lg))
+        if k == 5:
+            m1, m2 = st.columns(2)
+            m1.metric(tr("fw_loss_metric"), f"{tr_.loss:.4f}")
+            if len(rows) == 1:
+                m2.metric(tr("fw_row_loss", row=ROW_LABELS[rows[0]]), f"{charts.loss_terms(tr_.y_pred)[rows[0]]:.4f}")
+    with right:
+        st.markdown(f"**{tr('fw_picture')}**")
+        if k == 1:
+            chart(charts.space_plane(flat, act, hidden, lg, "z1", units))
+        elif k == 2:
+            chart(charts.space_plane(flat, act, hidden, lg, "h1", units, separator=False))
+        elif k == 3:
+            chart(charts.hidden_plane(flat, act, hidden, lg, units))
+        elif k == 4:
+            chart(charts.output_axis(tr_.y_pred, lg))
+        else:
+            chart(charts.loss_chart(tr_.y_pred, tr_.loss, lg))
+    st.markdown(f"**{tr('fw_equation')}**")
+    if k == 1:
+        eqs = [charts.latex_linear1(tr_, rows)]
+    elif k == 2:
+        eqs = charts.latex_activation(tr_, rows, act)
+    elif k == 3:
+        eqs = [charts.latex_linear2(tr_, rows)]
+    elif k == 4:
+        eqs = [charts.latex_output(tr_, rows)]
+    else:
+        eqs = charts.latex_loss(tr_, rows)
+    for eq in eqs:
+        st.latex(eq)
+
+
+for k in range(1, n_show + 1):
+    step(k)
+
+nav_links(SCRIPT)

@@ -574,3 +574,237 @@ def xor_plane(lang: str) -> alt.LayerChart:
         title=_title(t(lang, "ch_xor_title")),
         description=t(lang, "ch_xor_desc"),
     )
+
+
+# ---------------------------------------------------------------- loss per row
+
+
+def loss_terms(y_pred: np.ndarray) -> np.ndarray:
+    """Each row's BCE term -[y log y_pred + (1-y) log(1-y_pred)], (4,), with torch's log clamp at -100."""
+    p = np.asarray(y_pred, dtype=np.float64).reshape(-1)
+    with np.errstate(all="ignore"):
+        right = np.where(XOR_TARGET == 1, p, 1 - p)  # the probability given to the right answer
+        return -np.maximum(np.log(right), -100.0)
+
+
+def loss_chart(y_pred: np.ndarray, loss: float, lang: str) -> alt.LayerChart:
+    """One bar per input: its loss term; a dashed rule at the mean (the loss L)."""
+    terms = loss_terms(y_pred)
+    df = _points_df(terms, np.zeros(4), lang)
+    x_title, y_title = t(lang, "ch_input"), t(lang, "ch_loss_term")
+    bars = (
+        alt.Chart(df)
+        .mark_bar(stroke="black", strokeWidth=1.5, size=60)
+        .encode(
+            x=alt.X("input:N", sort=list(ROW_LABELS), axis=_axis(x_title, labelAngle=0)),
+            y=alt.Y("a:Q", axis=_axis(y_title), scale=alt.Scale(domainMin=0)),
+            color=alt.Color(
+                "target:N",
+                scale=alt.Scale(domain=[0, 1], range=[palette.CLASS[0], palette.CLASS[1]]),
+                legend=_legend(t(lang, "ch_target"), orient="bottom", direction="horizontal"),
+            ),
+            tooltip=[alt.Tooltip("input:N", title=x_title), alt.Tooltip("a:Q", title=y_title, format=".4f")],
+        )
+    )
+    text = bars.mark_text(dy=-12, fontSize=palette.FONT_SIZE - 2, color="black").encode(
+        text=alt.Text("a:Q", format=".4f"), color=alt.value("black")
+    )
+    mean = pd.DataFrame({"L": [float(loss)], "label": [t(lang, "ch_loss_mean", loss=float(loss))]})
+    rule = alt.Chart(mean).mark_rule(color="black", strokeWidth=2.5, strokeDash=[8, 4]).encode(y="L:Q")
+    rule_text = (
+        alt.Chart(mean)
+        .mark_text(align="right", dx=0, dy=-10, fontSize=palette.FONT_SIZE - 2, fontWeight="bold", x="width")
+        .encode(y="L:Q", text="label:N")
+    )
+    return alt.layer(bars, text, rule, rule_text).properties(
+        width=CHART_SIZE,
+        height=280,
+        title=_title(t(lang, "ch_loss_title")),
+        description=t(lang, "ch_loss_desc"),
+    )
+
+
+# ---------------------------------------------------------------- tables and flags
+
+
+def dead_units(flat: np.ndarray, activation: str, hidden: int) -> list[bool]:
+    """Under ReLU: hidden units with z1 <= 0 for all four inputs (output 0 and gradient 0 everywhere)."""
+    if activation != "relu":
+        return [False] * hidden
+    p = unflatten(np.asarray(flat, dtype=np.float32), hidden)
+    z1 = XOR_POINTS @ p["W1"].T + p["b1"]  # (4, H)
+    return [bool(v) for v in np.all(z1 <= 0, axis=0)]
+
+
+def params_table(initial: np.ndarray, trained: np.ndarray, hidden: int, lang: str) -> pd.DataFrame:
+    """Every parameter by name: initial value, trained value and the change."""
+    from .model import param_names
+
+    a, b = np.asarray(initial, dtype=float), np.asarray(trained, dtype=float)
+    return pd.DataFrame(
+        {
+            t(lang, "ch_col_param"): param_names(hidden),
+            t(lang, "ch_col_initial"): a,
+            t(lang, "ch_col_trained"): b,
+            t(lang, "ch_col_change"): b - a,
+        }
+    )
+
+
+def predictions_table(initial: np.ndarray, trained: np.ndarray, lang: str) -> pd.DataFrame:
+    """The four inputs: target, y_pred before and after training, and whether the trained one is right."""
+    a, b = np.asarray(initial, dtype=float).reshape(-1), np.asarray(trained, dtype=float).reshape(-1)
+    right = (b > 0.5) == (XOR_TARGET == 1)
+    return pd.DataFrame(
+        {
+            t(lang, "ch_x1"): XOR_POINTS[:, 0].astype(int),
+            t(lang, "ch_x2"): XOR_POINTS[:, 1].astype(int),
+            t(lang, "ch_target"): XOR_TARGET,
+            t(lang, "ch_col_pred0"): a,
+            t(lang, "ch_col_pred"): b,
+            t(lang, "ch_col_right"): [t(lang, "ch_yes") if r else t(lang, "ch_no") for r in right],
+        }
+    )
+
+
+# ---------------------------------------------------------------- LaTeX of the forward pass
+
+ACT_TEX = {
+    "sigmoid": (r"\sigma", r"\sigma(z) = \frac{1}{1 + e^{-z}}"),
+    "tanh": (r"\tanh", r"\tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}"),
+    "relu": (r"\mathrm{ReLU}", r"\mathrm{ReLU}(z) = \max(0, z)"),
+    "leaky_relu": (r"\mathrm{LReLU}", r"\mathrm{LReLU}(z) = \max(0.01\,z,\; z)"),
+    "identity": (r"\mathrm{id}", r"\mathrm{id}(z) = z"),
+}
+
+
+def _n(v: float, d: int = 4) -> str:
+    """A number for LaTeX: 4 decimals, integers as integers, a real minus sign."""
+    v = float(v)
+    if not np.isfinite(v):
+        return r"\mathrm{nan}" if np.isnan(v) else (r"\infty" if v > 0 else r"-\infty")
+    if v == int(v) and abs(v) < 1e6 and d == 0:
+        return str(int(v))
+    return f"{v:.{d}f}"
+
+
+def _mat(a: np.ndarray, d: int = 4) -> str:
+    """A 2-D array as a LaTeX bmatrix."""
+    a = np.atleast_2d(a)
+    rows = [" & ".join(_n(v, d) for v in row) for row in a]
+    return r"\begin{bmatrix}" + r" \\ ".join(rows) + r"\end{bmatrix}"
+
+
+def _col(v: np.ndarray, d: int = 4) -> str:
+    """A 1-D array as a LaTeX column vector."""
+    return _mat(np.asarray(v).reshape(-1, 1), d)
+
+
+def latex_linear1(tr, rows: list[int]) -> str:
+    """z1 = W1 x + b1 for one row (column vectors), or Z1 = X W1^T + b1 for the batch, with numbers."""
+    if len(rows) == 1:
+        r = rows[0]
+        return r"z_1 = W_1 x + b_1 = " + _mat(tr.W1) + _col(tr.X[r], 0) + " + " + _col(tr.b1) + " = " + _col(tr.z1[r])
+    return (
+        r"Z_1 = X W_1^{\top} + b_1 = "
+        + _mat(tr.X[rows], 0)
+        + _mat(tr.W1.T)
+        + " + "
+        + _mat(tr.b1[None, :])
+        + (" = " + _mat(tr.z1[rows]))
+    )
+
+
+def latex_activation(tr, rows: list[int], activation: str) -> list[str]:
+    """h1 = f(z1) elementwise, with numbers; plus f's definition worked out on one entry."""
+    f, definition = ACT_TEX[activation]
+    if len(rows) == 1:
+        r = rows[0]
+        main = r"h_1 = " + f + r"(z_1) = " + f + r"\left(" + _col(tr.z1[r]) + r"\right) = " + _col(tr.h1[r])
+    else:
+        main = r"H_1 = " + f + r"(Z_1) = " + f + r"\left(" + _mat(tr.z1[rows]) + r"\right) = " + _mat(tr.h1[rows])
+    r = rows[0]
+    z, h = float(tr.z1[r, 0]), float(tr.h1[r, 0])
+    if activation == "sigmoid":
+        worked = rf"\sigma({_n(z)}) = \frac{{1}}{{1 + e^{{{_n(-z)}}}}} = {_n(h)}"
+    elif activation == "tanh":
+        worked = rf"\tanh({_n(z)}) = {_n(h)}"
+    elif activation == "relu":
+        worked = rf"\max(0,\, {_n(z)}) = {_n(h)}"
+    elif activation == "leaky_relu":
+        worked = rf"\max(0.01 \cdot {_n(z)},\, {_n(z)}) = {_n(h)}"
+    else:
+        worked = rf"\mathrm{{id}}({_n(z)}) = {_n(h)}"
+    return [main, definition + r"\qquad " + worked]
+
+
+def latex_linear2(tr, rows: list[int]) -> str:
+    """z2 = W2 h1 + b2 written out as a weighted sum (one row), or z2 = H1 W2^T + b2 (batch)."""
+    w, b = tr.W2[0], float(tr.b2[0])
+    if len(rows) == 1:
+        r = rows[0]
+        terms = " + ".join(rf"({_n(wi)})({_n(hi)})" for wi, hi in zip(w, tr.h1[r], strict=True))
+        return rf"z_2 = W_2 h_1 + b_2 = {terms} + ({_n(b)}) = {_n(tr.z2[r, 0])}"
+    return r"z_2 = H_1 W_2^{\top} + b_2 = " + _mat(tr.h1[rows]) + _mat(tr.W2.T) + f" + ({_n(b)}) = " + _mat(tr.z2[rows])
+
+
+def latex_output(tr, rows: list[int]) -> str:
+    """y_pred = sigmoid(z2), with numbers."""
+    if len(rows) == 1:
+        z, p = float(tr.z2[rows[0], 0]), float(tr.y_pred[rows[0], 0])
+        return rf"\hat y = \sigma(z_2) = \frac{{1}}{{1 + e^{{{_n(-z)}}}}} = {_n(p)}"
+    return r"\hat y = \sigma(z_2) = \sigma\left(" + _mat(tr.z2[rows]) + r"\right) = " + _mat(tr.y_pred[rows])
+
+
+def latex_loss(tr, rows: list[int]) -> list[str]:
+    """The BCE loss with the predictions plugged in: the batch mean, or one row's term then the mean."""
+    y, p = XOR_TARGET, tr.y_pred[:, 0]
+    terms = loss_terms(p)
+    parts = [rf"\log {_n(p[i])}" if y[i] == 1 else rf"\log(1 - {_n(p[i])})" for i in range(4)]
+    general = r"L = -\frac{1}{N}\sum_{i=1}^{N}\left[\,y_i \log \hat y_i + (1 - y_i)\log(1 - \hat y_i)\,\right]"
+    batch = r"L = -\frac{1}{4}\left[" + " + ".join(parts) + rf"\right] = {_n(tr.loss)}"
+    if len(rows) == 1:
+        r = rows[0]
+        one = rf"\ell_{{{r + 1}}} = -{parts[r]} = {_n(terms[r])}"
+        return [general, one, batch]
+    return [general, batch]
+
+
+def forward_table(tr, step: int, rows: list[int], lang: str) -> pd.DataFrame:
+    """The values of forward step 1..5 (z1, h1, z2, y_pred, loss terms) for the chosen rows of a Trace."""
+    hidden = tr.W1.shape[0]
+    df = pd.DataFrame({t(lang, "ch_input"): [ROW_LABELS[r] for r in rows]})
+    if step == 1:
+        df[t(lang, "ch_x1")] = tr.X[rows, 0].astype(int)
+        df[t(lang, "ch_x2")] = tr.X[rows, 1].astype(int)
+    for i in range(hidden):
+        if step == 1:
+            df[t(lang, "ch_z_axis", unit=i + 1)] = tr.z1[rows, i]
+        elif step == 2:
+            df[t(lang, "ch_h_axis", unit=i + 1)] = tr.h1[rows, i]
+    if step >= 3:
+        df[t(lang, "ch_target")] = XOR_TARGET[rows]
+    if step in (3, 4):
+        df["z2"] = tr.z2[rows, 0]
+    if step >= 4:
+        df[t(lang, "ch_y_pred")] = tr.y_pred[rows, 0]
+    if step == 4:
+        df[t(lang, "ch_col_class")] = (tr.y_pred[rows, 0] > 0.5).astype(int)
+    if step == 5:
+        df[t(lang, "ch_loss_term")] = loss_terms(tr.y_pred)[rows]
+    return df
+
+
+def lecture_forward(seed: int, activation: str, hidden: int) -> bool:
+    """Whether the forward pass is the lecture's cell 2 (seed 42, sigmoid, 2 hidden units)."""
+    return (seed, activation, hidden) == (42, "sigmoid", 2)
+
+
+def n_right(y_pred: np.ndarray) -> int:
+    """How many of the four predictions are on the right side of 0.5."""
+    return int(((np.asarray(y_pred).reshape(-1) > 0.5) == (XOR_TARGET == 1)).sum())
+
+
+def latex_inputs(tr) -> str:
+    """X and y of the batch as LaTeX matrices."""
+    return r"X = " + _mat(tr.X, 0) + r",\qquad y = " + _mat(tr.y, 0)

@@ -45,6 +45,70 @@ EN: dict[str, str] = {
     "ch_xor_title": "XOR on the plane",
     "ch_xor_desc": "The four XOR inputs at the corners of the unit square; "
     "(0,1) and (1,0) have target 1, (0,0) and (1,1) have target 0.",
+    "ch_loss_term": "loss term ℓ",
+    "ch_loss_mean": "L = mean = {loss:.4f}",
+    "ch_loss_title": "Loss: each input's share",
+    "ch_loss_desc": "One bar per input: its cross-entropy term, the larger the more wrong the prediction; "
+    "the dashed line is their mean, the loss L.",
+    "ch_col_param": "parameter",
+    "ch_col_initial": "initial",
+    "ch_col_trained": "trained",
+    "ch_col_change": "change",
+    "ch_col_pred0": "y_pred before training",
+    "ch_col_pred": "y_pred after training",
+    "ch_col_right": "right side of 0.5?",
+    "ch_yes": "yes",
+    "ch_no": "no",
+    "ch_col_class": "predicts",
+    "fw_title": "Forward pass: from the inputs to the loss",
+    "fw_intro": "One forward pass of the untrained network (the initial weights of seed {seed}), step by step, as in "
+    "the lecture's cell 2. Each step shows its numbers, its equation with those numbers, and where the four "
+    "points are now.",
+    "fw_lecture_ok": "Lecture settings: these are the numbers printed in the lecture's cell 2 (loss 0.7482).",
+    "fw_not_lecture": "These numbers are for seed {seed}, {act}, {hidden} hidden unit(s), before any training "
+    "(the lecture uses seed 42, sigmoid, 2 hidden units).",
+    "fw_start_header": "Start: the four inputs",
+    "fw_start_text": "X holds the four inputs as rows (a batch, as in the lecture); the targets are y = 0, 1, 1, 0. "
+    "The grid of the input plane drawn here travels with the points through every step below.",
+    "fw_units_label": "Hidden units to draw",
+    "fw_unit_x": "Horizontal axis",
+    "fw_unit_y": "Vertical axis",
+    "fw_unit": "unit {i}",
+    "fw_units_note": "The network has {n} hidden units; each picture shows two of them (choose which above).",
+    "fw_one_unit_note": "The network has a single hidden unit: its pictures put that unit's value on one line.",
+    "fw_values": "Values",
+    "fw_equation": "Equation with the numbers",
+    "fw_picture": "Where the four points are now",
+    "fw_step1": "Step 1 · Linear 1: z1 = W1·x + b1",
+    "fw_step2": "Step 2 · Activation: h1 = f(z1)",
+    "fw_step3": "Step 3 · Linear 2: z2 = W2·h1 + b2",
+    "fw_step4": "Step 4 · Output: y_pred = σ(z2)",
+    "fw_step5": "Step 5 · Loss: binary cross-entropy",
+    "fw_more1": "Each hidden unit takes a weighted sum of the two inputs plus its bias. Geometrically Linear 1 is an "
+    "affine map of the plane: it stretches, rotates, shears and shifts the grid, but straight lines stay "
+    "straight and parallel lines stay parallel. So this step alone cannot separate XOR's points.",
+    "fw_more2_sigmoid": "The activation acts on each number on its own, and it is the only non-linear step: the grid "
+    "lines bend. Sigmoid squeezes the whole plane into the square (0, 1)², pressing far-away regions against "
+    "its edges.",
+    "fw_more2_tanh": "The activation acts on each number on its own, and it is the only non-linear step: the grid "
+    "lines bend. tanh squeezes the whole plane into the square (-1, 1)².",
+    "fw_more2_relu": "The activation acts on each number on its own, and it is the only non-linear step. ReLU folds "
+    "the plane: everything with z1 < 0 is flattened onto an axis (h = 0), and points that land there lose "
+    "their differences.",
+    "fw_more2_leaky_relu": "The activation acts on each number on its own, and it is the only non-linear step. Leaky "
+    "ReLU folds the plane like ReLU but keeps a thin slope of 0.01, so nothing is flattened completely.",
+    "fw_more2_identity": "With the identity nothing bends: the grid stays straight, the whole network stays linear, "
+    "and XOR stays unsolvable.",
+    "fw_more3": "The output unit takes a weighted sum of the hidden values. In the h1 plane the points where z2 = 0 "
+    "form one straight line (dashed green): on one side z2 > 0 (prediction above 0.5), on the other z2 < 0. "
+    "Training moves the bent grid and this line until the 1s and the 0s fall on different sides.",
+    "fw_more4": "The sigmoid turns z2 into a probability between 0 and 1; z2 = 0 becomes exactly 0.5, and above "
+    "0.5 means 'predicts 1'. These are the untrained network's predictions: {right} of 4 are on the right side.",
+    "fw_more5": "Binary cross-entropy scores each prediction by the probability it gives to the right answer: "
+    "−log(y_pred) when the target is 1, −log(1 − y_pred) when it is 0. A confident wrong answer costs a lot. "
+    "The loss L is the mean over the four rows: the one number backprop will push down.",
+    "fw_loss_metric": "Loss L (batch of 4)",
+    "fw_row_loss": "Loss term of input {row}",
 }
 
 KO: dict[str, str] = {
@@ -90,4 +154,65 @@ KO: dict[str, str] = {
     "ch_xor_title": "평면 위의 XOR",
     "ch_xor_desc": "단위 정사각형의 네 꼭짓점에 놓인 XOR 입력. (0,1)과 (1,0)의 정답은 1, "
     "(0,0)과 (1,1)의 정답은 0입니다.",
+    "ch_loss_term": "손실 항 ℓ",
+    "ch_loss_mean": "L = 평균 = {loss:.4f}",
+    "ch_loss_title": "Loss: 입력마다의 몫",
+    "ch_loss_desc": "입력마다 막대 하나: 교차 엔트로피 항으로, 예측이 틀릴수록 길어집니다. "
+    "점선은 그 평균, 곧 loss L입니다.",
+    "ch_col_param": "파라미터",
+    "ch_col_initial": "초기값",
+    "ch_col_trained": "학습 후",
+    "ch_col_change": "변화량",
+    "ch_col_pred0": "학습 전 y_pred",
+    "ch_col_pred": "학습 후 y_pred",
+    "ch_col_right": "0.5 기준으로 맞았나?",
+    "ch_yes": "예",
+    "ch_no": "아니오",
+    "ch_col_class": "예측 클래스",
+    "fw_title": "순전파: 입력에서 loss까지",
+    "fw_intro": "학습 전 신경망(시드 {seed}의 초기 가중치)의 순전파를 강의 두 번째 셀처럼 한 단계씩 따라갑니다. "
+    "각 단계마다 값, 그 값을 넣은 수식, 그리고 네 점이 지금 어디에 있는지를 보여 줍니다.",
+    "fw_lecture_ok": "강의 설정: 강의 두 번째 셀이 출력한 값과 같습니다 (loss 0.7482).",
+    "fw_not_lecture": "시드 {seed}, {act}, 은닉 유닛 {hidden}개로 학습하기 전의 값입니다 "
+    "(강의는 시드 42, 시그모이드, 은닉 유닛 2개).",
+    "fw_start_header": "출발: 네 입력",
+    "fw_start_text": "X는 네 입력을 행으로 담은 배치입니다 (강의와 같습니다). 정답은 y = 0, 1, 1, 0입니다. "
+    "여기 그린 입력 평면의 격자가 아래의 모든 단계에서 점들과 함께 움직입니다.",
+    "fw_units_label": "그릴 은닉 유닛",
+    "fw_unit_x": "가로축",
+    "fw_unit_y": "세로축",
+    "fw_unit": "유닛 {i}",
+    "fw_units_note": "은닉 유닛이 {n}개라서 그림마다 그중 두 개를 보여 줍니다 (위에서 고르세요).",
+    "fw_one_unit_note": "은닉 유닛이 하나뿐이라 그림에서는 그 유닛의 값을 한 직선 위에 놓습니다.",
+    "fw_values": "값",
+    "fw_equation": "숫자를 넣은 수식",
+    "fw_picture": "네 점은 지금 어디에 있나",
+    "fw_step1": "1단계 · Linear 1: z1 = W1·x + b1",
+    "fw_step2": "2단계 · 활성화: h1 = f(z1)",
+    "fw_step3": "3단계 · Linear 2: z2 = W2·h1 + b2",
+    "fw_step4": "4단계 · 출력: y_pred = σ(z2)",
+    "fw_step5": "5단계 · Loss: 이진 교차 엔트로피",
+    "fw_more1": "은닉 유닛마다 두 입력의 가중합에 편향을 더합니다. 기하학적으로 Linear 1은 평면의 아핀 변환입니다. "
+    "격자를 늘리고, 회전하고, 기울이고, 옮기지만 직선은 직선으로, 평행선은 평행선으로 남습니다. 그래서 이 단계만으로는 "
+    "XOR의 점들을 나눌 수 없습니다.",
+    "fw_more2_sigmoid": "활성화 함수는 숫자 하나하나에 따로 적용되며, 유일한 비선형 단계입니다. 격자선이 휘어집니다. "
+    "시그모이드는 평면 전체를 (0, 1)² 정사각형 안으로 눌러 담아, 멀리 있는 영역을 가장자리로 밀어붙입니다.",
+    "fw_more2_tanh": "활성화 함수는 숫자 하나하나에 따로 적용되며, 유일한 비선형 단계입니다. 격자선이 휘어집니다. "
+    "tanh는 평면 전체를 (-1, 1)² 정사각형 안으로 눌러 담습니다.",
+    "fw_more2_relu": "활성화 함수는 숫자 하나하나에 따로 적용되며, 유일한 비선형 단계입니다. ReLU는 평면을 접습니다. "
+    "z1 < 0인 곳은 모두 축 위(h = 0)로 납작하게 눌리고, 그곳에 떨어진 점들은 서로의 차이를 잃습니다.",
+    "fw_more2_leaky_relu": "활성화 함수는 숫자 하나하나에 따로 적용되며, 유일한 비선형 단계입니다. Leaky ReLU는 "
+    "ReLU처럼 평면을 접지만 0.01의 얇은 기울기를 남겨, 완전히 납작해지는 곳이 없습니다.",
+    "fw_more2_identity": "항등 함수는 아무것도 휘게 하지 않습니다. 격자는 곧은 채로 남고, 신경망 전체가 선형이라 "
+    "XOR을 풀 수 없습니다.",
+    "fw_more3": "출력 유닛은 은닉값의 가중합을 구합니다. h1 평면에서 z2 = 0인 점들은 직선 하나(초록 점선)를 이룹니다. "
+    "한쪽은 z2 > 0(예측 0.5 초과), 다른 쪽은 z2 < 0입니다. 학습은 휘어진 격자와 이 직선을 움직여 1과 0이 서로 다른 "
+    "쪽에 놓이게 만듭니다.",
+    "fw_more4": "시그모이드가 z2를 0과 1 사이의 확률로 바꿉니다. z2 = 0은 정확히 0.5가 되고, 0.5보다 크면 '1로 "
+    "예측'입니다. 학습 전 신경망의 예측이며, 네 개 중 {right}개가 맞는 쪽에 있습니다.",
+    "fw_more5": "이진 교차 엔트로피는 정답에 준 확률로 예측을 채점합니다. 정답이 1이면 −log(y_pred), 0이면 "
+    "−log(1 − y_pred). 자신 있게 틀리면 크게 벌점을 받습니다. loss L은 네 행의 평균이며, 역전파가 줄여 나갈 바로 그 "
+    "숫자입니다.",
+    "fw_loss_metric": "Loss L (배치 4개)",
+    "fw_row_loss": "입력 {row}의 손실 항",
 }

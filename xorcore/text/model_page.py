@@ -1,4 +1,110 @@
-"""Text of the model page."""
+"""Text of the model page (keys mp_*)."""
 
-EN: dict[str, str] = {}
-KO: dict[str, str] = {}
+EN: dict[str, str] = {
+    "mp_title": "The model: a 2-{hidden}-1 network",
+    "mp_intro": "Two inputs, {hidden} hidden unit(s) with the {act} activation, one output squashed by a sigmoid into a "
+    "probability. This page shows the problem, the network, its parameters before and after training, "
+    "and its code.",
+    "mp_xor_header": "1 · The problem: XOR",
+    "mp_xor_text": "The output is 1 exactly when the two inputs differ. On the plane, the two 1s sit on one diagonal "
+    "and the two 0s on the other: **no single straight line separates them**, so one linear layer "
+    "(logistic regression) cannot solve XOR. A hidden layer can: it bends the plane until one line is enough.",
+    "mp_truth_table": "Truth table",
+    "mp_col_y": "y = x₁ XOR x₂",
+    "mp_net_header": "2 · The network",
+    "mp_net_text": "Every arrow is a weight and every dashed square **1** feeds a bias; the number on an arrow is its "
+    "value. Blue = positive, vermillion = negative, thicker = larger in size.",
+    "mp_tab_initial": "Initial parameters (seed {seed})",
+    "mp_tab_trained": "Trained parameters ({epochs} epochs)",
+    "mp_diagram_caption": "Network diagram: inputs x₁ and x₂, hidden units h, output ŷ. "
+    "Edge labels are the weights and biases at these parameters.",
+    "mp_dead": "dead",
+    "mp_dead_text": "**Dead ReLU unit(s): {units}.** At these parameters z1 ≤ 0 for all four inputs, so the unit "
+    "outputs 0 and its gradient is 0 for every input: no update can move it again. With only two hidden "
+    "units, one dead unit leaves a single line, which cannot solve XOR. This is why the lecture switched "
+    "from ReLU to sigmoid.",
+    "mp_no_dead": "No hidden unit is dead for all four inputs at these parameters (a dead unit has z1 ≤ 0 for "
+    "every input and would be drawn grey and dashed).",
+    "mp_params_header": "3 · Parameters",
+    "mp_params_text": "W1 ({hidden}×2) + b1 ({hidden}) + W2 (1×{hidden}) + b2 (1) = 4·{hidden} + 1 = **{n}** "
+    "parameters. Initial = right after `torch.manual_seed({seed})`; trained = after {epochs} epochs of "
+    "{opt} with learning rate {lr}.",
+    "mp_count": "Parameter count",
+    "mp_final_loss": "Trained loss",
+    "mp_initial_loss": "Initial loss",
+    "mp_act_header": "4 · The hidden activation: {name}",
+    "mp_act_sigmoid": "Sigmoid squeezes any z into (0, 1). Its derivative is at most 0.25 (at z = 0) and close to 0 "
+    "for large |z|: gradients shrink as they pass through, but never become exactly 0.",
+    "mp_act_tanh": "tanh squeezes z into (-1, 1) around 0. Its derivative is at most 1 (at z = 0) and fades for "
+    "large |z|.",
+    "mp_act_relu": "ReLU keeps z > 0 as it is and sets z < 0 to 0. In its **dead zone** (z < 0, shaded) the "
+    "derivative is exactly 0: a unit whose z1 is negative for all four inputs gets no gradient and never "
+    "changes again.",
+    "mp_act_leaky_relu": "Leaky ReLU keeps a small slope of 0.01 for z < 0, so a unit never goes completely dead: "
+    "a little gradient always flows back.",
+    "mp_act_identity": "Without an activation the whole network is linear: Linear 2 after Linear 1 is again a single "
+    "line on the plane, so it cannot solve XOR however long it trains.",
+    "mp_act_caption": "Blue solid line: the activation f(z). Vermillion dashed line: its derivative f'(z), "
+    "the factor backprop multiplies by at this unit.",
+    "mp_code_header": "5 · The PyTorch code",
+    "mp_code_text": "The model for the current settings (change the sidebar and the code follows).",
+    "mp_pred_header": "6 · Trained predictions",
+    "mp_pred_text": "Before and after training, as in the lecture's first cell. **{right} of 4** inputs are on the "
+    "right side of 0.5.",
+    "mp_pred_ok": "The network learned XOR.",
+    "mp_pred_bad": "The network did not learn XOR with these settings. Try another seed, activation or learning rate.",
+    "mp_boundary_caption": "Trained decision boundary: the colour is the prediction over the input plane, the black "
+    "line is where it crosses 0.5.",
+}
+
+KO: dict[str, str] = {
+    "mp_title": "모델: 2-{hidden}-1 신경망",
+    "mp_intro": "입력 두 개, {act} 활성화 함수를 쓰는 은닉 유닛 {hidden}개, 그리고 시그모이드로 확률을 내는 출력 하나. "
+    "이 페이지는 문제, 신경망의 구조, 학습 전후의 파라미터, 그리고 코드를 보여 줍니다.",
+    "mp_xor_header": "1 · 문제: XOR",
+    "mp_xor_text": "두 입력이 서로 다를 때만 출력이 1입니다. 평면 위에서 1인 두 점은 한 대각선에, 0인 두 점은 다른 "
+    "대각선에 놓입니다. **어떤 직선 하나로도 둘을 나눌 수 없으므로** 선형층 하나(로지스틱 회귀)로는 XOR을 풀 수 "
+    "없습니다. 은닉층은 풀 수 있습니다: 직선 하나로 충분해질 때까지 평면을 휘게 만듭니다.",
+    "mp_truth_table": "진리표",
+    "mp_col_y": "y = x₁ XOR x₂",
+    "mp_net_header": "2 · 신경망",
+    "mp_net_text": "화살표 하나가 가중치 하나이고, 점선 사각형 **1**은 편향(bias)을 넣어 줍니다. 화살표 위의 숫자가 그 "
+    "값입니다. 파란색 = 양수, 주황빛 빨강 = 음수, 굵을수록 크기가 큽니다.",
+    "mp_tab_initial": "초기 파라미터 (시드 {seed})",
+    "mp_tab_trained": "학습된 파라미터 ({epochs} 에폭)",
+    "mp_diagram_caption": "신경망 구조도: 입력 x₁, x₂, 은닉 유닛 h, 출력 ŷ. 화살표의 숫자는 이 파라미터에서의 "
+    "가중치와 편향입니다.",
+    "mp_dead": "죽음",
+    "mp_dead_text": "**죽은 ReLU 유닛: {units}.** 이 파라미터에서는 네 입력 모두 z1 ≤ 0이라 이 유닛은 늘 0을 내보내고, "
+    "어떤 입력에서도 기울기가 0입니다. 어떤 업데이트도 이 유닛을 다시 움직일 수 없습니다. 은닉 유닛이 둘뿐이면 "
+    "하나만 죽어도 직선 하나만 남아 XOR을 풀 수 없습니다. 강의에서 ReLU를 시그모이드로 바꾼 이유입니다.",
+    "mp_no_dead": "이 파라미터에서 네 입력 모두에 대해 죽은 은닉 유닛은 없습니다. (죽은 유닛은 모든 입력에서 "
+    "z1 ≤ 0이며, 회색 점선으로 그려집니다.)",
+    "mp_params_header": "3 · 파라미터",
+    "mp_params_text": "W1 ({hidden}×2) + b1 ({hidden}) + W2 (1×{hidden}) + b2 (1) = 4·{hidden} + 1 = **{n}**개의 "
+    "파라미터. 초기값은 `torch.manual_seed({seed})` 직후의 값, 학습 후 값은 {opt}, 학습률 {lr}로 {epochs} 에폭 "
+    "학습한 뒤의 값입니다.",
+    "mp_count": "파라미터 수",
+    "mp_final_loss": "학습 후 loss",
+    "mp_initial_loss": "초기 loss",
+    "mp_act_header": "4 · 은닉층 활성화 함수: {name}",
+    "mp_act_sigmoid": "시그모이드는 어떤 z든 (0, 1) 사이로 눌러 담습니다. 도함수는 z = 0에서 최대 0.25이고 |z|가 "
+    "크면 0에 가까워집니다. 기울기는 이곳을 지날 때마다 줄어들지만 정확히 0이 되지는 않습니다.",
+    "mp_act_tanh": "tanh는 z를 0을 중심으로 (-1, 1) 사이로 눌러 담습니다. 도함수는 z = 0에서 최대 1이고 |z|가 "
+    "커지면 작아집니다.",
+    "mp_act_relu": "ReLU는 z > 0은 그대로 두고 z < 0은 0으로 만듭니다. **죽은 구간**(z < 0, 회색)에서는 도함수가 "
+    "정확히 0입니다. 네 입력 모두에서 z1이 음수인 유닛은 기울기를 전혀 받지 못해 다시는 바뀌지 않습니다.",
+    "mp_act_leaky_relu": "Leaky ReLU는 z < 0에서도 0.01의 작은 기울기를 남겨 둡니다. 그래서 유닛이 완전히 죽지 않고, "
+    "기울기가 조금이라도 늘 거꾸로 흐릅니다.",
+    "mp_act_identity": "활성화 함수가 없으면 신경망 전체가 선형입니다. Linear 1 다음의 Linear 2는 다시 평면 위의 직선 "
+    "하나일 뿐이라, 아무리 오래 학습해도 XOR을 풀 수 없습니다.",
+    "mp_act_caption": "파란 실선: 활성화 함수 f(z). 주황빛 점선: 도함수 f'(z), 역전파가 이 유닛에서 곱하는 값입니다.",
+    "mp_code_header": "5 · PyTorch 코드",
+    "mp_code_text": "현재 설정의 모델입니다 (사이드바를 바꾸면 코드도 따라 바뀝니다).",
+    "mp_pred_header": "6 · 학습 후 예측",
+    "mp_pred_text": "강의 첫 번째 셀처럼 학습 전과 후의 예측값입니다. 네 입력 중 **{right}개**가 0.5 기준으로 맞는 "
+    "쪽에 있습니다.",
+    "mp_pred_ok": "신경망이 XOR을 배웠습니다.",
+    "mp_pred_bad": "이 설정으로는 신경망이 XOR을 배우지 못했습니다. 다른 시드, 활성화 함수, 학습률을 시도해 보세요.",
+    "mp_boundary_caption": "학습된 결정 경계: 색은 입력 평면 위의 예측값이고, 검은 선은 예측값이 0.5를 지나는 곳입니다.",
+}
