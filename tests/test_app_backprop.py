@@ -1,0 +1,246 @@
+"""The Backprop page in AppTest: the lecture's numbers, both languages, every activation, rows, reveal, manual steps."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import numpy as np
+import pytest
+from conftest import app
+from google.protobuf import text_format
+
+from xorcore import ACTIVATIONS, LECTURE, Config, build_model, manual_step, trace
+from xorcore.backprop_rows import STEPS, row_share
+from xorcore.trace import loss_of
+
+PAGE = "app_pages/3_backprop.py"
+NAMES = ["dL/dy_pred", "dL/dz2", "dL/dW2", "dL/db2", "dL/dh1", "dL/dz1", "dL/dW1", "dL/db1"]
+
+
+def page(lang: str = "en", **params: str):
+    """The Backprop page after a run, checked for exceptions."""
+    at = app(PAGE, lang=lang, **params)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def all_text(at) -> str:
+    """Every element's proto as UTF-8 text, plus every table's labels (what the user can read)."""
+    out = []
+
+    def walk(node):
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            out.append(text_format.MessageToString(proto, as_utf8=True))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    for df in at.dataframe:
+        out += (
+            [str(c) for c in df.value.columns]
+            + [str(i) for i in df.value.index]
+            + df.value.astype(str).values.ravel().tolist()
+        )
+    return "\n".join(out)
+
+
+def grad_tables(at) -> dict[str, tuple]:
+    """(autograd, by hand) DataFrames of each shown gradient, by step (two tables per step, in order)."""
+    n = sum(h.value.split(". ")[1].split(" ")[0] in NAMES for h in at.subheader)
+    return {STEPS[k]: (at.dataframe[2 * k].value, at.dataframe[2 * k + 1].value) for k in range(n)}
+
+
+def gradient_headers(at) -> list[str]:
+    return [h.value for h in at.subheader if any(f". {n} " in h.value for n in NAMES)]
+
+
+def test_lecture_numbers_all_appear():
+    at = page()
+    heads = gradient_headers(at)
+    assert [h.split(" ")[1] for h in heads] == NAMES  # revealed backwards, dL/dz2 named so
+    g = grad_tables(at)
+    lecture = {  # the lecture's cell-2 printout (z2.grad, dL/dW2, the start of dL/dh1)
+        "d_z2": [[0.16632186], [-0.08292854], [-0.08723629], [0.16392432]],
+        "d_W2": [[0.0934708, 0.09571788]],
+    }
+    for step, want in lecture.items():
+        for df in g[step]:
+            np.testing.assert_allclose(df.to_numpy(dtype=float), want, atol=1e-6)
+    tr = trace(build_model(LECTURE))
+    for step in STEPS:  # everything, including what the printout cut off: dL/dh1 in full, dL/dW1
+        for df in g[step]:
+            np.testing.assert_allclose(df.to_numpy(dtype=float), np.atleast_2d(getattr(tr.grads, step)), atol=1e-6)
+    np.testing.assert_allclose(g["d_h1"][0].iloc[0].to_numpy(dtype=float), [-0.05725771, 0.06906874], atol=1e-7)
+    latex = "\n".join(x.value for x in at.latex)
+    assert "0.166322" in latex and "-0.082929" in latex and "0.093471 & 0.095718" in latex
+    assert "0.746910" in latex  # dL/dy_pred is shown too
+    text = all_text(at)
+    assert "z2.grad" in text and "dL/dy_pred" in text  # the kind note about the lecture's label
+    assert "0.7482" in at.metric[0].value
+
+
+def test_autograd_equals_by_hand_and_finite_differences_agree():
+    at = page()
+    diffs = [float(m.value) for m in at.metric if m.label == "largest |autograd − by hand|"]
+    assert len(diffs) == 8 and max(diffs) < 1e-6
+    fd = at.dataframe[16].value
+    assert len(fd) == 9 and list(fd.columns) == ["parameter", "central difference", "autograd", "|difference|"]
+    np.testing.assert_allclose(fd["central difference"], fd["autograd"], atol=1e-6)
+    assert fd["parameter"].tolist()[:2] == ["W1[0,0]", "W1[0,1]"]
+
+
+def test_weights_only_step_reproduces_the_lecture_update():
+    at = page()
+    at.checkbox(key="bp_biases").uncheck().run()
+    assert not at.exception
+    model = build_model(LECTURE)
+    tr = trace(model)
+    want_w1 = tr.W1 - 0.1 * tr.by_hand.d_W1  # the lecture: layer1.weight -= lr * grad, biases untouched
+    want_w2 = tr.W2 - 0.1 * tr.by_hand.d_W2
+    w1, w2 = at.dataframe[18].value.to_numpy(dtype=float), at.dataframe[19].value.to_numpy(dtype=float)
+    np.testing.assert_allclose(w1, want_w1, atol=1e-6)
+    np.testing.assert_allclose(w2, want_w2, atol=1e-6)
+    np.testing.assert_allclose(w1, [[0.5410, 0.5873], [-0.1663, 0.6487]], atol=5e-5)  # as torch prints them
+    np.testing.assert_allclose(w2, [[-0.3536, 0.4057]], atol=5e-5)
+    table = at.dataframe[17].value
+    b = table[table["parameter"].str.startswith("b")]
+    np.testing.assert_array_equal(b["before"], b["after"])  # biases kept
+    assert any("Updated Layer" in s.value for s in at.success)
+    after = loss_of(manual_step(model, 0.1, biases=False))
+    assert f"{after:.6f}" in [m.value for m in at.metric]
+
+
+def test_default_step_updates_biases_too():
+    at = page()
+    table = at.dataframe[17].value
+    assert (table["before"] != table["after"]).all()
+    want = loss_of(manual_step(build_model(LECTURE), 0.1, biases=True))
+    assert f"{want:.6f}" in [m.value for m in at.metric]
+    assert not at.success  # the lecture-match note is only for the weights-only step
+
+
+def test_take_another_step_lowers_the_loss_and_settings_reset_it():
+    at = page()
+    for _ in range(3):
+        at.button(key="bp_another").click().run()
+    assert not at.exception
+    losses = at.session_state["bp_walk"]["losses"]
+    assert len(losses) == 5
+    assert all(b < a for a, b in itertools.pairwise(losses))
+    assert any("Steps taken: 4" in m.value for m in at.markdown)
+    model = build_model(LECTURE)
+    for _ in range(4):
+        model = manual_step(model, 0.1)
+    assert losses[-1] == pytest.approx(loss_of(model), abs=1e-7)
+    chart = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert chart["encoding"]["y"]["title"] == "loss L (BCE)"
+    at.button(key="bp_restart").click().run()
+    assert len(at.session_state["bp_walk"]["losses"]) == 2
+    at.button(key="bp_another").click().run()
+    at.sidebar.number_input(key="seed").set_value(7).run()  # a new config starts a new walk
+    assert not at.exception
+    assert len(at.session_state["bp_walk"]["losses"]) == 2
+    assert at.session_state["bp_walk"]["losses"][0] == pytest.approx(trace(build_model(Config(seed=7))).loss)
+
+
+@pytest.mark.parametrize("eta", [0.0, -0.5])
+def test_bad_step_size_gets_a_message(eta):
+    at = page()
+    at.number_input(key="bp_eta").set_value(eta).run()
+    assert not at.exception
+    assert any("must be a positive number" in e.value for e in at.error)
+
+
+def test_huge_step_size_says_it_diverged():
+    at = page(lang="ko")
+    at.number_input(key="bp_eta").set_value(1e40).run()
+    assert not at.exception
+    assert any("NaN" in e.value for e in at.error)
+    assert at.button(key="bp_another").disabled
+    at.number_input(key="bp_eta").set_value(50.0).run()  # finite but too big: the loss goes up
+    assert not at.exception
+    assert any("손실이 오히려 커졌습니다" in w.value for w in at.warning)
+
+
+def test_one_at_a_time_reveal_shows_fewer_gradients():
+    at = page()
+    assert len(gradient_headers(at)) == 8
+    at.segmented_control(key="bp_mode").set_value("step").run()
+    assert [h.split(" ")[1] for h in gradient_headers(at)] == ["dL/dy_pred"]
+    at.button(key="bp_next").click().run()
+    at.button(key="bp_next").click().run()
+    assert [h.split(" ")[1] for h in gradient_headers(at)] == ["dL/dy_pred", "dL/dz2", "dL/dW2"]
+    assert not at.exception
+    at.button(key="bp_prev").click().run()
+    assert len(gradient_headers(at)) == 2
+
+
+@pytest.mark.parametrize("row", [0, 3])
+def test_single_row_shows_that_row_and_its_share(row):
+    at = page()
+    at.segmented_control(key="bp_rows").set_value(row).run()
+    assert not at.exception
+    model = build_model(LECTURE)
+    tr = trace(model)
+    share = row_share(tr.grads, tr, row)
+    g = grad_tables(at)
+    assert len(g) == 8
+    for step in STEPS:
+        for df in g[step]:
+            np.testing.assert_allclose(df.to_numpy(dtype=float), np.atleast_2d(getattr(share, step)), atol=1e-6)
+    np.testing.assert_allclose(g["d_z2"][0].to_numpy(dtype=float), tr.d_z2[row : row + 1], atol=1e-7)
+    assert "still the mean over all four rows" in all_text(at)
+    latex = "\n".join(x.value for x in at.latex)
+    assert f"{tr.d_z2[row, 0]:.6f}" in latex
+    diffs = [float(m.value) for m in at.metric if m.label == "largest |autograd − by hand|"]
+    assert max(diffs) < 1e-6
+
+
+@pytest.mark.parametrize(
+    ("activation", "lang"),
+    [("sigmoid", "ko"), ("tanh", "en"), ("relu", "ko"), ("leaky_relu", "en"), ("identity", "ko")],
+)
+def test_every_activation_in_both_languages(activation, lang):
+    assert activation in ACTIVATIONS
+    at = page(lang=lang, activation=activation)
+    text = all_text(at)
+    assert "⟦" not in text and "\\u27e6" not in text
+    assert at.title[0].value == ("역전파" if lang == "ko" else "Backprop")
+    assert len(gradient_headers(at)) == 8
+    diffs = [
+        float(m.value) for m in at.metric if m.label in ("largest |autograd − by hand|", "최대 |autograd − 손 계산|")
+    ]
+    assert len(diffs) == 8 and max(diffs) < 1e-6
+    assert len(at.get("graphviz_chart")) == 2  # the computation graph and the network with gradients
+    tr = trace(build_model(Config(activation=activation)))
+    np.testing.assert_allclose(grad_tables(at)["d_z1"][0].to_numpy(dtype=float), tr.d_z1, atol=1e-6)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_no_missing_text_in_any_mode(lang):
+    at = page(lang=lang)
+    at.segmented_control(key="bp_rows").set_value(1).run()
+    at.checkbox(key="bp_biases").uncheck().run()
+    at.button(key="bp_another").click().run()
+    at.segmented_control(key="bp_mode").set_value("step").run()
+    assert not at.exception
+    text = all_text(at)
+    assert "⟦" not in text and "\\u27e6" not in text
+    at.number_input(key="bp_eta").set_value(-1.0).run()
+    assert "⟦" not in all_text(at)
+
+
+@pytest.mark.parametrize("hidden", ["1", "3"])
+def test_other_widths(hidden):
+    at = page(hidden=hidden, activation="relu")
+    h = int(hidden)
+    g = grad_tables(at)
+    assert g["d_W1"][0].shape == (h, 2) and g["d_h1"][0].shape == (4, h)
+    fd = at.dataframe[16].value
+    assert len(fd) == 4 * h + 1
+    tr = trace(build_model(Config(hidden=h, activation="relu")))
+    np.testing.assert_allclose(g["d_W1"][0].to_numpy(dtype=float), tr.d_W1, atol=1e-6)
+    at.segmented_control(key="bp_rows").set_value(2).run()
+    assert not at.exception

@@ -1,0 +1,244 @@
+"""Backprop for the Backprop page: one input's share of the gradients, the chain-rule equations, tables.
+
+The loss is always the lecture's batch mean L = (1/N) sum_i l_i over the N = 4 rows. "One row" means:
+the row's slice of the per-row gradients (dL/dy_pred, dL/dz2, dL/dh1, dL/dz1 rows: only l_i/N depends
+on row i's values), and the row's share of dL/dW, dL/db (the per-row outer products); the N shares sum
+to the batch gradient.
+"""
+
+# LaTeX is full of braces, so its templates use %-formatting rather than f-strings.
+# ruff: noqa: UP031
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+import pandas as pd
+import torch
+from torch import nn
+
+from .data import ROW_LABELS, XOR_X, XOR_Y
+from .model import act_grad_np
+from .trace import Grads, Trace, _np
+
+# The backward order of the page (and of the lecture's printout).
+STEPS: tuple[str, ...] = ("d_y_pred", "d_z2", "d_W2", "d_b2", "d_h1", "d_z1", "d_W1", "d_b1")
+PARAM_STEPS: frozenset[str] = frozenset({"d_W2", "d_b2", "d_W1", "d_b1"})  # a row gives a share of these
+
+
+def row_share(g: Grads, tr: Trace, row: int) -> Grads:
+    """Row `row`'s part of the gradients g: slices of the per-row ones, outer products for the parameters."""
+    i = slice(row, row + 1)
+    d_z2, d_z1 = g.d_z2[i], g.d_z1[i]  # (1, 1), (1, H)
+    return Grads(
+        d_y_pred=g.d_y_pred[i].copy(),  # (1, 1)
+        d_z2=d_z2.copy(),  # (1, 1)
+        d_W2=d_z2.T @ tr.h1[i],  # (1, 1)^T (1, H) -> (1, H): dL/dz2_i * h1_i
+        d_b2=d_z2[0].copy(),  # (1,)
+        d_h1=g.d_h1[i].copy(),  # (1, H)
+        d_z1=d_z1.copy(),  # (1, H)
+        d_W1=d_z1.T @ tr.X[i],  # (H, 1) (1, 2) -> (H, 2): outer(dL/dz1_i, x_i)
+        d_b1=d_z1[0].copy(),  # (H,)
+    )
+
+
+def row_by_hand(tr: Trace, row: int) -> Grads:
+    """Row `row`'s share of the by-hand gradients."""
+    return row_share(tr.by_hand, tr, row)
+
+
+def row_autograd(model: nn.Sequential, row: int, X: torch.Tensor = XOR_X, y: torch.Tensor = XOR_Y) -> Grads:
+    """Autograd of row `row`'s term l_i / N of the batch-mean BCE: that row's share, independently of the chain rule."""
+    model = copy.deepcopy(model)
+    n = X.shape[0]
+    lin1, act, lin2, out = model[0], model[1], model[2], model[3]
+    z1 = lin1(X)
+    h1 = act(z1)
+    z2 = lin2(h1)
+    y_pred = out(z2)
+    for v in (z1, h1, z2, y_pred):
+        v.retain_grad()
+    term = nn.BCELoss(reduction="none")(y_pred, y)[row, 0] / n  # l_i / N, a scalar
+    term.backward()
+    i = slice(row, row + 1)  # the other rows' intermediate gradients are zero
+    return Grads(
+        d_y_pred=_np(y_pred.grad[i]), d_z2=_np(z2.grad[i]), d_W2=_np(lin2.weight.grad),
+        d_b2=_np(lin2.bias.grad), d_h1=_np(h1.grad[i]), d_z1=_np(z1.grad[i]),
+        d_W1=_np(lin1.weight.grad), d_b1=_np(lin1.bias.grad),
+    )  # fmt: skip
+
+
+def loss_terms(tr: Trace) -> np.ndarray:
+    """Each row's BCE term l_i = -(y log y_pred + (1 - y) log(1 - y_pred)), (N,); their mean is the loss."""
+    p = np.clip(tr.y_pred[:, 0].astype(np.float64), 1e-12, 1 - 1e-12)
+    y = tr.y[:, 0].astype(np.float64)
+    return -(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+
+def z2_identity(tr: Trace) -> np.ndarray:
+    """(y_pred - y) / N, which equals dL/dz2 for a sigmoid output with BCE, (N, 1)."""
+    return (tr.y_pred - tr.y) / tr.X.shape[0]
+
+
+def act_derivative(tr: Trace, activation: str) -> np.ndarray:
+    """f'(z1) of the hidden activation at the trace's z1, (N, H)."""
+    if activation == "sigmoid":
+        return tr.h1 * (1 - tr.h1)  # what the chain rule uses: sigma' = h (1 - h)
+    if activation == "tanh":
+        return 1 - tr.h1 * tr.h1
+    return act_grad_np(activation, tr.z1)
+
+
+# ---------------------------------------------------------------- LaTeX: the chain rule with numbers
+
+
+def _n(v: float, d: int) -> str:
+    """A number with d decimals; negative numbers in parentheses are the caller's job."""
+    s = f"{float(v):.{d}f}"
+    return "0." + "0" * d if s == "-0." + "0" * d else s
+
+
+def _p(v: float, d: int) -> str:
+    """A number, parenthesised when negative (for products)."""
+    s = _n(v, d)
+    return f"({s})" if s.startswith("-") else s
+
+
+def _mat(a: np.ndarray, d: int) -> str:
+    """A bmatrix of a 1-D (as a row) or 2-D array."""
+    a = np.atleast_2d(np.asarray(a, dtype=float))
+    rows = [" & ".join(_n(v, d) for v in r) for r in a]
+    return r"\begin{bmatrix}" + r" \\ ".join(rows) + r"\end{bmatrix}"
+
+
+D = r"\frac{\partial L}{\partial %s}"  # dL/d<symbol>
+SYM = {
+    "d_y_pred": r"\hat{y}", "d_z2": "z_2", "d_W2": "W_2", "d_b2": "b_2",
+    "d_h1": "h_1", "d_z1": "z_1", "d_W1": "W_1", "d_b1": "b_1",
+}  # fmt: skip
+ACT_PRIME = {
+    "sigmoid": r"h_1 \odot (1 - h_1)",
+    "tanh": r"1 - h_1 \odot h_1",
+    "relu": r"\mathbb{1}[z_1 > 0]",
+    "leaky_relu": r"(1 \text{ if } z_1 > 0 \text{ else } 0.01)",
+    "identity": "1",
+}
+
+
+def dsym(step: str, row: int | None = None) -> str:
+    """LaTeX of dL/d<value> (with the row index for one row's share of a parameter)."""
+    sym = SYM[step]
+    if row is None:
+        return D % sym
+    if step in PARAM_STEPS:
+        return r"\left(" + D % sym + r"\right)_{%d}" % (row + 1)
+    if step == "d_y_pred":
+        return D % (r"\hat{y}_{%d}" % (row + 1))
+    letter, index = sym.split("_")  # "z_2" -> z_{2,i}
+    return D % f"{letter}_{{{index},{row + 1}}}"
+
+
+def equation(tr: Trace, step: str, activation: str, row: int | None = None, digits: int = 6) -> str:
+    """The chain-rule equation of one gradient with the numbers plugged in (by-hand values), as LaTeX.
+
+    row None: the whole batch as matrices (rows = the four inputs); row i: that row's numbers.
+    """
+    g, d, n = tr.by_hand, digits, tr.X.shape[0]
+    yp, y, h1, W2, X = tr.y_pred, tr.y, tr.h1, tr.W2, tr.X
+    s = yp * (1 - yp)  # sigma'(z2) = y_pred (1 - y_pred), (N, 1)
+    fp = act_derivative(tr, activation)  # f'(z1), (N, H)
+    if row is None:
+        eq = {
+            "d_y_pred": [D % r"\hat{y}", r"\frac{1}{N}\,\frac{\hat{y} - y}{\hat{y}\,(1 - \hat{y})}",
+                         r"\frac{1}{%d}\left(" % n + _mat(yp - y, d) + r" \oslash " + _mat(s, d) + r"\right)",
+                         _mat(g.d_y_pred, d)],
+            "d_z2": [D % "z_2", D % r"\hat{y}" + r" \odot \hat{y}\,(1 - \hat{y})",
+                     _mat(g.d_y_pred, d) + r" \odot " + _mat(s, d), _mat(g.d_z2, d)],
+            "d_W2": [D % "W_2", r"\left(" + D % "z_2" + r"\right)^{\!\top} h_1",
+                     _mat(g.d_z2.T, d) + _mat(h1, d), _mat(g.d_W2, d)],
+            "d_b2": [D % "b_2", r"\sum_{i=1}^{%d} " % n + D % "z_{2,i}",
+                     " + ".join(_p(v, d) for v in g.d_z2[:, 0]), _n(g.d_b2[0], d)],
+            "d_h1": [D % "h_1", D % "z_2" + r"\, W_2", _mat(g.d_z2, d) + _mat(W2, d), _mat(g.d_h1, d)],
+            "d_z1": [D % "z_1", D % "h_1" + r" \odot f'(z_1)", _mat(g.d_h1, d) + r" \odot " + _mat(fp, d),
+                     _mat(g.d_z1, d)],
+            "d_W1": [D % "W_1", r"\left(" + D % "z_1" + r"\right)^{\!\top} X",
+                     _mat(g.d_z1.T, d) + _mat(X, 0), _mat(g.d_W1, d)],
+            "d_b1": [D % "b_1", r"\sum_{i=1}^{%d} " % n + D % "z_{1,i}",
+                     _mat(np.ones((1, n)), 0) + _mat(g.d_z1, d), _mat(g.d_b1, d)],
+        }[step]  # fmt: skip
+    else:
+        r, k = row, row + 1
+        share = row_by_hand(tr, row)
+        ypr, yr, sr = float(yp[r, 0]), float(y[r, 0]), float(s[r, 0])
+        dz2 = float(g.d_z2[r, 0])
+        eq = {
+            "d_y_pred": [dsym(step, r), r"\frac{1}{%d}\cdot\frac{\hat{y}_{%d} - y_{%d}}{\hat{y}_{%d}\,(1 - \hat{y}_{%d})}"
+                         % (n, k, k, k, k),
+                         r"\frac{1}{%d}\cdot\frac{%s - %s}{%s\,(1 - %s)}" % (n, _n(ypr, d), _n(yr, 0), _n(ypr, d),
+                                                                              _n(ypr, d)),
+                         _n(g.d_y_pred[r, 0], d)],
+            "d_z2": [dsym(step, r), dsym("d_y_pred", r) + r"\;\hat{y}_{%d}\,(1 - \hat{y}_{%d})" % (k, k),
+                     _p(g.d_y_pred[r, 0], d) + r" \times " + _n(sr, d), _n(dz2, d)],
+            "d_W2": [dsym(step, r), dsym("d_z2", r) + r"\; h_{1,%d}" % k, _p(dz2, d) + r" \times " + _mat(h1[r], d),
+                     _mat(share.d_W2, d)],
+            "d_b2": [dsym(step, r), dsym("d_z2", r), _n(share.d_b2[0], d)],
+            "d_h1": [dsym(step, r), dsym("d_z2", r) + r"\; W_2", _p(dz2, d) + r" \times " + _mat(W2, d),
+                     _mat(g.d_h1[r], d)],
+            "d_z1": [dsym(step, r), dsym("d_h1", r) + r" \odot f'(z_{1,%d})" % k,
+                     _mat(g.d_h1[r], d) + r" \odot " + _mat(fp[r], d), _mat(g.d_z1[r], d)],
+            "d_W1": [dsym(step, r), r"\left(" + dsym("d_z1", r) + r"\right)^{\!\top} x_{%d}" % k,
+                     _mat(g.d_z1[r : r + 1].T, d) + _mat(X[r], 0), _mat(share.d_W1, d)],
+            "d_b1": [dsym(step, r), dsym("d_z1", r), _mat(share.d_b1, d)],
+        }[step]  # fmt: skip
+    return " = ".join(eq)
+
+
+def act_prime_latex(activation: str) -> str:
+    """LaTeX of f'(z1) for the hidden activation, e.g. h_1 (1 - h_1) for the sigmoid."""
+    return "f'(z_1) = " + ACT_PRIME[activation]
+
+
+def identity_latex(tr: Trace, row: int | None = None, digits: int = 6) -> str:
+    """dL/dz2 = (y_pred - y) / N with the numbers, computed from y_pred and y (not from the backward pass)."""
+    n, val = tr.X.shape[0], z2_identity(tr)
+    if row is None:
+        return (D % "z_2" + r" = \frac{\hat{y} - y}{N} = \frac{1}{%d}" % n + _mat(tr.y_pred - tr.y, digits)
+                + " = " + _mat(val, digits))  # fmt: skip
+    k = row + 1
+    return (dsym("d_z2", row) + r" = \frac{\hat{y}_{%d} - y_{%d}}{%d} = \frac{%s - %s}{%d} = %s"
+            % (k, k, n, _n(tr.y_pred[row, 0], digits), _n(tr.y[row, 0], 0), n, _n(val[row, 0], digits)))  # fmt: skip
+
+
+# ---------------------------------------------------------------- tables
+
+
+def hidden_labels(h: int) -> list[str]:
+    """h₁ .. h_H."""
+    return [f"h{_sub(i + 1)}" for i in range(h)]
+
+
+def grad_frame(step: str, values: np.ndarray, row: int | None = None) -> pd.DataFrame:
+    """A gradient as a labelled table: rows = inputs (or hidden units for W1), columns = units."""
+    a = np.atleast_2d(np.asarray(values, dtype=float))
+    if step in ("d_y_pred", "d_z2"):
+        cols = ["ŷ" if step == "d_y_pred" else "z₂"]
+    elif step == "d_W1":
+        return pd.DataFrame(a, index=hidden_labels(a.shape[0]), columns=["x₁", "x₂"])
+    elif step == "d_b2":
+        cols = ["b₂"]
+    else:
+        cols = hidden_labels(a.shape[1])
+    if step in ("d_y_pred", "d_z2", "d_h1", "d_z1"):
+        index = list(ROW_LABELS) if row is None else [ROW_LABELS[row]]
+    else:
+        index = [SYM_PLAIN[step]]
+    return pd.DataFrame(a, index=index, columns=cols)
+
+
+SYM_PLAIN = {"d_W2": "W₂", "d_b2": "b₂", "d_b1": "b₁"}
+
+
+def _sub(n: int) -> str:
+    """Subscript digits: 12 -> '₁₂'."""
+    return str(n).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))

@@ -1,0 +1,151 @@
+"""The computation graph of one forward + backward pass as Graphviz DOT, in the style of micrograd's draw_dot.
+
+One record node "what | value | gradient" per operation (Linear 1's matmul and bias add, the activation,
+Linear 2's matmul and bias add, the output sigmoid, the BCE loss) and per leaf (x, y, W1, b1, W2, b2).
+For the batch, values and gradients are the four rows (or, for wide layers, their mean); for one chosen
+input, that row's values and gradients, and the row's share of the parameter gradients.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .backprop_rows import loss_terms, row_share
+from .data import ROW_LABELS
+from .palette import ACCENT, NEUTRAL, POS
+from .text import t
+from .trace import Trace
+
+OPS: tuple[str, ...] = ("matmul1", "add1", "act", "matmul2", "add2", "sigmoid", "bce")  # node ids op_<name>
+LEAVES: tuple[str, ...] = ("x", "y", "W1", "b1", "W2", "b2")  # node ids leaf_<name>
+EDGES: tuple[tuple[str, str], ...] = (
+    ("leaf_x", "op_matmul1"), ("leaf_W1", "op_matmul1"), ("op_matmul1", "op_add1"), ("leaf_b1", "op_add1"),
+    ("op_add1", "op_act"), ("op_act", "op_matmul2"), ("leaf_W2", "op_matmul2"), ("op_matmul2", "op_add2"),
+    ("leaf_b2", "op_add2"), ("op_add2", "op_sigmoid"), ("op_sigmoid", "op_bce"), ("leaf_y", "op_bce"),
+)  # fmt: skip
+DIGITS = 4  # decimals in the graph (the tables show 6)
+WIDE = 3  # layers wider than this show the mean over rows in batch mode
+
+
+def node_values(tr: Trace, row: int | None = None) -> dict[str, tuple[np.ndarray, np.ndarray | None]]:
+    """(value, gradient) of every node, keyed by node id; gradient None for data (x, y)."""
+    a1 = tr.X @ tr.W1.T  # Linear 1's matmul before the bias, (N, H); dL/da1 = dL/dz1
+    a2 = tr.h1 @ tr.W2.T  # Linear 2's matmul before the bias, (N, 1); dL/da2 = dL/dz2
+    g = tr.grads  # autograd
+    vals = {
+        "leaf_x": (tr.X, None), "leaf_y": (tr.y, None),
+        "leaf_W1": (tr.W1, g.d_W1), "leaf_b1": (tr.b1, g.d_b1), "leaf_W2": (tr.W2, g.d_W2), "leaf_b2": (tr.b2, g.d_b2),
+        "op_matmul1": (a1, g.d_z1), "op_add1": (tr.z1, g.d_z1), "op_act": (tr.h1, g.d_h1),
+        "op_matmul2": (a2, g.d_z2), "op_add2": (tr.z2, g.d_z2), "op_sigmoid": (tr.y_pred, g.d_y_pred),
+        "op_bce": (np.array([tr.loss]), np.array([1.0])),
+    }  # fmt: skip
+    if row is None:
+        return vals
+    share = row_share(g, tr, row)  # the row's slice of per-row grads, its share of parameter grads
+    i = slice(row, row + 1)
+    per_row = {"leaf_x", "leaf_y", "op_matmul1", "op_add1", "op_act", "op_matmul2", "op_add2", "op_sigmoid"}
+    out = {k: ((v[i], gr if gr is None else gr[i]) if k in per_row else (v, gr)) for k, (v, gr) in vals.items()}
+    out.update({"leaf_W1": (tr.W1, share.d_W1), "leaf_b1": (tr.b1, share.d_b1),
+                "leaf_W2": (tr.W2, share.d_W2), "leaf_b2": (tr.b2, share.d_b2)})  # fmt: skip
+    return out
+
+
+def _vec(v: np.ndarray) -> str:
+    """[a, b, ...] with DIGITS decimals."""
+    return "[" + ", ".join(f"{float(x):.{DIGITS}f}" for x in np.ravel(v)) + "]"
+
+
+def _scalar_or_vec(v: np.ndarray) -> str:
+    """A single number plainly, several in brackets."""
+    v = np.ravel(v)
+    return f"{float(v[0]):.{DIGITS}f}" if v.size == 1 else _vec(v)
+
+
+def _chunks(v: np.ndarray, per_line: int = 4) -> list[str]:
+    """A long vector split over lines of per_line numbers."""
+    v = np.ravel(v)
+    if v.size <= per_line:
+        return [_scalar_or_vec(v)]
+    return [_vec(v[j : j + per_line]) for j in range(0, v.size, per_line)]
+
+
+def _rows_text(a: np.ndarray, lang: str, batch: bool) -> list[str]:
+    """Lines describing an (N, k) per-row array: one per row, or the mean over rows when k is wide."""
+    a = np.atleast_2d(a)
+    if not batch:
+        return _chunks(a[0])
+    if a.shape[1] > WIDE:
+        return [t(lang, "bp_g_mean"), *_chunks(a.mean(axis=0))]
+    return [f"{ROW_LABELS[i]}: {_scalar_or_vec(a[i])}" for i in range(a.shape[0])]
+
+
+def _param_text(a: np.ndarray) -> list[str]:
+    """Lines for a parameter: one per row of a matrix with 2 columns, else chunks."""
+    a = np.asarray(a)
+    if a.ndim == 2 and a.shape[1] == 2:
+        return [_vec(r) for r in a]
+    return _chunks(a)
+
+
+def _esc(s: str) -> str:
+    """Escape a string for a DOT record field."""
+    for ch in ("\\", "{", "}", "|", "<", ">", '"'):
+        s = s.replace(ch, "\\" + ch)
+    return s
+
+
+def _field(lines: list[str]) -> str:
+    """Lines of one record field, left-justified."""
+    return "".join(_esc(x) + "\\l" for x in lines)
+
+
+def computation_graph(tr: Trace, row: int | None, lang: str, *, activation: str | None = None) -> str:
+    """DOT text: one record node per operation and leaf, each 'name | value | gradient' (batch or one input)."""
+    batch = row is None
+    vals = node_values(tr, row)
+    act_name = t(lang, f"act_{activation}") if activation else "f"
+    loss_lines = [f"L = {tr.loss:.{DIGITS}f}"]
+    if not batch:
+        term = loss_terms(tr)[row] / tr.X.shape[0]
+        loss_lines += [t(lang, "bp_g_row_term", row=ROW_LABELS[row]), f"ℓ/N = {term:.{DIGITS}f}"]
+    titles = {
+        "leaf_x": ["x", t(lang, "bp_g_input")], "leaf_y": ["y", t(lang, "bp_g_target")],
+        "leaf_W1": ["W₁"], "leaf_b1": ["b₁"], "leaf_W2": ["W₂"], "leaf_b2": ["b₂"],
+        "op_matmul1": ["a₁ = x W₁ᵀ", t(lang, "bp_op_matmul1")], "op_add1": ["z₁ = a₁ + b₁", t(lang, "bp_op_add1")],
+        "op_act": ["h₁ = f(z₁)", act_name], "op_matmul2": ["a₂ = h₁ W₂ᵀ", t(lang, "bp_op_matmul2")],
+        "op_add2": ["z₂ = a₂ + b₂", t(lang, "bp_op_add2")], "op_sigmoid": ["ŷ = σ(z₂)", t(lang, "bp_op_sigmoid")],
+        "op_bce": ["L = BCE(ŷ, y)", t(lang, "bp_op_bce")],
+    }  # fmt: skip
+    grad_word = t(lang, "bp_g_grad") if batch else t(lang, "bp_g_grad_row", row=ROW_LABELS[row])
+    share_word = t(lang, "bp_g_grad") if batch else t(lang, "bp_g_share", row=ROW_LABELS[row])
+    lines = [
+        "digraph backprop {",
+        '  rankdir=LR; bgcolor="transparent"; nodesep=0.25; ranksep=0.45;',
+        '  node [shape=record, fontname="Helvetica", fontsize=13, style="rounded,filled", fillcolor="white"];',
+        f'  edge [color="{NEUTRAL}", arrowsize=0.7];',
+    ]
+    for node, (value, grad) in vals.items():
+        is_param = node in ("leaf_W1", "leaf_b1", "leaf_W2", "leaf_b2")
+        if node == "op_bce":
+            vtext = loss_lines
+        elif is_param:
+            vtext = _param_text(value)
+        else:
+            vtext = _rows_text(value, lang, batch)
+        if grad is None:
+            gtext = [t(lang, "bp_g_nograd")]
+        elif node == "op_bce":
+            gtext = [t(lang, "bp_g_grad"), "dL/dL = 1"]
+        elif is_param:
+            gtext = [share_word, *_param_text(grad)]
+        else:
+            gtext = [grad_word, *_rows_text(grad, lang, batch)]
+        vtext = [t(lang, "bp_g_value"), *vtext]
+        color = POS if is_param else (NEUTRAL if grad is None else ACCENT)
+        fill = "#F2F2F2" if grad is None else "white"
+        label = "{" + _field(titles[node]) + "|" + _field(vtext) + "|" + _field(gtext) + "}"
+        lines.append(f'  {node} [label="{label}", color="{color}", fillcolor="{fill}", penwidth=1.6];')
+    for src, dst in EDGES:
+        lines.append(f"  {src} -> {dst};")
+    lines.append("}")
+    return "\n".join(lines)
