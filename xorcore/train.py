@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
+import torch
 
 from . import engine
 from .config import Config
-from .model import build_model, flatten, param_names, unflatten
+from .model import param_names, unflatten
 
 TARGET = np.array([0, 1, 1, 0], dtype=np.float32)  # y for the four rows, flat
 
@@ -47,7 +49,7 @@ class History:
 
     def success(self) -> bool:
         """All four trained predictions on the right side of 0.5."""
-        return bool(np.all((self.final_pred > 0.5) == (TARGET > 0.5)))
+        return bool(success_of(self.final_pred))
 
     def table(self):
         """The history as a pandas DataFrame, one row per epoch (for CSV)."""
@@ -66,8 +68,36 @@ class History:
 def bce(pred: np.ndarray) -> np.ndarray:
     """BCELoss over the last axis (4 rows), with torch's log clamp at -100."""
     with np.errstate(all="ignore"):
-        p = np.where(TARGET > 0.5, pred, 1 - pred)
-        return -np.maximum(np.log(p), -100).mean(axis=-1)
+        p = np.array(pred, dtype=np.float32)  # (..., 4), then the probability given to the right class
+        np.subtract(1, p[..., 0::3], out=p[..., 0::3])  # rows (0,0) and (1,1) have target 0
+        np.log(p, out=p)
+        np.maximum(p, -100, out=p)
+        return -(((p[..., 0] + p[..., 1]) + p[..., 2]) + p[..., 3]) / np.float32(4)
+
+
+def init_params(seeds: list[int] | np.ndarray, hidden: int) -> np.ndarray:
+    """(B, 4H+1) flat initial θ per seed, equal to flatten(build_model(...)) without building modules.
+
+    nn.Linear draws its weight with kaiming_uniform_(a=sqrt(5)), i.e. uniform(+-sqrt(3) gain / sqrt(fan_in)),
+    then its bias uniform(+-1/sqrt(fan_in)); layer 1 is made before layer 2 (the lecture's order), which
+    is the flat order W1, b1, W2, b2. One fork_rng for the whole batch leaves the caller's RNG untouched.
+    """
+    h = hidden
+    out = np.empty((len(seeds), 4 * h + 1), np.float32)
+    rows = torch.from_numpy(out)  # shares memory with out
+    gain = math.sqrt(2.0 / (1 + math.sqrt(5) ** 2))  # init.calculate_gain("leaky_relu", sqrt(5))
+
+    def w_bound(fan_in: int) -> float:
+        return math.sqrt(3.0) * (gain / math.sqrt(fan_in))  # as kaiming_uniform_ computes it
+
+    spans = ((0, 2 * h, w_bound(2)), (2 * h, 3 * h, 1 / math.sqrt(2)), (3 * h, 4 * h, w_bound(h)))
+    spans += ((4 * h, 4 * h + 1, 1 / math.sqrt(h)),)
+    with torch.random.fork_rng(devices=[]), torch.no_grad():
+        for i, seed in enumerate(seeds):
+            torch.manual_seed(int(seed))
+            for a, b, bound in spans:
+                rows[i, a:b].uniform_(-bound, bound)
+    return out
 
 
 def train(config: Config) -> History:
@@ -77,34 +107,86 @@ def train(config: Config) -> History:
 
 def train_batch(configs: list[Config]) -> list[History]:
     """Train many runs; those sharing activation, optimizer, hidden, epochs run as one batch."""
-    groups: dict[tuple, list[int]] = defaultdict(list)
-    for i, c in enumerate(configs):
-        groups[(c.activation, c.optimizer, c.hidden, c.epochs)].append(i)
     out: list[History | None] = [None] * len(configs)
-    for (act, opt, hidden, epochs), idx in groups.items():
-        init = np.stack([flatten(build_model(configs[i])) for i in idx])
-        lr = np.array([configs[i].lr for i in idx], dtype=np.float32)
+    for (act, opt, hidden, epochs), idx in _groups(configs).items():
+        init = init_params([configs[i].seed for i in idx], hidden)
+        lr = np.array([configs[i].lr for i in idx], dtype=np.float64)
         raw = engine.run(act, opt, hidden, init, lr, epochs)
-        for b, i in enumerate(idx):
-            out[i] = _history(configs[i], raw.params[:, b], raw.pred[:, b], raw.grad_norm[:, b])
+        for b, h in enumerate(_histories([configs[i] for i in idx], raw)):
+            out[idx[b]] = h
     return out  # type: ignore[return-value]
 
 
-def _history(config: Config, params: np.ndarray, pred: np.ndarray, grad_norm: np.ndarray) -> History:
-    """Cut one run's raw record at its divergence and derive loss and accuracy."""
-    loss = bce(pred)  # (E+1,)
-    bad = ~np.isfinite(loss) | ~np.isfinite(params).all(axis=1)
-    first = int(np.argmax(bad)) if bad.any() else None
-    n = config.epochs if first is None else first
-    acc = ((pred[:n] > 0.5) == (TARGET > 0.5)).mean(axis=1).astype(np.float32)
-    return History(
-        config=config,
-        loss=loss[:n].astype(np.float32),
-        accuracy=acc,
-        pred=pred[:n].copy(),
-        grad_norm=grad_norm[:n].copy(),
-        params=params[: n + 1].copy(),
-        final_pred=pred[n].copy(),
-        final_loss=float("nan") if first is not None else float(loss[n]),
-        diverged_at=first,
-    )
+@dataclass(frozen=True)
+class FinalBatch:
+    """The end of many runs, without their histories (train_final's light path)."""
+
+    configs: tuple[Config, ...]
+    params: np.ndarray  # (B, 4H+1) trained θ (non-finite if diverged); needs a shared hidden size to stack
+    pred: np.ndarray  # (B, 4) y_pred of the trained model
+    loss: np.ndarray  # (B,) BCE of the trained model; nan if the run diverged
+    diverged: np.ndarray  # (B,) bool: θ or the loss stopped being finite
+
+    def success(self) -> np.ndarray:
+        """(B,) all four trained predictions on the right side of 0.5."""
+        return success_of(self.pred)
+
+
+def train_final(configs: list[Config]) -> FinalBatch:
+    """Train many runs of ONE hidden size, keeping only final θ, predictions and loss (equal to train())."""
+    hiddens = {c.hidden for c in configs}
+    if len(hiddens) != 1:
+        raise ValueError(f"train_final needs one hidden size, got {sorted(hiddens)}")
+    hidden = hiddens.pop()
+    params = np.empty((len(configs), 4 * hidden + 1), np.float32)
+    pred = np.empty((len(configs), 4), np.float32)
+    for (act, opt, _, epochs), idx in _groups(configs).items():
+        init = init_params([configs[i].seed for i in idx], hidden)
+        lr = np.array([configs[i].lr for i in idx], dtype=np.float64)
+        fin = engine.run_final(act, opt, hidden, init, lr, epochs)
+        params[idx], pred[idx] = fin.params, fin.pred
+    loss = bce(pred)
+    diverged = ~np.isfinite(loss) | ~np.isfinite(params).all(axis=1)
+    loss[diverged] = np.nan
+    return FinalBatch(tuple(configs), params, pred, loss.astype(np.float32), diverged)
+
+
+def success_of(pred: np.ndarray) -> np.ndarray:
+    """(...,) True where all four predictions (last axis) are on the right side of 0.5."""
+    return np.all((pred > 0.5) == (TARGET > 0.5), axis=-1)
+
+
+def _groups(configs: list[Config]) -> dict[tuple[str, str, int, int], list[int]]:
+    """Indices of the configs that can train as one batch (same activation, optimizer, hidden, epochs)."""
+    groups: dict[tuple[str, str, int, int], list[int]] = defaultdict(list)
+    for i, c in enumerate(configs):
+        groups[(c.activation, c.optimizer, c.hidden, c.epochs)].append(i)
+    return groups
+
+
+def _histories(configs: list[Config], raw: engine.Raw) -> list[History]:
+    """Cut each run's raw record at its divergence and derive loss and accuracy (vectorized over runs)."""
+    loss = bce(raw.pred)  # (B, E+1)
+    bad = ~np.isfinite(loss) | ~np.isfinite(raw.params).all(axis=2)  # (B, E+1)
+    right = (raw.pred > 0.5) == (TARGET > 0.5)  # (B, E+1, 4)
+    acc = (right.sum(axis=2, dtype=np.float32) / np.float32(4)).astype(np.float32)  # (B, E+1)
+    for a in (loss, acc, raw.params, raw.pred, raw.grad_norm):
+        a.flags.writeable = False  # the History arrays below are views: nobody may change them
+    out = []
+    for b, config in enumerate(configs):
+        first = int(np.argmax(bad[b])) if bad[b].any() else None
+        n = config.epochs if first is None else first
+        out.append(
+            History(
+                config=config,
+                loss=loss[b, :n],
+                accuracy=acc[b, :n],
+                pred=raw.pred[b, :n],
+                grad_norm=raw.grad_norm[b, :n],
+                params=raw.params[b, : n + 1],
+                final_pred=raw.pred[b, n],
+                final_loss=float("nan") if first is not None else float(loss[b, n]),
+                diverged_at=first,
+            )
+        )
+    return out
