@@ -3,7 +3,8 @@ gradient norm, pinned-run overlay. No streamlit here.
 
 A History of n epochs has per-epoch values for epochs 0..n-1 (each epoch's forward pass, before its
 update) and the trained model at epoch n (final_pred, final_loss, params[n]). The curves run over
-0..n so that the scrubber's last position (the trained model) sits on the line. Long runs are
+0..n so that the scrubber's last position (the trained model) sits on the line; a diverged run's
+curves (and scrubber) stop at n-1, the last epoch whose model is finite. Long runs are
 thinned to at most `max_points` epochs per line, always keeping both ends and the chosen epoch, whose
 value is exact. Points that are not finite (a diverged run) are left out, never drawn as 0.
 """
@@ -51,20 +52,21 @@ def sample_epochs(n: int, max_points: int = MAX_POINTS, keep: Iterable[int] = ()
 
 
 def loss_series(h: History) -> np.ndarray:
-    """(n+1,) loss at epochs 0..n: each epoch's forward pass, then the trained model's."""
-    return np.append(h.loss.astype(np.float64), h.final_loss)
+    """Loss at epochs 0..last_epoch(h): each epoch's forward pass, then (unless diverged) the trained model's."""
+    return np.append(h.loss.astype(np.float64), h.final_loss)[: last_epoch(h) + 1]
 
 
 def accuracy_series(h: History) -> np.ndarray:
-    """(n+1,) share of the four rows on the right side of 0.5, epochs 0..n (nan where y_pred is not finite)."""
+    """Share of the four rows on the right side of 0.5 at epochs 0..last_epoch(h) (nan where y_pred is not)."""
     pred = pred_series(h)
     acc = ((pred > 0.5) == (TARGET > 0.5)).mean(axis=1)
     return np.where(np.isfinite(pred).all(axis=1), acc, np.nan)
 
 
 def pred_series(h: History) -> np.ndarray:
-    """(n+1, 4) y_pred of each input at epochs 0..n."""
-    return np.vstack([h.pred.astype(np.float64).reshape(-1, 4), h.final_pred.astype(np.float64)[None]])
+    """(last_epoch(h)+1, 4) y_pred of each input at epochs 0..last_epoch(h)."""
+    full = np.vstack([h.pred.astype(np.float64).reshape(-1, 4), h.final_pred.astype(np.float64)[None]])
+    return full[: last_epoch(h) + 1]
 
 
 def grad_series(h: History) -> np.ndarray:
@@ -112,9 +114,9 @@ def pred_frame(h: History, epoch: int | None = None, max_points: int = MAX_POINT
 
 
 def param_frame(h: History, epoch: int | None = None, max_points: int = MAX_POINTS) -> pd.DataFrame:
-    """Long format: epoch, param ('W1[0,1]'), group ('W1'), value, for every parameter at epochs 0..n."""
+    """Long format: epoch, param ('W1[0,1]'), group ('W1'), value, for every parameter at epochs 0..last_epoch(h)."""
     names = param_names(h.config.hidden)
-    ep = sample_epochs(len(h.params), max_points, _keep(epoch))
+    ep = sample_epochs(last_epoch(h) + 1, max_points, _keep(epoch))
     parts = []
     for j, name in enumerate(names):
         v = h.params[ep, j].astype(np.float64)

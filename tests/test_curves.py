@@ -1,0 +1,259 @@
+"""Training curves: their data equals History, long runs are thinned but exact, pins overlay, non-finite is dropped."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import json
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import pytest
+
+from xorcore import Config, curves, engine, train
+from xorcore.model import build_model, flatten, param_names
+from xorcore.train import TARGET, History
+
+train_module = importlib.import_module("xorcore.train")  # the module (xorcore.train is the function)
+
+LECTURE_H = train(Config())  # 2000 epochs: more points than one line draws
+
+
+def _to_history(cfg: Config, raw: engine.Raw) -> History:
+    """The History of a one-run engine record, cut at its divergence as train() cuts it."""
+    if hasattr(train_module, "_histories"):  # the batched engine's record: (B, E+1, P)
+        return train_module._histories([cfg], raw)[0]
+    return train_module._history(cfg, raw.params[:, 0], raw.pred[:, 0], raw.grad_norm[:, 0])
+
+
+def _frames(chart) -> list[pd.DataFrame]:
+    """Every DataFrame a (possibly layered) chart carries, depth first."""
+    out = []
+    if isinstance(getattr(chart, "data", None), pd.DataFrame):
+        out.append(chart.data)
+    for sub in getattr(chart, "layer", None) or []:
+        out.extend(_frames(sub))
+    return out
+
+
+def forced_divergence(epochs: int = 50, lr: float = 2e18) -> History:
+    """A run that really diverges, through the engine: identity hidden layer, Adam at a huge step.
+
+    Config caps lr at 1e6 (where sigmoid + clamped BCE never diverges), so the engine is called
+    directly: Adam moves every parameter by about lr a step, so W2 @ (W1 x) overflows to inf - inf
+    = NaN after ~20 epochs. The History is labelled with the closest allowed Config.
+    """
+    cfg = Config(activation="identity", optimizer="adam", lr=1e6, epochs=epochs)
+    init = flatten(build_model(cfg))[None]  # (1, P)
+    raw = engine.run("identity", "adam", cfg.hidden, init, np.array([lr]), epochs)
+    return _to_history(cfg, raw)
+
+
+def diverged_at_start() -> History:
+    """A run whose very first forward pass is NaN: W1 rows of +/-3e38 make z1 = +/-inf at (1,1), z2 = inf - inf."""
+    cfg = Config(activation="identity", optimizer="sgd", epochs=20)
+    init = flatten(build_model(cfg))[None].copy()
+    init[0, :4] = [3e38, 3e38, -3e38, -3e38]  # W1 (2, 2), row-major
+    init[0, 6:8] = [1.0, 1.0]  # W2
+    raw = engine.run("identity", "sgd", 2, init, np.array([0.1]), cfg.epochs)
+    return _to_history(cfg, raw)
+
+
+def test_forced_divergence_is_cut_at_that_epoch():
+    h = forced_divergence()
+    assert h.diverged_at is not None and 0 < h.diverged_at < 50
+    n = h.diverged_at
+    assert h.epochs_run == n and len(h.loss) == n and h.pred.shape == (n, 4) and h.params.shape[0] == n + 1
+    assert np.isfinite(h.loss).all() and np.isfinite(h.params[:n]).all()
+    assert not (np.isfinite(h.final_pred).all() and np.isfinite(h.params[n]).all())
+    assert np.isnan(h.final_loss)
+    assert curves.last_epoch(h) == n - 1
+    h0 = diverged_at_start()
+    assert h0.diverged_at == 0 and h0.epochs_run == 0 and curves.last_epoch(h0) == 0
+
+
+@pytest.mark.parametrize("n", [1, 2, 999, 1000, 1001, 2001, 10001])
+def test_sample_epochs(n):
+    keep = (n // 3, n - 1, n + 5)  # n + 5 is out of range: ignored
+    ep = curves.sample_epochs(n, 1000, keep)
+    assert ep[0] == 0 and ep[-1] == n - 1
+    assert np.all(np.diff(ep) > 0)
+    assert set(keep[:2]) <= set(ep.tolist())
+    assert len(ep) <= 1002
+    if n <= 1000:
+        assert len(ep) == n
+
+
+def test_loss_curve_is_history_at_every_plotted_epoch():
+    h = LECTURE_H
+    df = curves.loss_frame(h, epoch=1234)
+    assert 1000 <= len(df) <= 1002  # 2001 points thinned
+    assert {0, 1234, 2000} <= set(df.epoch)
+    for e, v in zip(df.epoch, df.loss, strict=True):
+        assert v == pytest.approx(h.loss_at(int(e)), abs=0, rel=1e-7)
+    assert df.loss.iloc[0] == pytest.approx(0.7482, abs=5e-5)  # the lecture's untrained loss
+    assert df.loss.iloc[-1] == pytest.approx(h.final_loss, rel=1e-7)
+    short = train(Config(epochs=300))
+    df = curves.loss_frame(short)
+    assert list(df.epoch) == list(range(301))
+    np.testing.assert_allclose(df.loss[:300], short.loss, rtol=1e-7)
+
+
+def test_accuracy_predictions_params_grad_equal_history():
+    h = train(Config(activation="relu", optimizer="sgd", lr=0.1, epochs=400, hidden=3))
+    acc = curves.accuracy_frame(h)
+    np.testing.assert_allclose(acc.accuracy[:400], h.accuracy)
+    assert acc.accuracy.iloc[-1] == ((h.final_pred > 0.5) == (TARGET > 0.5)).mean()
+    pred = curves.pred_frame(h)
+    assert len(pred) == 4 * 401
+    for r in range(4):
+        rows = pred[pred.row == r].sort_values("epoch")
+        np.testing.assert_allclose(rows.y_pred, [h.pred_at(e)[r] for e in range(401)], rtol=1e-7)
+        assert (rows.target == TARGET[r]).all()
+    par = curves.param_frame(h)
+    names = param_names(3)
+    assert set(par.param) == set(names) and len(par) == len(names) * 401
+    for j, name in enumerate(names):
+        np.testing.assert_allclose(par[par.param == name].sort_values("epoch").value, h.params[:, j], rtol=1e-7)
+    grad = curves.grad_frame(h)
+    np.testing.assert_allclose(grad.grad_norm, h.grad_norm, rtol=1e-7)
+    assert list(grad.epoch) == list(range(400))
+
+
+def test_loss_chart_marker_sits_on_history():
+    h = LECTURE_H
+    for e in (0, 777, 2000):
+        chart = curves.loss_chart(h, "en", epoch=e)
+        frames = _frames(chart)
+        marks = [f for f in frames if list(f.columns) == ["epoch", "loss"] and len(f) == 1]
+        assert len(marks) == 1 and marks[0].epoch[0] == e
+        assert marks[0].loss[0] == pytest.approx(h.loss_at(e), rel=1e-7)
+        rules = [f for f in frames if "label" in f.columns]
+        assert rules and rules[0].epoch[0] == e and str(e) in rules[0].label[0]
+
+
+def test_hover_tooltip_on_loss_curve():
+    spec = curves.loss_chart(train(Config(epochs=200)), "en", epoch=5).to_dict()
+    (param,) = spec["params"]  # Altair lifts a layer's selection to the top, naming its view
+    assert param["select"]["on"] == "pointerover" and param["select"]["nearest"]
+    hover = [ly for ly in spec["layer"] if ly.get("name") in param["views"]]
+    assert len(hover) == 1
+    fields = [tt["field"] for tt in hover[0]["encoding"]["tooltip"]]
+    assert fields == ["epoch", "loss"]
+
+
+def test_log_scale_drops_nonpositive_and_sets_scale():
+    h = train(Config(epochs=100))
+    zeroed = dataclasses.replace(h, loss=np.where(np.arange(100) % 10 == 0, 0.0, h.loss).astype(np.float32))
+    df = curves.loss_frame(zeroed, log=True)
+    assert (df.loss > 0).all() and len(df) == 101 - 10
+    spec = curves.loss_chart(zeroed, "en", log=True).to_dict()
+    assert spec["layer"][0]["encoding"]["y"]["scale"]["type"] == "log"
+    assert len(curves.loss_frame(zeroed, log=False)) == 101  # a linear scale keeps the zeros
+
+
+def test_non_finite_points_are_filtered_everywhere():
+    h = train(Config(epochs=60))
+    bad = h.params.copy()
+    bad[10, 0], bad[11, 3] = np.nan, np.inf
+    pred = h.pred.copy()
+    pred[5, 1], pred[6, 2] = np.nan, -np.inf
+    loss, grad = h.loss.copy(), h.grad_norm.copy()
+    loss[7], grad[8] = np.inf, np.nan
+    broken = dataclasses.replace(h, params=bad, pred=pred, loss=loss, grad_norm=grad, final_loss=float("nan"))
+    assert len(curves.loss_frame(broken)) == 61 - 2  # epoch 7 and the (nan) trained model
+    assert len(curves.grad_frame(broken)) == 59
+    assert len(curves.pred_frame(broken)) == 4 * 61 - 2
+    assert len(curves.param_frame(broken)) == 9 * 61 - 2
+    assert len(curves.accuracy_frame(broken)) == 61 - 2  # accuracy needs all four predictions
+    for chart in (
+        curves.loss_chart(broken, "en", epoch=7),
+        curves.loss_chart(broken, "en", epoch=7, log=True),
+        curves.accuracy_chart(broken, "en", epoch=5),
+        curves.prediction_chart(broken, "en", epoch=5),
+        curves.params_chart(broken, "en", epoch=10),
+        curves.grad_norm_chart(broken, "en", epoch=8),
+        curves.overlay_chart([("a", broken), ("b", h)], "en"),
+    ):
+        for f in _frames(chart):
+            num = f.select_dtypes("number")
+            assert np.isfinite(num.to_numpy(dtype=float)).all()
+        json.loads(chart.to_json())  # valid JSON: no NaN / Infinity literals
+
+
+def test_diverged_run_draws_what_it_has():
+    h = forced_divergence()
+    n = h.diverged_at
+    df = curves.loss_frame(h)
+    assert list(df.epoch) == list(range(n))  # epoch n (diverged) is left out
+    np.testing.assert_allclose(df.loss, h.loss, rtol=1e-7)
+    assert len(curves.param_frame(h)) == len(param_names(2)) * n
+    table = curves.predictions_table(h, curves.last_epoch(h), "en")
+    np.testing.assert_allclose(table["prediction"], h.pred[n - 1], rtol=1e-7)
+    h0 = diverged_at_start()
+    assert curves.loss_frame(h0).empty
+    assert list(curves.pred_frame(h0).input) == ["(0,0)", "(0,1)", "(1,0)"]  # (1,1) is inf - inf = NaN
+    for chart in (curves.loss_chart(h0, "en", epoch=0), curves.params_chart(h0, "en", epoch=0)):
+        json.loads(chart.to_json())
+
+
+def test_overlay_has_one_series_per_pin():
+    cfgs = [Config(optimizer=o, epochs=300) for o in ("sgd", "momentum", "adam", "rmsprop")]
+    runs = [(c.label(), train(c)) for c in cfgs]
+    chart = curves.overlay_chart(runs, "en", current=runs[2][0])
+    (df,) = _frames(chart)
+    assert list(dict.fromkeys(df.run)) == [label for label, _ in runs]
+    for label, h in runs:
+        sub = df[df.run == label]
+        np.testing.assert_allclose(sub.loss, [h.loss_at(int(e)) for e in sub.epoch], rtol=1e-7)
+        assert len(sub) == 301
+    spec = chart.to_dict()
+    enc = spec["layer"][0]["encoding"]
+    assert enc["color"]["scale"]["domain"] == [label for label, _ in runs]
+    assert enc["color"]["legend"]["title"] == "run"
+    widths = enc["strokeWidth"]["scale"]["range"]
+    assert widths[2] > widths[0]  # the current run stands out
+    assert len(set(enc["color"]["scale"]["range"])) == 4
+    six = [(f"run {i}", runs[0][1]) for i in range(7)]
+    assert len(set(curves.overlay_chart(six, "en").to_dict()["layer"][0]["encoding"]["color"]["scale"]["range"])) == 7
+
+
+def test_predictions_table_and_printout():
+    h = LECTURE_H
+    for e in (0, 1500, 2000):
+        df = curves.predictions_table(h, e, "en")
+        np.testing.assert_array_equal(df["prediction"].to_numpy(), h.pred_at(e).astype(np.float64))
+        assert list(df["target"]) == [0, 1, 1, 0]
+    ko = curves.predictions_table(h, 2000, "ko")
+    assert list(ko.columns) == ["입력 (x₁, x₂)", "정답", "예측값", "반올림", "정답?"]
+    text = curves.printout(h.final_pred)
+    assert text == np.array2string(h.final_pred.reshape(4, 1))
+    assert text.startswith("[[0.0098") and text.count("\n") == 3
+
+
+def test_charts_have_titles_and_descriptions_in_both_languages():
+    h = train(Config(epochs=50, hidden=3))
+    for lang in ("en", "ko"):
+        for chart in (
+            curves.loss_chart(h, lang, epoch=3),
+            curves.accuracy_chart(h, lang),
+            curves.prediction_chart(h, lang),
+            curves.params_chart(h, lang),
+            curves.grad_norm_chart(h, lang),
+            curves.overlay_chart([("x", h)], lang),
+        ):
+            spec = chart.to_dict()
+            assert spec["description"] and "⟦" not in json.dumps(spec, ensure_ascii=False)
+            assert spec["title"]["text"]
+            x = next(ly["encoding"]["x"] for ly in spec["layer"] if "axis" in ly.get("encoding", {}).get("x", {}))
+            assert x["axis"]["title"] == ("epoch" if lang == "en" else "에폭")
+
+
+def test_altair_is_not_asked_for_more_rows_than_it_allows():
+    # Thinning keeps each chart's data small enough for Altair's default 5000-row limit, except the
+    # parameter chart of wide nets, which st.altair_chart ships as Arrow (no limit there).
+    h = train(Config(epochs=10_000))
+    assert alt.data_transformers.options.get("max_rows", 5000) == 5000
+    for chart in (curves.loss_chart(h, "en", epoch=5), curves.grad_norm_chart(h, "en"), curves.accuracy_chart(h, "en")):
+        chart.to_dict()
