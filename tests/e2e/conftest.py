@@ -73,6 +73,8 @@ class Tab:
         assert not self.offline.dialogs, f"{name}: a dialog opened: {self.offline.dialogs}"
         assert not harness.injected(page), f"{name}: injected markup in the DOM: {harness.injected(page)}"
         assert "⟦" not in harness.main_text(page), f"{name}: a text key is missing (⟦key⟧ on screen)"
+        lost = page.locator('[role="dialog"]').filter(has_text="Page not found")
+        assert lost.count() == 0, f"{name}: Streamlit says 'Page not found' for {page.url}"
 
     def close(self) -> None:
         self.context.close()

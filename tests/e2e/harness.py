@@ -21,8 +21,16 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 VIEWPORT = {"width": 1280, "height": 800}
 # url path of every page, in the talk's order ("" is the default page, Model, also at /model).
 PAGE_PATHS = ("model", "forward", "backprop", "training", "experiments")
+# Where the sidebar links point: the default page (Model) lives at "/".
+ADDRESS = {p: ("" if p == "model" else p) for p in PAGE_PATHS}
 LANG_PARAM = {"en": "English", "ko": "한국어"}
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+# Idle and fully drawn: no loading skeleton left (widgets and charts are lazily loaded chunks).
+READY_JS = """() => {
+  const a = document.querySelector('[data-testid="stApp"]');
+  return !!a && a.getAttribute('data-test-script-state') === 'notRunning'
+    && !document.querySelector('[data-testid="stSkeleton"]');
+}"""
 SIDEBAR_KEYS = ("seed", "activation", "optimizer", "lr", "epochs", "hidden", "lang")
 
 # Counts finished script runs: every change of data-test-script-state away from "running" is one.
@@ -158,25 +166,17 @@ def runs_done(page) -> int:
 def settle(page, since: int | None = None, timeout: float = 90_000) -> None:
     """Wait until a script run finished after `since` (if given) and the app is idle."""
     if since is not None:
-        page.wait_for_function(
-            """(n) => window.__stDone > n &&
-                 document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'notRunning'""",
-            arg=since,
-            timeout=timeout,
-        )
-    page.wait_for_selector(IDLE, timeout=timeout)
+        page.wait_for_function("(n) => window.__stDone > n", arg=since, timeout=timeout)
+    page.wait_for_function(READY_JS, timeout=timeout)
 
 
 def goto(page, url: str, timeout: float = 90_000) -> None:
-    """Open an address and wait for its first run to finish."""
+    """Open an address and wait for its first script run to finish (the sidebar drawn, the app idle)."""
     page.goto(url)
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
     page.wait_for_function(
-        """() => { const a = document.querySelector('[data-testid="stApp"]');
-                   return a && a.getAttribute('data-test-script-state') === 'notRunning'
-                     && document.querySelector('[data-testid="stMain"] [data-testid="stVerticalBlock"]'); }""",
-        timeout=timeout,
+        "() => window.__stDone >= 1 && !!document.querySelector('.st-key-seed input')", timeout=timeout
     )
+    page.wait_for_function(READY_JS, timeout=timeout)
 
 
 def exceptions(page) -> list[str]:

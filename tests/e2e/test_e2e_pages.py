@@ -13,6 +13,7 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("path", harness.PAGE_PATHS)
 def test_page_renders_with_every_chart_drawn(tab, path, lang):
+    """/model too: a link to the first page by its name must not say 'Page not found'."""
     t = tab().open(path, lang=harness.LANG_PARAM[lang])
     problems = harness.charts_drawn(t.page)
     t.check(f"e2e-{path}-{lang}")
@@ -28,7 +29,7 @@ def test_pages_have_charts_of_both_kinds(tab):
     t = tab()
     vega = graphviz = 0
     for path in harness.PAGE_PATHS:
-        t.open(path)
+        t.open(harness.ADDRESS[path])
         problems = harness.charts_drawn(t.page)
         assert not problems, f"/{path}: {problems}"
         v, g = harness.chart_counts(t.page)
@@ -50,7 +51,7 @@ def test_language_switch_changes_the_text(tab):
 
 def test_korean_renders_in_the_shipped_font(tab):
     """The theme's font is the one served from static/, and the browser has loaded it (offline)."""
-    t = tab().open("model", lang="한국어")
+    t = tab().open("", lang="한국어")
     t.check("e2e-font-ko")
     family = t.page.evaluate("() => getComputedStyle(document.querySelector('[data-testid=\"stMain\"] p')).fontFamily")
     assert "Noto Sans KR" in family, family
@@ -65,7 +66,7 @@ def test_no_request_leaves_the_machine(tab):
     """Not even the favicon: a hall without internet sees the same app (dashboard.py's page_icon)."""
     t = tab()
     for path in harness.PAGE_PATHS:
-        t.open(path)
+        t.open(harness.ADDRESS[path])
         t.check(f"e2e-offline-{path}")
     assert not t.offline.blocked, (
         f"requests to outside hosts: {sorted(set(t.offline.blocked))} "
