@@ -1,4 +1,4 @@
-"""The fast path: many runs of one (activation, optimizer, hidden) trained as one numpy program.
+"""The fast path: many runs of one (activation, hidden) trained as one numpy program.
 
 Every run b has its own flat parameter row [W1 (H*2), b1 (H), W2 (H), b2 (1)] (model.flatten's order).
 The forward and backward passes are written out by hand (the same chain rule as
@@ -60,16 +60,68 @@ def layout(hidden: int) -> np.ndarray:
     return np.array(first + [3 * h + u for u in range(h)] + [4 * h], dtype=np.intp)
 
 
-class _Net:
-    """Buffers and per-epoch kernels for B runs of one (activation, optimizer, hidden)."""
+class _Opt:
+    """torch.optim's update rule for a block of runs: p, g are (Q, b) views, lr (b,) per run."""
 
-    def __init__(self, activation: str, optimizer: str, hidden: int, init: np.ndarray, lr: np.ndarray, epochs: int):
+    def __init__(self, kind: str, p: np.ndarray, g: np.ndarray, lr: np.ndarray, epochs: int) -> None:
+        self.kind, self.p, self.g = kind, p, g
+        self.nlr = (-lr).astype(F32)[None, :]  # torch: p.add_(x, alpha=-lr), -lr as float32
+        self.m, self.v = np.zeros(p.shape, F32), np.zeros(p.shape, F32)
+        self.t1, self.t2 = np.empty(p.shape, F32), np.empty(p.shape, F32)
+        if kind == "adam":  # torch: step_size = lr / (1 - b1^t) in double, used as float32
+            t = np.arange(1, epochs + 1, dtype=np.float64)
+            self.nstep = (-(lr[None, :] / (1 - _B1**t)[:, None])).astype(F32)  # (E, b)
+            self.bc2sqrt = ((1 - _B2**t) ** 0.5).tolist()  # divisor, per epoch
+
+    def step(self, e: int) -> None:
+        """One in-place update of p from g at epoch e (0-based)."""
+        p, g, m, v, t1, t2, kind = self.p, self.g, self.m, self.v, self.t1, self.t2, self.kind
+        if kind == "sgd":  # p += -lr g
+            np.multiply(g, self.nlr, out=t1)
+            np.add(p, t1, out=p)
+        elif kind == "momentum":  # buf = 0.9 buf + g (buf starts at g); p += -lr buf
+            np.multiply(m, 0.9, out=m)
+            np.add(m, g, out=m)
+            np.multiply(m, self.nlr, out=t1)
+            np.add(p, t1, out=p)
+        elif kind == "rmsprop":  # v = a v + (1-a) g g; p += -lr g / (sqrt(v) + eps)
+            np.multiply(v, _ALPHA, out=v)
+            np.multiply(g, 1 - _ALPHA, out=t1)
+            np.multiply(t1, g, out=t1)
+            np.add(v, t1, out=v)
+            np.sqrt(v, out=t1)
+            np.add(t1, _EPS, out=t1)
+            np.multiply(g, self.nlr, out=t2)
+            np.divide(t2, t1, out=t2)
+            np.add(p, t2, out=p)
+        else:  # adam: m.lerp_(g, 0.1); v = b2 v + (1-b2) g g; p += -step m / (sqrt(v)/sqrt(bc2) + eps)
+            np.subtract(g, m, out=t1)
+            np.multiply(t1, 1 - _B1, out=t1)
+            np.add(m, t1, out=m)
+            np.multiply(v, _B2, out=v)
+            np.multiply(g, 1 - _B2, out=t1)
+            np.multiply(t1, g, out=t1)
+            np.add(v, t1, out=v)
+            np.sqrt(v, out=t1)
+            np.divide(t1, self.bc2sqrt[e], out=t1)
+            np.add(t1, _EPS, out=t1)
+            np.multiply(m, self.nstep[e], out=t2)
+            np.divide(t2, t1, out=t2)
+            np.add(p, t2, out=p)
+
+
+class _Net:
+    """Buffers and per-epoch kernels for B runs of one (activation, hidden), each with its optimizer."""
+
+    def __init__(self, activation: str, optimizer: str | list[str], hidden: int, init: np.ndarray, lr: np.ndarray,
+                 epochs: int):  # fmt: skip
         init, lr = np.asarray(init, F32), np.asarray(lr, np.float64)
+        kinds = [optimizer] * init.shape[0] if isinstance(optimizer, str) else list(optimizer)
         self.n = init.shape[0]  # real runs; a lone run gets a twin so that every reduction below
         if self.n == 1:  # runs down an axis of >= 2 runs, summing in the same order as in any batch
-            init, lr = np.repeat(init, 2, axis=0), np.repeat(lr, 2)
+            init, lr, kinds = np.repeat(init, 2, axis=0), np.repeat(lr, 2), kinds * 2
         B, H = init.shape[0], hidden
-        self.B, self.H, self.act, self.kind = B, H, activation, optimizer
+        self.B, self.H, self.act = B, H, activation
         self.p = np.ascontiguousarray(init[:, layout(H)].T)  # θ: (Q, B)
         self.g = np.zeros_like(self.p)  # dL/dθ: (Q, B)
         self.A1, self.A2 = self.p[: 3 * H], self.p[3 * H :]  # (3H, B) layer 1 rows; (H+1, B) layer 2 rows
@@ -84,18 +136,17 @@ class _Net:
         self.tmp = np.empty((H + 1, 4, B), F32)
         self.nz2, self.e2 = np.empty((4, B), F32), np.empty((4, B), F32)  # -z2, scratch
         self.u, self.nd = np.empty((4, B), F32), np.empty((4, B), F32)  # clamp factor, -dL/dz2
-        self.ndh = np.empty((H, 4, B), F32)  # -dL/dh1, then ±dL/dz1
+        self.ndh = np.empty((H, 4, B), F32)  # -dL/dh1, then dL/dz1
         self.A2b, self.A2w = self.A2[:, None, :], self.A2[:H, None, :]  # (H+1, 1, B), (H, 1, B)
         self.ndb = self.nd[None]  # (1, 4, B)
-        # optimizer state, per-run learning rates on a (1, B) row
-        lr64 = lr
-        self.nlr = (-lr64).astype(F32)[None, :]
-        self.m, self.v = np.zeros_like(self.p), np.zeros_like(self.p)
-        self.t1, self.t2 = np.empty_like(self.p), np.empty_like(self.p)
-        if optimizer == "adam":  # torch: step_size = lr / (1 - b1^t) in double, used as float32
-            t = np.arange(1, epochs + 1, dtype=np.float64)
-            self.nstep = (-(lr64[None, :] / (1 - _B1**t)[:, None])).astype(F32)  # (E, B)
-            self.bc2sqrt = ((1 - _B2**t) ** 0.5).tolist()  # divisor, per epoch
+        self.t1 = np.empty_like(self.p)
+        # one optimizer per block of neighbouring runs that share it (views into p and g)
+        self.opts, start = [], 0
+        for i in range(1, B + 1):
+            if i == B or kinds[i] != kinds[start]:
+                sl = slice(start, i) if (start, i) != (0, B) else slice(None)
+                self.opts.append(_Opt(kinds[start], self.p[:, sl], self.g[:, sl], lr[start:i], epochs))
+                start = i
 
     def forward(self, y: np.ndarray) -> None:
         """y (4, B) <- y_pred of the current θ; leaves -z1 and -h1 in the buffers."""
@@ -163,39 +214,8 @@ class _Net:
 
     def step(self, e: int) -> None:
         """torch.optim's update of θ from g at epoch e (0-based)."""
-        p, g, m, v, t1, t2, kind = self.p, self.g, self.m, self.v, self.t1, self.t2, self.kind
-        if kind == "sgd":  # p += -lr g
-            np.multiply(g, self.nlr, out=t1)
-            np.add(p, t1, out=p)
-        elif kind == "momentum":  # buf = 0.9 buf + g (buf starts at g); p += -lr buf
-            np.multiply(m, 0.9, out=m)
-            np.add(m, g, out=m)
-            np.multiply(m, self.nlr, out=t1)
-            np.add(p, t1, out=p)
-        elif kind == "rmsprop":  # v = a v + (1-a) g g; p += -lr g / (sqrt(v) + eps)
-            np.multiply(v, _ALPHA, out=v)
-            np.multiply(g, 1 - _ALPHA, out=t1)
-            np.multiply(t1, g, out=t1)
-            np.add(v, t1, out=v)
-            np.sqrt(v, out=t1)
-            np.add(t1, _EPS, out=t1)
-            np.multiply(g, self.nlr, out=t2)
-            np.divide(t2, t1, out=t2)
-            np.add(p, t2, out=p)
-        else:  # adam: m.lerp_(g, 0.1); v = b2 v + (1-b2) g g; p += -step m / (sqrt(v)/sqrt(bc2) + eps)
-            np.subtract(g, m, out=t1)
-            np.multiply(t1, 1 - _B1, out=t1)
-            np.add(m, t1, out=m)
-            np.multiply(v, _B2, out=v)
-            np.multiply(g, 1 - _B2, out=t1)
-            np.multiply(t1, g, out=t1)
-            np.add(v, t1, out=v)
-            np.sqrt(v, out=t1)
-            np.divide(t1, self.bc2sqrt[e], out=t1)
-            np.add(t1, _EPS, out=t1)
-            np.multiply(m, self.nstep[e], out=t2)
-            np.divide(t2, t1, out=t2)
-            np.add(p, t2, out=p)
+        for opt in self.opts:
+            opt.step(e)
 
     def all_diverged(self) -> bool:
         """True when no run has an all-finite θ left."""
@@ -206,8 +226,12 @@ class _Net:
         return self.p.T[: self.n, np.argsort(layout(self.H))]
 
 
-def run(activation: str, optimizer: str, hidden: int, init: np.ndarray, lr: np.ndarray, epochs: int) -> Raw:
-    """Train B runs at once from init (B, P) with learning rates lr (B,), recording every epoch."""
+def run(activation: str, optimizer: str | list[str], hidden: int, init: np.ndarray, lr: np.ndarray,
+        epochs: int) -> Raw:  # fmt: skip
+    """Train B runs at once from init (B, P), lr (B,), one optimizer or one per run, recording every epoch.
+
+    Runs that share an optimizer should be neighbours (each block of neighbours is one update).
+    """
     net = _Net(activation, optimizer, hidden, init, lr, epochs)
     B, Q = net.B, net.p.shape[0]
     params = np.empty((epochs + 1, Q, B), F32)  # internal layout while training
@@ -241,7 +265,8 @@ def run(activation: str, optimizer: str, hidden: int, init: np.ndarray, lr: np.n
         )
 
 
-def run_final(activation: str, optimizer: str, hidden: int, init: np.ndarray, lr: np.ndarray, epochs: int) -> Final:
+def run_final(activation: str, optimizer: str | list[str], hidden: int, init: np.ndarray, lr: np.ndarray,
+              epochs: int) -> Final:  # fmt: skip
     """Train B runs like run() but keep only the trained θ and its predictions (no history in memory)."""
     net = _Net(activation, optimizer, hidden, init, lr, epochs)
     y = np.empty((4, net.B), F32)

@@ -106,12 +106,12 @@ def train(config: Config) -> History:
 
 
 def train_batch(configs: list[Config]) -> list[History]:
-    """Train many runs; those sharing activation, optimizer, hidden, epochs run as one batch."""
+    """Train many runs; those sharing activation, hidden size and epochs run as one batch (any optimizers)."""
     out: list[History | None] = [None] * len(configs)
-    for (act, opt, hidden, epochs), idx in _groups(configs).items():
+    for (act, hidden, epochs), idx in _groups(configs).items():
         init = init_params([configs[i].seed for i in idx], hidden)
         lr = np.array([configs[i].lr for i in idx], dtype=np.float64)
-        raw = engine.run(act, opt, hidden, init, lr, epochs)
+        raw = engine.run(act, [configs[i].optimizer for i in idx], hidden, init, lr, epochs)
         for b, h in enumerate(_histories([configs[i] for i in idx], raw)):
             out[idx[b]] = h
     return out  # type: ignore[return-value]
@@ -132,18 +132,22 @@ class FinalBatch:
         return success_of(self.pred)
 
 
-def train_final(configs: list[Config]) -> FinalBatch:
-    """Train many runs of ONE hidden size, keeping only final θ, predictions and loss (equal to train())."""
+def train_final(configs: list[Config], init: np.ndarray | None = None) -> FinalBatch:
+    """Train many runs of ONE hidden size, keeping only final θ, predictions and loss (equal to train()).
+
+    init: (B, 4H+1) initial θ of the configs if already known (init_params of their seeds).
+    """
     hiddens = {c.hidden for c in configs}
     if len(hiddens) != 1:
         raise ValueError(f"train_final needs one hidden size, got {sorted(hiddens)}")
     hidden = hiddens.pop()
     params = np.empty((len(configs), 4 * hidden + 1), np.float32)
     pred = np.empty((len(configs), 4), np.float32)
-    for (act, opt, _, epochs), idx in _groups(configs).items():
-        init = init_params([configs[i].seed for i in idx], hidden)
+    if init is None:
+        init = init_params([c.seed for c in configs], hidden)
+    for (act, _, epochs), idx in _groups(configs).items():
         lr = np.array([configs[i].lr for i in idx], dtype=np.float64)
-        fin = engine.run_final(act, opt, hidden, init, lr, epochs)
+        fin = engine.run_final(act, [configs[i].optimizer for i in idx], hidden, init[idx], lr, epochs)
         params[idx], pred[idx] = fin.params, fin.pred
     loss = bce(pred)
     diverged = ~np.isfinite(loss) | ~np.isfinite(params).all(axis=1)
@@ -156,11 +160,15 @@ def success_of(pred: np.ndarray) -> np.ndarray:
     return np.all((pred > 0.5) == (TARGET > 0.5), axis=-1)
 
 
-def _groups(configs: list[Config]) -> dict[tuple[str, str, int, int], list[int]]:
-    """Indices of the configs that can train as one batch (same activation, optimizer, hidden, epochs)."""
-    groups: dict[tuple[str, str, int, int], list[int]] = defaultdict(list)
-    for i, c in enumerate(configs):
-        groups[(c.activation, c.optimizer, c.hidden, c.epochs)].append(i)
+def _groups(configs: list[Config]) -> dict[tuple[str, int, int], list[int]]:
+    """Indices of the configs that train as one batch (same activation, hidden, epochs), by optimizer.
+
+    Within a batch, runs that share an optimizer are neighbours: the engine updates each block at once.
+    """
+    groups: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    for i in sorted(range(len(configs)), key=lambda i: configs[i].optimizer):
+        c = configs[i]
+        groups[(c.activation, c.hidden, c.epochs)].append(i)
     return groups
 
 
