@@ -35,7 +35,7 @@ with left:
     st.markdown(tr("mp_xor_text"))
     st.subheader(tr("mp_truth_table"))
     truth = pd.DataFrame(
-        {tr("ch_x1"): charts.XOR_POINTS[:, 0].astype(int), tr("ch_x2"): charts.XOR_POINTS[:, 1].astype(int),
+        {tr("ch_col_x1"): charts.XOR_POINTS[:, 0].astype(int), tr("ch_col_x2"): charts.XOR_POINTS[:, 1].astype(int),
          tr("mp_col_y"): charts.XOR_TARGET}
     )  # fmt: skip
     st.dataframe(truth, hide_index=True, width="content")

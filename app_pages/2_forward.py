@@ -42,6 +42,7 @@ choice = st.segmented_control(
     format_func=lambda r: tr("all_rows") if r == "all" else tr("one_row", row=ROW_LABELS[r]),
 )  # fmt: skip
 rows = [0, 1, 2, 3] if choice == "all" else [int(choice)]
+ring = None if choice == "all" else int(choice)  # the chosen input gets a ring in every picture
 units = (0, 1)
 if hidden > 2:
     c1, c2, _ = st.columns([1, 1, 2])
@@ -62,7 +63,7 @@ with left:
     st.markdown(tr("fw_start_text"))
     st.latex(charts.latex_inputs(tr_))
 with right:
-    chart(charts.space_plane(flat, act, hidden, lg, "input", units))
+    chart(charts.space_plane(flat, act, hidden, lg, "input", units, highlight=ring))
 
 n_show = reveal("fw", N_STEPS, SCRIPT)
 
@@ -86,15 +87,14 @@ def step(k: int) -> None:
             if len(rows) == 1:
                 m2.metric(tr("fw_row_loss", row=ROW_LABELS[rows[0]]), f"{charts.loss_terms(tr_.y_pred)[rows[0]]:.4f}")
     with right:
-        st.markdown(f"**{tr('fw_picture')}**")
         if k == 1:
-            chart(charts.space_plane(flat, act, hidden, lg, "z1", units))
+            chart(charts.space_plane(flat, act, hidden, lg, "z1", units, highlight=ring))
         elif k == 2:
-            chart(charts.space_plane(flat, act, hidden, lg, "h1", units, separator=False))
+            chart(charts.space_plane(flat, act, hidden, lg, "h1", units, separator=False, highlight=ring))
         elif k == 3:
-            chart(charts.hidden_plane(flat, act, hidden, lg, units))
+            chart(charts.hidden_plane(flat, act, hidden, lg, units, highlight=ring))
         elif k == 4:
-            chart(charts.output_axis(tr_.y_pred, lg))
+            chart(charts.output_axis(tr_.y_pred, lg, highlight=ring))
         else:
             chart(charts.loss_chart(tr_.y_pred, tr_.loss, lg))
     st.markdown(f"**{tr('fw_equation')}**")

@@ -25,8 +25,9 @@ def _frames(chart) -> list[pd.DataFrame]:
 
 def _points(chart) -> pd.DataFrame:
     """The four-point frame of a chart (the one with a target column and 4 rows)."""
-    (df,) = {id(f): f for f in _frames(chart) if "target" in f.columns and len(f) == 4}.values()
-    return df
+    frames = [f for f in _frames(chart) if "target" in f.columns and len(f) == 4]
+    assert frames, "the chart draws the four points"
+    return frames[0]
 
 
 def _model(**kw):

@@ -22,7 +22,11 @@ XOR_TARGET = np.array([0, 1, 1, 0])  # (4,)
 PLANE = (-0.5, 1.5)  # input-plane window: the unit square and half a unit around it
 GRID_STEP = 0.25  # spacing of the input-plane grid lines (hits 0, 0.5 and 1)
 GRID_SAMPLES = 81  # points per grid line (step 0.025: hits 0, 0.5 and 1 exactly)
-CHART_SIZE = 380  # default width/height of a plane (pages stretch the width)
+CHART_SIZE = 300  # plot-area height of a plane (and its width outside Streamlit)
+# fit-x: the width follows the container (st.altair_chart(width="stretch")) and `height` is the
+# plot area alone. Streamlit's default for a chart without autosize is "fit", which squeezes
+# titles, axes and legends into `height` and leaves a tiny plot.
+AUTOSIZE = alt.AutoSizeParams(type="fit-x", contains="padding")
 
 
 # ---------------------------------------------------------------- shared styling
@@ -59,8 +63,10 @@ def _points_df(a: np.ndarray, b: np.ndarray, lang: str) -> pd.DataFrame:
     )
 
 
-def _points_layer(df: pd.DataFrame, lang: str, x_title: str, y_title: str, labels: bool = True) -> alt.LayerChart:
-    """The four points, coloured (and shaped) by target, black outline, with text labels."""
+def _points_layer(
+    df: pd.DataFrame, lang: str, x_title: str, y_title: str, labels: bool = True, highlight: int | None = None
+) -> alt.LayerChart:
+    """The four points, coloured (and shaped) by target, black outline, with text labels; a ring on `highlight`."""
     color = alt.Color(
         "target:N",
         scale=alt.Scale(domain=[0, 1], range=[palette.CLASS[0], palette.CLASS[1]]),
@@ -78,14 +84,35 @@ def _points_layer(df: pd.DataFrame, lang: str, x_title: str, y_title: str, label
         .mark_point(filled=True, size=260, stroke="black", strokeWidth=2, opacity=1)
         .encode(x="a:Q", y="b:Q", color=color, shape=shape, tooltip=tooltip)
     )
+    layers: list[alt.Chart] = [pts]
+    if highlight is not None:  # a ring around the chosen input
+        ring = alt.Chart(df.iloc[[highlight]]).mark_point(size=900, stroke="black", strokeWidth=3, filled=False)
+        layers.insert(0, ring.encode(x="a:Q", y="b:Q"))
     if not labels:
-        return alt.layer(pts)
+        return alt.layer(*layers)
     txt = (
-        alt.Chart(df)
+        alt.Chart(df.assign(tag=_merged_labels(df)))
         .mark_text(align="left", dx=12, dy=-12, fontSize=palette.FONT_SIZE - 2, fontWeight="bold")
-        .encode(x="a:Q", y="b:Q", text="input:N")
+        .encode(x="a:Q", y="b:Q", text="tag:N")
     )
-    return alt.layer(pts, txt)
+    return alt.layer(*layers, txt)
+
+
+def _merged_labels(df: pd.DataFrame) -> list[str]:
+    """One label per place: points that (nearly) coincide share one label, e.g. '(0,0) (1,1)'."""
+    a, b = df["a"].to_numpy(dtype=float), df["b"].to_numpy(dtype=float)
+    span = max(float(np.nanmax(a) - np.nanmin(a)) if np.isfinite(a).any() else 0.0,
+               float(np.nanmax(b) - np.nanmin(b)) if np.isfinite(b).any() else 0.0, 1e-9)  # fmt: skip
+    eps = 0.06 * span
+    tags, used = [], set()
+    for i in range(len(df)):
+        if i in used:
+            tags.append("")
+            continue
+        near = [j for j in range(len(df)) if j not in used and abs(a[j] - a[i]) <= eps and abs(b[j] - b[i]) <= eps]
+        used.update(near)
+        tags.append(" ".join(str(df["input"].iloc[j]) for j in near))
+    return tags
 
 
 def _domain(*arrays: np.ndarray, pad: float = 0.08) -> list[float]:
@@ -190,7 +217,7 @@ def decision_boundary(
             color=alt.Color(
                 "y_pred:Q",
                 scale=alt.Scale(domain=[0, 0.5, 1], range=list(palette.CLASS_SCALE)),
-                legend=_legend(t(lang, "ch_y_pred"), orient="right", gradientLength=200),
+                legend=_legend(t(lang, "ch_y_pred"), orient="bottom", direction="horizontal", gradientLength=160),
             ),
             tooltip=[
                 alt.Tooltip("x1:Q", title=x_title, format=".3f"),
@@ -206,11 +233,16 @@ def decision_boundary(
         .encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale), x2="x2:Q", y2="y2:Q")
     )
     pts = _points_layer(_points_df(XOR_POINTS[:, 0], XOR_POINTS[:, 1], lang), lang, x_title, y_title)
-    return alt.layer(heat, contour, pts).properties(
-        width=CHART_SIZE,
-        height=CHART_SIZE,
-        title=_title(t(lang, "ch_boundary_title"), t(lang, "ch_boundary_sub")),
-        description=t(lang, "ch_boundary_desc"),
+    return (
+        alt.layer(heat, contour, pts)
+        .resolve_scale(color="independent")
+        .properties(
+            width=CHART_SIZE,
+            height=CHART_SIZE,
+            autosize=AUTOSIZE,
+            title=_title(t(lang, "ch_boundary_title"), t(lang, "ch_boundary_sub")),
+            description=t(lang, "ch_boundary_desc"),
+        )
     )
 
 
@@ -340,6 +372,7 @@ def space_plane(
     stage: str,
     units: tuple[int, int] = (0, 1),
     separator: bool | None = None,
+    highlight: int | None = None,
 ) -> alt.LayerChart:
     """Where the four points (and the input plane's grid) are after `stage`: 'input', 'z1' or 'h1'.
 
@@ -352,6 +385,10 @@ def space_plane(
     x_title, y_title = _unit_axis_titles(stage, hidden, units, lang)
     xd = _domain(grid["a"], pts_ab[:, 0])
     yd = _domain(grid["b"], pts_ab[:, 1]) if hidden > 1 or stage == "input" else [-1.0, 1.0]
+    ticks: dict[str, object] = {}
+    if stage == "input":  # the input plane keeps its own square window with ticks on 0, 0.5, 1
+        xd = yd = [PLANE[0] - 0.1, PLANE[1] + 0.1]
+        ticks = {"values": [-0.5, 0, 0.5, 1, 1.5]}
     xs, ys = alt.Scale(domain=xd, nice=False, zero=False), alt.Scale(domain=yd, nice=False, zero=False)
     family = alt.Color(
         "family:N",
@@ -362,8 +399,8 @@ def space_plane(
         alt.Chart(grid)
         .mark_line(clip=True, strokeWidth=1.2, opacity=0.8)
         .encode(
-            x=alt.X("a:Q", scale=xs, axis=_axis(x_title)),
-            y=alt.Y("b:Q", scale=ys, axis=_axis(y_title, labels=hidden > 1 or stage == "input")),
+            x=alt.X("a:Q", scale=xs, axis=_axis(x_title, **ticks)),
+            y=alt.Y("b:Q", scale=ys, axis=_axis(y_title, labels=hidden > 1 or stage == "input", **ticks)),
             detail="line:N",
             order="order:Q",
             color=family,
@@ -392,7 +429,7 @@ def space_plane(
             label[f"z{u}"] = t(lang, "ch_unit_line", unit=u + 1)
         rdf["name"] = rdf["what"].map(label)
         names = list(dict.fromkeys(rdf["name"]))
-        colors = [palette.ACCENT if w == "out" else palette.SERIES[3 + k % 2] for k, w in enumerate(rdf["what"])]
+        colors = [palette.ACCENT if w == "out" else palette.UNIT_LINES[k % 2] for k, w in enumerate(rdf["what"])]
         layers.append(
             alt.Chart(rdf)
             .mark_rule(strokeWidth=3.5, strokeDash=[8, 4])
@@ -408,14 +445,16 @@ def space_plane(
                 ),
             )
         )
-    layers.append(_points_layer(_points_df(pts_ab[:, 0], pts_ab[:, 1], lang), lang, x_title, y_title))
+    pdf = _points_df(pts_ab[:, 0], pts_ab[:, 1], lang)
+    layers.append(_points_layer(pdf, lang, x_title, y_title, highlight=highlight))
     subtitle = _plane_subtitle(stage, hidden, units, lang)
     return (
         alt.layer(*layers)
         .resolve_scale(color="independent", stroke="independent", strokeWidth="independent")
         .properties(
             width=CHART_SIZE,
-            height=CHART_SIZE if hidden > 1 or stage == "input" else 200,
+            height=CHART_SIZE if hidden > 1 or stage == "input" else 160,
+            autosize=AUTOSIZE,
             title=_title(t(lang, STAGE_TITLE[stage]), subtitle),
             description=t(lang, f"{STAGE_TITLE[stage]}_desc") + (" " + subtitle if subtitle else ""),
         )
@@ -447,13 +486,18 @@ def _check_units(hidden: int, units: tuple[int, int]) -> tuple[int, int]:
 
 
 def hidden_plane(
-    flat: np.ndarray, activation: str, hidden: int, lang: str, units: tuple[int, int] = (0, 1)
+    flat: np.ndarray,
+    activation: str,
+    hidden: int,
+    lang: str,
+    units: tuple[int, int] = (0, 1),
+    highlight: int | None = None,
 ) -> alt.LayerChart:
     """The four points in the h1 plane, the warped input grid, and the output's line w2·h + b2 = 0."""
-    return space_plane(flat, activation, hidden, lang, "h1", units, separator=True)
+    return space_plane(flat, activation, hidden, lang, "h1", units, separator=True, highlight=highlight)
 
 
-def output_axis(y_pred: np.ndarray, lang: str) -> alt.LayerChart:
+def output_axis(y_pred: np.ndarray, lang: str, highlight: int | None = None) -> alt.LayerChart:
     """The four predictions on a 0..1 axis with the 0.5 threshold; points coloured by target."""
     yp = np.asarray(y_pred, dtype=float).reshape(-1)
     df = _points_df(yp, np.array([3, 2, 1, 0], dtype=float), lang)
@@ -467,7 +511,7 @@ def output_axis(y_pred: np.ndarray, lang: str) -> alt.LayerChart:
         alt.Chart(half)
         .mark_rect(opacity=0.18)
         .encode(
-            x=alt.X("x:Q", scale=base, axis=_axis(x_title, values=[0, 0.25, 0.5, 0.75, 1])),
+            x=alt.X("x:Q", scale=base, axis=_axis(x_title, values=[0, 0.25, 0.5, 0.75, 1], format=".2~f")),
             x2="x2:Q",
             color=alt.Color(
                 "side:N",
@@ -476,14 +520,15 @@ def output_axis(y_pred: np.ndarray, lang: str) -> alt.LayerChart:
             ),
         )
     )
-    pts = _points_layer(df, lang, x_title, t(lang, "ch_input"))
+    pts = _points_layer(df, lang, x_title, t(lang, "ch_input"), highlight=highlight)
     pts_chart = pts.encode(y=alt.Y("b:Q", scale=yscale, axis=None))
     return (
         alt.layer(bands, rule, pts_chart)
         .resolve_scale(color="independent")
         .properties(
             width=CHART_SIZE,
-            height=220,
+            height=200,
+            autosize=AUTOSIZE,
             title=_title(t(lang, "ch_output_title")),
             description=t(lang, "ch_output_desc"),
         )
@@ -519,10 +564,12 @@ def activation_chart(activation: str, lang: str) -> alt.LayerChart:
     if activation == "relu":
         zone = pd.DataFrame({"x": [-6.0], "x2": [0.0], "label": [t(lang, "ch_dead_zone")]})
         layers.append(
-            alt.Chart(zone).mark_rect(color=palette.DEAD, opacity=0.45).encode(x=alt.X("x:Q", scale=xs), x2="x2:Q")
+            alt.Chart(zone)
+            .mark_rect(color=palette.DEAD, opacity=palette.DEAD_ZONE_OPACITY)
+            .encode(x=alt.X("x:Q", scale=xs), x2="x2:Q")
         )
         layers.append(
-            alt.Chart(zone.assign(y=hi - 0.35, xm=-3.0))
+            alt.Chart(zone.assign(y=(lo + hi) / 2, xm=-3.0))
             .mark_text(fontSize=palette.FONT_SIZE, fontWeight="bold", color="#333333")
             .encode(x=alt.X("xm:Q", scale=xs), y=alt.Y("y:Q", scale=ys), text="label:N")
         )
@@ -538,7 +585,7 @@ def activation_chart(activation: str, lang: str) -> alt.LayerChart:
             color=alt.Color(
                 "curve:N",
                 scale=alt.Scale(domain=[f_lab, d_lab], range=[palette.POS, palette.NEG]),
-                legend=_legend("", orient="top-left", fillColor="white", padding=6),
+                legend=_legend("", orient="bottom", direction="horizontal"),
             ),
             strokeDash=alt.StrokeDash(
                 "curve:N", scale=alt.Scale(domain=[f_lab, d_lab], range=[[1, 0], [7, 4]]), legend=None
@@ -552,7 +599,8 @@ def activation_chart(activation: str, lang: str) -> alt.LayerChart:
     )
     return alt.layer(*layers).properties(
         width=CHART_SIZE,
-        height=320,
+        height=280,
+        autosize=AUTOSIZE,
         title=_title(t(lang, "ch_act_title", name=name)),
         description=t(lang, "ch_act_desc", name=name),
     )
@@ -569,8 +617,9 @@ def xor_plane(lang: str) -> alt.LayerChart:
     )
     pts = _points_layer(df, lang, x_title, y_title)
     return alt.layer(base.mark_point(opacity=0), pts).properties(
-        width=300,
-        height=300,
+        width=CHART_SIZE,
+        height=260,
+        autosize=AUTOSIZE,
         title=_title(t(lang, "ch_xor_title")),
         description=t(lang, "ch_xor_desc"),
     )
@@ -611,15 +660,11 @@ def loss_chart(y_pred: np.ndarray, loss: float, lang: str) -> alt.LayerChart:
     )
     mean = pd.DataFrame({"L": [float(loss)], "label": [t(lang, "ch_loss_mean", loss=float(loss))]})
     rule = alt.Chart(mean).mark_rule(color="black", strokeWidth=2.5, strokeDash=[8, 4]).encode(y="L:Q")
-    rule_text = (
-        alt.Chart(mean)
-        .mark_text(align="right", dx=0, dy=-10, fontSize=palette.FONT_SIZE - 2, fontWeight="bold", x="width")
-        .encode(y="L:Q", text="label:N")
-    )
-    return alt.layer(bars, text, rule, rule_text).properties(
+    return alt.layer(bars, text, rule).properties(
         width=CHART_SIZE,
-        height=280,
-        title=_title(t(lang, "ch_loss_title")),
+        height=240,
+        autosize=AUTOSIZE,
+        title=_title(t(lang, "ch_loss_title"), t(lang, "ch_loss_mean", loss=float(loss))),
         description=t(lang, "ch_loss_desc"),
     )
 
@@ -657,11 +702,11 @@ def predictions_table(initial: np.ndarray, trained: np.ndarray, lang: str) -> pd
     right = (b > 0.5) == (XOR_TARGET == 1)
     return pd.DataFrame(
         {
-            t(lang, "ch_x1"): XOR_POINTS[:, 0].astype(int),
-            t(lang, "ch_x2"): XOR_POINTS[:, 1].astype(int),
+            t(lang, "ch_col_x1"): XOR_POINTS[:, 0].astype(int),
+            t(lang, "ch_col_x2"): XOR_POINTS[:, 1].astype(int),
             t(lang, "ch_target"): XOR_TARGET,
-            t(lang, "ch_col_pred0"): a,
-            t(lang, "ch_col_pred"): b,
+            t(lang, "ch_col_pred0_short"): a,
+            t(lang, "ch_col_pred_short"): b,
             t(lang, "ch_col_right"): [t(lang, "ch_yes") if r else t(lang, "ch_no") for r in right],
         }
     )
@@ -775,13 +820,13 @@ def forward_table(tr, step: int, rows: list[int], lang: str) -> pd.DataFrame:
     hidden = tr.W1.shape[0]
     df = pd.DataFrame({t(lang, "ch_input"): [ROW_LABELS[r] for r in rows]})
     if step == 1:
-        df[t(lang, "ch_x1")] = tr.X[rows, 0].astype(int)
-        df[t(lang, "ch_x2")] = tr.X[rows, 1].astype(int)
+        df[t(lang, "ch_col_x1")] = tr.X[rows, 0].astype(int)
+        df[t(lang, "ch_col_x2")] = tr.X[rows, 1].astype(int)
     for i in range(hidden):
         if step == 1:
-            df[t(lang, "ch_z_axis", unit=i + 1)] = tr.z1[rows, i]
+            df[t(lang, "ch_col_z", unit=i + 1)] = tr.z1[rows, i]
         elif step == 2:
-            df[t(lang, "ch_h_axis", unit=i + 1)] = tr.h1[rows, i]
+            df[t(lang, "ch_col_h", unit=i + 1)] = tr.h1[rows, i]
     if step >= 3:
         df[t(lang, "ch_target")] = XOR_TARGET[rows]
     if step in (3, 4):

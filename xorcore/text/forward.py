@@ -46,7 +46,7 @@ EN: dict[str, str] = {
     "ch_xor_desc": "The four XOR inputs at the corners of the unit square; "
     "(0,1) and (1,0) have target 1, (0,0) and (1,1) have target 0.",
     "ch_loss_term": "loss term ℓ",
-    "ch_loss_mean": "L = mean = {loss:.4f}",
+    "ch_loss_mean": "dashed line: the loss L = mean of the four = {loss:.4f}",
     "ch_loss_title": "Loss: each input's share",
     "ch_loss_desc": "One bar per input: its cross-entropy term, the larger the more wrong the prediction; "
     "the dashed line is their mean, the loss L.",
@@ -54,8 +54,6 @@ EN: dict[str, str] = {
     "ch_col_initial": "initial",
     "ch_col_trained": "trained",
     "ch_col_change": "change",
-    "ch_col_pred0": "y_pred before training",
-    "ch_col_pred": "y_pred after training",
     "ch_col_right": "right side of 0.5?",
     "ch_yes": "yes",
     "ch_no": "no",
@@ -78,7 +76,6 @@ EN: dict[str, str] = {
     "fw_one_unit_note": "The network has a single hidden unit: its pictures put that unit's value on one line.",
     "fw_values": "Values",
     "fw_equation": "Equation with the numbers",
-    "fw_picture": "Where the four points are now",
     "fw_step1": "Step 1 · Linear 1: z1 = W1·x + b1",
     "fw_step2": "Step 2 · Activation: h1 = f(z1)",
     "fw_step3": "Step 3 · Linear 2: z2 = W2·h1 + b2",
@@ -109,6 +106,13 @@ EN: dict[str, str] = {
     "The loss L is the mean over the four rows: the one number backprop will push down.",
     "fw_loss_metric": "Loss L (batch of 4)",
     "fw_row_loss": "Loss term of input {row}",
+    "ch_col_x1": "x₁",
+    "ch_col_x2": "x₂",
+    "ch_col_z": "z1 ({unit})",
+    "ch_col_h": "h1 ({unit})",
+    "ch_col_pred0_short": "y_pred (start)",
+    "ch_col_pred_short": "y_pred (trained)",
+    "ch_chosen": "chosen input",
 }
 
 KO: dict[str, str] = {
@@ -155,7 +159,7 @@ KO: dict[str, str] = {
     "ch_xor_desc": "단위 정사각형의 네 꼭짓점에 놓인 XOR 입력. (0,1)과 (1,0)의 정답은 1, "
     "(0,0)과 (1,1)의 정답은 0입니다.",
     "ch_loss_term": "손실 항 ℓ",
-    "ch_loss_mean": "L = 평균 = {loss:.4f}",
+    "ch_loss_mean": "점선: loss L = 네 항의 평균 = {loss:.4f}",
     "ch_loss_title": "Loss: 입력마다의 몫",
     "ch_loss_desc": "입력마다 막대 하나: 교차 엔트로피 항으로, 예측이 틀릴수록 길어집니다. "
     "점선은 그 평균, 곧 loss L입니다.",
@@ -163,8 +167,6 @@ KO: dict[str, str] = {
     "ch_col_initial": "초기값",
     "ch_col_trained": "학습 후",
     "ch_col_change": "변화량",
-    "ch_col_pred0": "학습 전 y_pred",
-    "ch_col_pred": "학습 후 y_pred",
     "ch_col_right": "0.5 기준으로 맞았나?",
     "ch_yes": "예",
     "ch_no": "아니오",
@@ -186,7 +188,6 @@ KO: dict[str, str] = {
     "fw_one_unit_note": "은닉 유닛이 하나뿐이라 그림에서는 그 유닛의 값을 한 직선 위에 놓습니다.",
     "fw_values": "값",
     "fw_equation": "숫자를 넣은 수식",
-    "fw_picture": "네 점은 지금 어디에 있나",
     "fw_step1": "1단계 · Linear 1: z1 = W1·x + b1",
     "fw_step2": "2단계 · 활성화: h1 = f(z1)",
     "fw_step3": "3단계 · Linear 2: z2 = W2·h1 + b2",
@@ -215,4 +216,11 @@ KO: dict[str, str] = {
     "숫자입니다.",
     "fw_loss_metric": "Loss L (배치 4개)",
     "fw_row_loss": "입력 {row}의 손실 항",
+    "ch_col_x1": "x₁",
+    "ch_col_x2": "x₂",
+    "ch_col_z": "z1 ({unit})",
+    "ch_col_h": "h1 ({unit})",
+    "ch_col_pred0_short": "y_pred (학습 전)",
+    "ch_col_pred_short": "y_pred (학습 후)",
+    "ch_chosen": "고른 입력",
 }
