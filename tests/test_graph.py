@@ -34,8 +34,7 @@ def parse(dot: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
 
 def fields(label: str) -> list[str]:
     """The record's top-level fields 'title | value | grad' (unescaped, lines joined by newlines)."""
-    assert label.startswith("{") and label.endswith("}")
-    parts, cur, i, body = [], "", 0, label[1:-1]
+    parts, cur, i, body = [], "", 0, label
     while i < len(body):
         ch = body[i]
         if ch == "\\":

@@ -148,6 +148,9 @@ def equation(tr: Trace, step: str, activation: str, row: int | None = None, digi
     yp, y, h1, W2, X = tr.y_pred, tr.y, tr.h1, tr.W2, tr.X
     s = yp * (1 - yp)  # sigma'(z2) = y_pred (1 - y_pred), (N, 1)
     fp = act_derivative(tr, activation)  # f'(z1), (N, H)
+    fd = {"relu": 0, "identity": 0, "leaky_relu": 2}.get(activation, d)  # 0/1 slopes need no decimals
+    # Very wide layers: the elementwise product's second factor goes on its own line.
+    odot = r" \\ &\qquad \odot " if tr.h1.shape[1] > 4 else r" \odot "
     if row is None:
         eq = {
             "d_y_pred": [D % r"\hat{y}", r"\frac{1}{N}\,\frac{\hat{y} - y}{\hat{y}\,(1 - \hat{y})}",
@@ -156,14 +159,14 @@ def equation(tr: Trace, step: str, activation: str, row: int | None = None, digi
             "d_z2": [D % "z_2", D % r"\hat{y}" + r" \odot \hat{y}\,(1 - \hat{y})",
                      _mat(g.d_y_pred, d) + r" \odot " + _mat(s, d), _mat(g.d_z2, d)],
             "d_W2": [D % "W_2", r"\left(" + D % "z_2" + r"\right)^{\!\top} h_1",
-                     _mat(g.d_z2.T, d) + _mat(h1, d), _mat(g.d_W2, d)],
+                     _mat(g.d_z2, d) + r"^{\!\top}" + _mat(h1, d), _mat(g.d_W2, d)],
             "d_b2": [D % "b_2", r"\sum_{i=1}^{%d} " % n + D % "z_{2,i}",
                      " + ".join(_p(v, d) for v in g.d_z2[:, 0]), _n(g.d_b2[0], d)],
             "d_h1": [D % "h_1", D % "z_2" + r"\, W_2", _mat(g.d_z2, d) + _mat(W2, d), _mat(g.d_h1, d)],
-            "d_z1": [D % "z_1", D % "h_1" + r" \odot f'(z_1)", _mat(g.d_h1, d) + r" \odot " + _mat(fp, d),
+            "d_z1": [D % "z_1", D % "h_1" + r" \odot f'(z_1)", _mat(g.d_h1, d) + odot + _mat(fp, fd),
                      _mat(g.d_z1, d)],
             "d_W1": [D % "W_1", r"\left(" + D % "z_1" + r"\right)^{\!\top} X",
-                     _mat(g.d_z1.T, d) + _mat(X, 0), _mat(g.d_W1, d)],
+                     _mat(g.d_z1, d) + r"^{\!\top}" + _mat(X, 0), _mat(g.d_W1, d)],
             "d_b1": [D % "b_1", r"\sum_{i=1}^{%d} " % n + D % "z_{1,i}",
                      _mat(np.ones((1, n)), 0) + _mat(g.d_z1, d), _mat(g.d_b1, d)],
         }[step]  # fmt: skip
@@ -186,12 +189,21 @@ def equation(tr: Trace, step: str, activation: str, row: int | None = None, digi
             "d_h1": [dsym(step, r), dsym("d_z2", r) + r"\; W_2", _p(dz2, d) + r" \times " + _mat(W2, d),
                      _mat(g.d_h1[r], d)],
             "d_z1": [dsym(step, r), dsym("d_h1", r) + r" \odot f'(z_{1,%d})" % k,
-                     _mat(g.d_h1[r], d) + r" \odot " + _mat(fp[r], d), _mat(g.d_z1[r], d)],
+                     _mat(g.d_h1[r], d) + r" \odot " + _mat(fp[r], fd), _mat(g.d_z1[r], d)],
             "d_W1": [dsym(step, r), r"\left(" + dsym("d_z1", r) + r"\right)^{\!\top} x_{%d}" % k,
                      _mat(g.d_z1[r : r + 1].T, d) + _mat(X[r], 0), _mat(share.d_W1, d)],
             "d_b1": [dsym(step, r), dsym("d_z1", r), _mat(share.d_b1, d)],
         }[step]  # fmt: skip
-    return " = ".join(eq)
+    return _lines(eq, wide=tr.h1.shape[1] > 2)
+
+
+def _lines(parts: list[str], wide: bool) -> str:
+    """lhs = formula on the first line, the numbers below (and the result on a third line when wide)."""
+    if len(parts) < 4:
+        return " = ".join(parts)
+    lhs, formula, numbers, result = parts
+    tail = r" \\ &= ".join([numbers, result]) if wide else numbers + " = " + result
+    return r"\begin{aligned}" + lhs + " &= " + formula + r" \\ &= " + tail + r"\end{aligned}"
 
 
 def act_prime_latex(activation: str) -> str:

@@ -61,7 +61,7 @@ def _scalar_or_vec(v: np.ndarray) -> str:
     return f"{float(v[0]):.{DIGITS}f}" if v.size == 1 else _vec(v)
 
 
-def _chunks(v: np.ndarray, per_line: int = 4) -> list[str]:
+def _chunks(v: np.ndarray, per_line: int = 3) -> list[str]:
     """A long vector split over lines of per_line numbers."""
     v = np.ravel(v)
     if v.size <= per_line:
@@ -77,6 +77,12 @@ def _rows_text(a: np.ndarray, lang: str, batch: bool) -> list[str]:
     if a.shape[1] > WIDE:
         return [t(lang, "bp_g_mean"), *_chunks(a.mean(axis=0))]
     return [f"{ROW_LABELS[i]}: {_scalar_or_vec(a[i])}" for i in range(a.shape[0])]
+
+
+def _ints(a: np.ndarray) -> list[str]:
+    """The rows of a small integer-valued array, e.g. ['[0, 1]', ...] or ['1', ...]."""
+    a = np.atleast_2d(a)
+    return [("[" + ", ".join(f"{v:g}" for v in r) + "]") if r.size > 1 else f"{r[0]:g}" for r in a]
 
 
 def _param_text(a: np.ndarray) -> list[str]:
@@ -120,14 +126,16 @@ def computation_graph(tr: Trace, row: int | None, lang: str, *, activation: str 
     share_word = t(lang, "bp_g_grad") if batch else t(lang, "bp_g_share", row=ROW_LABELS[row])
     lines = [
         "digraph backprop {",
-        '  rankdir=LR; bgcolor="transparent"; nodesep=0.25; ranksep=0.45;',
-        '  node [shape=record, fontname="Helvetica", fontsize=13, style="rounded,filled", fillcolor="white"];',
+        '  rankdir=TB; bgcolor="transparent"; nodesep=0.3; ranksep=0.3;',  # forward runs down, gradients up
+        '  node [shape=record, fontname="Helvetica", fontsize=14, style="rounded,filled", fillcolor="white"];',
         f'  edge [color="{NEUTRAL}", arrowsize=0.7];',
     ]
     for node, (value, grad) in vals.items():
         is_param = node in ("leaf_W1", "leaf_b1", "leaf_W2", "leaf_b2")
         if node == "op_bce":
             vtext = loss_lines
+        elif grad is None:  # the data x, y: 0s and 1s
+            vtext = [f"{ROW_LABELS[i]}: {v}" if batch else v for i, v in enumerate(_ints(value))]
         elif is_param:
             vtext = _param_text(value)
         else:
@@ -143,8 +151,9 @@ def computation_graph(tr: Trace, row: int | None, lang: str, *, activation: str 
         vtext = [t(lang, "bp_g_value"), *vtext]
         color = POS if is_param else (NEUTRAL if grad is None else ACCENT)
         fill = "#F2F2F2" if grad is None else "white"
-        label = "{" + _field(titles[node]) + "|" + _field(vtext) + "|" + _field(gtext) + "}"
-        lines.append(f'  {node} [label="{label}", color="{color}", fillcolor="{fill}", penwidth=1.6];')
+        label = _field(titles[node]) + "|" + _field(vtext) + "|" + _field(gtext)  # fields side by side (TB)
+        group = ", group=chain" if node.startswith("op_") or node == "leaf_x" else ""  # the forward chain runs straight
+        lines.append(f'  {node} [label="{label}", color="{color}", fillcolor="{fill}", penwidth=1.6{group}];')
     for src, dst in EDGES:
         lines.append(f"  {src} -> {dst};")
     lines.append("}")
