@@ -1,0 +1,347 @@
+"""The Training Curve page in AppTest: both languages, every optimizer, the scrubber's linked views, play,
+pinned runs, downloads, and a diverged run handed to the page's renderer."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import app
+from google.protobuf import text_format
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+from streamlit.runtime.memory_media_file_storage import _calculate_file_id
+from streamlit.testing.v1 import AppTest
+from test_curves import diverged_at_start, forced_divergence
+
+from xorcore import ACTIVATIONS, OPTIMIZERS, Config, curves, train
+from xorcore.model import act_np, param_names
+from xorcore.script import script
+
+PAGE = "app_pages/4_training.py"
+ROOT = str(Path(__file__).resolve().parents[1])
+
+
+def page(lang: str = "en", **params: str) -> AppTest:
+    """The Training Curve page after a run, checked for exceptions."""
+    at = app(PAGE, lang=lang, **params)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def all_text(at: AppTest) -> str:
+    """Every element's proto as UTF-8 text, plus every table's cells."""
+    out = []
+
+    def walk(node):
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            out.append(text_format.MessageToString(proto, as_utf8=True))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    for df in at.dataframe:
+        out += [str(c) for c in df.value.columns] + [str(v) for v in df.value.to_numpy().ravel()]
+    return "\n".join(out)
+
+
+def charts(at: AppTest) -> dict[str, tuple[dict, list]]:
+    """Each Altair chart by its title: (spec, its datasets as DataFrames)."""
+    out = {}
+    for el in at.get("vega_lite_chart"):
+        spec = json.loads(el.proto.spec)
+        frames = [convert_arrow_bytes_to_pandas_df(d.data.data) for d in el.proto.datasets]
+        out[spec["title"]["text"]] = (spec, frames)
+    return out
+
+
+def epoch_of(at: AppTest) -> int:
+    return at.slider(key="tr_epoch").value
+
+
+def metric(at: AppTest, label_start: str) -> str:
+    (m,) = [m for m in at.metric if m.label.startswith(label_start)]
+    return m.value
+
+
+# ---------------------------------------------------------------- page in both languages
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_page_in_both_languages(lang):
+    at = page(lang)
+    h = train(Config())
+    text = all_text(at)
+    assert "⟦" not in text
+    assert at.title[0].value == ("Training Curve" if lang == "en" else "학습 곡선")
+    assert len(at.get("vega_lite_chart")) == 7  # loss, boundary, hidden plane, accuracy, grad, predictions, params
+    assert len(at.get("graphviz_chart")) == 1
+    # The scrubber starts at the trained model; its table and the final table are the trained predictions.
+    assert epoch_of(at) == 2000 and at.slider(key="tr_epoch").max == 2000
+    for df in at.dataframe:
+        np.testing.assert_array_equal(df.value.iloc[:, 2].to_numpy(), h.final_pred.astype(np.float64))
+    assert metric(at, "Final loss" if lang == "en" else "최종 loss") == f"{h.final_loss:.6f}"
+    # The lecture's cell-1 printout, with the real numbers.
+    (code,) = [c.value for c in at.code if c.value.startswith("PyTorch")]
+    assert curves.printout(h.final_pred) in code
+    head = "PyTorch (Sigmoid) predictions:" if lang == "en" else "PyTorch (Sigmoid) 예측 결과:"
+    assert code.startswith(head)
+    assert any("final loss:" in c.value and "import torch" in c.value for c in at.code)  # the script
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == (
+        ["History as CSV", "Standalone PyTorch script"]
+        if lang == "en"
+        else ["학습 기록 CSV", "독립 실행 PyTorch 스크립트"]
+    )
+    titles = set(charts(at))
+    assert ("Loss per epoch" if lang == "en" else "에폭별 loss") in titles
+
+
+CASES = list(
+    zip(OPTIMIZERS, ("relu", "tanh", "leaky_relu", "identity"), (0.1, 0.05, 0.01, 0.01), (2, 3, 1, 8), strict=True)
+)
+
+
+@pytest.mark.parametrize(("optimizer", "activation", "lr", "hidden"), CASES)
+def test_every_optimizer(optimizer, activation, lr, hidden):
+    at = page(optimizer=optimizer, activation=activation, lr=str(lr), hidden=str(hidden), epochs="300", seed="3")
+    cfg = Config(seed=3, activation=activation, optimizer=optimizer, lr=lr, epochs=300, hidden=hidden)
+    h = train(cfg)
+    assert "⟦" not in all_text(at)
+    assert metric(at, "Final loss") == f"{h.final_loss:.6f}"
+    assert at.slider(key="tr_epoch").max == 300
+    loss = charts(at)["Loss per epoch"][1][0]
+    np.testing.assert_allclose(loss.loss, [h.loss_at(int(e)) for e in loss.epoch], rtol=1e-6)
+    params = charts(at)["Parameter trajectories"][1][0]
+    assert params.param.nunique() == 4 * hidden + 1
+    # The script the page offers is the script of this run.
+    assert any(c.value.strip() == script(cfg).strip() for c in at.code)
+
+
+def test_sigmoid_and_other_activation_in_korean():
+    for act in ACTIVATIONS[:2]:
+        at = page("ko", activation=act, epochs="200")
+        assert "⟦" not in all_text(at)
+
+
+# ---------------------------------------------------------------- scrubber and linked views
+
+
+def test_scrubber_views_show_that_epoch():
+    at = page(epochs="500", activation="tanh")
+    h = train(Config(epochs=500, activation="tanh"))
+    e = 137
+    at.slider(key="tr_epoch").set_value(e).run()
+    assert not at.exception
+    assert any(m.value.startswith("Epoch 137 of 500") for m in at.markdown)
+    # Predictions table = History.pred_at(e), exactly.
+    table = at.dataframe[0].value
+    np.testing.assert_array_equal(table["prediction"].to_numpy(), h.pred_at(e).astype(np.float64))
+    assert metric(at, "Loss at epoch 137") == f"{h.loss_at(e):.6f}"
+    assert metric(at, "Gradient norm") == f"{h.grad_norm[e]:.3e}"
+    # Loss curve marker: the rule and the dot sit at (e, loss_at(e)).
+    frames = charts(at)["Loss per epoch"][1]
+    marks = [f for f in frames if len(f) == 1 and "loss" in f.columns]
+    assert len(marks) == 1 and marks[0].epoch[0] == e and marks[0].loss[0] == pytest.approx(h.loss_at(e), rel=1e-6)
+    assert any("label" in f.columns and f.epoch[0] == e for f in frames)
+    # Decision boundary: the heatmap at the four corners is the model of epoch e.
+    grid = next(f for f in charts(at)["Decision boundary on the input plane"][1] if "y_pred" in f.columns)
+    for (x1, x2), p in zip([(0, 0), (0, 1), (1, 0), (1, 1)], h.pred_at(e), strict=True):
+        cell = grid[np.isclose(grid.x1, x1) & np.isclose(grid.x2, x2)]
+        assert float(cell.y_pred.iloc[0]) == pytest.approx(float(p), abs=1e-5)
+    # Hidden plane: the four points are h1 = tanh(W1 x + b1) of epoch e.
+    hp = charts(at)["After the activation (h1 plane)"][1]
+    pts = next(f for f in hp if "target" in f.columns and len(f) == 4)
+    w = h.params_at(e)
+    x = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
+    expected = act_np("tanh", x @ w["W1"].T.astype(float) + w["b1"])
+    np.testing.assert_allclose(pts[["a", "b"]].to_numpy(), expected, atol=1e-5)
+    # Network diagram: every weight of epoch e on its edges.
+    dot = at.get("graphviz_chart")[0].proto.spec
+    for v in np.concatenate([w["W1"].ravel(), w["b1"], w["W2"].ravel(), w["b2"]]):
+        assert f'label="{v:.3f}"' in dot
+    # Epoch 0 is the untrained model: the lecture's loss.
+    at.slider(key="tr_epoch").set_value(0).run()
+    assert metric(at, "Loss at epoch 0") == f"{h.loss_at(0):.6f}"
+
+
+def test_play_advances_and_pause_stops_without_retraining(monkeypatch):
+    import app_pages._shared as shared
+
+    calls = []
+    real = shared.train
+
+    def counting(cfg):
+        calls.append(cfg)
+        return real(cfg)
+
+    monkeypatch.setattr(shared, "train", counting)
+    at = page(epochs="500")
+    assert len(calls) == 1
+    assert epoch_of(at) == 500
+    at.button(key="tr_play_btn").click().run()  # at the end, play restarts from 0
+    assert not at.exception
+    step = 5  # ceil(500 / 100 frames) at normal speed
+    assert epoch_of(at) == step and at.button(key="tr_play_btn").label == "Pause"
+    at.run()  # the next frame (the browser's timer reruns the fragment; AppTest reruns the page)
+    assert epoch_of(at) == 2 * step
+    at.slider(key="tr_epoch").set_value(250).run()  # drag while playing: play goes on from there
+    assert epoch_of(at) == 250 + step
+    at.button(key="tr_play_btn").click().run()
+    assert at.button(key="tr_play_btn").label == "Play" and epoch_of(at) == 250 + step
+    at.run()
+    assert epoch_of(at) == 250 + step  # paused: stays
+    # Play to the end: it stops there by itself.
+    at.slider(key="tr_epoch").set_value(497).run()
+    at.button(key="tr_play_btn").click().run()
+    assert epoch_of(at) == 500 and at.button(key="tr_play_btn").label == "Play"
+    assert not at.exception
+    assert len(calls) == 1  # scrubbing and playing never retrained
+
+
+def test_log_scale_toggle():
+    at = page(epochs="300")
+    spec, _ = charts(at)["Loss per epoch"]
+    assert spec["layer"][0]["encoding"]["y"]["scale"].get("type") != "log"
+    at.toggle(key="tr_log").set_value(True).run()
+    spec, _ = charts(at)["Loss per epoch"]
+    assert spec["layer"][0]["encoding"]["y"]["scale"]["type"] == "log"
+    assert spec["layer"][0]["encoding"]["y"]["axis"]["title"] == "loss (BCE, log scale)"
+
+
+# ---------------------------------------------------------------- pinned runs
+
+
+def _pin_rows(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith("**") and "final loss" in m.value]
+
+
+def test_pin_two_runs_overlay_switch_pages_and_unpin():
+    at = page(epochs="300")
+    adam, sgd = Config(epochs=300), Config(epochs=300, optimizer="sgd")
+    assert not _pin_rows(at) and "Pinned runs: loss per epoch" not in charts(at)
+    at.button(key="tr_pin_btn").click().run()
+    assert at.button(key="tr_pin_btn").disabled  # this run is pinned
+    at.selectbox(key="optimizer").set_value("sgd").run()
+    assert not at.exception
+    spec, frames = charts(at)["Pinned runs: loss per epoch"]
+    domain = spec["layer"][0]["encoding"]["color"]["scale"]["domain"]
+    assert domain == [adam.label(), f"{sgd.label()} (current)"]
+    at.button(key="tr_pin_btn").click().run()
+    rows = _pin_rows(at)
+    assert len(rows) == 2 and adam.label() in rows[0] and sgd.label() in rows[1]
+    spec, frames = charts(at)["Pinned runs: loss per epoch"]
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == [adam.label(), sgd.label()]
+    (df,) = frames
+    for cfg in (adam, sgd):
+        sub = df[df.run == cfg.label()]
+        np.testing.assert_allclose(sub.loss, [train(cfg).loss_at(int(e)) for e in sub.epoch], rtol=1e-6)
+    assert f"{train(adam).final_loss:.6f}" in rows[0]
+    # Pins belong to the browser session: they survive a trip to another page.
+    at.switch_page("app_pages/1_model.py").run()
+    at.switch_page(PAGE).run()
+    assert len(_pin_rows(at)) == 2
+    at.button(key="tr_unpin_0").click().run()
+    rows = _pin_rows(at)
+    assert len(rows) == 1 and sgd.label() in rows[0]
+    at.button(key="tr_unpin_all").click().run()
+    assert not _pin_rows(at) and "Pinned runs: loss per epoch" not in charts(at)
+    assert any("No pinned runs yet" in i.value for i in at.info)
+    assert not at.exception and "⟦" not in all_text(at)
+
+
+def test_six_pins_at_most_plus_the_current_run():
+    at = page(epochs="200")
+    at.session_state["tr_pins"] = [Config(seed=s, epochs=200) for s in range(1, 7)]
+    at.run()
+    assert at.button(key="tr_pin_btn").disabled
+    assert any("6 runs are pinned" in c.value for c in at.caption)
+    spec, (df,) = charts(at)["Pinned runs: loss per epoch"]
+    assert df.run.nunique() == 7 and len(spec["layer"][0]["encoding"]["color"]["scale"]["domain"]) == 7
+
+
+def test_pins_are_not_shared_between_sessions():
+    one = page(epochs="200")
+    one.button(key="tr_pin_btn").click().run()
+    assert len(_pin_rows(one)) == 1
+    two = page(epochs="200")
+    assert not _pin_rows(two) and not two.button(key="tr_pin_btn").disabled
+
+
+def test_history_csv_download_is_history_table():
+    at = page(epochs="300")
+    h = train(Config(epochs=300))
+    csv = h.table().to_csv(index=False)
+    back = pd.read_csv(io.StringIO(csv))
+    assert list(back.columns) == ["epoch", "loss", "accuracy", "grad_norm", *[f"pred_{i}" for i in range(4)],
+                                  *param_names(2)]  # fmt: skip
+    assert list(back.epoch) == list(range(300))
+    np.testing.assert_allclose(back.loss, h.loss, rtol=1e-6)
+    np.testing.assert_allclose(back["W2[0,1]"], h.params[:300, 7], rtol=1e-6)
+    (btn,) = [b for b in at.get("download_button") if b.label == "History as CSV"]
+    name = "xor_history_sigmoid_adam_lr0.01_seed42_h2_e300.csv"
+    # The media URL is a hash of the bytes it serves: the page offers exactly History.table().
+    assert btn.proto.url.endswith(_calculate_file_id(csv.encode(), "text/csv", name) + ".csv")
+    (btn,) = [b for b in at.get("download_button") if b.label == "Standalone PyTorch script"]
+    code = script(Config(epochs=300)).encode()
+    assert _calculate_file_id(code, "text/x-python", name.replace("history_", "").replace(".csv", ".py")) in (
+        btn.proto.url
+    )
+
+
+# ---------------------------------------------------------------- a diverged run
+
+
+def _render(root: str, history, lang: str) -> None:
+    """A tiny app: the training page's renderer on a History made by the test."""
+    import importlib.util
+    import sys
+
+    import streamlit as st
+
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    spec = importlib.util.spec_from_file_location("training_page", f"{root}/app_pages/4_training.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # defines render(); the page body only runs as __main__
+    st.session_state["lang"] = lang
+    module.render(history)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_diverged_run_says_where_and_draws_what_it_has(lang):
+    h = forced_divergence()
+    n = h.diverged_at
+    at = AppTest.from_function(_render, args=(ROOT, h, lang), default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    (err,) = at.error
+    assert re.search(rf"\b{n}\b", err.value)
+    assert ("diverged at epoch" if lang == "en" else "발산") in err.value
+    assert "⟦" not in all_text(at)
+    # The scrubber stops at the last finite epoch; its views and the final table use that epoch.
+    assert at.slider(key="tr_epoch").max == n - 1 and epoch_of(at) == n - 1
+    np.testing.assert_array_equal(at.dataframe[0].value.iloc[:, 2].to_numpy(), h.pred[n - 1].astype(np.float64))
+    np.testing.assert_array_equal(at.dataframe[1].value.iloc[:, 2].to_numpy(), h.pred[n - 1].astype(np.float64))
+    assert len(at.get("vega_lite_chart")) == 7 and len(at.get("graphviz_chart")) == 1
+    loss = next(iter(charts(at).values()))[1][0]
+    assert list(loss.epoch) == list(range(n))  # every finite epoch, nothing after
+    at.slider(key="tr_epoch").set_value(3).run()
+    assert not at.exception
+    np.testing.assert_array_equal(at.dataframe[0].value.iloc[:, 2].to_numpy(), h.pred[3].astype(np.float64))
+
+
+def test_run_diverged_at_epoch_zero():
+    h = diverged_at_start()
+    at = AppTest.from_function(_render, args=(ROOT, h, "en"), default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("diverged at once" in e.value for e in at.error)
+    assert not at.get("slider")  # nothing to scrub
+    assert "⟦" not in all_text(at)
+    assert metric(at, "Final loss") == "—"
