@@ -53,12 +53,15 @@ for tab, flat in ((tab_init, initial), (tab_trained, trained)):
     with tab:
         dead = charts.dead_units(flat, cfg.activation, cfg.hidden)
         dot = network(unflatten(flat, cfg.hidden), dead=dead, dead_label=tr("mp_dead"))
-        st.graphviz_chart(dot, width="stretch", alt=tr("mp_diagram_caption"))
+        st.graphviz_chart(dot, width="stretch", alt=tr("mp_diagram_caption"))  # tall for many units, but readable
         st.caption(tr("mp_diagram_caption"))
         if cfg.activation == "relu":
             if any(dead):
                 units = ", ".join(f"h{i + 1}" for i, d in enumerate(dead) if d)
-                st.warning(tr("mp_dead_text", units=units), icon=":material/heart_broken:")
+                why = (
+                    tr("mp_dead_two") if cfg.hidden == 2 else tr("mp_dead_many", alive=dead.count(False), n=cfg.hidden)
+                )
+                st.warning(tr("mp_dead_text", units=units) + " " + why, icon=":material/heart_broken:")
             else:
                 st.info(tr("mp_no_dead"), icon=":material/info:")
 

@@ -114,6 +114,15 @@ def test_model_page_flags_dead_relu_units():
     assert dot_initial.count("\\ndead") == sum(dead0)
     names = ", ".join(f"h{i + 1}" for i, d in enumerate(dead0) if d)
     assert any(names in w.value for w in at.warning)
+    # Seed 0 with two ReLU units: alive at the start, one dies during training (the lecture's failure).
+    h = train(Config(activation="relu", seed=0))
+    assert not any(charts.dead_units(h.params[0], "relu", 2)) and any(charts.dead_units(h.params[-1], "relu", 2))
+    at = app(MODEL, activation="relu", seed="0")
+    _ok(at)
+    initial, trained = (g.proto.spec for g in at.get("graphviz_chart"))
+    assert "\\ndead" not in initial and trained.count("\\ndead") == 1
+    assert any("switched from ReLU to sigmoid" in w.value for w in at.warning)
+    assert any("No hidden unit is dead" in i.value for i in at.info)
     # A unit with z1 > 0 somewhere is not flagged: under sigmoid nothing is.
     at = app(MODEL, activation="sigmoid", hidden="8")
     assert "\\ndead" not in at.get("graphviz_chart")[0].proto.spec

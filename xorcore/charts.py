@@ -360,7 +360,7 @@ def _unit_axis_titles(stage: str, hidden: int, units: tuple[int, int], lang: str
         return t(lang, "ch_x1"), t(lang, "ch_x2")
     key = "ch_z_axis" if stage == "z1" else "ch_h_axis"
     if hidden == 1:
-        return t(lang, key, unit=1), t(lang, "ch_zero_axis")
+        return t(lang, key, unit=1), ""  # the subtitle says the one unit is drawn on a line
     return t(lang, key, unit=units[0] + 1), t(lang, key, unit=units[1] + 1)
 
 
@@ -456,7 +456,8 @@ def space_plane(
             height=CHART_SIZE if hidden > 1 or stage == "input" else 160,
             autosize=AUTOSIZE,
             title=_title(t(lang, STAGE_TITLE[stage]), subtitle),
-            description=t(lang, f"{STAGE_TITLE[stage]}_desc") + (" " + subtitle if subtitle else ""),
+            description=t(lang, f"{STAGE_TITLE[stage]}_desc" + ("_noline" if stage == "h1" and not separator else ""))
+            + (" " + subtitle if subtitle else ""),
         )
     )
 

@@ -20,9 +20,10 @@ EN: dict[str, str] = {
     "Edge labels are the weights and biases at these parameters.",
     "mp_dead": "dead",
     "mp_dead_text": "**Dead ReLU unit(s): {units}.** At these parameters z1 ≤ 0 for all four inputs, so the unit "
-    "outputs 0 and its gradient is 0 for every input: no update can move it again. With only two hidden "
-    "units, one dead unit leaves a single line, which cannot solve XOR. This is why the lecture switched "
-    "from ReLU to sigmoid.",
+    "outputs 0 and its gradient is 0 for every input: no update can move it again.",
+    "mp_dead_two": "With only two hidden units, one dead unit leaves a single line, which cannot solve XOR. "
+    "This is why the lecture switched from ReLU to sigmoid.",
+    "mp_dead_many": "{alive} of {n} units are still alive; XOR needs at least two working ones.",
     "mp_no_dead": "No hidden unit is dead for all four inputs at these parameters (a dead unit has z1 ≤ 0 for "
     "every input and would be drawn grey and dashed).",
     "mp_params_header": "3 · Parameters",
@@ -76,8 +77,11 @@ KO: dict[str, str] = {
     "가중치와 편향입니다.",
     "mp_dead": "죽음",
     "mp_dead_text": "**죽은 ReLU 유닛: {units}.** 이 파라미터에서는 네 입력 모두 z1 ≤ 0이라 이 유닛은 늘 0을 내보내고, "
-    "어떤 입력에서도 기울기가 0입니다. 어떤 업데이트도 이 유닛을 다시 움직일 수 없습니다. 은닉 유닛이 둘뿐이면 "
-    "하나만 죽어도 직선 하나만 남아 XOR을 풀 수 없습니다. 강의에서 ReLU를 시그모이드로 바꾼 이유입니다.",
+    "어떤 입력에서도 기울기가 0입니다. 어떤 업데이트도 이 유닛을 다시 움직일 수 없습니다.",
+    "mp_dead_two": "은닉 유닛이 둘뿐이면 하나만 죽어도 직선 하나만 남아 XOR을 풀 수 없습니다. "
+    "강의에서 ReLU를 시그모이드로 바꾼 이유입니다.",
+    "mp_dead_many": "유닛 {n}개 중 {alive}개는 아직 살아 있습니다. XOR을 풀려면 제대로 동작하는 유닛이 적어도 두 개 "
+    "필요합니다.",
     "mp_no_dead": "이 파라미터에서 네 입력 모두에 대해 죽은 은닉 유닛은 없습니다. (죽은 유닛은 모든 입력에서 "
     "z1 ≤ 0이며, 회색 점선으로 그려집니다.)",
     "mp_params_header": "3 · 파라미터",
