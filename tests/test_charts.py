@@ -169,3 +169,16 @@ def test_diverged_parameters_draw_without_error():
     with alt.data_transformers.disable_max_rows():
         charts.decision_boundary(flat, "sigmoid", 2, "en").to_dict()
         charts.hidden_plane(flat, "sigmoid", 2, "ko").to_dict()
+
+
+def test_latex_numbers_are_the_trace_and_many_units_go_down():
+    tr = trace(build_model(Config(hidden=8, seed=5)))
+    l1 = charts.latex_linear1(tr, [0, 1, 2, 3])
+    assert l1.startswith(r"Z_1^{\top}")  # 8 units: written transposed so it stays narrow
+    for v in tr.z1.ravel():
+        assert f"{v:.4f}" in l1
+    tr2 = trace(build_model(LECTURE))
+    assert charts.latex_linear1(tr2, [0, 1, 2, 3]).startswith(r"Z_1 = X W_1^{\top}")
+    one = charts.latex_output(tr2, [2])
+    assert one.endswith(f"= {tr2.y_pred[2, 0]:.4f}")
+    assert charts.latex_loss(tr2, [0, 1, 2, 3])[-1].endswith(f"= {tr2.loss:.4f}")

@@ -715,6 +715,7 @@ def predictions_table(initial: np.ndarray, trained: np.ndarray, lang: str) -> pd
 
 # ---------------------------------------------------------------- LaTeX of the forward pass
 
+WIDE_UNITS = 3  # above this many hidden units, batch matrices are written transposed (H rows)
 ACT_TEX = {
     "sigmoid": (r"\sigma", r"\sigma(z) = \frac{1}{1 + e^{-z}}"),
     "tanh": (r"\tanh", r"\tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}"),
@@ -751,14 +752,15 @@ def latex_linear1(tr, rows: list[int]) -> str:
     if len(rows) == 1:
         r = rows[0]
         return r"z_1 = W_1 x + b_1 = " + _mat(tr.W1) + _col(tr.X[r], 0) + " + " + _col(tr.b1) + " = " + _col(tr.z1[r])
+    if tr.W1.shape[0] > WIDE_UNITS:  # many units: the transposed form grows down, not across
+        return (
+            r"Z_1^{\top} = W_1 X^{\top} + b_1 = " + _mat(tr.W1) + _mat(tr.X[rows].T, 0) + " + " + _col(tr.b1)
+            + " = " + _mat(tr.z1[rows].T)
+        )  # fmt: skip
     return (
-        r"Z_1 = X W_1^{\top} + b_1 = "
-        + _mat(tr.X[rows], 0)
-        + _mat(tr.W1.T)
-        + " + "
-        + _mat(tr.b1[None, :])
-        + (" = " + _mat(tr.z1[rows]))
-    )
+        r"Z_1 = X W_1^{\top} + b_1 = " + _mat(tr.X[rows], 0) + _mat(tr.W1.T) + " + " + _mat(tr.b1[None, :])
+        + " = " + _mat(tr.z1[rows])
+    )  # fmt: skip
 
 
 def latex_activation(tr, rows: list[int], activation: str) -> list[str]:
@@ -768,7 +770,9 @@ def latex_activation(tr, rows: list[int], activation: str) -> list[str]:
         r = rows[0]
         main = r"h_1 = " + f + r"(z_1) = " + f + r"\left(" + _col(tr.z1[r]) + r"\right) = " + _col(tr.h1[r])
     else:
-        main = r"H_1 = " + f + r"(Z_1) = " + f + r"\left(" + _mat(tr.z1[rows]) + r"\right) = " + _mat(tr.h1[rows])
+        tp = r"^{\top}" if tr.W1.shape[0] > WIDE_UNITS else ""  # transposed for many units, as in latex_linear1
+        z, h = (tr.z1[rows].T, tr.h1[rows].T) if tp else (tr.z1[rows], tr.h1[rows])
+        main = rf"H_1{tp} = {f}(Z_1{tp}) = {f}\left(" + _mat(z) + r"\right) = " + _mat(h)
     r = rows[0]
     z, h = float(tr.z1[r, 0]), float(tr.h1[r, 0])
     if activation == "sigmoid":
