@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from conftest import app
 from google.protobuf import text_format
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
 from xorcore import ACTIVATIONS, LECTURE, Config, build_model, manual_step, trace
 from xorcore.backprop_rows import STEPS, row_share
@@ -79,6 +80,9 @@ def test_lecture_numbers_all_appear():
     text = all_text(at)
     assert "z2.grad" in text and "dL/dy_pred" in text  # the kind note about the lecture's label
     assert "0.7482" in at.metric[0].value
+    graph, net = (g.proto.spec for g in at.get("graphviz_chart"))
+    assert "op_bce" in graph and "L = 0.7482" in graph and "(0,0): 0.1663" in graph  # computation graph
+    assert 'label="0.0935"' in net and 'label="0.1601"' in net  # dL/dW2[0], dL/db2 on the network's edges
 
 
 def test_autograd_equals_by_hand_and_finite_differences_agree():
@@ -134,8 +138,13 @@ def test_take_another_step_lowers_the_loss_and_settings_reset_it():
     for _ in range(4):
         model = manual_step(model, 0.1)
     assert losses[-1] == pytest.approx(loss_of(model), abs=1e-7)
-    chart = json.loads(at.get("vega_lite_chart")[0].proto.spec)
-    assert chart["encoding"]["y"]["title"] == "loss L (BCE)"
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1
+    chart = json.loads(charts[0].proto.spec)
+    assert chart["encoding"]["y"]["title"] == "loss L (BCE)" and chart["description"].startswith("Line chart")
+    data = convert_arrow_bytes_to_pandas_df(charts[0].proto.datasets[0].data.data)
+    assert data["step"].tolist() == [0, 1, 2, 3, 4]
+    np.testing.assert_allclose(data["loss"], losses, atol=1e-7)  # the chart plots the walk's losses
     at.button(key="bp_restart").click().run()
     assert len(at.session_state["bp_walk"]["losses"]) == 2
     at.button(key="bp_another").click().run()
