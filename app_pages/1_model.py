@@ -100,7 +100,7 @@ right_count = charts.n_right(h.final_pred)
 left, right = st.columns([1, 1], gap="large")
 with left:
     st.markdown(tr("mp_pred_text", right=right_count))
-    pcols = {c: num for c in preds.columns[3:5]}
+    pcols = {c: num for c in preds.columns[2:4]}
     st.dataframe(preds, hide_index=True, width="stretch", column_config=pcols)
     if h.success():
         st.success(tr("mp_pred_ok"), icon=":material/check_circle:")

@@ -99,7 +99,8 @@ def test_model_page(lang, activation, hidden):
     assert f"{h.final_loss:.4f}" in [m.value for m in at.metric]
     # Trained predictions, and the code of this model.
     preds = at.dataframe[2].value
-    np.testing.assert_allclose(preds.iloc[:, 4].to_numpy(), h.final_pred, rtol=1e-6)
+    np.testing.assert_allclose(preds.iloc[:, 3].to_numpy(), h.final_pred, rtol=1e-6)
+    np.testing.assert_allclose(preds.iloc[:, 2].to_numpy(), h.pred[0], rtol=1e-6)
     assert f"nn.Linear(2, {hidden})" in at.code[0].value
 
 

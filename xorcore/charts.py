@@ -703,8 +703,7 @@ def predictions_table(initial: np.ndarray, trained: np.ndarray, lang: str) -> pd
     right = (b > 0.5) == (XOR_TARGET == 1)
     return pd.DataFrame(
         {
-            t(lang, "ch_col_x1"): XOR_POINTS[:, 0].astype(int),
-            t(lang, "ch_col_x2"): XOR_POINTS[:, 1].astype(int),
+            t(lang, "ch_input"): list(ROW_LABELS),
             t(lang, "ch_target"): XOR_TARGET,
             t(lang, "ch_col_pred0_short"): a,
             t(lang, "ch_col_pred_short"): b,
