@@ -57,6 +57,7 @@ if row is None:
 else:
     st.caption(tr("bp_row_note", i=row + 1, row=ROW_LABELS[row]))
 n_show = reveal("bp", len(STEPS), SCRIPT)
+stepping = n_show if st.session_state.get("bp_mode") == "step" else None  # the graph follows the reveal
 
 if row is None:
     auto_all, hand_all = tc.grads, tc.by_hand
@@ -92,7 +93,9 @@ st.header(tr("bp_h_graph"))
 which = tr("bp_graph_batch") if row is None else tr("bp_graph_row", row=ROW_LABELS[row])
 st.caption(tr("bp_graph_caption", which=which))
 st.graphviz_chart(
-    computation_graph(tc, row, lang(), activation=cfg.activation), width="stretch", alt=tr("bp_graph_alt")
+    computation_graph(tc, row, lang(), activation=cfg.activation, revealed=stepping),
+    width="stretch",
+    alt=tr("bp_graph_alt"),
 )
 
 # ---------------------------------------------------------------- gradients on the network

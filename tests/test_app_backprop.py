@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 
 import numpy as np
 import pytest
@@ -181,6 +182,8 @@ def test_one_at_a_time_reveal_shows_fewer_gradients():
     at.button(key="bp_next").click().run()
     at.button(key="bp_next").click().run()
     assert [h.split(" ")[1] for h in gradient_headers(at)] == ["dL/dy_pred", "dL/dz2", "dL/dW2"]
+    graph = at.get("graphviz_chart")[0].proto.spec  # the graph follows: dL/dW2 bold, later gradients hidden
+    assert re.search(r"^  leaf_W2 \[.*penwidth=4", graph, re.M) and "?" in graph
     assert not at.exception
     at.button(key="bp_prev").click().run()
     assert len(gradient_headers(at)) == 2

@@ -10,7 +10,7 @@ import pytest
 from xorcore import LECTURE, Config, build_model, trace
 from xorcore.backprop_rows import row_share
 from xorcore.data import ROW_LABELS
-from xorcore.graph import EDGES, LEAVES, OPS, computation_graph, node_values
+from xorcore.graph import EDGES, GRAD_STEP, LEAVES, OPS, computation_graph, node_values
 
 NODE = re.compile(r'^  (\w+) \[label="((?:[^"\\]|\\.)*)"(.*)\];$')
 EDGE = re.compile(r"^  (\w+) -> (\w+);$")
@@ -140,3 +140,16 @@ def test_korean_labels(tr):
     f = {k: fields(v) for k, v in nodes.items()}
     assert f["op_act"][1].startswith("값") and "기울기" in f["op_act"][2]
     assert "입력 (1,0)의 몫" in f["leaf_b1"][2]
+
+
+@pytest.mark.parametrize("revealed", range(1, 9))
+def test_graph_follows_the_reveal(tr, revealed):
+    nodes, _ = parse(computation_graph(tr, None, "en", activation="sigmoid", revealed=revealed))
+    f = {k: fields(v) for k, v in nodes.items()}
+    for node, step in GRAD_STEP.items():
+        shown = f[node][2]
+        assert (shown.strip().endswith("?")) == (step >= revealed), (node, step)
+    dot = computation_graph(tr, None, "en", activation="sigmoid", revealed=revealed)
+    bold = {m for m in nodes if re.search(rf"^  {m} \[.*penwidth=4", dot, re.M)}
+    assert bold == {n for n, s in GRAD_STEP.items() if s == revealed - 1}
+    assert "penwidth=4" not in computation_graph(tr, None, "en", activation="sigmoid")  # all shown: nothing bold

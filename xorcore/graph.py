@@ -23,6 +23,11 @@ EDGES: tuple[tuple[str, str], ...] = (
     ("op_add1", "op_act"), ("op_act", "op_matmul2"), ("leaf_W2", "op_matmul2"), ("op_matmul2", "op_add2"),
     ("leaf_b2", "op_add2"), ("op_add2", "op_sigmoid"), ("op_sigmoid", "op_bce"), ("leaf_y", "op_bce"),
 )  # fmt: skip
+# The page's backward step (index into backprop_rows.STEPS) that reveals each node's gradient.
+GRAD_STEP: dict[str, int] = {
+    "op_sigmoid": 0, "op_add2": 1, "op_matmul2": 1, "leaf_W2": 2, "leaf_b2": 3,
+    "op_act": 4, "op_add1": 5, "op_matmul1": 5, "leaf_W1": 6, "leaf_b1": 7,
+}  # fmt: skip
 DIGITS = 4  # decimals in the graph (the tables show 6)
 WIDE = 3  # layers wider than this show the mean over rows in batch mode
 
@@ -105,8 +110,14 @@ def _field(lines: list[str]) -> str:
     return "".join(_esc(x) + "\\l" for x in lines)
 
 
-def computation_graph(tr: Trace, row: int | None, lang: str, *, activation: str | None = None) -> str:
-    """DOT text: one record node per operation and leaf, each 'name | value | gradient' (batch or one input)."""
+def computation_graph(
+    tr: Trace, row: int | None, lang: str, *, activation: str | None = None, revealed: int | None = None
+) -> str:
+    """DOT text: one record node per operation and leaf, each 'name | value | gradient' (batch or one input).
+
+    revealed: None shows every gradient; n shows the first n of the page's backward steps, later gradients
+    read "?" and the nodes of step n are drawn bold (the graph follows a presenter's one-at-a-time reveal).
+    """
     batch = row is None
     vals = node_values(tr, row)
     act_name = t(lang, f"act_{activation}") if activation else "f"
@@ -140,8 +151,12 @@ def computation_graph(tr: Trace, row: int | None, lang: str, *, activation: str 
             vtext = _param_text(value)
         else:
             vtext = _rows_text(value, lang, batch)
+        step = GRAD_STEP.get(node)
+        hidden = revealed is not None and step is not None and step >= revealed
         if grad is None:
             gtext = [t(lang, "bp_g_nograd")]
+        elif hidden:
+            gtext = [grad_word if not is_param else share_word, "?"]
         elif node == "op_bce":
             gtext = [t(lang, "bp_g_grad"), "dL/dL = 1"]
         elif is_param:
@@ -153,7 +168,8 @@ def computation_graph(tr: Trace, row: int | None, lang: str, *, activation: str 
         fill = "#F2F2F2" if grad is None else "white"
         label = _field(titles[node]) + "|" + _field(vtext) + "|" + _field(gtext)  # fields side by side (TB)
         group = ", group=chain" if node.startswith("op_") or node == "leaf_x" else ""  # the forward chain runs straight
-        lines.append(f'  {node} [label="{label}", color="{color}", fillcolor="{fill}", penwidth=1.6{group}];')
+        width = 4.0 if revealed is not None and step is not None and step == revealed - 1 else 1.6
+        lines.append(f'  {node} [label="{label}", color="{color}", fillcolor="{fill}", penwidth={width}{group}];')
     for src, dst in EDGES:
         lines.append(f"  {src} -> {dst};")
     lines.append("}")
