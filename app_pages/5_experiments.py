@@ -1,7 +1,215 @@
+"""Page 5 · Experiments: many seeds per setting, success-rate heatmap, loss spread, failing seeds, why ReLU fails.
+
+Layout only: the grid is trained by xorcore.experiments (one engine batch per activation row), cached
+row by row with st.cache_data on plain arguments, so a rerun or a revisit of the same grid is instant.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
 import streamlit as st
 
-from app_pages._shared import history, tr
+from app_pages._shared import config, lang, nav_links, tr
+from xorcore import Config
+from xorcore import experiments as ex
+from xorcore.config import ACTIVATIONS, EPOCH_RANGE, LR_CHOICES, OPTIMIZERS
 
-st.title(tr("app_title"))
-h = history()
-st.metric("loss", f"{h.final_loss:.4f}")
+PAGE = "app_pages/5_experiments.py"
+TRAINING = "app_pages/4_training.py"
+K_LAST = "ex_last"  # the grid of the last run (plain values): survives page switches
+K_GOTO = "ex_goto"  # set by an Open button's callback: switch to the Training Curve page
+ROWS_PER_PAGE = 10
+SEED_RANGE = (1, 1000)
+DEFAULT_LRS = (0.001, 0.01, 0.1, 1.0)
+
+if st.session_state.pop(K_GOTO, False):
+    st.switch_page(TRAINING, query_params={})  # {}: a plain clear() refuses the URL-bound sidebar params
+
+cfg, lg = config(), lang()
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _row(activation: str, cols: tuple, kind: str, seeds: int, epochs: int, hidden: int, lr: float,
+         optimizer: str) -> dict:  # fmt: skip
+    """One activation's cells of a grid (plain arguments, so the cache key is exact)."""
+    base = Config(lr=lr, optimizer=optimizer, hidden=hidden)
+    return ex.row_cells(activation, list(cols), kind, seeds, epochs, base)  # type: ignore[arg-type]
+
+
+def _open(cell: ex.Cell, seed: int) -> None:
+    """Button callback: put the run's settings into the sidebar's keys, then ask for the page switch."""
+    for key, value in cell.config(seed).as_dict().items():
+        st.session_state[key] = value
+    st.session_state[K_GOTO] = True
+
+
+def _col_text(kind: str, col: object) -> str:
+    return ex.col_label(kind, col, lg)
+
+
+# ---------------------------------------------------------------- controls
+
+st.title(tr("ex_title"))
+st.markdown(tr("ex_intro"))
+
+last = st.session_state.get(K_LAST)
+kind = st.segmented_control(
+    tr("ex_kind"), ex.KINDS, key="ex_kind", default=last["kind"] if last else "optimizers",
+    format_func=lambda k: tr(f"ex_kind_{k}"),
+) or "optimizers"  # fmt: skip
+c1, c2 = st.columns(2)
+acts = c1.multiselect(
+    tr("ex_acts"), ACTIVATIONS, default=list(last["rows"]) if last else list(ACTIVATIONS), key="ex_acts",
+    format_func=lambda a: tr(f"act_{a}"),
+)  # fmt: skip
+if kind == "optimizers":
+    default_cols = list(last["cols"]) if last and last["kind"] == kind else list(OPTIMIZERS)
+    cols = c2.multiselect(tr("ex_opts"), OPTIMIZERS, default=default_cols, key="ex_opts",
+                          format_func=lambda o: tr(f"opt_{o}"))  # fmt: skip
+    fixed = tr("ex_fixed_optimizers", lr=f"{cfg.lr:g}", hidden=cfg.hidden)
+else:
+    default_cols = list(last["cols"]) if last and last["kind"] == kind else list(DEFAULT_LRS)
+    cols = c2.multiselect(tr("ex_lrs"), LR_CHOICES, default=default_cols, key="ex_lrs",
+                          format_func=lambda v: f"{v:g}")  # fmt: skip
+    fixed = tr("ex_fixed_lrs", opt=tr(f"opt_{cfg.optimizer}"), hidden=cfg.hidden)
+c3, c4 = st.columns(2)
+seeds = int(c3.number_input(tr("ex_seeds"), *SEED_RANGE, value=last["seeds"] if last else ex.DEFAULT_SEEDS,
+                            step=10, key="ex_seeds", help=tr("ex_seeds_help")))  # fmt: skip
+epochs = int(c4.number_input(tr("ex_epochs"), *EPOCH_RANGE, value=last["epochs"] if last else cfg.epochs,
+                             step=100, key="ex_epochs", help=tr("ex_epochs_help")))  # fmt: skip
+st.caption(fixed)
+empty = not acts or not cols
+if empty:
+    st.warning(tr("ex_empty", what=tr(f"ex_what_{kind}")), icon=":material/info:")
+run = st.button(tr("ex_run"), type="primary", icon=":material/play_arrow:", disabled=empty, help=tr("ex_run_help"))
+if run and not empty:
+    order = {c: i for i, c in enumerate(OPTIMIZERS if kind == "optimizers" else LR_CHOICES)}
+    last = {
+        "kind": kind, "rows": tuple(a for a in ACTIVATIONS if a in acts), "cols": tuple(sorted(cols, key=order.get)),
+        "seeds": seeds, "epochs": epochs, "hidden": cfg.hidden, "lr": cfg.lr, "optimizer": cfg.optimizer,
+        "fixed": fixed,
+    }  # fmt: skip
+    st.session_state[K_LAST] = last
+
+if not last:
+    st.info(tr("ex_press_run"), icon=":material/science:")
+    nav_links(PAGE)
+    st.stop()
+
+# ---------------------------------------------------------------- train (cached per activation row)
+
+t0 = time.perf_counter()
+rows_total = len(last["rows"])
+bar = st.progress(0.0, text=tr("ex_progress", row=tr(f"act_{last['rows'][0]}"), done=0, total=rows_total))
+cells: dict = {}
+for i, row in enumerate(last["rows"]):
+    bar.progress(i / rows_total, text=tr("ex_progress", row=tr(f"act_{row}"), done=i, total=rows_total))
+    cells.update(_row(row, last["cols"], last["kind"], last["seeds"], last["epochs"], last["hidden"], last["lr"],
+                      last["optimizer"]))  # fmt: skip
+bar.empty()
+if run:  # the run that trained (or found the grid in the cache): keep its time for later reruns
+    last["seconds"] = time.perf_counter() - t0
+grid = ex.grid_result(list(last["rows"]), list(last["cols"]), last["kind"], last["seeds"], last["epochs"],
+                      last["hidden"], cells)  # fmt: skip
+n_cells = len(last["rows"]) * len(last["cols"])
+row_names = ", ".join(tr(f"act_{r}") for r in grid.rows)
+col_names = ", ".join(_col_text(grid.kind, c) for c in grid.cols)
+size = {"runs": n_cells * grid.seeds, "cells": n_cells, "seeds": grid.seeds, "epochs": grid.epochs}
+if last.get("seconds", 0) > 0.05:
+    st.success(tr("ex_done", seconds=last["seconds"], **size), icon=":material/check_circle:")
+else:
+    st.success(tr("ex_cached", **size), icon=":material/check_circle:")
+st.caption(tr("ex_results_for", rows=row_names, cols=col_names, seeds=grid.seeds, epochs=grid.epochs,
+              fixed=last["fixed"]))  # fmt: skip
+
+# ---------------------------------------------------------------- success heatmap
+
+st.header(tr("ex_heat_header"))
+st.altair_chart(ex.success_heatmap(grid, lg), width="content")  # alt text: the chart's description
+st.caption(tr("ex_heat_caption"))
+
+# ---------------------------------------------------------------- why ReLU fails
+
+st.header(tr("ex_why_header"))
+st.markdown(tr("ex_why_text"))
+if "relu" in grid.rows:
+    relu_cells = [grid.cell("relu", c) for c in grid.cols]
+    fails = sum(c.n - c.n_success for c in relu_cells)
+    if fails:
+        counts = grid.dead_counts("relu")
+        breakdown = " · ".join(tr("ex_why_breakdown", k=k, n=n) for k, n in counts.items())
+        init = sum(int((c.dead_init[~c.success] > 0).sum()) for c in relu_cells)
+        runs = sum(c.n for c in relu_cells)
+        st.info(tr("ex_why_data", fail=fails, runs=runs, breakdown=breakdown, init=init), icon=":material/lightbulb:")
+    else:
+        st.info(tr("ex_why_allok"), icon=":material/lightbulb:")
+else:
+    st.caption(tr("ex_why_norelu"))
+
+# ---------------------------------------------------------------- spread of final losses
+
+st.header(tr("ex_loss_header"))
+st.altair_chart(ex.loss_strip(grid, lg), width="content")  # alt text: the chart's description
+st.caption(tr("ex_loss_caption"))
+n_div = int(sum(c.diverged.sum() for c in grid.cells.values()))
+if n_div:
+    st.caption(tr("ex_loss_diverged", n=n_div))
+
+# ---------------------------------------------------------------- failing seeds, each one click from the Training page
+
+st.header(tr("ex_fail_header"))
+failing = [(key, c) for key, c in grid.cells.items() if c.n_success < c.n]
+if not failing:
+    st.success(tr("ex_fail_none"), icon=":material/celebration:")
+else:
+    st.markdown(tr("ex_fail_intro"))
+    labels = {
+        f"{r}|{c}": tr("ex_fail_cell_option", act=tr(f"act_{r}"), col=_col_text(grid.kind, c), n=cell.n - cell.n_success)
+        for (r, c), cell in failing
+    }  # fmt: skip
+    # start with ReLU at the sidebar's optimizer / lr if it failed there (the lecture's question)
+    preferred = f"relu|{cfg.optimizer if grid.kind == 'optimizers' else cfg.lr}"
+    default = (
+        preferred if preferred in labels else next((k for k in labels if k.startswith("relu|")), next(iter(labels)))
+    )
+    if st.session_state.get("ex_fail_cell") not in labels:
+        st.session_state["ex_fail_cell"] = default
+    choice = st.selectbox(tr("ex_fail_cell"), list(labels), key="ex_fail_cell", format_func=labels.get)
+    cell = dict(failing)[next(k for k in dict(failing) if f"{k[0]}|{k[1]}" == choice)]
+    idx = np.flatnonzero(~cell.success)
+    st.caption(tr("ex_fail_count", n=len(idx), total=cell.n))
+    n_pages = (len(idx) + ROWS_PER_PAGE - 1) // ROWS_PER_PAGE
+    page = 0
+    if n_pages > 1:
+        page = st.segmented_control(
+            tr("ex_fail_page", n=len(idx)), list(range(n_pages)),
+            default=0, key=f"ex_fail_pg_{choice}",
+            format_func=lambda p: f"{p * ROWS_PER_PAGE + 1}–{min((p + 1) * ROWS_PER_PAGE, len(idx))}",
+        ) or 0  # fmt: skip
+    widths = [1, 1.4, 3, 1.6, 1.2]
+    head = st.columns(widths, vertical_alignment="center")
+    for col, key in zip(head, ("ex_col_seed", "ex_col_loss", "ex_col_pred", "ex_col_dead", "ex_col_open"), strict=True):
+        col.markdown(f"**{tr(key)}**")
+    for i in idx[page * ROWS_PER_PAGE : (page + 1) * ROWS_PER_PAGE]:
+        seed = int(cell.seeds[i])
+        line = st.columns(widths, vertical_alignment="center")
+        line[0].markdown(f"`{seed}`")
+        loss = cell.final_loss[i]
+        line[1].markdown(tr("ex_diverged") if cell.diverged[i] else f"{loss:.4f}")
+        line[2].markdown(" ".join(f"`{p:.3f}`" for p in cell.final_pred[i]))
+        dead = (
+            tr("ex_dead_of", dead=int(cell.dead[i]), hidden=cell.hidden)
+            if cell.activation == "relu"
+            else tr("ex_dead_na")
+        )
+        line[3].markdown(dead)
+        line[4].button(tr("ex_open"), key=f"ex_open_{cell.activation}_{cell.optimizer}_{cell.lr:g}_{seed}",
+                       on_click=_open, args=(cell, seed), icon=":material/open_in_new:",
+                       help=tr("ex_open_help", seed=seed))  # fmt: skip
+    runs = grid.runs().rename(columns={"row": tr("ex_csv_row"), "col": tr("ex_csv_col")})
+    st.download_button(tr("ex_download"), runs.to_csv(index=False).encode(), file_name="xor_experiments.csv",
+                       mime="text/csv", icon=":material/download:")  # fmt: skip
+
+nav_links(PAGE)

@@ -155,9 +155,14 @@ def train_final(configs: list[Config], init: np.ndarray | None = None) -> FinalB
     return FinalBatch(tuple(configs), params, pred, loss.astype(np.float32), diverged)
 
 
+def right_side(pred: np.ndarray) -> np.ndarray:
+    """(..., 4) True where a prediction is strictly on its target's side of 0.5 (0.5 itself is neither)."""
+    return np.where(TARGET > 0.5, pred > 0.5, pred < 0.5)
+
+
 def success_of(pred: np.ndarray) -> np.ndarray:
     """(...,) True where all four predictions (last axis) are on the right side of 0.5."""
-    return np.all((pred > 0.5) == (TARGET > 0.5), axis=-1)
+    return np.all(right_side(pred), axis=-1)
 
 
 def _groups(configs: list[Config]) -> dict[tuple[str, int, int], list[int]]:
@@ -176,7 +181,7 @@ def _histories(configs: list[Config], raw: engine.Raw) -> list[History]:
     """Cut each run's raw record at its divergence and derive loss and accuracy (vectorized over runs)."""
     loss = bce(raw.pred)  # (B, E+1)
     bad = ~np.isfinite(loss) | ~np.isfinite(raw.params).all(axis=2)  # (B, E+1)
-    right = (raw.pred > 0.5) == (TARGET > 0.5)  # (B, E+1, 4)
+    right = right_side(raw.pred)  # (B, E+1, 4)
     acc = (right.sum(axis=2, dtype=np.float32) / np.float32(4)).astype(np.float32)  # (B, E+1)
     for a in (loss, acc, raw.params, raw.pred, raw.grad_norm):
         a.flags.writeable = False  # the History arrays below are views: nobody may change them

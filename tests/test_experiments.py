@@ -1,0 +1,140 @@
+"""experiments: the success rule, dead-unit counting, grid shapes and counts, equality with train()."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from xorcore import Config, train
+from xorcore.config import ACTIVATIONS, OPTIMIZERS
+from xorcore.experiments import (
+    check_grid,
+    col_label,
+    dead_mask,
+    dead_units,
+    loss_strip,
+    run_cell,
+    run_grid,
+    success_heatmap,
+)
+from xorcore.model import flatten, n_params
+from xorcore.text import MISSING
+from xorcore.train import init_params, success_of
+
+
+def _flat(W1, b1, W2=(1.0, 1.0), b2=0.0) -> np.ndarray:
+    """A hand-made flat θ for two hidden units."""
+    return np.array([*np.ravel(W1), *b1, *W2, b2], dtype=np.float32)
+
+
+def test_success_rule():
+    assert success_of(np.array([0.1, 0.9, 0.8, 0.2]))
+    assert not success_of(np.array([0.1, 0.9, 0.8, 0.6]))  # (1,1) on the wrong side
+    assert not success_of(np.array([0.5, 0.9, 0.8, 0.2]))  # exactly 0.5 is not "target 0" ...
+    assert not success_of(np.array([0.1, 0.5, 0.8, 0.2]))  # ... nor "target 1"
+    assert not success_of(np.array([np.nan, 0.9, 0.8, 0.2]))
+    assert success_of(np.array([[0.1, 0.9, 0.8, 0.2], [0.6, 0.9, 0.8, 0.2]])).tolist() == [True, False]
+
+
+def test_dead_units_hand_made():
+    # unit 0: z1 = -x1 - x2 - 0.5 < 0 on all four inputs -> dead
+    # unit 1: z1 = x1 + x2 - 0.5 > 0 on three inputs -> alive
+    flat = _flat([[-1, -1], [1, 1]], [-0.5, -0.5])
+    assert dead_mask(flat, 2).tolist() == [True, False]
+    assert int(dead_units(flat, 2)) == 1
+    # z1 exactly 0 on every input counts as dead (ReLU's output and torch's gradient are 0 there)
+    assert int(dead_units(_flat([[0, 0], [0, 0]], [0, 0]), 2)) == 2
+    # positive only at (1,1): alive
+    assert int(dead_units(_flat([[1, 1], [-1, -1]], [-1.5, 5]), 2)) == 0
+    # batched: (..., P) -> (...)
+    both = np.stack([flat, _flat([[0, 0], [0, 0]], [-1, -1])])
+    assert dead_units(both, 2).tolist() == [1, 2]
+
+
+def test_dead_units_match_charts():
+    from xorcore.charts import dead_units as chart_dead
+
+    theta = init_params(list(range(30)), 2)
+    for flat in theta:
+        assert dead_mask(flat, 2).tolist() == chart_dead(flat, "relu", 2)
+
+
+def test_grid_shapes_and_counts():
+    rows, cols = ["relu", "sigmoid"], ["adam", "sgd", "rmsprop"]
+    seen = []
+    g = run_grid(rows, cols, "optimizers", seeds=7, epochs=60, base=Config(lr=0.1), progress=seen.append)
+    assert seen == [0.5, 1.0]  # one batch per activation row
+    assert set(g.cells) == {(r, c) for r in rows for c in cols}
+    s = g.summary()
+    assert len(s) == 6 and (s["runs"] == 7).all()
+    assert (s["successes"] + s["failures"] == 7).all()
+    runs = g.runs()
+    assert len(runs) == 6 * 7 and set(runs["seed"]) == set(range(7))
+    assert len(g.failures()) == int((~runs["success"]).sum()) == int(s["failures"].sum())
+    for (r, c), cell in g.cells.items():
+        assert cell.activation == r and cell.optimizer == c and cell.lr == 0.1 and cell.epochs == 60
+        assert cell.final_params.shape == (7, n_params(2)) and cell.final_pred.shape == (7, 4)
+        assert cell.n_success == int(success_of(cell.final_pred).sum())
+        assert cell.rate == pytest.approx(cell.n_success / 7)
+        assert cell.failing_seeds == [int(x) for x in np.flatnonzero(~cell.success)]
+        assert (cell.dead == dead_units(cell.final_params, 2)).all()
+    relu = g.dead_counts("relu")
+    assert sum(relu.values()) == sum(7 - g.cell("relu", c).n_success for c in cols)
+
+
+def test_lr_grid_uses_base_optimizer():
+    g = run_grid(["tanh"], [0.01, 1.0], "lrs", seeds=3, epochs=40, base=Config(optimizer="momentum", hidden=3))
+    assert [(c.optimizer, c.lr, c.hidden) for c in g.cells.values()] == [("momentum", 0.01, 3), ("momentum", 1.0, 3)]
+
+
+@pytest.mark.parametrize(
+    ("activation", "optimizer", "lr", "seed"),
+    [("relu", "adam", 0.01, 3), ("sigmoid", "sgd", 1.0, 0), ("leaky_relu", "rmsprop", 0.01, 5), ("tanh", "momentum", 0.1, 2)],
+)  # fmt: skip
+def test_cell_equals_train(activation, optimizer, lr, seed):
+    cell = run_cell(activation, optimizer, lr, seeds=6, epochs=300, hidden=2)
+    h = train(cell.config(seed))
+    assert cell.config(seed) == Config(seed, activation, optimizer, lr, 300, 2)
+    np.testing.assert_array_equal(cell.final_params[seed], h.params[-1])
+    np.testing.assert_array_equal(cell.final_pred[seed], h.final_pred)
+    np.testing.assert_allclose(cell.final_loss[seed], h.final_loss, rtol=0, atol=1e-6)
+    assert bool(cell.success[seed]) == h.success()
+    assert int(cell.dead_init[seed]) == int(dead_units(flatten(__import__("xorcore").build_model(h.config)), 2))
+
+
+def test_default_grid_relu_fails_more_than_tanh():
+    """The lecture's observation, measured: ReLU with two hidden units learns XOR less often than tanh."""
+    g = run_grid(["relu", "tanh"], ["adam"], "optimizers", seeds=60, epochs=2000)
+    relu, tanh = g.cell("relu", "adam"), g.cell("tanh", "adam")
+    assert relu.rate < tanh.rate
+    fails = ~relu.success
+    assert (relu.dead[fails] >= 1).mean() > 0.5  # most ReLU failures have a dead unit
+    assert (relu.dead >= relu.dead_init).all()  # a dead ReLU unit never comes back
+
+
+def test_bad_grids_are_refused():
+    with pytest.raises(ValueError, match="at least one"):
+        check_grid([], ["adam"], "optimizers")
+    with pytest.raises(ValueError, match="activation"):
+        check_grid(["swish"], ["adam"], "optimizers")
+    with pytest.raises(ValueError, match="optimizer"):
+        check_grid(["relu"], ["lbfgs"], "optimizers")
+    with pytest.raises(ValueError, match="learning-rate"):
+        check_grid(["relu"], [0.3], "lrs")
+    with pytest.raises(ValueError, match="kind"):
+        check_grid(["relu"], ["adam"], "epochs")
+    with pytest.raises(ValueError, match="seeds"):
+        run_cell("relu", "adam", 0.01, 0, 10, 2)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_charts_build_in_both_languages(lang):
+    g = run_grid(list(ACTIVATIONS[:2]), list(OPTIMIZERS[:2]), "optimizers", seeds=4, epochs=30)
+    for chart in (success_heatmap(g, lang), loss_strip(g, lang)):
+        spec = chart.to_dict()
+        text = str(spec)
+        assert spec.get("description") and MISSING.format("")[:1] not in text
+    heat = success_heatmap(g, lang).to_dict()
+    labels = {row["label"] for row in heat["datasets"][next(iter(heat["datasets"]))]}
+    assert labels == {f"{c.n_success}/{c.n}" for c in g.cells.values()}
+    assert col_label("lrs", 0.001, lang) == "0.001"
