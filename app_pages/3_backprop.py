@@ -15,9 +15,12 @@ from xorcore.backprop_rows import (
     PARAM_STEPS,
     STEPS,
     act_prime_latex,
+    array_text,
     equation,
     grad_frame,
+    hidden_labels,
     identity_latex,
+    num,
     row_autograd,
     row_by_hand,
     row_share,
@@ -32,7 +35,13 @@ from xorcore.trace import loss_of
 SCRIPT = "app_pages/3_backprop.py"
 NAMES = {"d_y_pred": "dL/dy_pred", "d_z2": "dL/dz2", "d_W2": "dL/dW2", "d_b2": "dL/db2",
          "d_h1": "dL/dh1", "d_z1": "dL/dz1", "d_W1": "dL/dW1", "d_b1": "dL/db1"}  # fmt: skip
-FMT6 = "{:.6f}"
+FMT6 = num  # six decimals, never "-0.000000"
+
+
+def fmt8(v: float) -> str:
+    """Eight decimals for the finite-difference table (the lecture prints 8)."""
+    return num(v, 8)
+
 
 cfg = config()
 model = build_model(cfg)  # the lecture's cell 2: the untrained model of this seed
@@ -85,8 +94,7 @@ for k, step in enumerate(STEPS[:n_show]):
     mid.dataframe(grad_frame(step, hand, row).style.format(FMT6))
     right.metric(tr("bp_maxdiff"), f"{float(np.abs(auto - hand).max()):.1e}")
     if row is not None and step in PARAM_STEPS:
-        total = np.round(np.asarray(getattr(tc.grads, step), dtype=float), 6).tolist()
-        st.caption(tr("bp_row_sum", value=total))
+        st.caption(tr("bp_row_sum", value=array_text(getattr(tc.grads, step))))
 
 # ---------------------------------------------------------------- computation graph
 st.header(tr("bp_h_graph"))
@@ -105,7 +113,7 @@ dead = (tc.z1 <= 0).all(axis=0).tolist() if cfg.activation == "relu" else None
 which = tr("bp_network_batch") if row is None else tr("bp_network_row", row=ROW_LABELS[row])
 st.caption(tr("bp_network_caption", which=which))
 if dead and any(dead):
-    units = ", ".join(f"h{i + 1}" for i, d in enumerate(dead) if d)
+    units = ", ".join(h for h, d in zip(hidden_labels(cfg.hidden), dead, strict=True) if d)
     st.warning(tr("bp_dead_note", units=units), icon=":material/heart_broken:")
 st.graphviz_chart(
     network(
@@ -123,9 +131,7 @@ fd = pd.DataFrame(finite_differences(model), columns=["p", "fd", "ag"])
 fd["diff"] = (fd["fd"] - fd["ag"]).abs()
 fd.columns = [tr("bp_fd_param"), tr("bp_fd_central"), tr("bp_fd_autograd"), tr("bp_fd_diff")]
 fd_left, fd_right = st.columns([4, 1], vertical_alignment="center")
-fd_left.dataframe(
-    fd.style.format({fd.columns[1]: "{:.8f}", fd.columns[2]: "{:.8f}", fd.columns[3]: "{:.1e}"}), hide_index=True
-)
+fd_left.dataframe(fd.style.format({fd.columns[1]: fmt8, fd.columns[2]: fmt8, fd.columns[3]: "{:.1e}"}), hide_index=True)
 fd_right.metric(tr("bp_fd_max"), f"{float(fd[fd.columns[3]].max()):.1e}")
 
 

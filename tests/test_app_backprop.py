@@ -256,3 +256,11 @@ def test_other_widths(hidden):
     np.testing.assert_allclose(g["d_W1"][0].to_numpy(dtype=float), tr.d_W1, atol=1e-6)
     at.segmented_control(key="bp_rows").set_value(2).run()
     assert not at.exception
+
+
+def test_dead_relu_unit_is_named_and_gets_no_gradient():
+    at = page(activation="relu", seed="1")  # seed 1: hidden unit 1 has z1 <= 0 for all four inputs
+    assert any("h₁" in w.value and "z₁ ≤ 0" in w.value for w in at.warning)
+    w1 = grad_tables(at)["d_W1"][0].to_numpy(dtype=float)
+    np.testing.assert_array_equal(w1[0], [0.0, 0.0])
+    assert "dead" in at.get("graphviz_chart")[1].proto.spec

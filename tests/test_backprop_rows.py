@@ -79,3 +79,10 @@ def test_grad_frames_are_labelled():
     assert f.iloc[0, 0] == pytest.approx(-0.05725771, abs=1e-7)
     assert list(grad_frame("d_W1", tr.d_W1).columns) == ["x₁", "x₂"]
     assert grad_frame("d_z2", tr.d_z2[2:3], row=2).index.tolist() == ["(1,0)"]
+
+
+def test_number_text_has_no_negative_zero():
+    from xorcore.backprop_rows import array_text, num
+
+    assert num(-1e-9) == "0.000000" and num(-0.0) == "0.000000" and num(0.1234567) == "0.123457"
+    assert array_text(np.array([[-0.0, 0.01167], [1e-12, -0.5]])) == "[[0.000000, 0.011670], [0.000000, -0.500000]]"

@@ -99,6 +99,19 @@ def _n(v: float, d: int) -> str:
     return "0." + "0" * d if s == "-0." + "0" * d else s
 
 
+def num(v: float, d: int = 6) -> str:
+    """A number with d decimals, never '-0.000000' (a tiny negative shows as 0)."""
+    return _n(v, d)
+
+
+def array_text(a: np.ndarray, d: int = 6) -> str:
+    """An array as nested brackets of d-decimal numbers, e.g. [[0.000000, 0.011670]]."""
+    a = np.asarray(a, dtype=float)
+    if a.ndim == 0:
+        return _n(a, d)
+    return "[" + ", ".join(array_text(x, d) for x in a) + "]"
+
+
 def _p(v: float, d: int) -> str:
     """A number, parenthesised when negative (for products)."""
     s = _n(v, d)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .backprop_rows import loss_terms, row_share
+from .backprop_rows import loss_terms, num, row_share
 from .data import ROW_LABELS
 from .palette import ACCENT, NEUTRAL, POS
 from .text import t
@@ -57,13 +57,13 @@ def node_values(tr: Trace, row: int | None = None) -> dict[str, tuple[np.ndarray
 
 def _vec(v: np.ndarray) -> str:
     """[a, b, ...] with DIGITS decimals."""
-    return "[" + ", ".join(f"{float(x):.{DIGITS}f}" for x in np.ravel(v)) + "]"
+    return "[" + ", ".join(num(x, DIGITS) for x in np.ravel(v)) + "]"
 
 
 def _scalar_or_vec(v: np.ndarray) -> str:
     """A single number plainly, several in brackets."""
     v = np.ravel(v)
-    return f"{float(v[0]):.{DIGITS}f}" if v.size == 1 else _vec(v)
+    return num(v[0], DIGITS) if v.size == 1 else _vec(v)
 
 
 def _chunks(v: np.ndarray, per_line: int = 3) -> list[str]:
