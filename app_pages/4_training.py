@@ -83,8 +83,8 @@ def _explorer_body(h: History, log: bool) -> None:
     last = curves.last_epoch(h)
     playing = bool(st.session_state.get(K_PLAYING))
     epoch = min(max(int(st.session_state.get(K_EPOCH, last)), 0), last)
-    c_play, c_speed, c_slider = st.columns([1.2, 2.2, 6], vertical_alignment="bottom")
     if last > 0:
+        c_play, c_speed, _ = st.columns([1.5, 3, 3.5], vertical_alignment="bottom")
         label = tr("tr_pause") if playing else tr("tr_play")
         icon = ":material/pause:" if playing else ":material/play_arrow:"
         if c_play.button(label, key="tr_play_btn", icon=icon, help=tr("tr_play_help"), shortcut="K", width="stretch"):
@@ -105,7 +105,7 @@ def _explorer_body(h: History, log: bool) -> None:
             frames = SPEEDS.get(st.session_state.get(K_SPEED) or "normal", SPEEDS["normal"])
             epoch = min(epoch + max(1, math.ceil(last / frames)), last)
         st.session_state[K_EPOCH] = epoch
-        epoch = c_slider.slider(tr("tr_epoch"), 0, last, key=K_EPOCH, help=tr("tr_epoch_help", n=last))
+        epoch = st.slider(tr("tr_epoch"), 0, last, key=K_EPOCH, help=tr("tr_epoch_help", n=last))
         if playing and epoch >= last:  # the end: stop the timer
             st.session_state[K_PLAYING] = False
             st.rerun(scope="app")
@@ -116,39 +116,38 @@ def _epoch_views(h: History, epoch: int, log: bool) -> None:
     """Everything that shows one epoch; all of it read from History at that epoch."""
     lg, cfg = lang(), h.config
     flat = h.params[epoch]
+    status, m1, m2, m3 = st.columns([3, 1.4, 1.2, 1.6], vertical_alignment="center")
     if epoch >= h.epochs_run:
-        st.markdown(tr("tr_at_trained", epoch=epoch, n=h.epochs_run))
+        status.markdown(tr("tr_at_trained", epoch=epoch, n=h.epochs_run))
     else:
-        st.markdown(tr("tr_at_epoch", epoch=epoch, n=h.epochs_run, next=epoch + 1))
+        status.markdown(tr("tr_at_epoch", epoch=epoch, n=h.epochs_run, next=epoch + 1))
+    loss = h.loss_at(epoch)
+    m1.metric(tr("tr_at_loss"), f"{loss:.6f}" if math.isfinite(loss) else "—")
+    acc = float(curves.accuracy_series(h)[epoch])
+    m2.metric(tr("tr_at_acc"), f"{acc:.0%}" if math.isfinite(acc) else "—")
+    grad = f"{h.grad_norm[epoch]:.2e}" if epoch < h.epochs_run else tr("tr_at_grad_none")
+    m3.metric(tr("tr_at_grad"), grad, help=tr("tr_at_grad_help"))
     left, right = st.columns([3, 2])
     with left:
         st.altair_chart(curves.loss_chart(h, lg, epoch=epoch, log=log), width="stretch")
         st.caption(tr("tr_loss_caption", epoch=epoch))
     with right:
-        m1, m2, m3 = st.columns(3)
-        loss = h.loss_at(epoch)
-        m1.metric(tr("tr_at_loss", epoch=epoch), f"{loss:.6f}" if math.isfinite(loss) else "—")
-        acc = float(curves.accuracy_series(h)[epoch])
-        m2.metric(tr("tr_at_acc"), f"{acc:.0%}" if math.isfinite(acc) else "—")
-        grad = f"{h.grad_norm[epoch]:.3e}" if epoch < h.epochs_run else tr("tr_at_grad_none")
-        m3.metric(tr("tr_at_grad"), grad)
         st.markdown(f"**{tr('tr_pred_at', epoch=epoch)}**")
         _pred_table(h, epoch)
-    b, p, d = st.columns([1, 1, 1])
+    b, p = st.columns(2)
     with b:
         st.altair_chart(decision_boundary(flat, cfg.activation, cfg.hidden, lg, resolution=60), width="stretch")
         st.caption(tr("tr_boundary_caption", epoch=epoch))
     with p:
         st.altair_chart(hidden_plane(flat, cfg.activation, cfg.hidden, lg), width="stretch")
         st.caption(tr("tr_hidden_caption", epoch=epoch))
-    with d:
-        st.markdown(f"**{tr('tr_diagram_at', epoch=epoch)}**")
-        dead = dead_units(flat, cfg.activation, cfg.hidden)
-        st.graphviz_chart(network(h.params_at(epoch), dead=dead, dead_label=tr("tr_dead")), width="stretch")
-        st.caption(tr("tr_diagram_caption", epoch=epoch))
-        if any(dead):
-            units = ", ".join(str(i + 1) for i, x in enumerate(dead) if x)
-            st.warning(tr("tr_dead_note", units=units), icon=":material/heart_broken:")
+    st.markdown(f"**{tr('tr_diagram_at', epoch=epoch)}**")
+    dead = dead_units(flat, cfg.activation, cfg.hidden)
+    st.graphviz_chart(network(h.params_at(epoch), dead=dead, dead_label=tr("tr_dead")), width="stretch")
+    st.caption(tr("tr_diagram_caption", epoch=epoch))
+    if any(dead):
+        units = ", ".join(str(i + 1) for i, x in enumerate(dead) if x)
+        st.warning(tr("tr_dead_note", units=units), icon=":material/heart_broken:")
 
 
 def _pred_table(h: History, epoch: int) -> None:

@@ -294,7 +294,7 @@ def prediction_chart(h: History, lang: str, epoch: int | None = None, max_points
     color = alt.Color(
         "series:N",
         scale=alt.Scale(domain=labels, range=list(ROW_COLORS)),
-        legend=_legend(t(lang, "tr_legend_input"), orient="right"),
+        legend=_legend(t(lang, "tr_legend_input"), orient="bottom", columns=2),
     )
     # The target lines, labelled just inside the plot (below 1, above 0).
     targets = pd.DataFrame(
@@ -337,13 +337,13 @@ def prediction_chart(h: History, lang: str, epoch: int | None = None, max_points
 
 
 def params_chart(h: History, lang: str, epoch: int | None = None, max_points: int = MAX_POINTS) -> alt.LayerChart:
-    """Every parameter's value per epoch, coloured by layer (W1, b1, W2, b2), named at the right end."""
+    """Every parameter's value per epoch, coloured by layer (W1, b1, W2, b2); the tooltip names each one."""
     df = param_frame(h, epoch, max_points)
     groups = list(GROUP_COLORS)
     color = alt.Color(
         "group:N",
         scale=alt.Scale(domain=groups, range=[GROUP_COLORS[g] for g in groups]),
-        legend=_legend(t(lang, "tr_legend_layer"), orient="right"),
+        legend=_legend(t(lang, "tr_legend_layer"), orient="bottom", columns=4),
     )
     dash = alt.StrokeDash(
         "group:N", scale=alt.Scale(domain=groups, range=[[1, 0], [6, 3], [1, 0], [6, 3]]), legend=None
@@ -366,13 +366,6 @@ def params_chart(h: History, lang: str, epoch: int | None = None, max_points: in
         )
     )
     layers: list[alt.Chart] = [lines]
-    if not df.empty and h.config.hidden <= 4:  # names at the right end; more would pile up
-        ends = df.loc[df.groupby("param")["epoch"].idxmax()]
-        layers.append(
-            alt.Chart(ends)
-            .mark_text(align="left", dx=5, fontSize=palette.FONT_SIZE - 4)
-            .encode(x="epoch:Q", y="value:Q", text="param:N", color=alt.Color("group:N", legend=None))
-        )
     if epoch is not None:
         layers += _marker(epoch, None, y, lang, ".4f")
     return alt.layer(*layers).properties(
