@@ -1,0 +1,146 @@
+"""The Experiments page in AppTest: a small grid in both languages, empty selections, cache, Open -> Training."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import app
+from google.protobuf import text_format
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+from xorcore import Config
+from xorcore.experiments import run_grid
+from xorcore.text import t
+
+PAGE = "app_pages/5_experiments.py"
+
+
+def all_text(at) -> str:
+    """Every element's proto as UTF-8 text (what the user can read, and chart specs)."""
+    out = []
+
+    def walk(node):
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            out.append(text_format.MessageToString(proto, as_utf8=True))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return "\n".join(out)
+
+
+def ok(at):
+    assert not at.exception, [e.value for e in at.exception]
+    assert "⟦" not in all_text(at)
+    return at
+
+
+def small_grid(lang: str, kind: str = "optimizers", **params: str):
+    """The page with a 2 x 2 grid of 6 seeds x 150 epochs, run."""
+    at = ok(app(PAGE, lang=lang, **params))
+    if kind == "lrs":
+        at.segmented_control(key="ex_kind").set_value("lrs").run()
+        at.multiselect(key="ex_lrs").set_value([0.01, 1.0]).run()
+    else:
+        at.multiselect(key="ex_opts").set_value(["sgd", "adam"]).run()
+    at.multiselect(key="ex_acts").set_value(["relu", "tanh"]).run()
+    at.number_input(key="ex_seeds").set_value(6).run()
+    at.number_input(key="ex_epochs").set_value(150).run()
+    run_button(at, lang).click().run()
+    return ok(at)
+
+
+def run_button(at, lang):
+    return next(b for b in at.button if b.label == t(lang, "ex_run"))
+
+
+def charts(at) -> list[dict]:
+    """Each chart's spec, with its data sets (sent beside the spec as Arrow) as lists of records."""
+    out = []
+    for c in at.get("vega_lite_chart"):
+        spec = json.loads(c.proto.spec)
+        spec["datasets"] = {
+            d.name: convert_arrow_bytes_to_pandas_df(d.data.data).to_dict("records") for d in c.proto.datasets
+        }
+        out.append(spec)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_first_visit_asks_to_run(lang):
+    at = ok(app(PAGE, lang=lang))
+    assert at.title[0].value == t(lang, "ex_title")
+    assert any(i.value == t(lang, "ex_press_run") for i in at.info)
+    assert not charts(at)
+    assert not run_button(at, lang).disabled
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_small_grid_shows_the_model_numbers(lang):
+    at = small_grid(lang)
+    want = run_grid(["relu", "tanh"], ["sgd", "adam"], "optimizers", seeds=6, epochs=150, base=Config())
+    text = all_text(at)
+    specs = charts(at)
+    assert len(specs) == 2
+    heat = specs[0]
+    rows = next(iter(heat["datasets"].values()))
+    shown = {(r["row"], r["col"]): r["label"] for r in rows}
+    assert shown == {k: f"{c.n_success}/{c.n}" for k, c in want.cells.items()}
+    assert heat["description"] and specs[1]["description"]
+    assert t(lang, "ex_heat_header") in text and t(lang, "ex_why_header") in text
+    # the ReLU sentence counts the failures of this grid
+    relu_fails = sum(c.n - c.n_success for (r, _), c in want.cells.items() if r == "relu")
+    if relu_fails:
+        assert any(f"{relu_fails}" in i.value and t(lang, "ex_why_header") not in i.value for i in at.info)
+    # one Open button per failing seed of the chosen cell (at most 10 a page)
+    opens = [b for b in at.button if b.key and b.key.startswith("ex_open_")]
+    cell_key = at.selectbox(key="ex_fail_cell").value
+    row, col = cell_key.split("|")
+    assert len(opens) == min(10, want.cell(row, col).n - want.cell(row, col).n_success)
+
+
+def test_lr_grid():
+    at = small_grid("en", kind="lrs")
+    heat = charts(at)[0]
+    cols = {r["column"] for r in next(iter(heat["datasets"].values()))}
+    assert cols == {"0.01", "1"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_empty_selection_is_a_message(lang):
+    at = ok(app(PAGE, lang=lang))
+    at.multiselect(key="ex_acts").set_value([]).run()
+    ok(at)
+    assert any(w.value == t(lang, "ex_empty", what=t(lang, "ex_what_optimizers")) for w in at.warning)
+    assert run_button(at, lang).disabled
+    at.multiselect(key="ex_acts").set_value(["relu"]).run()
+    at.multiselect(key="ex_opts").set_value([]).run()
+    ok(at)
+    assert any(w.value == t(lang, "ex_empty", what=t(lang, "ex_what_optimizers")) for w in at.warning)
+
+
+def test_open_a_failing_seed_on_the_training_page():
+    at = small_grid("en")
+    opens = [b for b in at.button if b.key and b.key.startswith("ex_open_")]
+    assert opens, "a 6-seed ReLU/SGD cell at lr 0.01 has failures"
+    cell_key = at.selectbox(key="ex_fail_cell").value
+    row, col = cell_key.split("|")
+    seed = int(opens[0].key.rsplit("_", 1)[1])
+    opens[0].click().run()
+    ok(at)
+    assert at.title[0].value == t("en", "tr_title")  # the Training Curve page
+    got = {k: at.session_state[k] for k in ("seed", "activation", "optimizer", "lr", "epochs", "hidden")}
+    assert got == Config(seed, row, col, 0.01, 150, 2).as_dict()
+    assert at.session_state["config"] == Config(seed, row, col, 0.01, 150, 2)
+
+
+def test_revisit_keeps_the_results():
+    at = small_grid("ko")
+    before = charts(at)[0]
+    at.switch_page("app_pages/4_training.py").run()
+    at.switch_page(PAGE).run()
+    ok(at)
+    assert charts(at) and charts(at)[0]["datasets"] == before["datasets"]
+    assert any(s.value.startswith("실행 24개") for s in at.success)
