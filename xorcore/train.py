@@ -80,7 +80,9 @@ def init_params(seeds: list[int] | np.ndarray, hidden: int) -> np.ndarray:
 
     nn.Linear draws its weight with kaiming_uniform_(a=sqrt(5)), i.e. uniform(+-sqrt(3) gain / sqrt(fan_in)),
     then its bias uniform(+-1/sqrt(fan_in)); layer 1 is made before layer 2 (the lecture's order), which
-    is the flat order W1, b1, W2, b2. One fork_rng for the whole batch leaves the caller's RNG untouched.
+    is the flat order W1, b1, W2, b2. The draws come from a private CPU generator seeded like
+    torch.manual_seed(seed) seeds the global one (same Mersenne Twister stream): the caller's RNG is never
+    touched, and we skip torch.manual_seed's per-device bookkeeping (~0.2 ms a call, 20x the draws).
     """
     h = hidden
     out = np.empty((len(seeds), 4 * h + 1), np.float32)
@@ -92,11 +94,12 @@ def init_params(seeds: list[int] | np.ndarray, hidden: int) -> np.ndarray:
 
     spans = ((0, 2 * h, w_bound(2)), (2 * h, 3 * h, 1 / math.sqrt(2)), (3 * h, 4 * h, w_bound(h)))
     spans += ((4 * h, 4 * h + 1, 1 / math.sqrt(h)),)
-    with torch.random.fork_rng(devices=[]), torch.no_grad():
+    gen = torch.Generator()
+    with torch.no_grad():
         for i, seed in enumerate(seeds):
-            torch.manual_seed(int(seed))
+            gen.manual_seed(int(seed))
             for a, b, bound in spans:
-                rows[i, a:b].uniform_(-bound, bound)
+                rows[i, a:b].uniform_(-bound, bound, generator=gen)
     return out
 
 
