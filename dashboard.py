@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from app_pages._shared import PAGES
 from xorcore.config import (
@@ -44,7 +47,27 @@ def _check_url(lang: str) -> None:
                 parse_field(key, values[0])
             except ValueError:
                 notices.append(("notice_bad_param", key, _fmt(key, getattr(LECTURE, key))))
+    _drop_from_url([key for _, key, _ in notices])
     st.session_state["url_notices"] = notices
+
+
+def _drop_from_url(keys: list[str]) -> None:
+    """Remove rejected values before the widgets bind, so each widget starts from its default.
+
+    Streamlit seeds a bound widget from a snapshot of the first URL; for a number_input it
+    raises on values such as 1e309 and truncates 1.5 to 1. Clearing the snapshot (a private
+    field, hence the guard) makes "default used" true for every rejected value.
+    """
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        with ctx.session_state.query_params() as qp:
+            initial = getattr(qp, "_initial_query_params", None)
+            for key in keys:
+                if isinstance(initial, dict):
+                    initial.pop(key, None)
+    for key in keys:
+        with contextlib.suppress(Exception):
+            del st.query_params[key]
 
 
 def _fmt(key: str, value: object) -> str:
