@@ -25,6 +25,10 @@ from .train import TARGET, History
 
 MAX_POINTS = 1000  # per line: enough for a 1280-px-wide chart, small enough to redraw while playing
 CURVE_HEIGHT = 260
+CHART_WIDTH = 480  # nominal: st.altair_chart(width="stretch") fits it to the column
+# Fit the width only: with Streamlit's default ("fit"), titles, axes and legends are squeezed into
+# `height` and the plot shrinks; fit-x keeps the plot `height` tall and adds them around it.
+FIT_X = alt.AutoSizeParams(type="fit-x", contains="padding")
 # The four inputs: target-0 rows in orange / vermillion, target-1 rows in sky blue / blue (Okabe-Ito),
 # so a line's colour says which target it should reach.
 ROW_COLORS = ("#E69F00", "#56B4E9", "#0072B2", "#D55E00")
@@ -254,6 +258,8 @@ def loss_chart(
     value = h.loss_at(epoch) if epoch is not None else None
     layers += _marker(epoch, value, y, lang, ".6f")
     return alt.layer(*layers).properties(
+        width=CHART_WIDTH,
+        autosize=FIT_X,
         height=height,
         title=_title(t(lang, "tr_loss_title"), t(lang, "tr_loss_sub")),
         description=t(lang, "tr_loss_desc"),
@@ -278,6 +284,8 @@ def accuracy_chart(h: History, lang: str, epoch: int | None = None, max_points: 
     value = float(accuracy_series(h)[epoch]) if epoch is not None else None
     layers += _marker(epoch, value, y, lang, ".0%")
     return alt.layer(*layers).properties(
+        width=CHART_WIDTH,
+        autosize=FIT_X,
         height=CURVE_HEIGHT - 60,
         title=_title(t(lang, "tr_acc_title")),
         description=t(lang, "tr_acc_desc"),
@@ -330,6 +338,8 @@ def prediction_chart(h: History, lang: str, epoch: int | None = None, max_points
     if epoch is not None:
         layers += _marker(epoch, None, y, lang, ".4f")
     return alt.layer(*layers).properties(
+        width=CHART_WIDTH,
+        autosize=FIT_X,
         height=CURVE_HEIGHT,
         title=_title(t(lang, "tr_pred_title")),
         description=t(lang, "tr_pred_desc"),
@@ -369,6 +379,8 @@ def params_chart(h: History, lang: str, epoch: int | None = None, max_points: in
     if epoch is not None:
         layers += _marker(epoch, None, y, lang, ".4f")
     return alt.layer(*layers).properties(
+        width=CHART_WIDTH,
+        autosize=FIT_X,
         height=CURVE_HEIGHT + 40,
         title=_title(t(lang, "tr_params_title"), t(lang, "tr_params_sub")),
         description=t(lang, "tr_params_desc"),
@@ -395,6 +407,8 @@ def grad_norm_chart(
     value = float(h.grad_norm[epoch]) if epoch is not None and epoch < h.epochs_run else None
     layers += _marker(epoch, value, y, lang, ".3e")
     return alt.layer(*layers).properties(
+        width=CHART_WIDTH,
+        autosize=FIT_X,
         height=CURVE_HEIGHT - 60,
         title=_title(t(lang, "tr_grad_title"), t(lang, "tr_grad_sub")),
         description=t(lang, "tr_grad_desc"),
@@ -432,7 +446,9 @@ def overlay_chart(
                 sort=labels,
                 legend=_legend(t(lang, "tr_legend_run"), orient="bottom", direction="vertical"),
             ),
-            strokeWidth=alt.StrokeWidth("run:N", scale=alt.Scale(domain=labels, range=widths), legend=None),
+            strokeWidth=alt.StrokeWidth(
+                "run:N", scale=alt.Scale(domain=labels, range=widths), sort=labels, legend=None
+            ),
             tooltip=[
                 alt.Tooltip("run:N", title=t(lang, "tr_legend_run")),
                 alt.Tooltip("epoch:Q", title=t(lang, "tr_ax_epoch")),
@@ -441,6 +457,8 @@ def overlay_chart(
         )
     )
     return alt.layer(lines).properties(
+        width=CHART_WIDTH,
+        autosize=FIT_X,
         height=CURVE_HEIGHT + 60,
         title=_title(t(lang, "tr_overlay_title"), t(lang, "tr_overlay_sub")),
         description=t(lang, "tr_overlay_desc", n=len(labels)),
