@@ -49,6 +49,10 @@ def network(
     lines.append("  subgraph cluster_hid { style=invis; " + " ".join(hid) +
                  ' bias2 [label="1", shape=square, width=0.45, style=dashed]; }')  # fmt: skip
     lines.append('  y [label="ŷ", shape=doublecircle, width=0.7];')
+    # Invisible same-rank chains keep x1, x2, 1 and h1..hH, 1 in reading order, top to bottom.
+    order = " -> ".join([*(f"h{i}" for i in range(H)), "bias2"])
+    lines.append("  { rank=same; x1 -> x2 -> bias1 [style=invis]; }")
+    lines.append(f"  {{ rank=same; {order} [style=invis]; }}")
     for i in range(H):
         lines.append(_edge("x1", f"h{i}", sW1[i, 0], scale, fmt))
         lines.append(_edge("x2", f"h{i}", sW1[i, 1], scale, fmt))

@@ -1,0 +1,49 @@
+"""The network diagram: every weight and bias an edge with its value, colour by sign."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from xorcore import Config, build_model, trace
+from xorcore.diagram import network
+from xorcore.model import flatten, unflatten
+from xorcore.palette import NEG, POS
+
+
+def _edges(dot: str) -> dict[tuple[str, str], tuple[float, str]]:
+    found = re.findall(r'(\w+) -> (\w+) \[label="([-0-9.e]+)", color="(#\w+)"', dot)
+    return {(a, b): (float(v), c) for a, b, v, c in found}
+
+
+def test_every_parameter_is_an_edge_with_its_value_and_sign_colour():
+    hidden = 3
+    p = unflatten(flatten(build_model(Config(hidden=hidden))), hidden)
+    edges = _edges(network(p))
+    assert len(edges) == 4 * hidden + 1  # 2H weights + H biases + H weights + 1 bias
+    for i in range(hidden):
+        for j, src in enumerate(("x1", "x2")):
+            value, color = edges[(src, f"h{i}")]
+            assert value == round(float(p["W1"][i, j]), 3)
+            assert color == (POS if p["W1"][i, j] >= 0 else NEG)
+        assert edges[("bias1", f"h{i}")][0] == round(float(p["b1"][i]), 3)
+        assert edges[(f"h{i}", "y")][0] == round(float(p["W2"][0, i]), 3)
+    assert edges[("bias2", "y")][0] == round(float(p["b2"][0]), 3)
+
+
+def test_gradient_mode_draws_gradients():
+    tr = trace(build_model(Config()))
+    params = {"W1": tr.W1, "b1": tr.b1, "W2": tr.W2, "b2": tr.b2}
+    grads = {"W1": tr.d_W1, "b1": tr.d_b1, "W2": tr.d_W2, "b2": tr.d_b2}
+    edges = _edges(network(params, grads=grads))
+    assert edges[("h0", "y")][0] == round(float(tr.d_W2[0, 0]), 4)
+    assert edges[("x2", "h1")][0] == round(float(tr.d_W1[1, 1]), 4)
+
+
+def test_dead_units_are_marked_and_nan_is_drawn_neutral():
+    p = unflatten(flatten(build_model(Config())), 2)
+    dot = network(p, dead=[True, False], dead_label="dead")
+    assert "h₁\\ndead" in dot and "h₂\\ndead" not in dot
+    p["W1"] = np.full((2, 2), np.nan)
+    assert "nan" in network(p)
