@@ -116,7 +116,7 @@ def _epoch_views(h: History, epoch: int, log: bool) -> None:
     """Everything that shows one epoch; all of it read from History at that epoch."""
     lg, cfg = lang(), h.config
     flat = h.params[epoch]
-    status, m1, m2, m3 = st.columns([3, 1.4, 1.2, 1.6], vertical_alignment="center")
+    status, m1, m2, m3 = st.columns([2.4, 1.9, 1.1, 1.6], vertical_alignment="center")
     if epoch >= h.epochs_run:
         status.markdown(tr("tr_at_trained", epoch=epoch, n=h.epochs_run))
     else:
