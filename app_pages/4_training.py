@@ -143,11 +143,14 @@ def _epoch_views(h: History, epoch: int, log: bool) -> None:
         st.caption(tr("tr_hidden_caption", epoch=epoch))
     st.markdown(f"**{tr('tr_diagram_at', epoch=epoch)}**")
     dead = dead_units(flat, cfg.activation, cfg.hidden)
-    st.graphviz_chart(network(h.params_at(epoch), dead=dead, dead_label=tr("tr_dead")), width="stretch")
-    st.caption(tr("tr_diagram_caption", epoch=epoch))
+    # Full width, the lecture's 2-2-1 net reads from the back row; a wider net would grow too tall,
+    # so it gets half the width (the diagram keeps its aspect ratio) and its notes go beside it.
+    box, notes = (st.container(), st.container()) if cfg.hidden <= 2 else st.columns(2)
+    box.graphviz_chart(network(h.params_at(epoch), dead=dead, dead_label=tr("tr_dead")), width="stretch")
+    notes.caption(tr("tr_diagram_caption", epoch=epoch))
     if any(dead):
         units = ", ".join(str(i + 1) for i, x in enumerate(dead) if x)
-        st.warning(tr("tr_dead_note", units=units), icon=":material/heart_broken:")
+        notes.warning(tr("tr_dead_note", units=units), icon=":material/heart_broken:")
 
 
 def _pred_table(h: History, epoch: int) -> None:
