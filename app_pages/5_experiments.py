@@ -59,20 +59,20 @@ kind = st.segmented_control(
     tr("ex_kind"), ex.KINDS, key="ex_kind", default=last["kind"] if last else "optimizers",
     format_func=lambda k: tr(f"ex_kind_{k}"),
 ) or "optimizers"  # fmt: skip
-c1, c2 = st.columns(2)
-acts = c1.multiselect(
-    tr("ex_acts"), ACTIVATIONS, default=list(last["rows"]) if last else list(ACTIVATIONS), key="ex_acts",
-    format_func=lambda a: tr(f"act_{a}"),
+# pills, not multiselects: every choice stays visible on a projector, one click toggles it
+acts = st.pills(
+    tr("ex_acts"), ACTIVATIONS, selection_mode="multi", default=list(last["rows"]) if last else list(ACTIVATIONS),
+    key="ex_acts", format_func=lambda a: tr(f"act_{a}"),
 )  # fmt: skip
 if kind == "optimizers":
     default_cols = list(last["cols"]) if last and last["kind"] == kind else list(OPTIMIZERS)
-    cols = c2.multiselect(tr("ex_opts"), OPTIMIZERS, default=default_cols, key="ex_opts",
-                          format_func=lambda o: tr(f"opt_{o}"))  # fmt: skip
+    cols = st.pills(tr("ex_opts"), OPTIMIZERS, selection_mode="multi", default=default_cols, key="ex_opts",
+                    format_func=lambda o: tr(f"opt_{o}"))  # fmt: skip
     fixed = tr("ex_fixed_optimizers", lr=f"{cfg.lr:g}", hidden=cfg.hidden)
 else:
     default_cols = list(last["cols"]) if last and last["kind"] == kind else list(DEFAULT_LRS)
-    cols = c2.multiselect(tr("ex_lrs"), LR_CHOICES, default=default_cols, key="ex_lrs",
-                          format_func=lambda v: f"{v:g}")  # fmt: skip
+    cols = st.pills(tr("ex_lrs"), LR_CHOICES, selection_mode="multi", default=default_cols, key="ex_lrs",
+                    format_func=lambda v: f"{v:g}")  # fmt: skip
     fixed = tr("ex_fixed_lrs", opt=tr(f"opt_{cfg.optimizer}"), hidden=cfg.hidden)
 c3, c4 = st.columns(2)
 seeds = int(c3.number_input(tr("ex_seeds"), *SEED_RANGE, value=last["seeds"] if last else ex.DEFAULT_SEEDS,
@@ -195,7 +195,7 @@ else:
     for i in idx[page * ROWS_PER_PAGE : (page + 1) * ROWS_PER_PAGE]:
         seed = int(cell.seeds[i])
         line = st.columns(widths, vertical_alignment="center")
-        line[0].markdown(f"`{seed}`")
+        line[0].markdown(f"**{seed}**")
         loss = cell.final_loss[i]
         line[1].markdown(tr("ex_diverged") if cell.diverged[i] else f"{loss:.4f}")
         line[2].markdown(" ".join(f"`{p:.3f}`" for p in cell.final_pred[i]))

@@ -42,10 +42,10 @@ def small_grid(lang: str, kind: str = "optimizers", **params: str):
     at = ok(app(PAGE, lang=lang, **params))
     if kind == "lrs":
         at.segmented_control(key="ex_kind").set_value("lrs").run()
-        at.multiselect(key="ex_lrs").set_value([0.01, 1.0]).run()
+        at.pills(key="ex_lrs").set_value([0.01, 1.0]).run()
     else:
-        at.multiselect(key="ex_opts").set_value(["sgd", "adam"]).run()
-    at.multiselect(key="ex_acts").set_value(["relu", "tanh"]).run()
+        at.pills(key="ex_opts").set_value(["sgd", "adam"]).run()
+    at.pills(key="ex_acts").set_value(["relu", "tanh"]).run()
     at.number_input(key="ex_seeds").set_value(6).run()
     at.number_input(key="ex_epochs").set_value(150).run()
     run_button(at, lang).click().run()
@@ -111,12 +111,12 @@ def test_lr_grid():
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_empty_selection_is_a_message(lang):
     at = ok(app(PAGE, lang=lang))
-    at.multiselect(key="ex_acts").set_value([]).run()
+    at.pills(key="ex_acts").set_value([]).run()
     ok(at)
     assert any(w.value == t(lang, "ex_empty", what=t(lang, "ex_what_optimizers")) for w in at.warning)
     assert run_button(at, lang).disabled
-    at.multiselect(key="ex_acts").set_value(["relu"]).run()
-    at.multiselect(key="ex_opts").set_value([]).run()
+    at.pills(key="ex_acts").set_value(["relu"]).run()
+    at.pills(key="ex_opts").set_value([]).run()
     ok(at)
     assert any(w.value == t(lang, "ex_empty", what=t(lang, "ex_what_optimizers")) for w in at.warning)
 
