@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import statistics
 import sys
@@ -30,6 +31,8 @@ from xorcore.config import ACTIVATIONS, OPTIMIZERS  # noqa: E402
 
 MAX_ACTIONS_PER_SESSION = 2_000  # a hard bound besides the clock
 RERUN_TIMEOUT_MS = 120_000
+RERUN_DONE_JS = """(n) => window.__stDone > n
+  && document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'notRunning'"""
 
 
 class Session:
@@ -48,6 +51,7 @@ class Session:
         await ctx.route("**/*", self._route)
         await ctx.add_init_script(harness.RUN_COUNTER_JS)
         page = await ctx.new_page()
+        page.set_default_timeout(RERUN_TIMEOUT_MS)  # a busy machine renders slowly: wait, then call it an error
         page.on("dialog", lambda d: self.errors.append(f"session {self.n}: dialog {d.message}"))
         try:
             path = self.rng.choice(harness.PAGE_PATHS)
@@ -72,9 +76,10 @@ class Session:
     async def _ready(self, page, since: int | None = None, first: bool = False) -> None:
         if first:
             await page.wait_for_function("() => window.__stDone >= 1", timeout=RERUN_TIMEOUT_MS)
-        if since is not None:
-            await page.wait_for_function("(n) => window.__stDone > n", arg=since, timeout=RERUN_TIMEOUT_MS)
-        await page.wait_for_function(harness.READY_JS, timeout=RERUN_TIMEOUT_MS)
+        if since is not None:  # the rerun this change started has finished (the server sent all of it)
+            await page.wait_for_function(RERUN_DONE_JS, arg=since, timeout=RERUN_TIMEOUT_MS)
+        else:  # the first page: wait until it has fully drawn too
+            await page.wait_for_function(harness.READY_JS, timeout=RERUN_TIMEOUT_MS)
 
     async def _one_action(self, page) -> None:
         rng = self.rng
@@ -131,6 +136,12 @@ class RssPoller(threading.Thread):
         super().__init__(daemon=True)
         self.server, self.peak, self.stop = server, 0.0, threading.Event()
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU time the server has used so far."""
+        assert self.server.proc is not None
+        fields = Path(f"/proc/{self.server.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def run(self) -> None:
         while not self.stop.wait(0.2):
             try:
@@ -174,9 +185,11 @@ def main() -> int:
         base_rss = server.rss_mb()
         poller = RssPoller(server)
         poller.start()
+        cpu0 = poller.cpu_seconds()
         t0 = time.monotonic()
         runs = asyncio.run(drive(server, args.sessions, args.seconds, args.seed))
         wall = time.monotonic() - t0
+        cpu = poller.cpu_seconds() - cpu0
         poller.stop.set()
         poller.join()
         peak = max(poller.peak, server.rss_mb())
@@ -193,6 +206,9 @@ def main() -> int:
         print(f"change -> finished rerun: p50 {statistics.median(lat):.2f} s, p95 {pct(lat, 95):.2f} s, "
               f"max {max(lat):.2f} s")  # fmt: skip
     print(f"server memory (RSS): start {base_rss:.0f} MB, peak {peak:.0f} MB")
+    print(
+        f"server CPU: {cpu:.0f} s over {wall:.0f} s wall ({cpu / wall:.0%} of one core; the browsers share the machine)"
+    )
     if blocked:
         print(f"requests to outside hosts (blocked): {blocked}")
     if server.log and server.log.exists():
