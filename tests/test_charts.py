@@ -182,3 +182,12 @@ def test_latex_numbers_are_the_trace_and_many_units_go_down():
     one = charts.latex_output(tr2, [2])
     assert one.endswith(f"= {tr2.y_pred[2, 0]:.4f}")
     assert charts.latex_loss(tr2, [0, 1, 2, 3])[-1].endswith(f"= {tr2.loss:.4f}")
+
+
+def test_one_unit_threshold_is_in_view():
+    model = build_model(Config(hidden=1))
+    flat = flatten(model)
+    w, _, c = charts.output_line(flat, "sigmoid", 1)
+    chart = charts.hidden_plane(flat, "sigmoid", 1, "en")
+    rules = [f for f in _frames(chart) if {"x", "x2", "what"} <= set(f.columns)]
+    assert rules and np.isclose(rules[0].x.iloc[0], -c / w)  # a vertical line at h = -b2 / w

@@ -384,6 +384,12 @@ def space_plane(
     pts_ab = stage_coords(flat, activation, hidden, stage, XOR_POINTS, units)
     x_title, y_title = _unit_axis_titles(stage, hidden, units, lang)
     xd = _domain(grid["a"], pts_ab[:, 0])
+    if hidden == 1 and stage == "h1" and separator is not False:
+        # One unit: the output's threshold is a point h = -b2 / w on the line; widen the axis to show it.
+        wa, _, c = output_line(flat, activation, hidden, units)
+        at = -c / wa if wa else np.nan
+        if np.isfinite(at) and xd[0] - 3 * (xd[1] - xd[0]) < at < xd[1] + 3 * (xd[1] - xd[0]):
+            xd = _domain(grid["a"], pts_ab[:, 0], np.array([at]))
     yd = _domain(grid["b"], pts_ab[:, 1]) if hidden > 1 or stage == "input" else [-1.0, 1.0]
     ticks: dict[str, object] = {}
     if stage == "input":  # the input plane keeps its own square window with ticks on 0, 0.5, 1

@@ -68,7 +68,9 @@ EN: dict[str, str] = {
     "(the lecture uses seed 42, sigmoid, 2 hidden units).",
     "fw_start_header": "Start: the four inputs",
     "fw_start_text": "X holds the four inputs as rows (a batch, as in the lecture); the targets are y = 0, 1, 1, 0. "
-    "The grid of the input plane drawn here travels with the points through every step below.",
+    "The grid of the input plane drawn here travels with the points through every step below. "
+    "The dashed lines are where a hidden unit's z1 is 0: each unit measures on which side of its line, "
+    "and how far, a point lies.",
     "fw_units_label": "Hidden units to draw",
     "fw_unit_x": "Horizontal axis",
     "fw_unit_y": "Vertical axis",
@@ -181,7 +183,8 @@ KO: dict[str, str] = {
     "(강의는 시드 42, 시그모이드, 은닉 유닛 2개).",
     "fw_start_header": "출발: 네 입력",
     "fw_start_text": "X는 네 입력을 행으로 담은 배치입니다 (강의와 같습니다). 정답은 y = 0, 1, 1, 0입니다. "
-    "여기 그린 입력 평면의 격자가 아래의 모든 단계에서 점들과 함께 움직입니다.",
+    "여기 그린 입력 평면의 격자가 아래의 모든 단계에서 점들과 함께 움직입니다. "
+    "점선은 은닉 유닛의 z1이 0이 되는 직선입니다. 각 유닛은 점이 자기 직선의 어느 쪽에, 얼마나 멀리 있는지를 잽니다.",
     "fw_units_label": "그릴 은닉 유닛",
     "fw_unit_x": "가로축",
     "fw_unit_y": "세로축",
