@@ -39,7 +39,9 @@ def _axis(title: str, **kw: object) -> alt.Axis:
 
 def _legend(title: str, **kw: object) -> alt.Legend:
     """A legend with projector-size fonts."""
-    return alt.Legend(title=title, labelFontSize=palette.FONT_SIZE - 2, titleFontSize=palette.FONT_SIZE - 1, **kw)
+    return alt.Legend(
+        title=title, labelFontSize=palette.FONT_SIZE - 2, titleFontSize=palette.FONT_SIZE - 1, labelLimit=0, **kw
+    )  # labelLimit=0: never cut a label short
 
 
 def _title(text: str, subtitle: str | None = None) -> alt.Title:

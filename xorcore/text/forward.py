@@ -18,12 +18,12 @@ EN: dict[str, str] = {
     "ch_plane_z1_desc": "The four inputs and the input plane's grid after Linear 1: "
     "the grid is stretched, rotated and shifted but its lines stay straight.",
     "ch_plane_h1": "After the activation (h1 plane)",
-    "ch_plane_h1_desc": "The four inputs and the input plane's grid after the activation: "
-    "the grid is bent; the dashed green line is where the output layer's z2 is 0 (y_pred = 0.5).",
+    "ch_plane_h1_desc": "The four inputs and the input plane's grid after the activation (a non-linear "
+    "activation bends the grid lines); the dashed green line is where the output layer's z2 is 0 (y_pred = 0.5).",
     "ch_z_axis": "z1, unit {unit}",
     "ch_h_axis": "h1, unit {unit}",
-    "ch_plane_h1_desc_noline": "The four inputs and the input plane's grid after the activation: the grid lines "
-    "bend (Linear 1 alone kept them straight).",
+    "ch_plane_h1_desc_noline": "The four inputs and the input plane's grid after the activation: a non-linear "
+    "activation bends the grid lines (Linear 1 alone kept them straight).",
     "ch_one_unit": "One hidden unit: its value is plotted on a line.",
     "ch_two_of": "Showing hidden units {a} and {b} of {n}.",
     "ch_others_mean": "The output line holds the other units at their mean over the four inputs.",
@@ -135,12 +135,12 @@ KO: dict[str, str] = {
     "ch_plane_z1_desc": "Linear 1을 지난 네 입력과 입력 평면의 격자: 격자가 늘어나고 회전하고 이동하지만 "
     "직선은 여전히 직선입니다.",
     "ch_plane_h1": "활성화 이후 (h1 평면)",
-    "ch_plane_h1_desc": "활성화 함수를 지난 네 입력과 입력 평면의 격자: 격자가 휘어집니다. "
+    "ch_plane_h1_desc": "활성화 함수를 지난 네 입력과 입력 평면의 격자 (비선형 활성화 함수는 격자선을 휘게 합니다). "
     "초록 점선은 출력층의 z2가 0(y_pred = 0.5)이 되는 직선입니다.",
     "ch_z_axis": "z1, 유닛 {unit}",
     "ch_h_axis": "h1, 유닛 {unit}",
-    "ch_plane_h1_desc_noline": "활성화 함수를 지난 네 입력과 입력 평면의 격자: 격자선이 휘어집니다 "
-    "(Linear 1만 지났을 때는 곧았습니다).",
+    "ch_plane_h1_desc_noline": "활성화 함수를 지난 네 입력과 입력 평면의 격자: 비선형 활성화 함수는 격자선을 "
+    "휘게 합니다 (Linear 1만 지났을 때는 곧았습니다).",
     "ch_one_unit": "은닉 유닛이 하나뿐이라 그 값을 한 직선 위에 그립니다.",
     "ch_two_of": "은닉 유닛 {n}개 중 {a}번과 {b}번을 보여 줍니다.",
     "ch_others_mean": "출력 직선은 나머지 유닛을 네 입력에 대한 평균값으로 고정해 그렸습니다.",
