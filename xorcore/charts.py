@@ -800,6 +800,8 @@ def latex_linear2(tr, rows: list[int]) -> str:
     w, b = tr.W2[0], float(tr.b2[0])
     if len(rows) == 1:
         r = rows[0]
+        if len(w) > WIDE_UNITS:  # many units: a row times a column instead of a long sum
+            return r"z_2 = W_2 h_1 + b_2 = " + _mat(tr.W2) + _col(tr.h1[r]) + f" + ({_n(b)}) = {_n(tr.z2[r, 0])}"
         terms = " + ".join(rf"({_n(wi)})({_n(hi)})" for wi, hi in zip(w, tr.h1[r], strict=True))
         return rf"z_2 = W_2 h_1 + b_2 = {terms} + ({_n(b)}) = {_n(tr.z2[r, 0])}"
     return r"z_2 = H_1 W_2^{\top} + b_2 = " + _mat(tr.h1[rows]) + _mat(tr.W2.T) + f" + ({_n(b)}) = " + _mat(tr.z2[rows])
