@@ -109,10 +109,10 @@ def _explorer_body(h: History, log: bool) -> None:
         if playing and epoch >= last:  # the end: stop the timer
             st.session_state[K_PLAYING] = False
             st.rerun(scope="app")
-    _epoch_views(h, epoch, log)
+    _epoch_views(h, epoch, log, playing)
 
 
-def _epoch_views(h: History, epoch: int, log: bool) -> None:
+def _epoch_views(h: History, epoch: int, log: bool, playing: bool = False) -> None:
     """Everything that shows one epoch; all of it read from History at that epoch."""
     lg, cfg = lang(), h.config
     flat = h.params[epoch]
@@ -129,7 +129,10 @@ def _epoch_views(h: History, epoch: int, log: bool) -> None:
     m3.metric(tr("tr_at_grad"), grad, help=tr("tr_at_grad_help"))
     left, right = st.columns([3, 2])
     with left:
-        st.altair_chart(curves.loss_chart(h, lg, epoch=epoch, log=log), width="stretch")
+        # Redrawn every frame while playing: 400 points and no hover layers keep it light
+        # (the marker's value stays exact).
+        chart = curves.loss_chart(h, lg, epoch=epoch, log=log, max_points=400, hover=not playing)
+        st.altair_chart(chart, width="stretch")
         st.caption(tr("tr_loss_caption", epoch=epoch))
     with right:
         st.markdown(f"**{tr('tr_pred_at', epoch=epoch)}**")

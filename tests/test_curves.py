@@ -37,6 +37,10 @@ def _frames(chart) -> list[pd.DataFrame]:
     return out
 
 
+def layers_of(spec: dict) -> list[dict]:
+    return spec["layer"]
+
+
 def forced_divergence(epochs: int = 50, lr: float = 2e18) -> History:
     """A run that really diverges, through the engine: identity hidden layer, Adam at a huge step.
 
@@ -141,6 +145,8 @@ def test_hover_tooltip_on_loss_curve():
     assert len(hover) == 1
     fields = [tt["field"] for tt in hover[0]["encoding"]["tooltip"]]
     assert fields == ["epoch", "loss"]
+    light = curves.loss_chart(train(Config(epochs=200)), "en", epoch=5, hover=False).to_dict()
+    assert "params" not in light and len(light["layer"]) == len(layers_of(spec)) - 3
 
 
 def test_log_scale_drops_nonpositive_and_sets_scale():

@@ -243,8 +243,12 @@ def loss_chart(
     log: bool = False,
     max_points: int = MAX_POINTS,
     height: int = CURVE_HEIGHT,
+    hover: bool = True,
 ) -> alt.LayerChart:
-    """Loss per epoch (linear or log y), hover tooltip (epoch, loss), and a marker at `epoch`."""
+    """Loss per epoch (linear or log y), hover tooltip (epoch, loss), and a marker at `epoch`.
+
+    hover=False leaves the hover layers out (a lighter chart for frames of a replay).
+    """
     df = loss_frame(h, epoch, log, max_points)
     y = alt.Y(
         "loss:Q",
@@ -254,7 +258,7 @@ def loss_chart(
     x = _epoch_x(h, lang)
     tip = [alt.Tooltip("epoch:Q", title=t(lang, "tr_ax_epoch")), alt.Tooltip("loss:Q", title="loss", format=".6f")]
     line = alt.Chart(df).mark_line(color=palette.POS, strokeWidth=3).encode(x=x, y=y)
-    layers = [line, *_hover(df, x, y, "loss_hover", tip)]
+    layers = [line, *(_hover(df, x, y, "loss_hover", tip) if hover else [])]
     value = h.loss_at(epoch) if epoch is not None else None
     layers += _marker(epoch, value, y, lang, ".6f")
     return alt.layer(*layers).properties(
