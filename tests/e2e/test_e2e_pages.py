@@ -13,8 +13,7 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("path", harness.PAGE_PATHS)
 def test_page_renders_with_every_chart_drawn(tab, path, lang):
-    """/model too: a link to the first page by its name must not say 'Page not found'."""
-    t = tab().open(path, lang=harness.LANG_PARAM[lang])
+    t = tab().open(harness.ADDRESS[path], lang=harness.LANG_PARAM[lang])
     problems = harness.charts_drawn(t.page)
     t.check(f"e2e-{path}-{lang}")
     assert not problems, f"/{path} ({lang}): charts not drawn: {problems}"
@@ -22,6 +21,13 @@ def test_page_renders_with_every_chart_drawn(tab, path, lang):
     assert len(text.strip()) > 20, f"/{path} ({lang}) shows almost nothing: {text!r}"
     if lang == "ko":
         assert HANGUL.search(text), f"/{path} in Korean shows no Korean text"
+
+
+def test_first_page_by_its_name(tab):
+    """/model (the first page's name, as a teacher would type it) opens the Model page, not 'Page not found'."""
+    t = tab().open("model", activation="tanh")
+    t.check("e2e-model-by-name")
+    assert harness.selected(t.page, "activation") == "tanh"
 
 
 def test_pages_have_charts_of_both_kinds(tab):
