@@ -179,7 +179,12 @@ def main(argv: list[str] | None = None) -> None:
          f"median of {max(2, reps // 3)}"),
     ]  # fmt: skip
     if not args.no_app:
-        t_new, t_known = page_reruns(reps)
+        try:
+            t_new, t_known = page_reruns(reps)
+        except Exception as err:  # a broken page must not hide the other figures
+            t_new = t_known = float("nan")
+            rows.append(("Training Curve page rerun in AppTest", "failed", "", "", f"{type(err).__name__}: {err}"))
+    if not args.no_app and t_new == t_new:  # not nan
         rows += [
             ("Training Curve page rerun in AppTest, new settings (uncached: trains)", _s(t_new),
              f"{t_new / t_lecture:.2f}x the time of one lecture loop", "faster than one lecture loop",
