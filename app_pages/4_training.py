@@ -62,11 +62,14 @@ def _summary(h: History, last: int) -> None:
 
 
 def _explorer(h: History, log: bool) -> None:
-    """The scrubber and the views of its epoch, in a fragment: moving the epoch reruns only this part.
+    """Play / pause and the scrubber with the views of its epoch; nothing here retrains (h is cached).
 
-    While playing, the fragment reruns itself FPS times a second (run_every) and advances the epoch.
-    run_every is fixed when the fragment is declared, so play and pause rerun the whole page: a full
-    run without run_every is what stops the browser's timer.
+    Two nested fragments, so that neither a frame nor play / pause reruns the page:
+    - the controls fragment holds play / pause and the speed;
+    - inside it, the frame fragment holds the scrubber and the views. While playing it is
+      declared with run_every (the browser reruns it FPS times a second and each run advances
+      the epoch); paused, a twin without a timer takes its place, and Streamlit tells the
+      browser to drop the timer of the frame fragment that is no longer drawn.
     """
     st.subheader(tr("tr_explorer"))
     st.caption(tr("tr_explorer_caption"))
@@ -74,25 +77,33 @@ def _explorer(h: History, log: bool) -> None:
         st.session_state[K_RUN] = h.config
         st.session_state[K_EPOCH] = curves.last_epoch(h)
         st.session_state[K_PLAYING] = False
-    playing = bool(st.session_state.get(K_PLAYING))
-    st.fragment(run_every=1 / FPS if playing else None)(_explorer_body)(h, log)
+    st.fragment(_controls)(h, log)
 
 
-def _explorer_body(h: History, log: bool) -> None:
-    """Controls, then the chosen epoch's loss marker, predictions, boundary, hidden plane and diagram."""
+def _toggle_play(last: int) -> None:
+    """Play / pause button callback (runs before the rerun, so the button shows the new state)."""
+    playing = not st.session_state.get(K_PLAYING, False)
+    st.session_state[K_PLAYING] = playing
+    if playing and st.session_state.get(K_EPOCH, last) >= last:
+        st.session_state[K_EPOCH] = 0  # at the end: replay from the start
+
+
+def _controls(h: History, log: bool) -> None:
+    """Play / pause and speed, then the frame (playing or still)."""
     last = curves.last_epoch(h)
     playing = bool(st.session_state.get(K_PLAYING))
-    epoch = min(max(int(st.session_state.get(K_EPOCH, last)), 0), last)
     if last > 0:
         c_play, c_speed, _ = st.columns([1.5, 3, 3.5], vertical_alignment="bottom")
-        label = tr("tr_pause") if playing else tr("tr_play")
-        icon = ":material/pause:" if playing else ":material/play_arrow:"
-        if c_play.button(label, key="tr_play_btn", icon=icon, help=tr("tr_play_help"), shortcut="K", width="stretch"):
-            playing = not playing
-            st.session_state[K_PLAYING] = playing
-            if playing and epoch >= last:
-                st.session_state[K_EPOCH] = 0  # replay from the start
-            st.rerun(scope="app")  # re-declare the fragment with (or without) its timer
+        c_play.button(
+            tr("tr_pause") if playing else tr("tr_play"),
+            key="tr_play_btn",
+            icon=":material/pause:" if playing else ":material/play_arrow:",
+            help=tr("tr_play_help"),
+            shortcut="K",
+            width="stretch",
+            on_click=_toggle_play,
+            args=(last,),
+        )
         c_speed.segmented_control(
             tr("tr_speed"),
             list(SPEEDS),
@@ -101,12 +112,33 @@ def _explorer_body(h: History, log: bool) -> None:
             format_func=lambda s: tr(f"tr_speed_{s}"),
             help=tr("tr_speed_help", **{k: round(v / FPS) for k, v in SPEEDS.items()}),
         )
+    if playing and last > 0:
+        st.fragment(run_every=1 / FPS)(_frame_playing)(h, log)
+    else:
+        st.fragment(_frame_still)(h, log)
+
+
+def _frame_playing(h: History, log: bool) -> None:
+    """One frame of the replay: advance the epoch, draw it; at the end, stop."""
+    _frame(h, log, playing=True)
+
+
+def _frame_still(h: History, log: bool) -> None:
+    """The scrubber's epoch, redrawn when the scrubber moves."""
+    _frame(h, log, playing=False)
+
+
+def _frame(h: History, log: bool, playing: bool) -> None:
+    """The scrubber and the views of its epoch (advanced by one step first while playing)."""
+    last = curves.last_epoch(h)
+    epoch = min(max(int(st.session_state.get(K_EPOCH, last)), 0), last)
+    if last > 0:
         if playing:
             frames = SPEEDS.get(st.session_state.get(K_SPEED) or "normal", SPEEDS["normal"])
             epoch = min(epoch + max(1, math.ceil(last / frames)), last)
         st.session_state[K_EPOCH] = epoch
         epoch = st.slider(tr("tr_epoch"), 0, last, key=K_EPOCH, help=tr("tr_epoch_help", n=last))
-        if playing and epoch >= last:  # the end: stop the timer
+        if playing and epoch >= last:  # the end: stop, and redraw the button as "Play"
             st.session_state[K_PLAYING] = False
             st.rerun(scope="app")
     _epoch_views(h, epoch, log, playing)
