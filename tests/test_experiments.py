@@ -138,3 +138,13 @@ def test_charts_build_in_both_languages(lang):
     labels = {row["label"] for row in heat["datasets"][next(iter(heat["datasets"]))]}
     assert labels == {f"{c.n_success}/{c.n}" for c in g.cells.values()}
     assert col_label("lrs", 0.001, lang) == "0.001"
+
+
+def test_stuck_sigmoid_runs_stay_stuck():
+    """The page's text: sigmoid failures (Adam, lr 0.01) are stuck, not slow: more epochs do not rescue them."""
+    short = run_cell("sigmoid", "adam", 0.01, seeds=40, epochs=2000, hidden=2)
+    long = run_cell("sigmoid", "adam", 0.01, seeds=40, epochs=6000, hidden=2)
+    failed = set(short.failing_seeds)
+    assert failed, "some of 40 sigmoid seeds fail at 2000 epochs"
+    assert len(failed & set(long.failing_seeds)) >= 0.8 * len(failed)
+    assert long.n_success <= short.n_success + 0.2 * len(failed)

@@ -79,10 +79,10 @@ EN: dict[str, str] = {
     "A unit that is positive on all four inputs does not help either: there ReLU is the identity, "
     "so it does not bend anything. The net can no longer bend the space enough to separate the four "
     "points, and the run stops learning at a loss near 0.48 (one line) or ln 2 ≈ 0.693 (all outputs 0.5). "
-    "Sigmoid and tanh never have an exactly zero gradient, so their units can always move again (their "
-    "failures here are mostly slow runs that ran out of epochs: try more epochs or a larger learning "
-    "rate); leaky ReLU keeps a slope of 0.01 for negative z1, so its units are not dead, only slow to "
-    "come back.",
+    "Sigmoid and tanh never have an exactly zero gradient, so their units cannot die. With two hidden "
+    "units they still fail sometimes, stuck on a flat region or in a local minimum of the loss (more "
+    "epochs do not rescue those runs), and plain SGD at lr 0.01 is simply too slow for 2000 epochs. "
+    "Leaky ReLU keeps a slope of 0.01 for negative z1, so its units are not dead, only slow to come back.",
     "ex_why_data": "In this grid ReLU failed in **{fail} of {runs}** runs. Dead hidden units at the end of the "
     "failed runs: {breakdown}. In {init} of the failed runs a unit was dead already at the start (its "
     "initial weights put all four inputs on the negative side of its line).",
@@ -175,9 +175,10 @@ KO: dict[str, str] = {
     "네 입력 모두에서 양수인 유닛도 도움이 되지 않습니다. 그 구간에서 ReLU는 항등 함수라 공간을 전혀 휘지 "
     "못하기 때문입니다. 공간을 네 점을 가를 만큼 충분히 휘게 만들 수 없으니 학습이 멈추고, loss는 0.48(직선 "
     "하나)이나 ln 2 ≈ 0.693(모든 출력이 0.5) 근처에 머뭅니다. 시그모이드와 tanh는 기울기가 정확히 0이 되는 "
-    "일이 없어서 유닛이 언제든 다시 움직일 수 있습니다 (여기서 실패한 실행은 대부분 에폭이 모자랐던 느린 "
-    "실행입니다: 에폭을 늘리거나 학습률을 키워 보세요). leaky ReLU는 음수 z1에서도 0.01의 기울기가 남아 있어서 "
-    "유닛이 죽지 않고, 되살아나는 데 오래 걸릴 뿐입니다.",
+    "일이 없어서 유닛이 죽지 않습니다. 그래도 은닉 유닛이 2개뿐이면 loss의 평평한 구간이나 국소 최솟값에 갇혀 "
+    "실패하기도 합니다 (이런 실행은 에폭을 늘려도 살아나지 않습니다). 학습률 0.01의 SGD는 2000 에폭 안에 "
+    "배우기에는 그냥 너무 느립니다. leaky ReLU는 음수 z1에서도 0.01의 기울기가 남아 있어서 유닛이 죽지 않고, "
+    "되살아나는 데 오래 걸릴 뿐입니다.",
     "ex_why_data": "이 격자에서 ReLU는 실행 **{runs}개 중 {fail}개**에서 실패했습니다. 실패한 실행이 끝났을 때 "
     "죽은 은닉 유닛 수: {breakdown}. 실패한 실행 중 {init}개는 처음부터 죽은 유닛이 있었습니다 "
     "(초기 가중치가 네 입력을 모두 그 유닛 직선의 음수 쪽에 두었습니다).",
