@@ -188,7 +188,9 @@ def test_forward_page_hidden_units_choice():
     _ok(at)
     specs = _charts(at)
     h1_spec = specs[2]  # the h1 plane of step 2 (after the input plane and the z1 plane)
-    assert h1_spec["title"]["subtitle"].startswith("Showing hidden units 3 and 6 of 8.")
+    assert h1_spec["title"]["subtitle"] == ["Hidden units 3 and 6 of 8."]  # step 2: no output line yet
+    assert specs[3]["title"]["subtitle"] == ["Hidden units 3 and 6 of 8.", "Output line: other units at their mean."]
+    assert "other units at their mean over the four inputs" in specs[3]["description"]
     assert [s["layer"][0]["encoding"]["x"]["axis"]["title"] for s in specs[1:4]] == [
         "z1, unit 3", "h1, unit 3", "h1, unit 3"
     ]  # fmt: skip

@@ -174,7 +174,7 @@ def test_diverged_parameters_draw_without_error():
 def test_latex_numbers_are_the_trace_and_many_units_go_down():
     tr = trace(build_model(Config(hidden=8, seed=5)))
     l1 = charts.latex_linear1(tr, [0, 1, 2, 3])
-    assert l1.startswith(r"Z_1^{\top}")  # 8 units: written transposed so it stays narrow
+    assert l1.startswith(r"\begin{aligned}Z_1^{\top}")  # 8 units: transposed, result on a second line
     for v in tr.z1.ravel():
         assert f"{v:.4f}" in l1
     tr2 = trace(build_model(LECTURE))

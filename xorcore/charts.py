@@ -44,7 +44,7 @@ def _legend(title: str, **kw: object) -> alt.Legend:
     )  # labelLimit=0: never cut a label short
 
 
-def _title(text: str, subtitle: str | None = None) -> alt.Title:
+def _title(text: str, subtitle: str | list[str] | None = None) -> alt.Title:
     """A chart title (and optional subtitle) with projector-size fonts."""
     kw: dict[str, object] = {"fontSize": palette.TITLE_SIZE, "anchor": "start"}
     if subtitle:
@@ -455,7 +455,8 @@ def space_plane(
         )
     pdf = _points_df(pts_ab[:, 0], pts_ab[:, 1], lang)
     layers.append(_points_layer(pdf, lang, x_title, y_title, highlight=highlight))
-    subtitle = _plane_subtitle(stage, hidden, units, lang)
+    subtitle = _plane_subtitle(stage, hidden, units, lang, bool(separator))
+    desc_key = f"{STAGE_TITLE[stage]}_desc" + ("_noline" if stage == "h1" and not separator else "")
     return (
         alt.layer(*layers)
         .resolve_scale(color="independent", stroke="independent", strokeWidth="independent")
@@ -464,24 +465,27 @@ def space_plane(
             height=CHART_SIZE if hidden > 1 or stage == "input" else 160,
             autosize=AUTOSIZE,
             title=_title(t(lang, STAGE_TITLE[stage]), subtitle),
-            description=t(lang, f"{STAGE_TITLE[stage]}_desc" + ("_noline" if stage == "h1" and not separator else ""))
-            + (" " + subtitle if subtitle else ""),
+            description=" ".join(
+                [t(lang, desc_key), *_plane_subtitle(stage, hidden, units, lang, bool(separator), False)]
+            ),
         )
     )
 
 
-def _plane_subtitle(stage: str, hidden: int, units: tuple[int, int], lang: str) -> str:
-    """What the plane shows when the net does not have exactly two hidden units."""
+def _plane_subtitle(
+    stage: str, hidden: int, units: tuple[int, int], lang: str, separator: bool, short: bool = True
+) -> list[str]:
+    """What the plane shows when the net does not have exactly two hidden units (one line per sentence)."""
     if stage == "input":
-        return ""
+        return []
     if hidden == 1:
-        return t(lang, "ch_one_unit")
+        return [t(lang, "ch_one_unit")]
     if hidden > 2:
-        note = t(lang, "ch_two_of", a=units[0] + 1, b=units[1] + 1, n=hidden)
-        if stage == "h1":
-            note += " " + t(lang, "ch_others_mean")
-        return note
-    return ""
+        lines = [t(lang, "ch_two_of", a=units[0] + 1, b=units[1] + 1, n=hidden)]
+        if stage == "h1" and separator:  # short in the subtitle (it must fit the chart), full in the alt text
+            lines.append(t(lang, "ch_others_mean_short" if short else "ch_others_mean"))
+        return lines
+    return []
 
 
 def _check_units(hidden: int, units: tuple[int, int]) -> tuple[int, int]:
@@ -760,9 +764,9 @@ def latex_linear1(tr, rows: list[int]) -> str:
         r = rows[0]
         return r"z_1 = W_1 x + b_1 = " + _mat(tr.W1) + _col(tr.X[r], 0) + " + " + _col(tr.b1) + " = " + _col(tr.z1[r])
     if tr.W1.shape[0] > WIDE_UNITS:  # many units: the transposed form grows down, not across
-        return (
-            r"Z_1^{\top} = W_1 X^{\top} + b_1 = " + _mat(tr.W1) + _mat(tr.X[rows].T, 0) + " + " + _col(tr.b1)
-            + " = " + _mat(tr.z1[rows].T)
+        return _two_lines(
+            r"Z_1^{\top} = W_1 X^{\top} + b_1", _mat(tr.W1) + _mat(tr.X[rows].T, 0) + " + " + _col(tr.b1),
+            _mat(tr.z1[rows].T),
         )  # fmt: skip
     return (
         r"Z_1 = X W_1^{\top} + b_1 = " + _mat(tr.X[rows], 0) + _mat(tr.W1.T) + " + " + _mat(tr.b1[None, :])
@@ -804,7 +808,16 @@ def latex_linear2(tr, rows: list[int]) -> str:
             return r"z_2 = W_2 h_1 + b_2 = " + _mat(tr.W2) + _col(tr.h1[r]) + f" + ({_n(b)}) = {_n(tr.z2[r, 0])}"
         terms = " + ".join(rf"({_n(wi)})({_n(hi)})" for wi, hi in zip(w, tr.h1[r], strict=True))
         return rf"z_2 = W_2 h_1 + b_2 = {terms} + ({_n(b)}) = {_n(tr.z2[r, 0])}"
+    if len(w) > WIDE_UNITS:  # H1 is 4 x H: put the result on its own line
+        return _two_lines(
+            r"z_2 = H_1 W_2^{\top} + b_2", _mat(tr.h1[rows]) + _mat(tr.W2.T) + f" + ({_n(b)})", _mat(tr.z2[rows])
+        )
     return r"z_2 = H_1 W_2^{\top} + b_2 = " + _mat(tr.h1[rows]) + _mat(tr.W2.T) + f" + ({_n(b)}) = " + _mat(tr.z2[rows])
+
+
+def _two_lines(lhs: str, middle: str, result: str) -> str:
+    """lhs = middle on one line and = result on the next (KaTeX aligned), for wide equations."""
+    return r"\begin{aligned}" + lhs + r" &= " + middle + r" \\ &= " + result + r"\end{aligned}"
 
 
 def latex_output(tr, rows: list[int]) -> str:

@@ -25,8 +25,9 @@ EN: dict[str, str] = {
     "ch_plane_h1_desc_noline": "The four inputs and the input plane's grid after the activation: a non-linear "
     "activation bends the grid lines (Linear 1 alone kept them straight).",
     "ch_one_unit": "One hidden unit: its value is plotted on a line.",
-    "ch_two_of": "Showing hidden units {a} and {b} of {n}.",
+    "ch_two_of": "Hidden units {a} and {b} of {n}.",
     "ch_others_mean": "The output line holds the other units at their mean over the four inputs.",
+    "ch_others_mean_short": "Output line: other units at their mean.",
     "ch_out_line": "output line w2·h + b2 = 0",
     "ch_unit_line": "unit {unit}: z1 = 0",
     "ch_lines": "lines",
@@ -142,8 +143,9 @@ KO: dict[str, str] = {
     "ch_plane_h1_desc_noline": "활성화 함수를 지난 네 입력과 입력 평면의 격자: 비선형 활성화 함수는 격자선을 "
     "휘게 합니다 (Linear 1만 지났을 때는 곧았습니다).",
     "ch_one_unit": "은닉 유닛이 하나뿐이라 그 값을 한 직선 위에 그립니다.",
-    "ch_two_of": "은닉 유닛 {n}개 중 {a}번과 {b}번을 보여 줍니다.",
+    "ch_two_of": "은닉 유닛 {n}개 중 {a}번과 {b}번.",
     "ch_others_mean": "출력 직선은 나머지 유닛을 네 입력에 대한 평균값으로 고정해 그렸습니다.",
+    "ch_others_mean_short": "출력 직선: 나머지 유닛은 평균값으로 고정.",
     "ch_out_line": "출력 직선 w2·h + b2 = 0",
     "ch_unit_line": "유닛 {unit}: z1 = 0",
     "ch_lines": "직선",
