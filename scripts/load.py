@@ -26,11 +26,16 @@ sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT))
 
 import harness  # noqa: E402
+from playwright.async_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
 from xorcore.config import ACTIVATIONS, OPTIMIZERS  # noqa: E402
 
 MAX_ACTIONS_PER_SESSION = 2_000  # a hard bound besides the clock
 RERUN_TIMEOUT_MS = 120_000
+LOST_AFTER_MS = 20_000
+IDLE_CONNECTED_JS = """() => { const a = document.querySelector('[data-testid="stApp"]');
+  return a?.getAttribute('data-test-script-state') === 'notRunning'
+    && a?.getAttribute('data-test-connection-state') === 'CONNECTED'; }"""
 RERUN_DONE_JS = """(n) => window.__stDone > n
   && document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'notRunning'"""
 
@@ -45,6 +50,8 @@ class Session:
         self.blocked: list[str] = []
         self.actions = 0
         self.first_ready = float("nan")
+        self.last = "opening the first page"
+        self.lost = 0
 
     async def run(self, seconds: float) -> None:
         ctx = await self.browser.new_context(viewport=harness.VIEWPORT, locale="en-US")
@@ -62,7 +69,19 @@ class Session:
             while time.monotonic() < deadline and self.actions < MAX_ACTIONS_PER_SESSION:
                 await self._one_action(page)
         except Exception as e:  # a crashed page or a timeout is an error, not a stop of the whole test
-            self.errors.append(f"session {self.n}: {type(e).__name__}: {str(e).splitlines()[0][:200]}")
+            msg = str(e).splitlines()[0][:200]
+            try:  # what the page was doing: its script state, finished runs, skeletons left
+                msg += " | " + await page.evaluate(
+                    "() => [document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state'),"
+                    " document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-connection-state'),"
+                    " 'runs ' + window.__stDone,"
+                    " 'skeletons ' + document.querySelectorAll('[data-testid=\"stSkeleton\"]').length].join(', ')"
+                )
+            except Exception:  # the page itself is gone
+                msg += " | page unreachable"
+            self.errors.append(
+                f"session {self.n}, {self.actions} changes in, last {self.last}: {type(e).__name__}: {msg}"
+            )
         finally:
             await ctx.close()
 
@@ -73,13 +92,22 @@ class Session:
             self.blocked.append(route.request.url)
             await route.abort()
 
-    async def _ready(self, page, since: int | None = None, first: bool = False) -> None:
+    async def _ready(self, page, since: int | None = None, first: bool = False) -> bool:
         if first:
-            await page.wait_for_function("() => window.__stDone >= 1", timeout=RERUN_TIMEOUT_MS)
+            await page.wait_for_function("() => window.__stDone >= 1", timeout=RERUN_TIMEOUT_MS, polling=250)
         if since is not None:  # the rerun this change started has finished (the server sent all of it)
-            await page.wait_for_function(RERUN_DONE_JS, arg=since, timeout=RERUN_TIMEOUT_MS)
+            try:
+                await page.wait_for_function(RERUN_DONE_JS, arg=since, timeout=LOST_AFTER_MS, polling=250)
+            except PlaywrightTimeout:
+                # Idle, connected and no run since the change: the busy browser dropped the click (it never
+                # reached the server). Counted apart; a run still going after the full timeout is an error.
+                if await page.evaluate(IDLE_CONNECTED_JS):
+                    self.lost += 1
+                    return False
+                await page.wait_for_function(RERUN_DONE_JS, arg=since, timeout=RERUN_TIMEOUT_MS, polling=250)
         else:  # the first page: wait until it has fully drawn too
-            await page.wait_for_function(harness.READY_JS, timeout=RERUN_TIMEOUT_MS)
+            await page.wait_for_function(harness.READY_JS, timeout=RERUN_TIMEOUT_MS, polling=250)
+        return True
 
     async def _one_action(self, page) -> None:
         rng = self.rng
@@ -120,8 +148,9 @@ class Session:
             ]
             t0 = time.perf_counter()
             await links.nth(rng.choice(targets)).click()
-        await self._ready(page, since=before)
-        self.latencies.append(time.perf_counter() - t0)
+        self.last = f"{kind} on {page.url.split('?')[0]}"
+        if await self._ready(page, since=before):
+            self.latencies.append(time.perf_counter() - t0)
         self.actions += 1
         boxes = await page.locator('[data-testid="stException"]').all_inner_texts()
         if boxes:
@@ -198,8 +227,9 @@ def main() -> int:
     blocked = sorted({u for s in runs for u in s.blocked})
     print(f"sessions: {args.sessions}, seconds: {args.seconds:g} (wall {wall:.0f} s), actions: {len(lat)}")
     print(f"errors: {len(errors)}")
+    print(f"changes with no rerun seen (a click the busy browser dropped): {sum(s.lost for s in runs)}")
     for s in runs:
-        print(f"  session {s.n}: first page after {s.first_ready - t0:.1f} s, {s.actions} changes")
+        print(f"  session {s.n}: first page after {s.first_ready - t0:.1f} s, {s.actions} changes, {s.lost} lost")
     for e in errors[:20]:
         print(f"  {e}")
     if lat:

@@ -166,8 +166,8 @@ def runs_done(page) -> int:
 def settle(page, since: int | None = None, timeout: float = 90_000) -> None:
     """Wait until a script run finished after `since` (if given) and the app is idle."""
     if since is not None:
-        page.wait_for_function("(n) => window.__stDone > n", arg=since, timeout=timeout)
-    page.wait_for_function(READY_JS, timeout=timeout)
+        page.wait_for_function("(n) => window.__stDone > n", arg=since, timeout=timeout, polling=250)
+    page.wait_for_function(READY_JS, timeout=timeout, polling=250)
 
 
 def goto(page, url: str, timeout: float = 90_000) -> None:
@@ -176,7 +176,7 @@ def goto(page, url: str, timeout: float = 90_000) -> None:
     page.wait_for_function(
         "() => window.__stDone >= 1 && !!document.querySelector('.st-key-seed input')", timeout=timeout
     )
-    page.wait_for_function(READY_JS, timeout=timeout)
+    page.wait_for_function(READY_JS, timeout=timeout, polling=250)
 
 
 def exceptions(page) -> list[str]:
