@@ -22,7 +22,7 @@ from xorcore.config import (
 )
 from xorcore.text import LANGS, lang_from_locale, t
 
-st.set_page_config(page_title="XOR Backprop Lab", page_icon=":material/hub:", layout="wide")
+st.set_page_config(page_title="XOR Backprop Lab", page_icon="🧠", layout="wide")
 
 LANG_NAMES = {"ko": "한국어", "en": "English"}
 URL_KEYS = (*FIELDS, "lang")
@@ -32,42 +32,49 @@ def _check_url(lang: str) -> None:
     """Once per session: name every link value that is not allowed (the widgets fall back to defaults)."""
     if "url_notices" in st.session_state:
         return
-    notices = []
+    notices, canonical, rejected = [], {}, []
     for key in st.query_params:
         values = st.query_params.get_all(key)
-        if key not in URL_KEYS:
-            notices.append(("notice_unknown_param", key, ""))
+        if key not in URL_KEYS:  # shown in a code span: no backtick may close it, and keep it short
+            name = key.replace("`", "'")
+            notices.append(("notice_unknown_param", name if len(name) <= 40 else name[:40] + "…", ""))
+            rejected.append(key)
         elif key == "lang":
             if len(values) != 1 or values[0] not in LANG_NAMES.values():
                 notices.append(("notice_bad_param", key, LANG_NAMES[lang]))
+                rejected.append(key)
         else:
             try:
                 if len(values) != 1:
                     raise ValueError("repeated")
-                parse_field(key, values[0])
+                canonical[key] = _fmt(key, parse_field(key, values[0]))
             except ValueError:
                 notices.append(("notice_bad_param", key, _fmt(key, getattr(LECTURE, key))))
-    _drop_from_url([key for _, key, _ in notices])
+                rejected.append(key)
+    _set_initial_url(dict.fromkeys(rejected), {k: v for k, v in canonical.items() if v != st.query_params.get(k)})
+    for key in rejected:
+        with contextlib.suppress(Exception):
+            del st.query_params[key]
     st.session_state["url_notices"] = notices
 
 
-def _drop_from_url(keys: list[str]) -> None:
-    """Remove rejected values before the widgets bind, so each widget starts from its default.
+def _set_initial_url(drop: dict[str, None], canonical: dict[str, str]) -> None:
+    """Fix the first URL before the widgets bind: drop rejected values, respell allowed ones.
 
-    Streamlit seeds a bound widget from a snapshot of the first URL; for a number_input it
-    raises on values such as 1e309 and truncates 1.5 to 1. Clearing the snapshot (a private
-    field, hence the guard) makes "default used" true for every rejected value.
+    Streamlit seeds a bound widget from a snapshot of the first URL; a number_input raises on
+    1e309 and truncates 1.5 to 1, and a select widget drops 'lr=0.10' silently. Editing the
+    snapshot (a private field, hence the guards) makes "default used" true for every rejected
+    value and lets every allowed spelling through.
     """
     ctx = get_script_run_ctx()
-    if ctx is not None:
-        with ctx.session_state.query_params() as qp:
-            initial = getattr(qp, "_initial_query_params", None)
-            for key in keys:
-                if isinstance(initial, dict):
-                    initial.pop(key, None)
-    for key in keys:
-        with contextlib.suppress(Exception):
-            del st.query_params[key]
+    if ctx is None:
+        return
+    with ctx.session_state.query_params() as qp:
+        initial = getattr(qp, "_initial_query_params", None)
+        if isinstance(initial, dict):
+            for key in drop:
+                initial.pop(key, None)
+            initial.update({k: [v] for k, v in canonical.items()})
 
 
 def _fmt(key: str, value: object) -> str:
@@ -84,12 +91,12 @@ def _reset() -> None:
 def sidebar() -> str:
     """Draw the sidebar; store the Config and language in session_state; return the language."""
     default_lang = lang_from_locale(st.context.locale)
+    _check_url(default_lang)  # before any widget binds and drops what it rejects
     with st.sidebar:
         lang = st.segmented_control(
             "Language · 언어", LANGS, key="lang", default=default_lang, bind="query-params",
             format_func=LANG_NAMES.get,
         ) or default_lang  # fmt: skip
-        _check_url(lang)
         st.number_input(t(lang, "sb_seed"), *SEED_RANGE, value=LECTURE.seed, step=1, key="seed",
                         help=t(lang, "sb_seed_help"), bind="query-params")  # fmt: skip
         st.selectbox(t(lang, "sb_activation"), ACTIVATIONS, key="activation", bind="query-params",

@@ -16,6 +16,7 @@ def sign_color(value: float) -> str:
     """Blue for >= 0, vermillion for < 0."""
     return POS if value >= 0 else NEG
 
+
 # Appended for the chart builders (xorcore/charts.py):
 UNIT_LINES = ("#CC79A7", "#332288")  # reddish purple, indigo: the lines z1_i = 0 of two hidden units
 DEAD_ZONE_OPACITY = 0.45  # shading of ReLU's dead zone (z < 0) on the activation plot
