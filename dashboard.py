@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import runpy
+from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
@@ -24,6 +26,7 @@ from xorcore.text import LANGS, lang_from_locale, t
 
 st.set_page_config(page_title="XOR Backprop Lab", page_icon="🧠", layout="wide")
 
+HERE = Path(__file__).resolve().parent
 LANG_NAMES = {"ko": "한국어", "en": "English"}
 URL_KEYS = (*FIELDS, "lang")
 
@@ -119,7 +122,13 @@ def sidebar() -> str:
 lang = sidebar()
 for kind, param, default in st.session_state.get("url_notices", []):
     st.warning(t(lang, kind, param=param, default=default), icon=":material/link_off:")
-nav = st.navigation(
-    [st.Page(path, title=t(lang, key), url_path=url, default=i == 0) for i, (path, key, url) in enumerate(PAGES)]
-)
-nav.run()
+
+
+def _home() -> None:
+    """The address "/" shows the first page too, so that "/model" can be a page of its own."""
+    runpy.run_path(str(HERE / PAGES[0][0]), run_name="__main__")
+
+
+pages = [st.Page(path, title=t(lang, key), url_path=url) for path, key, url in PAGES]
+home = st.Page(_home, title=t(lang, PAGES[0][1]), url_path="home", default=True, visibility="hidden")
+st.navigation([home, *pages]).run()
