@@ -93,11 +93,11 @@ def reveal(key: str, n_steps: int, script: str) -> int:
     st.caption(tr("reveal_keys"))
     if fwd:
         if pos >= n_steps and (nxt := neighbour(script, 1)):
-            st.switch_page(nxt)
+            st.switch_page(nxt, query_params={})  # keeps the URL-bound settings
         pos = min(pos + 1, n_steps)
     if back:
         if pos <= 1 and (prv := neighbour(script, -1)):
-            st.switch_page(prv)
+            st.switch_page(prv, query_params={})
         pos = max(pos - 1, 1)
     st.session_state[pos_key] = pos
     counter.markdown(f"**{tr('reveal_counter', i=pos, n=n_steps)}**", width="content")

@@ -64,3 +64,15 @@ def test_language_switch_changes_sidebar():
     assert at.sidebar.selectbox(key="activation").label == "은닉층 활성화 함수"
     at = app(lang="en")
     assert at.sidebar.selectbox(key="activation").label == "Hidden activation"
+
+
+def test_next_after_last_step_opens_next_page_keeping_settings():
+    at = app("app_pages/2_forward.py", lr="0.1", activation="tanh")
+    at.segmented_control(key="fw_mode").set_value("step").run()
+    for _ in range(4):
+        at.button(key="fw_next").click().run()
+    assert at.session_state["fw_pos"] == 5
+    at.button(key="fw_next").click().run()  # past the last step: the Backprop page
+    assert not at.exception
+    assert at.title[0].value == "Backprop"
+    assert at.session_state["config"] == Config(activation="tanh", lr=0.1)
