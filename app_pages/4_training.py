@@ -7,9 +7,13 @@ it a diverged one; run as a page, the script renders the sidebar's run.
 
 from __future__ import annotations
 
+import hashlib
 import math
+from contextlib import nullcontext
 
+import altair as alt
 import streamlit as st
+from streamlit.elements import vega_charts as _vega
 
 from app_pages._shared import history, lang, nav_links, tr
 from xorcore import Config, History, curves
@@ -24,6 +28,11 @@ SPEEDS = {"slow": 200, "normal": 100, "fast": 40}  # frames for a whole replay
 K_EPOCH, K_PLAYING, K_RUN, K_PINS, K_SPEED = "tr_epoch", "tr_playing", "tr_run", "tr_pins", "tr_speed"
 
 PRED_FORMAT = {"format": "%.6f"}
+# What st.altair_chart converts a chart with: a lock over Altair's process-wide theme and data
+# transformer, and the transformer that ships each DataFrame as Arrow (Streamlit 1.67 internals;
+# without them the page falls back to st.altair_chart).
+_ALTAIR_LOCK = getattr(_vega, "_altair_globals_lock", None)
+_TO_ARROW = getattr(_vega, "_to_arrow_dataset", None)
 
 
 def render(h: History) -> None:
@@ -37,10 +46,66 @@ def render(h: History) -> None:
     _summary(h, last)
     log = st.toggle(tr("tr_log"), key="tr_log", help=tr("tr_log_help"))
     _explorer(h, log)
-    _curves(h, log)
+    _curves(h)
     _pins(h, log)
     _final(h, last)
     _downloads(h)
+
+
+# ---------------------------------------------------------------- charts as Vega-Lite specs
+# Most of a rerun went into Altair: building the charts and validating each one against the
+# Vega-Lite schema while converting it. The page converts without the validation (xorcore's tests
+# validate every builder), and the whole-run charts, which only change with the run, are
+# converted once per run and language and cached.
+
+
+def _to_spec(chart: alt.TopLevelMixin) -> dict | alt.TopLevelMixin:
+    """The Vega-Lite dict st.altair_chart would send for chart (data as Arrow), minus the schema check."""
+    if _ALTAIR_LOCK is None or _TO_ARROW is None:
+        return chart  # unknown Streamlit internals: _draw hands the chart to st.altair_chart
+    datasets: dict = {}
+    themes = alt.theme if hasattr(alt, "theme") else alt.themes
+    with _ALTAIR_LOCK:  # the same steps under the same lock as st.altair_chart
+        alt.data_transformers.register("to_arrow_dataset", _TO_ARROW)
+        theme = themes.enable("none") if themes.active == "default" else nullcontext()
+        with theme, alt.data_transformers.enable("to_arrow_dataset", datasets=datasets):
+            spec = chart.to_dict(validate=False)
+    existing = spec.get("datasets")
+    spec["datasets"] = {**existing, **datasets} if isinstance(existing, dict) else datasets
+    return spec
+
+
+def _draw(spec: dict | alt.TopLevelMixin) -> None:
+    """A chart at the column's width, from its spec (or, as a fallback, the Altair chart)."""
+    if isinstance(spec, dict):
+        st.vega_lite_chart(spec, width="stretch")
+    else:
+        st.altair_chart(spec, width="stretch")
+
+
+def _digest(h: History) -> str:
+    """A key for one run's charts: its settings and every number it recorded (render takes any History)."""
+    d = hashlib.blake2b(repr((h.config, h.final_loss, h.diverged_at)).encode(), digest_size=16)
+    for a in (h.loss, h.accuracy, h.pred, h.grad_norm, h.params, h.final_pred):
+        d.update(a.tobytes())
+    return d.hexdigest()
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _curve_specs(run: str, lg: str, _h: History) -> list[dict | alt.TopLevelMixin]:
+    """Accuracy, gradient norm, predictions and parameters of the run whose digest is `run`.
+
+    Each session gets its own copy (st.cache_data), so nothing one session changes is shared.
+    """
+    return [
+        _to_spec(c)
+        for c in (
+            curves.accuracy_chart(_h, lg),
+            curves.grad_norm_chart(_h, lg, log=True),
+            curves.prediction_chart(_h, lg),
+            curves.params_chart(_h, lg),
+        )
+    ]
 
 
 # ---------------------------------------------------------------- summary
@@ -163,18 +228,17 @@ def _epoch_views(h: History, epoch: int, log: bool, playing: bool = False) -> No
     with left:
         # Redrawn every frame while playing: 400 points and no hover layers keep it light
         # (the marker's value stays exact).
-        chart = curves.loss_chart(h, lg, epoch=epoch, log=log, max_points=400, hover=not playing)
-        st.altair_chart(chart, width="stretch")
+        _draw(_to_spec(curves.loss_chart(h, lg, epoch=epoch, log=log, max_points=400, hover=not playing)))
         st.caption(tr("tr_loss_caption", epoch=epoch))
     with right:
         st.markdown(f"**{tr('tr_pred_at', epoch=epoch)}**")
         _pred_table(h, epoch)
     b, p = st.columns(2)
     with b:
-        st.altair_chart(decision_boundary(flat, cfg.activation, cfg.hidden, lg, resolution=60), width="stretch")
+        _draw(_to_spec(decision_boundary(flat, cfg.activation, cfg.hidden, lg, resolution=60)))
         st.caption(tr("tr_boundary_caption", epoch=epoch))
     with p:
-        st.altair_chart(hidden_plane(flat, cfg.activation, cfg.hidden, lg), width="stretch")
+        _draw(_to_spec(hidden_plane(flat, cfg.activation, cfg.hidden, lg)))
         st.caption(tr("tr_hidden_caption", epoch=epoch))
     st.markdown(f"**{tr('tr_diagram_at', epoch=epoch)}**")
     dead = dead_units(flat, cfg.activation, cfg.hidden)
@@ -205,23 +269,23 @@ def _pred_table(h: History, epoch: int) -> None:
 # ---------------------------------------------------------------- curves
 
 
-def _curves(h: History, log: bool) -> None:
-    """Accuracy and gradient norm, each input's prediction, every parameter."""
-    lg = lang()
+def _curves(h: History) -> None:
+    """Accuracy and gradient norm, each input's prediction, every parameter (built once per run and language)."""
+    acc, grad, pred, params = _curve_specs(_digest(h), lang(), h)
     st.subheader(tr("tr_curves"))
     a, g = st.columns(2)
     with a:
-        st.altair_chart(curves.accuracy_chart(h, lg), width="stretch")
+        _draw(acc)
         st.caption(tr("tr_acc_caption"))
     with g:
-        st.altair_chart(curves.grad_norm_chart(h, lg, log=True), width="stretch")
+        _draw(grad)
         st.caption(tr("tr_grad_caption"))
     p, q = st.columns(2)
     with p:
-        st.altair_chart(curves.prediction_chart(h, lg), width="stretch")
+        _draw(pred)
         st.caption(tr("tr_pred_caption"))
     with q:
-        st.altair_chart(curves.params_chart(h, lg), width="stretch")
+        _draw(params)
         st.caption(tr("tr_params_caption"))
 
 
@@ -256,7 +320,7 @@ def _pins(h: History, log: bool) -> None:
     current = cur.label() if pinned else tr("tr_current", label=cur.label())
     if not pinned:
         runs.append((current, h))
-    st.altair_chart(curves.overlay_chart(runs, lang(), log=log, current=current), width="stretch")
+    _draw(_to_spec(curves.overlay_chart(runs, lang(), log=log, current=current)))
     st.caption(tr("tr_overlay_caption", n=len(runs)))
     for i, (c, (label, ph)) in enumerate(zip(pins, runs, strict=False)):
         row = st.columns([6, 1.2], vertical_alignment="center")

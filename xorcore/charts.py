@@ -84,18 +84,18 @@ def _points_layer(
     pts = (
         alt.Chart(df)
         .mark_point(filled=True, size=260, stroke="black", strokeWidth=2, opacity=1)
-        .encode(x="a:Q", y="b:Q", color=color, shape=shape, tooltip=tooltip)
+        .encode(x=alt.X("a:Q"), y=alt.Y("b:Q"), color=color, shape=shape, tooltip=tooltip)
     )
     layers: list[alt.Chart] = [pts]
     if highlight is not None:  # a ring around the chosen input
         ring = alt.Chart(df.iloc[[highlight]]).mark_point(size=900, stroke="black", strokeWidth=3, filled=False)
-        layers.insert(0, ring.encode(x="a:Q", y="b:Q"))
+        layers.insert(0, ring.encode(x=alt.X("a:Q"), y=alt.Y("b:Q")))
     if not labels:
         return alt.layer(*layers)
     txt = (
         alt.Chart(df.assign(tag=_merged_labels(df)))
         .mark_text(align="left", dx=12, dy=-12, fontSize=palette.FONT_SIZE - 2, fontWeight="bold")
-        .encode(x="a:Q", y="b:Q", text="tag:N")
+        .encode(x=alt.X("a:Q"), y=alt.Y("b:Q"), text=alt.Text("tag:N"))
     )
     return alt.layer(*layers, txt)
 
@@ -213,9 +213,9 @@ def decision_boundary(
         .mark_rect()
         .encode(
             x=alt.X("x1a:Q", scale=scale, axis=_axis(x_title, values=[-0.5, 0, 0.5, 1, 1.5])),
-            x2="x1b:Q",
+            x2=alt.X2("x1b:Q"),
             y=alt.Y("x2a:Q", scale=scale, axis=_axis(y_title, values=[-0.5, 0, 0.5, 1, 1.5])),
-            y2="x2b:Q",
+            y2=alt.Y2("x2b:Q"),
             color=alt.Color(
                 "y_pred:Q",
                 scale=alt.Scale(domain=[0, 0.5, 1], range=list(palette.CLASS_SCALE)),
@@ -232,7 +232,7 @@ def decision_boundary(
     contour = (
         alt.Chart(seg_df)
         .mark_rule(color="black", strokeWidth=3)
-        .encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale), x2="x2:Q", y2="y2:Q")
+        .encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale), x2=alt.X2("x2:Q"), y2=alt.Y2("y2:Q"))
     )
     pts = _points_layer(_points_df(XOR_POINTS[:, 0], XOR_POINTS[:, 1], lang), lang, x_title, y_title)
     return (
@@ -409,8 +409,8 @@ def space_plane(
         .encode(
             x=alt.X("a:Q", scale=xs, axis=_axis(x_title, **ticks)),
             y=alt.Y("b:Q", scale=ys, axis=_axis(y_title, labels=hidden > 1 or stage == "input", **ticks)),
-            detail="line:N",
-            order="order:Q",
+            detail=alt.Detail("line:N"),
+            order=alt.Order("order:Q"),
             color=family,
             strokeWidth=alt.StrokeWidth("edge:N", scale=alt.Scale(domain=[False, True], range=[1.0, 2.6]), legend=None),
         )
@@ -444,8 +444,8 @@ def space_plane(
             .encode(
                 x=alt.X("x:Q", scale=xs),
                 y=alt.Y("y:Q", scale=ys),
-                x2="x2:Q",
-                y2="y2:Q",
+                x2=alt.X2("x2:Q"),
+                y2=alt.Y2("y2:Q"),
                 stroke=alt.Stroke(
                     "name:N",
                     scale=alt.Scale(domain=names, range=colors[: len(names)]),
@@ -525,7 +525,7 @@ def output_axis(y_pred: np.ndarray, lang: str, highlight: int | None = None) -> 
         .mark_rect(opacity=0.18)
         .encode(
             x=alt.X("x:Q", scale=base, axis=_axis(x_title, values=[0, 0.25, 0.5, 0.75, 1], format=".2~f")),
-            x2="x2:Q",
+            x2=alt.X2("x2:Q"),
             color=alt.Color(
                 "side:N",
                 scale=alt.Scale(domain=list(half["side"]), range=[palette.CLASS[0], palette.CLASS[1]]),
@@ -579,12 +579,12 @@ def activation_chart(activation: str, lang: str) -> alt.LayerChart:
         layers.append(
             alt.Chart(zone)
             .mark_rect(color=palette.DEAD, opacity=palette.DEAD_ZONE_OPACITY)
-            .encode(x=alt.X("x:Q", scale=xs), x2="x2:Q")
+            .encode(x=alt.X("x:Q", scale=xs), x2=alt.X2("x2:Q"))
         )
         layers.append(
             alt.Chart(zone.assign(y=(lo + hi) / 2, xm=-3.0))
             .mark_text(fontSize=palette.FONT_SIZE, fontWeight="bold", color="#333333")
-            .encode(x=alt.X("xm:Q", scale=xs), y=alt.Y("y:Q", scale=ys), text="label:N")
+            .encode(x=alt.X("xm:Q", scale=xs), y=alt.Y("y:Q", scale=ys), text=alt.Text("label:N"))
         )
     axes = pd.DataFrame({"zero": [0.0]})
     layers.append(alt.Chart(axes).mark_rule(color="#999999").encode(y=alt.Y("zero:Q", scale=ys)))
@@ -669,10 +669,10 @@ def loss_chart(y_pred: np.ndarray, loss: float, lang: str) -> alt.LayerChart:
         )
     )
     text = bars.mark_text(dy=-12, fontSize=palette.FONT_SIZE - 2, color="black").encode(
-        text=alt.Text("a:Q", format=".4f"), color=alt.value("black")
+        text=alt.Text("a:Q", format=".4f"), color=alt.ColorValue("black")
     )
     mean = pd.DataFrame({"L": [float(loss)], "label": [t(lang, "ch_loss_mean", loss=float(loss))]})
-    rule = alt.Chart(mean).mark_rule(color="black", strokeWidth=2.5, strokeDash=[8, 4]).encode(y="L:Q")
+    rule = alt.Chart(mean).mark_rule(color="black", strokeWidth=2.5, strokeDash=[8, 4]).encode(y=alt.Y("L:Q"))
     return alt.layer(bars, text, rule).properties(
         width=CHART_SIZE,
         height=240,

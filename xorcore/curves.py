@@ -197,7 +197,7 @@ def _marker(epoch: int | None, y_value: float | None, y_field: alt.Y, lang: str,
         return []
     rule_df = pd.DataFrame({"epoch": [int(epoch)], "label": [t(lang, "tr_marker", epoch=int(epoch))]})
     layers: list[alt.Chart] = [
-        alt.Chart(rule_df).mark_rule(color=palette.ACCENT, strokeWidth=3).encode(x="epoch:Q"),
+        alt.Chart(rule_df).mark_rule(color=palette.ACCENT, strokeWidth=3).encode(x=alt.X("epoch:Q")),
         alt.Chart(rule_df)
         .mark_text(
             align="left",
@@ -208,7 +208,7 @@ def _marker(epoch: int | None, y_value: float | None, y_field: alt.Y, lang: str,
             color=palette.ACCENT,
             fontWeight="bold",
         )
-        .encode(x="epoch:Q", y=alt.value(0), text="label:N"),
+        .encode(x=alt.X("epoch:Q"), y=alt.YValue(0), text=alt.Text("label:N")),
     ]
     if y_value is not None and np.isfinite(y_value):
         field = y_field.to_dict()["field"]
@@ -216,7 +216,9 @@ def _marker(epoch: int | None, y_value: float | None, y_field: alt.Y, lang: str,
         layers.append(
             alt.Chart(dot_df)
             .mark_point(filled=True, size=160, color=palette.ACCENT, stroke="black", strokeWidth=1.5, opacity=1)
-            .encode(x="epoch:Q", y=y_field, tooltip=[alt.Tooltip("epoch:Q"), alt.Tooltip(f"{field}:Q", format=fmt)])
+            .encode(
+                x=alt.X("epoch:Q"), y=y_field, tooltip=[alt.Tooltip("epoch:Q"), alt.Tooltip(f"{field}:Q", format=fmt)]
+            )
         )
     return layers
 
@@ -320,7 +322,7 @@ def prediction_chart(h: History, lang: str, epoch: int | None = None, max_points
     ref_text = (
         alt.Chart(targets)
         .mark_text(align="right", baseline="middle", x="width", dx=-4, fontSize=palette.FONT_SIZE - 3, color="#555555")
-        .encode(y=alt.Y("text_y:Q", scale=pscale), text="label:N")
+        .encode(y=alt.Y("text_y:Q", scale=pscale), text=alt.Text("label:N"))
     )
     half = alt.Chart(pd.DataFrame({"y_pred": [0.5]})).mark_rule(color=palette.NEUTRAL, strokeDash=[2, 3]).encode(y=y)
     lines = (
@@ -371,7 +373,7 @@ def params_chart(h: History, lang: str, epoch: int | None = None, max_points: in
             y=y,
             color=color,
             strokeDash=dash,
-            detail="param:N",
+            detail=alt.Detail("param:N"),
             tooltip=[
                 alt.Tooltip("param:N", title=t(lang, "tr_param")),
                 alt.Tooltip("epoch:Q", title=t(lang, "tr_ax_epoch")),
