@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from google.protobuf import text_format
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,3 +31,21 @@ def app(page: str | None = None, lang: str = "en", **params: str) -> AppTest:
     if page:
         at.switch_page(page).run()
     return at
+
+
+def all_text(at: AppTest) -> str:
+    """Every element's proto as UTF-8 text (texts, chart specs, DOT, labels) plus every table's cells."""
+    out = []
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            out.append(text_format.MessageToString(proto, as_utf8=True))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    for df in at.dataframe:
+        cells = [*df.value.columns, *df.value.index, *df.value.to_numpy().ravel()]
+        out += [str(c) for c in cells]
+    return "\n".join(out)

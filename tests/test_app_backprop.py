@@ -8,8 +8,7 @@ import re
 
 import numpy as np
 import pytest
-from conftest import app
-from google.protobuf import text_format
+from conftest import all_text, app
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
 from xorcore import ACTIVATIONS, LECTURE, Config, build_model, manual_step, trace
@@ -25,27 +24,6 @@ def page(lang: str = "en", **params: str):
     at = app(PAGE, lang=lang, **params)
     assert not at.exception, [e.value for e in at.exception]
     return at
-
-
-def all_text(at) -> str:
-    """Every element's proto as UTF-8 text, plus every table's labels (what the user can read)."""
-    out = []
-
-    def walk(node):
-        proto = getattr(node, "proto", None)
-        if proto is not None:
-            out.append(text_format.MessageToString(proto, as_utf8=True))
-        for child in getattr(node, "children", {}).values():
-            walk(child)
-
-    walk(at._tree)
-    for df in at.dataframe:
-        out += (
-            [str(c) for c in df.value.columns]
-            + [str(i) for i in df.value.index]
-            + df.value.astype(str).values.ravel().tolist()
-        )
-    return "\n".join(out)
 
 
 def grad_tables(at) -> dict[str, tuple]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import app
-from google.protobuf import text_format
+from conftest import all_text, app
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
 from xorcore import Config
@@ -14,21 +13,6 @@ from xorcore.experiments import run_grid
 from xorcore.text import t
 
 PAGE = "app_pages/5_experiments.py"
-
-
-def all_text(at) -> str:
-    """Every element's proto as UTF-8 text (what the user can read, and chart specs)."""
-    out = []
-
-    def walk(node):
-        proto = getattr(node, "proto", None)
-        if proto is not None:
-            out.append(text_format.MessageToString(proto, as_utf8=True))
-        for child in getattr(node, "children", {}).values():
-            walk(child)
-
-    walk(at._tree)
-    return "\n".join(out)
 
 
 def ok(at):

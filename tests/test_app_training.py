@@ -11,8 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import app
-from google.protobuf import text_format
+from conftest import all_text, app
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 from streamlit.testing.v1 import AppTest
@@ -31,23 +30,6 @@ def page(lang: str = "en", **params: str) -> AppTest:
     at = app(PAGE, lang=lang, **params)
     assert not at.exception, [e.value for e in at.exception]
     return at
-
-
-def all_text(at: AppTest) -> str:
-    """Every element's proto as UTF-8 text, plus every table's cells."""
-    out = []
-
-    def walk(node):
-        proto = getattr(node, "proto", None)
-        if proto is not None:
-            out.append(text_format.MessageToString(proto, as_utf8=True))
-        for child in getattr(node, "children", {}).values():
-            walk(child)
-
-    walk(at._tree)
-    for df in at.dataframe:
-        out += [str(c) for c in df.value.columns] + [str(v) for v in df.value.to_numpy().ravel()]
-    return "\n".join(out)
 
 
 def charts(at: AppTest) -> dict[str, tuple[dict, list]]:
