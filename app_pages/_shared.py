@@ -75,10 +75,14 @@ def reveal(key: str, n_steps: int, script: str) -> int:
     opens the next page, before the first Previous opens the previous one.
     """
     mode_key, pos_key = f"{key}_mode", f"{key}_pos"
+    # One choice for the whole talk: a page opened by Next starts in the mode the last one used.
     mode = st.segmented_control(
-        tr("reveal_mode"), ["all", "step"], key=mode_key, default="all",
+        tr("reveal_mode"), ["all", "step"], key=mode_key, default=st.session_state.get("reveal_mode", "all"),
         format_func=lambda m: tr("reveal_all" if m == "all" else "reveal_step"),
     )  # fmt: skip
+    st.session_state["reveal_mode"] = mode or "all"
+    keys = st.session_state.setdefault("reveal_keys", {})  # page script -> its reveal key
+    keys[script] = key
     if mode != "step":
         return n_steps
     pos = min(max(st.session_state.get(pos_key, 1), 1), n_steps)
@@ -93,6 +97,7 @@ def reveal(key: str, n_steps: int, script: str) -> int:
     st.caption(tr("reveal_keys"))
     if fwd:
         if pos >= n_steps and (nxt := neighbour(script, 1)):
+            st.session_state.pop(f"{keys.get(nxt, '')}_pos", None)  # the next page starts at step 1
             st.switch_page(nxt, query_params={})  # keeps the URL-bound settings
         pos = min(pos + 1, n_steps)
     if back:

@@ -76,3 +76,12 @@ def test_next_after_last_step_opens_next_page_keeping_settings():
     assert not at.exception
     assert at.title[0].value == "Backprop"
     assert at.session_state["config"] == Config(activation="tanh", lr=0.1)
+
+
+def test_reveal_mode_carries_over_to_the_next_page():
+    at = app("app_pages/2_forward.py")
+    at.segmented_control(key="fw_mode").set_value("step").run()
+    for _ in range(5):
+        at.button(key="fw_next").click().run()
+    assert at.segmented_control(key="bp_mode").value == "step"
+    assert at.session_state["bp_pos"] == 1

@@ -33,11 +33,10 @@ def network(
     fmt = ".3f" if grads is None else ".4f"
     lines = [
         "digraph net {",
-        '  rankdir=LR; splines=true; nodesep=0.35; ranksep=2.2; bgcolor="transparent";',
+        '  rankdir=LR; newrank=true; splines=true; nodesep=0.35; ranksep=2.2; bgcolor="transparent";',
         '  node [shape=circle, fontname="Helvetica", fontsize=16, width=0.8, fixedsize=true];',
         '  edge [fontname="Helvetica", fontsize=13, arrowsize=0.6];',
-        '  subgraph cluster_in { style=invis; x1 [label="x₁"]; x2 [label="x₂"]; '
-        'bias1 [label="1", shape=square, width=0.45, style=dashed]; }',
+        '  x1 [label="x₁"]; x2 [label="x₂"]; bias1 [label="1", shape=square, width=0.45, style=dashed];',
     ]
     hid = []
     for i in range(H):
@@ -46,12 +45,12 @@ def network(
         label = f"h{_sub(i + 1)}{extra}" + (f"\\n{dead_label}" if is_dead else "")
         style = f', style="dashed,filled", fillcolor="{DEAD}"' if is_dead else ""
         hid.append(f'h{i} [label="{label}"{style}];')
-    lines.append("  subgraph cluster_hid { style=invis; " + " ".join(hid) +
-                 ' bias2 [label="1", shape=square, width=0.45, style=dashed]; }')  # fmt: skip
+    lines.append("  " + " ".join(hid) + ' bias2 [label="1", shape=square, width=0.45, style=dashed];')
     lines.append('  y [label="ŷ", shape=doublecircle, width=0.7];')
     # Invisible same-rank chains keep x1, x2, 1 and h1..hH, 1 in reading order, top to bottom.
     order = " -> ".join([*(f"h{i}" for i in range(H)), "bias2"])
-    lines.append("  { rank=same; x1 -> x2 -> bias1 [style=invis]; }")
+    lines.append("  { rank=source; x1 -> x2 -> bias1 [style=invis]; }")
+    lines.append("  { rank=sink; y; }")
     lines.append(f"  {{ rank=same; {order} [style=invis]; }}")
     for i in range(H):
         lines.append(_edge("x1", f"h{i}", sW1[i, 0], scale, fmt))

@@ -49,13 +49,13 @@ EN: dict[str, str] = {
     "the black line is where it crosses 0.5.",
     "tr_hidden_caption": "Hidden plane at epoch {epoch}: the four inputs after Linear 1 and the activation; "
     "the green dashed line is the output layer's line (y_pred = 0.5).",
-    "tr_loss_caption": "Alt text: the loss per epoch; the green line marks epoch {epoch}. Hover for values.",
+    "tr_loss_caption": "The loss per epoch; the green line marks epoch {epoch}. Hover for values.",
     # ---- curves
     "tr_curves": "How the run learned",
-    "tr_acc_caption": "Alt text: share of the four inputs on the right side of 0.5, per epoch.",
-    "tr_grad_caption": "Alt text: the length of the gradient of the loss over all parameters, per epoch.",
-    "tr_pred_caption": "Alt text: each input's prediction per epoch; dashed lines at its target, 0 or 1.",
-    "tr_params_caption": "Alt text: every weight and bias per epoch (History.params).",
+    "tr_acc_caption": "Share of the four inputs on the right side of 0.5, per epoch.",
+    "tr_grad_caption": "The length of the gradient of the loss over all parameters, per epoch.",
+    "tr_pred_caption": "Each input's prediction per epoch; dashed lines at its target, 0 or 1.",
+    "tr_params_caption": "Every weight and bias per epoch.",
     # ---- pins
     "tr_pins": "Compare runs",
     "tr_pins_caption": "Pin this run, change a setting in the sidebar (for example the optimizer), pin again: "
@@ -70,7 +70,7 @@ EN: dict[str, str] = {
     "tr_no_pins": "No pinned runs yet. Pin this run, change a setting, and pin again to compare.",
     "tr_current": "{label} (current)",
     "tr_pin_row": "**{label}**: final loss {loss}, {verdict}",
-    "tr_overlay_caption": "Alt text: loss curves of {n} runs in one chart; the current run is the thick line.",
+    "tr_overlay_caption": "Loss curves of {n} runs in one chart; the current run is the thick line.",
     # ---- final predictions
     "tr_final": "Final predictions",
     "tr_final_caption": "The trained model on the four inputs, as the lecture's cell 1 prints them.",
@@ -171,19 +171,19 @@ KO: dict[str, str] = {
     "tr_pred_at": "에폭 {epoch}의 예측값",
     "tr_diagram_at": "에폭 {epoch}의 신경망",
     "tr_diagram_caption": "에폭 {epoch}의 모든 가중치와 편향: 파란색은 양수, 주홍색은 음수, 굵을수록 크기가 큽니다.",
-    "tr_dead_note": "ReLU에서 은닉 유닛 {units}은(는) 이 에폭에 네 입력 모두에서 0을 출력합니다 (죽은 유닛). "
+    "tr_dead_note": "ReLU에서 은닉 유닛 {units}: 이 에폭에 네 입력 모두에서 0을 출력합니다 (죽은 유닛). "
     "그래서 이 유닛의 가중치에는 기울기가 전달되지 않습니다.",
     "tr_dead": "죽은 유닛",
     "tr_boundary_caption": "에폭 {epoch}의 결정 경계: 입력 평면 전체에서의 예측값이며, 검은 선은 예측이 0.5가 되는 곳입니다.",
     "tr_hidden_caption": "에폭 {epoch}의 은닉 평면: Linear 1과 활성화 함수를 지난 네 입력입니다. "
     "초록 점선은 출력층이 긋는 직선 (y_pred = 0.5) 입니다.",
-    "tr_loss_caption": "대체 텍스트: 에폭별 loss 곡선이며, 초록 세로선이 에폭 {epoch}을 표시합니다. 마우스를 올리면 값이 보입니다.",
+    "tr_loss_caption": "에폭별 loss 곡선이며, 초록 세로선이 에폭 {epoch}을 표시합니다. 마우스를 올리면 값이 보입니다.",
     # ---- curves
     "tr_curves": "학습은 이렇게 진행되었습니다",
-    "tr_acc_caption": "대체 텍스트: 에폭마다 네 입력 중 0.5 기준으로 올바른 쪽에 있는 비율입니다.",
-    "tr_grad_caption": "대체 텍스트: 에폭마다 모든 파라미터에 대한 loss 기울기 벡터의 길이입니다.",
-    "tr_pred_caption": "대체 텍스트: 에폭마다 각 입력의 예측값이며, 점선은 정답 0과 1입니다.",
-    "tr_params_caption": "대체 텍스트: 에폭마다 모든 가중치와 편향의 값입니다 (History.params).",
+    "tr_acc_caption": "에폭마다 네 입력 중 0.5 기준으로 올바른 쪽에 있는 비율입니다.",
+    "tr_grad_caption": "에폭마다 모든 파라미터에 대한 loss 기울기 벡터의 길이입니다.",
+    "tr_pred_caption": "에폭마다 각 입력의 예측값이며, 점선은 정답 0과 1입니다.",
+    "tr_params_caption": "에폭마다 모든 가중치와 편향의 값입니다.",
     # ---- pins
     "tr_pins": "실행 비교",
     "tr_pins_caption": "이 실행을 고정하고, 사이드바에서 설정 (예: 옵티마이저) 을 바꾼 뒤 다시 고정하세요. "
@@ -198,7 +198,7 @@ KO: dict[str, str] = {
     "tr_no_pins": "아직 고정한 실행이 없습니다. 이 실행을 고정하고 설정을 바꾼 뒤 다시 고정해 비교해 보세요.",
     "tr_current": "{label} (현재)",
     "tr_pin_row": "**{label}**: 최종 loss {loss}, {verdict}",
-    "tr_overlay_caption": "대체 텍스트: {n}개 실행의 loss 곡선을 한 차트에 겹쳐 그렸습니다. 굵은 선이 현재 실행입니다.",
+    "tr_overlay_caption": "{n}개 실행의 loss 곡선을 한 차트에 겹쳐 그렸습니다. 굵은 선이 현재 실행입니다.",
     # ---- final predictions
     "tr_final": "최종 예측 결과",
     "tr_final_caption": "학습이 끝난 모델이 네 입력에 내놓은 예측값입니다. 강의의 첫 번째 셀처럼 출력합니다.",
