@@ -26,6 +26,7 @@ MAX_PINS = 6
 FPS = 5  # frames a second while playing
 SPEEDS = {"slow": 200, "normal": 100, "fast": 40}  # frames for a whole replay
 K_EPOCH, K_PLAYING, K_RUN, K_PINS, K_SPEED = "tr_epoch", "tr_playing", "tr_run", "tr_pins", "tr_speed"
+K_SENT = "tr_sent"  # while playing: the epochs the last few frames put on the scrubber, newest last
 
 PRED_FORMAT = {"format": "%.6f"}
 # What st.altair_chart converts a chart with: a lock over Altair's process-wide theme and data
@@ -108,6 +109,12 @@ def _curve_specs(run: str, lg: str, _h: History) -> list[dict | alt.TopLevelMixi
     ]
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def _history_csv(run: str, _h: History) -> str:
+    """History.table() as CSV for the run whose digest is `run` (writing it took a good part of a rerun)."""
+    return _h.table().to_csv(index=False)
+
+
 # ---------------------------------------------------------------- summary
 
 
@@ -149,6 +156,7 @@ def _toggle_play(last: int) -> None:
     """Play / pause button callback (runs before the rerun, so the button shows the new state)."""
     playing = not st.session_state.get(K_PLAYING, False)
     st.session_state[K_PLAYING] = playing
+    st.session_state.pop(K_SENT, None)
     if playing and st.session_state.get(K_EPOCH, last) >= last:
         st.session_state[K_EPOCH] = 0  # at the end: replay from the start
 
@@ -199,8 +207,16 @@ def _frame(h: History, log: bool, playing: bool) -> None:
     epoch = min(max(int(st.session_state.get(K_EPOCH, last)), 0), last)
     if last > 0:
         if playing:
+            sent = st.session_state.get(K_SENT, [])
+            if sent and epoch != sent[-1] and epoch in sent:
+                # The browser's timer asks for the next frame every 1/FPS s with the scrubber's value
+                # as the browser has it; asked before the last frame got there, that is an earlier
+                # frame's epoch (a drag would be anywhere else). Go on from the newest frame instead
+                # of drawing it again.
+                epoch = sent[-1]
             frames = SPEEDS.get(st.session_state.get(K_SPEED) or "normal", SPEEDS["normal"])
             epoch = min(epoch + max(1, math.ceil(last / frames)), last)
+            st.session_state[K_SENT] = [*sent[-3:], epoch]
         st.session_state[K_EPOCH] = epoch
         epoch = st.slider(tr("tr_epoch"), 0, last, key=K_EPOCH, help=tr("tr_epoch_help", n=last))
         if playing and epoch >= last:  # the end: stop, and redraw the button as "Play"
@@ -363,7 +379,7 @@ def _downloads(h: History) -> None:
     a, b = st.columns(2)
     a.download_button(
         tr("tr_dl_csv"),
-        h.table().to_csv(index=False),
+        _history_csv(_digest(h), h),
         file_name=f"xor_history_{slug}.csv",
         mime="text/csv",
         icon=":material/table:",
