@@ -91,7 +91,7 @@ with right:
 # 5 · Code
 st.header(tr("mp_code_header"))
 st.markdown(tr("mp_code_text"))
-st.code(model_code(cfg), language="python")
+st.code(model_code(cfg, lang()), language="python")
 
 # 6 · Trained predictions
 st.header(tr("mp_pred_header"))

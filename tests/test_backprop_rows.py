@@ -75,7 +75,7 @@ def test_equations_for_every_activation_and_width(activation):
 def test_grad_frames_are_labelled():
     tr = trace(build_model(LECTURE))
     f = grad_frame("d_h1", tr.d_h1)
-    assert list(f.index) == ["(0,0)", "(0,1)", "(1,0)", "(1,1)"] and list(f.columns) == ["h₁", "h₂"]
+    assert list(f.index) == ["(0,0)", "(0,1)", "(1,0)", "(1,1)"] and list(f.columns) == ["∂L/∂h₁ (1)", "∂L/∂h₁ (2)"]
     assert f.iloc[0, 0] == pytest.approx(-0.05725771, abs=1e-7)
     assert list(grad_frame("d_W1", tr.d_W1).columns) == ["x₁", "x₂"]
     assert grad_frame("d_z2", tr.d_z2[2:3], row=2).index.tolist() == ["(1,0)"]

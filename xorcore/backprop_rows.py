@@ -247,11 +247,13 @@ def grad_frame(step: str, values: np.ndarray, row: int | None = None) -> pd.Data
     """A gradient as a labelled table: rows = inputs (or hidden units for W1), columns = units."""
     a = np.atleast_2d(np.asarray(values, dtype=float))
     if step in ("d_y_pred", "d_z2"):
-        cols = ["ŷ" if step == "d_y_pred" else "z₂"]
+        cols = ["∂L/∂ŷ" if step == "d_y_pred" else "∂L/∂z₂"]
+    elif step in ("d_h1", "d_z1"):  # one column per hidden unit, headed by the gradient's name
+        cols = [f"∂L/∂{step[2]}₁ ({i + 1})" for i in range(a.shape[1])]
     elif step == "d_W1":
         return pd.DataFrame(a, index=hidden_labels(a.shape[0]), columns=["x₁", "x₂"])
     elif step == "d_b2":
-        cols = ["b₂"]
+        cols = ["∂L/∂b₂"]
     else:
         cols = hidden_labels(a.shape[1])
     if step in ("d_y_pred", "d_z2", "d_h1", "d_z1"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .config import Config
+from .text import t
 
 _ACT = {
     "sigmoid": "nn.Sigmoid()",
@@ -19,21 +20,23 @@ _OPT = {
 }
 
 
-def model_code(config: Config) -> str:
-    """The nn.Module of the lecture, for these settings."""
+def model_code(config: Config, lang: str = "en") -> str:
+    """The nn.Module of the lecture, for these settings, commented in `lang`."""
+    h = config.hidden
+    c = {k: t(lang, f"code_{k}", h=h) for k in ("seed", "layer1", "layer2", "final", "stretch", "bend", "combine")}
     return f"""class XORModel(nn.Module):
     def __init__(self):
         super().__init__()
-        torch.manual_seed({config.seed})  # fixed initial weights, as in the lecture
-        self.layer1 = nn.Linear(2, {config.hidden})  # hidden layer: 2 inputs -> {config.hidden} units
+        torch.manual_seed({config.seed})  # {c["seed"]}
+        self.layer1 = nn.Linear(2, {h})  # {c["layer1"]}
         self.activation = {_ACT[config.activation]}
-        self.layer2 = nn.Linear({config.hidden}, 1)  # output layer: {config.hidden} units -> 1
-        self.sigmoid = nn.Sigmoid()  # final probability
+        self.layer2 = nn.Linear({h}, 1)  # {c["layer2"]}
+        self.sigmoid = nn.Sigmoid()  # {c["final"]}
 
     def forward(self, x):
-        z1 = self.layer1(x)  # stretch and rotate the input space
-        h1 = self.activation(z1)  # bend the space
-        z2 = self.layer2(h1)  # combine regions in the bent space
+        z1 = self.layer1(x)  # {c["stretch"]}
+        h1 = self.activation(z1)  # {c["bend"]}
+        z2 = self.layer2(h1)  # {c["combine"]}
         return self.sigmoid(z2)
 """
 

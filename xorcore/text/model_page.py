@@ -56,7 +56,15 @@ EN: dict[str, str] = {
     "mp_pred_bad": "The network did not learn XOR with these settings. Try another seed, activation or learning rate.",
     "mp_boundary_caption": "Trained decision boundary: the colour is the prediction over the input plane, the black "
     "line is where it crosses 0.5.",
+    "code_seed": "fixed initial weights, as in the lecture",
+    "code_layer1": "hidden layer: 2 inputs -> {h} units",
+    "code_layer2": "output layer: {h} units -> 1",
+    "code_final": "final probability",
+    "code_stretch": "stretch and rotate the input space",
+    "code_bend": "bend the space",
+    "code_combine": "combine regions in the bent space",
 }
+
 
 KO: dict[str, str] = {
     "mp_title": "모델: 2-{hidden}-1 신경망",
@@ -111,4 +119,11 @@ KO: dict[str, str] = {
     "mp_pred_ok": "신경망이 XOR을 배웠습니다.",
     "mp_pred_bad": "이 설정으로는 신경망이 XOR을 배우지 못했습니다. 다른 시드, 활성화 함수, 학습률을 시도해 보세요.",
     "mp_boundary_caption": "학습된 결정 경계: 색은 입력 평면 위의 예측값이고, 검은 선은 예측값이 0.5를 지나는 곳입니다.",
+    "code_seed": "가중치 초기값을 고정 (강의처럼 항상 같은 결과)",
+    "code_layer1": "은닉층: 입력 2 -> 은닉 {h}",
+    "code_layer2": "출력층: 은닉 {h} -> 출력 1",
+    "code_final": "최종 확률",
+    "code_stretch": "입력 공간을 늘리고 회전시킴",
+    "code_bend": "공간을 부드럽게 휘게 만듦",
+    "code_combine": "휘어진 공간에서 영역을 합침",
 }
