@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages._shared import config, lang, nav_links, reveal, tr
+from app_pages._shared import config, lang, nav_links, reveal, show_steps, tr
 from xorcore import build_model, charts, trace
 from xorcore.data import ROW_LABELS
 from xorcore.model import flatten
@@ -112,7 +112,6 @@ def step(k: int) -> None:
         st.latex(eq)
 
 
-for k in range(1, n_show + 1):
-    step(k)
+show_steps(n_show, step)
 
 nav_links(SCRIPT)

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from app_pages._shared import config, lang, nav_links, reveal, tr
+from app_pages._shared import config, lang, nav_links, reveal, show_steps, tr
 from xorcore import LECTURE, build_model, finite_differences, manual_step, trace
 from xorcore.backprop_rows import (
     PARAM_STEPS,
@@ -75,8 +75,11 @@ else:
     auto_all, hand_all = row_autograd(model, row), row_by_hand(tc, row)
     auto_label = tr("bp_autograd_row", row=ROW_LABELS[row])
 
-for k, step in enumerate(STEPS[:n_show]):
-    st.subheader(f"{k + 1}. {NAMES[step]} — {tr('bp_t_' + step)}")
+
+def draw(k: int) -> None:
+    """Gradient step k (1..8): heading, explanation, equation, autograd beside by hand."""
+    step = STEPS[k - 1]
+    st.subheader(f"{k}. {NAMES[step]} — {tr('bp_t_' + step)}")
     st.markdown(tr("bp_x_" + step))
     st.latex(equation(tc, step, cfg.activation, row=row, digits=digits))
     if step == "d_z1":
@@ -96,6 +99,9 @@ for k, step in enumerate(STEPS[:n_show]):
     if row is not None and step in PARAM_STEPS:
         st.caption(tr("bp_row_sum", value=array_text(getattr(tc.grads, step))))
 
+
+show_steps(n_show, draw)
+
 # ---------------------------------------------------------------- computation graph
 st.header(tr("bp_h_graph"))
 which = tr("bp_graph_batch") if row is None else tr("bp_graph_row", row=ROW_LABELS[row])
@@ -105,6 +111,11 @@ st.graphviz_chart(
     width="stretch",
     alt=tr("bp_graph_alt"),
 )
+
+if stepping is not None and n_show < len(STEPS):  # the rest would give the answers away
+    st.info(tr("bp_rest_hidden"), icon=":material/visibility_off:")
+    nav_links(SCRIPT)
+    st.stop()
 
 # ---------------------------------------------------------------- gradients on the network
 st.header(tr("bp_h_network"))

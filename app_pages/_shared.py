@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 
 import altair  # noqa: F401  (imported here so that gc.freeze below covers it)
 import pandas  # noqa: F401
@@ -111,6 +112,18 @@ def reveal(key: str, n_steps: int, script: str) -> int:
     st.session_state[pos_key] = pos
     counter.markdown(f"**{tr('reveal_counter', i=pos, n=n_steps)}**", width="content")
     return pos
+
+
+def show_steps(n_show: int, draw: Callable[[int], None]) -> None:
+    """Draw steps 1..n_show; one at a time, the newest comes first, right under the controls."""
+    if st.session_state.get("reveal_mode") != "step" or n_show == 1:
+        for k in range(1, n_show + 1):
+            draw(k)
+        return
+    draw(n_show)
+    with st.expander(tr("reveal_earlier", n=n_show - 1), icon=":material/history:"):
+        for k in range(1, n_show):
+            draw(k)
 
 
 # Streamlit runs a full garbage collection after every script run (every play frame too); with

@@ -159,7 +159,9 @@ def test_one_at_a_time_reveal_shows_fewer_gradients():
     assert [h.split(" ")[1] for h in gradient_headers(at)] == ["dL/dy_pred"]
     at.button(key="bp_next").click().run()
     at.button(key="bp_next").click().run()
-    assert [h.split(" ")[1] for h in gradient_headers(at)] == ["dL/dy_pred", "dL/dz2", "dL/dW2"]
+    # the newest step first, right under the controls; the earlier ones folded below it
+    assert [h.split(" ")[1] for h in gradient_headers(at)] == ["dL/dW2", "dL/dy_pred", "dL/dz2"]
+    assert len(at.get("graphviz_chart")) == 1, "gradients on the network wait for the last step"
     graph = at.get("graphviz_chart")[0].proto.spec  # the graph follows: dL/dW2 bold, later gradients hidden
     assert re.search(r"^  leaf_W2 \[.*penwidth=4", graph, re.M) and "?" in graph
     assert not at.exception
@@ -214,12 +216,12 @@ def test_no_missing_text_in_any_mode(lang):
     at.segmented_control(key="bp_rows").set_value(1).run()
     at.checkbox(key="bp_biases").uncheck().run()
     at.button(key="bp_another").click().run()
-    at.segmented_control(key="bp_mode").set_value("step").run()
+    at.number_input(key="bp_eta").set_value(-1.0).run()
+    assert "⟦" not in all_text(at)
+    at.segmented_control(key="bp_mode").set_value("step").run()  # hides the manual update until the end
     assert not at.exception
     text = all_text(at)
     assert "⟦" not in text and "\\u27e6" not in text
-    at.number_input(key="bp_eta").set_value(-1.0).run()
-    assert "⟦" not in all_text(at)
 
 
 @pytest.mark.parametrize("hidden", ["1", "3"])

@@ -1,6 +1,7 @@
 """Text of the backprop page (and of the computation graph), keys prefixed bp_."""
 
 EN: dict[str, str] = {
+    "bp_rest_hidden": "The rest (gradients on the network, the finite-difference check, the manual update) appears once the last step is shown.",
     "bp_intro": "The forward pass ended with the loss L = {loss}. Backprop now walks the chain rule backwards, "
     "from the loss to the first layer, and finds how much each value and each parameter moved the loss.",
     "bp_loss_metric": "Loss L (mean over the 4 rows)",
@@ -119,6 +120,7 @@ EN: dict[str, str] = {
 }
 
 KO: dict[str, str] = {
+    "bp_rest_hidden": "나머지(신경망 위의 기울기, 유한 차분 검사, 수동 업데이트)는 마지막 단계를 보인 뒤에 나타납니다.",
     "bp_intro": "순전파는 손실 L = {loss}로 끝났습니다. 이제 역전파가 체인 룰을 따라 손실에서 첫 번째 층까지 거꾸로 "
     "내려가며, 각 값과 각 파라미터가 손실을 얼마나 움직였는지 구합니다.",
     "bp_loss_metric": "손실 L (4개 행의 평균)",
