@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 from google.protobuf import text_format
@@ -49,3 +50,13 @@ def all_text(at: AppTest) -> str:
         cells = [*df.value.columns, *df.value.index, *df.value.to_numpy().ravel()]
         out += [str(c) for c in cells]
     return "\n".join(out)
+
+
+def chart_frames(chart) -> list[pd.DataFrame]:
+    """Every DataFrame a (possibly layered) Altair chart carries, depth first."""
+    out = []
+    if isinstance(getattr(chart, "data", None), pd.DataFrame):
+        out.append(chart.data)
+    for sub in getattr(chart, "layer", None) or []:
+        out.extend(chart_frames(sub))
+    return out

@@ -7,25 +7,16 @@ import numpy as np
 import pandas as pd
 import pytest
 import torch
+from conftest import chart_frames
 
 from xorcore import ACTIVATIONS, LECTURE, XOR_X, Config, build_model, charts, trace, train
 from xorcore.model import flatten, load
 from xorcore.text import LANGS, MISSING
 
 
-def _frames(chart) -> list[pd.DataFrame]:
-    """Every DataFrame a (possibly layered) chart carries, depth first."""
-    out = []
-    if isinstance(getattr(chart, "data", None), pd.DataFrame):
-        out.append(chart.data)
-    for sub in getattr(chart, "layer", None) or []:
-        out.extend(_frames(sub))
-    return out
-
-
 def _points(chart) -> pd.DataFrame:
     """The four-point frame of a chart (the one with a target column and 4 rows)."""
-    frames = [f for f in _frames(chart) if "target" in f.columns and len(f) == 4]
+    frames = [f for f in chart_frames(chart) if "target" in f.columns and len(f) == 4]
     assert frames, "the chart draws the four points"
     return frames[0]
 
@@ -51,7 +42,7 @@ def test_boundary_corners_equal_model_predictions(activation):
     np.testing.assert_allclose(got, want, atol=1e-6)
     # The chart's heatmap layer carries exactly this grid.
     chart = charts.decision_boundary(flatten(model), activation, 3, "en")
-    heat = next(f for f in _frames(chart) if "y_pred" in f.columns)
+    heat = next(f for f in chart_frames(chart) if "y_pred" in f.columns)
     np.testing.assert_allclose(heat.y_pred.to_numpy(), grid.y_pred.to_numpy())
 
 
@@ -189,5 +180,5 @@ def test_one_unit_threshold_is_in_view():
     flat = flatten(model)
     w, _, c = charts.output_line(flat, "sigmoid", 1)
     chart = charts.hidden_plane(flat, "sigmoid", 1, "en")
-    rules = [f for f in _frames(chart) if {"x", "x2", "what"} <= set(f.columns)]
+    rules = [f for f in chart_frames(chart) if {"x", "x2", "what"} <= set(f.columns)]
     assert rules and np.isclose(rules[0].x.iloc[0], -c / w)  # a vertical line at h = -b2 / w

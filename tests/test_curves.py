@@ -8,8 +8,8 @@ import json
 
 import altair as alt
 import numpy as np
-import pandas as pd
 import pytest
+from conftest import chart_frames
 
 from xorcore import Config, curves, engine, train
 from xorcore.model import build_model, flatten, param_names
@@ -25,16 +25,6 @@ def _to_history(cfg: Config, raw: engine.Raw) -> History:
     if hasattr(train_module, "_histories"):  # the batched engine's record: (B, E+1, P)
         return train_module._histories([cfg], raw)[0]
     return train_module._history(cfg, raw.params[:, 0], raw.pred[:, 0], raw.grad_norm[:, 0])
-
-
-def _frames(chart) -> list[pd.DataFrame]:
-    """Every DataFrame a (possibly layered) chart carries, depth first."""
-    out = []
-    if isinstance(getattr(chart, "data", None), pd.DataFrame):
-        out.append(chart.data)
-    for sub in getattr(chart, "layer", None) or []:
-        out.extend(_frames(sub))
-    return out
 
 
 def layers_of(spec: dict) -> list[dict]:
@@ -129,7 +119,7 @@ def test_loss_chart_marker_sits_on_history():
     h = LECTURE_H
     for e in (0, 777, 2000):
         chart = curves.loss_chart(h, "en", epoch=e)
-        frames = _frames(chart)
+        frames = chart_frames(chart)
         marks = [f for f in frames if list(f.columns) == ["epoch", "loss"] and len(f) == 1]
         assert len(marks) == 1 and marks[0].epoch[0] == e
         assert marks[0].loss[0] == pytest.approx(h.loss_at(e), rel=1e-7)
@@ -182,7 +172,7 @@ def test_non_finite_points_are_filtered_everywhere():
         curves.grad_norm_chart(broken, "en", epoch=8),
         curves.overlay_chart([("a", broken), ("b", h)], "en"),
     ):
-        for f in _frames(chart):
+        for f in chart_frames(chart):
             num = f.select_dtypes("number")
             assert np.isfinite(num.to_numpy(dtype=float)).all()
         json.loads(chart.to_json())  # valid JSON: no NaN / Infinity literals
@@ -208,7 +198,7 @@ def test_overlay_has_one_series_per_pin():
     cfgs = [Config(optimizer=o, epochs=300) for o in ("sgd", "momentum", "adam", "rmsprop")]
     runs = [(c.label(), train(c)) for c in cfgs]
     chart = curves.overlay_chart(runs, "en", current=runs[2][0])
-    (df,) = _frames(chart)
+    (df,) = chart_frames(chart)
     assert list(dict.fromkeys(df.run)) == [label for label, _ in runs]
     for label, h in runs:
         sub = df[df.run == label]
