@@ -3,10 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages._shared import config, history, lang, nav_links, tr
+from app_pages._shared import config, history, lang, nav_links, rule, tr
 from xorcore import charts
 from xorcore.diagram import network
 from xorcore.model import n_params, unflatten
+from xorcore.outcome import n_correct
 from xorcore.script import model_code
 
 SCRIPT = "app_pages/1_model.py"
@@ -96,10 +97,10 @@ st.code(model_code(cfg, lang()), language="python")
 # 6 · Trained predictions
 st.header(tr("mp_pred_header"))
 preds = charts.predictions_table(h.pred_at(0), h.final_pred, lg)
-right_count = charts.n_right(h.final_pred)
+right_count = n_correct(h.final_pred)
 left, right = st.columns([1, 1], gap="large")
 with left:
-    st.markdown(tr("mp_pred_text", right=right_count))
+    st.markdown(tr("mp_pred_text", right=right_count, rule=rule()))
     pcols = {c: num for c in preds.columns[2:4]}
     st.dataframe(preds, hide_index=True, width="stretch", column_config=pcols)
     if h.success():

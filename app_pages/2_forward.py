@@ -6,6 +6,7 @@ from app_pages._shared import config, lang, nav_links, reveal, show_steps, tr
 from xorcore import build_model, charts, trace
 from xorcore.data import ROW_LABELS
 from xorcore.model import flatten
+from xorcore.outcome import n_correct, rule_values
 
 SCRIPT = "app_pages/2_forward.py"
 N_STEPS = 5
@@ -78,7 +79,7 @@ def step(k: int) -> None:
     left, right = st.columns([1, 1], gap="large")
     with left:
         more = {2: f"fw_more2_{act}"}.get(k, f"fw_more{k}")
-        st.markdown(tr(more, right=charts.n_right(tr_.y_pred)))
+        st.markdown(tr(more, right=n_correct(tr_.y_pred), **rule_values()))
         st.markdown(f"**{tr('fw_values')}**")
         table(charts.forward_table(tr_, k, rows, lg))
         if k == 5:

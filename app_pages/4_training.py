@@ -15,7 +15,7 @@ import altair as alt
 import streamlit as st
 from streamlit.elements import vega_charts as _vega
 
-from app_pages._shared import history, lang, nav_links, tr
+from app_pages._shared import history, lang, nav_links, rule, tr
 from xorcore import Config, History, curves
 from xorcore.charts import dead_units, decision_boundary, hidden_plane
 from xorcore.diagram import network
@@ -126,7 +126,7 @@ def _summary(h: History, last: int) -> None:
     acc = float(curves.accuracy_series(h)[last])
     cols[1].metric(tr("tr_m_accuracy"), f"{acc:.0%}" if math.isfinite(acc) else "—")
     ok = h.diverged_at is None and h.success()
-    cols[2].metric(tr("tr_m_success"), tr("tr_success_yes" if ok else "tr_success_no"), help=tr("tr_success_help"))
+    cols[2].metric(tr("tr_m_success"), tr("tr_success_yes" if ok else "tr_success_no"), help=rule())
     cols[3].metric(tr("tr_m_epochs"), f"{h.epochs_run:,}")
 
 

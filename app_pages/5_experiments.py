@@ -11,7 +11,7 @@ import time
 import numpy as np
 import streamlit as st
 
-from app_pages._shared import config, lang, nav_links, tr
+from app_pages._shared import config, lang, nav_links, rule, tr
 from xorcore import Config
 from xorcore import experiments as ex
 from xorcore.config import ACTIVATIONS, EPOCH_RANGE, LR_CHOICES, OPTIMIZERS
@@ -128,7 +128,7 @@ st.caption(tr("ex_results_for", rows=row_names, cols=col_names, seeds=grid.seeds
 
 st.header(tr("ex_heat_header"))
 st.altair_chart(ex.success_heatmap(grid, lg), width="content")  # alt text: the chart's description
-st.caption(tr("ex_heat_caption"))
+st.caption(tr("ex_heat_caption", rule=rule()))
 
 # ---------------------------------------------------------------- why ReLU fails
 

@@ -11,6 +11,7 @@ import streamlit as st
 
 from xorcore import Config, History, train
 from xorcore.config import LECTURE
+from xorcore.outcome import rule_values
 from xorcore.text import t
 
 # (script path, text key of its title, url path): the talk's order.
@@ -31,6 +32,11 @@ def lang() -> str:
 def tr(key: str, **values: object) -> str:
     """A visible string in the current language."""
     return t(lang(), key, **values)
+
+
+def rule() -> str:
+    """The success rule (outcome.py) as one sentence, stated wherever successes are counted."""
+    return tr("rule_learned", **rule_values())
 
 
 def config() -> Config:

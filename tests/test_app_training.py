@@ -11,11 +11,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import all_text, app
+from conftest import all_text, app, diverged_at_start, forced_divergence
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 from streamlit.testing.v1 import AppTest
-from test_curves import diverged_at_start, forced_divergence
 
 from xorcore import ACTIVATIONS, OPTIMIZERS, Config, curves, train
 from xorcore.model import act_np, param_names

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from xorcore import Config, train
+from xorcore import Config
+from xorcore.batch import init_params, train_final
 from xorcore.config import ACTIVATIONS, OPTIMIZERS
 from xorcore.experiments import (
     check_grid,
@@ -17,23 +18,14 @@ from xorcore.experiments import (
     run_grid,
     success_heatmap,
 )
-from xorcore.model import flatten, n_params
+from xorcore.model import build_model, flatten, n_params
+from xorcore.outcome import learned as success_of
 from xorcore.text import MISSING
-from xorcore.train import init_params, success_of
 
 
 def _flat(W1, b1, W2=(1.0, 1.0), b2=0.0) -> np.ndarray:
     """A hand-made flat θ for two hidden units."""
     return np.array([*np.ravel(W1), *b1, *W2, b2], dtype=np.float32)
-
-
-def test_success_rule():
-    assert success_of(np.array([0.1, 0.9, 0.8, 0.2]))
-    assert not success_of(np.array([0.1, 0.9, 0.8, 0.6]))  # (1,1) on the wrong side
-    assert not success_of(np.array([0.5, 0.9, 0.8, 0.2]))  # exactly 0.5 is not "target 0" ...
-    assert not success_of(np.array([0.1, 0.5, 0.8, 0.2]))  # ... nor "target 1"
-    assert not success_of(np.array([np.nan, 0.9, 0.8, 0.2]))
-    assert success_of(np.array([[0.1, 0.9, 0.8, 0.2], [0.6, 0.9, 0.8, 0.2]])).tolist() == [True, False]
 
 
 def test_dead_units_hand_made():
@@ -92,14 +84,14 @@ def test_lr_grid_uses_base_optimizer():
     [("relu", "adam", 0.01, 3), ("sigmoid", "sgd", 1.0, 0), ("leaky_relu", "rmsprop", 0.01, 5), ("tanh", "momentum", 0.1, 2)],
 )  # fmt: skip
 def test_cell_equals_train(activation, optimizer, lr, seed):
+    """A cell's run equals the same run trained alone on the engine (the cell is a batch of independent runs)."""
     cell = run_cell(activation, optimizer, lr, seeds=6, epochs=300, hidden=2)
-    h = train(cell.config(seed))
+    alone = train_final([cell.config(seed)])
     assert cell.config(seed) == Config(seed, activation, optimizer, lr, 300, 2)
-    np.testing.assert_array_equal(cell.final_params[seed], h.params[-1])
-    np.testing.assert_array_equal(cell.final_pred[seed], h.final_pred)
-    np.testing.assert_allclose(cell.final_loss[seed], h.final_loss, rtol=0, atol=1e-6)
-    assert bool(cell.success[seed]) == h.success()
-    assert int(cell.dead_init[seed]) == int(dead_units(flatten(__import__("xorcore").build_model(h.config)), 2))
+    np.testing.assert_array_equal(cell.final_params[seed], alone.params[0])
+    np.testing.assert_array_equal(cell.final_pred[seed], alone.pred[0])
+    assert cell.final_loss[seed] == alone.loss[0] and bool(cell.success[seed]) == bool(alone.success()[0])
+    assert int(cell.dead_init[seed]) == int(dead_units(flatten(build_model(cell.config(seed))), 2))
 
 
 def test_default_grid_relu_fails_more_than_tanh():

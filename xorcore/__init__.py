@@ -4,7 +4,7 @@ from .config import ACTIVATIONS, LECTURE, LR_CHOICES, OPTIMIZERS, Config
 from .data import XOR_X, XOR_Y
 from .model import build_model
 from .trace import Trace, finite_differences, manual_step, trace
-from .train import History, train, train_batch
+from .train import History, train
 
 __all__ = [
     "ACTIVATIONS",
@@ -21,5 +21,4 @@ __all__ = [
     "manual_step",
     "trace",
     "train",
-    "train_batch",
 ]  # fmt: skip

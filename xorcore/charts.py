@@ -13,12 +13,13 @@ import numpy as np
 import pandas as pd
 
 from . import palette
-from .data import ROW_LABELS
+from .data import ROW_LABELS, TARGET, X_NP
 from .model import act_grad_np, act_np, sigmoid_np, unflatten
+from .outcome import correct
 from .text import t
 
-XOR_POINTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)  # (4, 2), lecture order
-XOR_TARGET = np.array([0, 1, 1, 0])  # (4,)
+XOR_POINTS = X_NP  # (4, 2), lecture order
+XOR_TARGET = TARGET.astype(int)  # (4,) 0 / 1, for labels and colours
 PLANE = (-0.5, 1.5)  # input-plane window: the unit square and half a unit around it
 GRID_STEP = 0.25  # spacing of the input-plane grid lines (hits 0, 0.5 and 1)
 GRID_SAMPLES = 81  # points per grid line (step 0.025: hits 0, 0.5 and 1 exactly)
@@ -712,7 +713,7 @@ def params_table(initial: np.ndarray, trained: np.ndarray, hidden: int, lang: st
 def predictions_table(initial: np.ndarray, trained: np.ndarray, lang: str) -> pd.DataFrame:
     """The four inputs: target, y_pred before and after training, and whether the trained one is right."""
     a, b = np.asarray(initial, dtype=float).reshape(-1), np.asarray(trained, dtype=float).reshape(-1)
-    right = (b > 0.5) == (XOR_TARGET == 1)
+    right = correct(b)
     return pd.DataFrame(
         {
             t(lang, "ch_input"): list(ROW_LABELS),
@@ -870,11 +871,6 @@ def forward_table(tr, step: int, rows: list[int], lang: str) -> pd.DataFrame:
 def lecture_forward(seed: int, activation: str, hidden: int) -> bool:
     """Whether the forward pass is the lecture's cell 2 (seed 42, sigmoid, 2 hidden units)."""
     return (seed, activation, hidden) == (42, "sigmoid", 2)
-
-
-def n_right(y_pred: np.ndarray) -> int:
-    """How many of the four predictions are on the right side of 0.5."""
-    return int(((np.asarray(y_pred).reshape(-1) > 0.5) == (XOR_TARGET == 1)).sum())
 
 
 def latex_inputs(tr) -> str:

@@ -18,10 +18,11 @@ import numpy as np
 import pandas as pd
 
 from . import palette
-from .data import ROW_LABELS
+from .data import ROW_LABELS, TARGET
 from .model import param_names
+from .outcome import correct
 from .text import t
-from .train import TARGET, History
+from .train import History
 
 MAX_POINTS = 1000  # per line: enough for a 1280-px-wide chart, small enough to redraw while playing
 CURVE_HEIGHT = 260
@@ -61,9 +62,9 @@ def loss_series(h: History) -> np.ndarray:
 
 
 def accuracy_series(h: History) -> np.ndarray:
-    """Share of the four rows on the right side of 0.5 at epochs 0..last_epoch(h) (nan where y_pred is not)."""
+    """Share of the four rows correct (outcome.correct) at epochs 0..last_epoch(h) (nan where y_pred is not)."""
     pred = pred_series(h)
-    acc = ((pred > 0.5) == (TARGET > 0.5)).mean(axis=1)
+    acc = correct(pred).mean(axis=1)
     return np.where(np.isfinite(pred).all(axis=1), acc, np.nan)
 
 
@@ -142,7 +143,7 @@ def predictions_table(h: History, epoch: int, lang: str) -> pd.DataFrame:
     pred = h.pred_at(epoch).astype(np.float64)
     ok = np.isfinite(pred)
     cls = np.where(ok, (pred > 0.5).astype(float), np.nan)
-    right = [t(lang, "tr_yes") if o and c == y else t(lang, "tr_no") for o, c, y in zip(ok, cls, TARGET, strict=True)]
+    right = [t(lang, "tr_yes" if r else "tr_no") for r in correct(pred)]
     return pd.DataFrame(
         {
             t(lang, "tr_col_input"): list(ROW_LABELS),

@@ -21,10 +21,10 @@ import numpy as np
 import pandas as pd
 
 from . import palette
+from .batch import init_params, train_final
 from .config import ACTIVATIONS, LR_CHOICES, OPTIMIZERS, Config
 from .model import unflatten
 from .text import t
-from .train import init_params, train_final
 
 GridKind = Literal["optimizers", "lrs"]
 KINDS: tuple[str, ...] = ("optimizers", "lrs")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import torch
-from torch import nn
+from torch import nn, optim
 
 from .config import Config
 
@@ -16,6 +16,13 @@ ACT_MODULES = {
     "identity": nn.Identity,
 }
 LEAKY_SLOPE = 0.01
+# torch.optim for each optimizer choice (the exported script writes the same calls out).
+OPTIMIZERS_TORCH = {
+    "sgd": lambda params, lr: optim.SGD(params, lr=lr),
+    "momentum": lambda params, lr: optim.SGD(params, lr=lr, momentum=0.9),
+    "adam": lambda params, lr: optim.Adam(params, lr=lr),
+    "rmsprop": lambda params, lr: optim.RMSprop(params, lr=lr),
+}
 
 
 def build_model(config: Config) -> nn.Sequential:

@@ -31,8 +31,7 @@ EN: dict[str, str] = {
     "ex_heat_title": "How often each setting learns XOR",
     "ex_heat_desc": "Heatmap: hidden activations in rows, {cols} in columns; colour is the share of seeds "
     "that learned XOR, the text gives successes out of runs.",
-    "ex_heat_caption": "A run succeeds when all four trained predictions are on the right side of 0.5. "
-    "Each cell shows successes / runs; darker blue means more seeds learned XOR.",
+    "ex_heat_caption": "{rule} Each cell shows successes / runs; darker blue means more seeds learned XOR.",
     "ex_axis_activation": "Hidden activation",
     "ex_axis_optimizers": "Optimizer",
     "ex_axis_lrs": "Learning rate",
@@ -127,8 +126,7 @@ KO: dict[str, str] = {
     "ex_heat_title": "설정마다 XOR을 배우는 비율",
     "ex_heat_desc": "히트맵: 행은 은닉층 활성화 함수, 열은 {cols}입니다. 색은 XOR을 배운 시드의 비율, "
     "글자는 실행 수 중 성공 수입니다.",
-    "ex_heat_caption": "학습이 끝난 뒤 네 예측값이 모두 0.5를 기준으로 올바른 쪽에 있으면 성공입니다. "
-    "칸마다 성공 수 / 실행 수를 적었고, 파랄수록 더 많은 시드가 XOR을 배웠습니다.",
+    "ex_heat_caption": "{rule} 칸마다 성공 수 / 실행 수를 적었고, 파랄수록 더 많은 시드가 XOR을 배웠습니다.",
     "ex_axis_activation": "은닉층 활성화 함수",
     "ex_axis_optimizers": "옵티마이저",
     "ex_axis_lrs": "학습률",

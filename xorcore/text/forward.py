@@ -104,7 +104,8 @@ EN: dict[str, str] = {
     "form one straight line (dashed green): on one side z2 > 0 (prediction above 0.5), on the other z2 < 0. "
     "Training moves the bent grid and this line until the 1s and the 0s fall on different sides.",
     "fw_more4": "The sigmoid turns z2 into a probability between 0 and 1; z2 = 0 becomes exactly 0.5, and above "
-    "0.5 means 'predicts 1'. These are the untrained network's predictions: {right} of 4 are on the right side.",
+    "0.5 means 'predicts 1'. These are the untrained network's predictions: {right} of 4 are "
+    "within {tol} of their target.",
     "fw_more5": "Binary cross-entropy scores each prediction by the probability it gives to the right answer: "
     "−log(y_pred) when the target is 1, −log(1 − y_pred) when it is 0. A confident wrong answer costs a lot. "
     "The loss L is the mean over the four rows: the one number backprop will push down.",
@@ -217,7 +218,8 @@ KO: dict[str, str] = {
     "한쪽은 z2 > 0(예측 0.5 초과), 다른 쪽은 z2 < 0입니다. 학습은 휘어진 격자와 이 직선을 움직여 1과 0이 서로 다른 "
     "쪽에 놓이게 만듭니다.",
     "fw_more4": "시그모이드가 z2를 0과 1 사이의 확률로 바꿉니다. z2 = 0은 정확히 0.5가 되고, 0.5보다 크면 '1로 "
-    "예측'입니다. 학습 전 신경망의 예측이며, 네 개 중 {right}개가 맞는 쪽에 있습니다.",
+    "예측'입니다. 학습 전 신경망의 예측이며, 네 개 중 {right}개가 "
+    "정답과 {tol} 이내에 있습니다.",
     "fw_more5": "이진 교차 엔트로피는 정답에 준 확률로 예측을 채점합니다. 정답이 1이면 −log(y_pred), 0이면 "
     "−log(1 − y_pred). 자신 있게 틀리면 크게 벌점을 받습니다. loss L은 네 행의 평균이며, 역전파가 줄여 나갈 바로 그 "
     "숫자입니다.",

@@ -50,8 +50,8 @@ EN: dict[str, str] = {
     "mp_code_header": "5 · The PyTorch code",
     "mp_code_text": "The model for the current settings (change the sidebar and the code follows).",
     "mp_pred_header": "6 · Trained predictions",
-    "mp_pred_text": "Before and after training, as in the lecture's first cell. **{right} of 4** inputs are on the "
-    "right side of 0.5.",
+    "mp_pred_text": "Before and after training, as in the lecture's first cell. **{right} of 4** inputs are right. "
+    "{rule}",
     "mp_pred_ok": "The network learned XOR.",
     "mp_pred_bad": "The network did not learn XOR with these settings. Try another seed, activation or learning rate.",
     "mp_boundary_caption": "Trained decision boundary: the colour is the prediction over the input plane, the black "
@@ -114,8 +114,7 @@ KO: dict[str, str] = {
     "mp_code_header": "5 · PyTorch 코드",
     "mp_code_text": "현재 설정의 모델입니다 (사이드바를 바꾸면 코드도 따라 바뀝니다).",
     "mp_pred_header": "6 · 학습 후 예측",
-    "mp_pred_text": "강의 첫 번째 셀처럼 학습 전과 후의 예측값입니다. 네 입력 중 **{right}개**가 0.5 기준으로 맞는 "
-    "쪽에 있습니다.",
+    "mp_pred_text": "강의 첫 번째 셀처럼 학습 전과 후의 예측값입니다. 네 입력 중 **{right}개**가 맞았습니다. {rule}",
     "mp_pred_ok": "신경망이 XOR을 배웠습니다.",
     "mp_pred_bad": "이 설정으로는 신경망이 XOR을 배우지 못했습니다. 다른 시드, 활성화 함수, 학습률을 시도해 보세요.",
     "mp_boundary_caption": "학습된 결정 경계: 색은 입력 평면 위의 예측값이고, 검은 선은 예측값이 0.5를 지나는 곳입니다.",

@@ -12,7 +12,6 @@ EN: dict[str, str] = {
     "tr_m_epochs": "Epochs run",
     "tr_success_yes": "yes ✓",
     "tr_success_no": "no ✗",
-    "tr_success_help": "Yes when all four trained predictions are on the right side of 0.5.",
     "tr_log": "Log scale for the loss",
     "tr_log_help": "A log scale shows the slow tail of the loss, where a linear one looks flat.",
     "tr_diverged_zero": "The run diverged at once (epoch 0): the loss or a parameter was not finite from the start. "
@@ -142,7 +141,6 @@ KO: dict[str, str] = {
     "tr_m_epochs": "실행한 에폭",
     "tr_success_yes": "성공 ✓",
     "tr_success_no": "실패 ✗",
-    "tr_success_help": "학습된 모델의 네 예측이 모두 0.5 기준으로 올바른 쪽에 있으면 성공입니다.",
     "tr_log": "loss를 로그 스케일로",
     "tr_log_help": "로그 스케일에서는 선형 스케일에서 평평해 보이는 loss의 느린 꼬리가 보입니다.",
     "tr_diverged_zero": "학습이 시작하자마자 (에폭 0) 발산했습니다: 처음부터 loss나 파라미터가 유한한 값이 아닙니다. "

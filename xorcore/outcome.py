@@ -1,0 +1,31 @@
+"""What counts as learned: one rule, with a margin, for every page that counts successes."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .data import TARGET
+
+MARGIN = 0.1  # a prediction must clear the 0.5 threshold by this much to count
+TOLERANCE = 0.5 - MARGIN  # so it lies within 0.4 of its target: below 0.4 for 0, above 0.6 for 1
+
+
+def rule_values() -> dict[str, str]:
+    """The rule's numbers as the text shows them: tolerance, upper bound for 0, lower bound for 1."""
+    return {"tol": f"{TOLERANCE:g}", "lo": f"{TOLERANCE:g}", "hi": f"{1 - TOLERANCE:g}"}
+
+
+def correct(pred: np.ndarray) -> np.ndarray:
+    """(..., 4) True where a prediction lies within TOLERANCE of its target (nan is never correct)."""
+    with np.errstate(invalid="ignore"):
+        return np.abs(np.asarray(pred, dtype=np.float64) - TARGET) < TOLERANCE
+
+
+def learned(pred: np.ndarray) -> np.ndarray:
+    """(...,) True where all four predictions (last axis) are correct."""
+    return np.all(correct(pred), axis=-1)
+
+
+def n_correct(pred: np.ndarray) -> int:
+    """How many of the four predictions are correct."""
+    return int(correct(np.asarray(pred).reshape(-1)).sum())
