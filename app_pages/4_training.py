@@ -15,13 +15,15 @@ import altair as alt
 import streamlit as st
 from streamlit.elements import vega_charts as _vega
 
-from app_pages._shared import history, lang, nav_links, rule, tr
+from app_pages._shared import K_ENGINE, history, lang, nav_links, rule, tr
 from xorcore import Config, History, curves
+from xorcore.agreement import saddle_epochs
 from xorcore.charts import dead_units, decision_boundary, hidden_plane
 from xorcore.diagram import network
 from xorcore.script import script
 
 PAGE = "app_pages/4_training.py"
+ADAPTIVE = ("adam", "rmsprop")  # optimizers that divide a step by the gradient's recent size
 MAX_PINS = 6
 FPS = 5  # frames a second while playing
 SPEEDS = {"slow": 200, "normal": 100, "fast": 40}  # frames for a whole replay
@@ -45,6 +47,7 @@ def render(h: History) -> None:
         key = "tr_diverged_zero" if h.diverged_at == 0 else "diverged"
         st.error(tr(key, epoch=h.diverged_at), icon=":material/warning:")
     _summary(h, last)
+    _vs_engine(h)
     log = st.toggle(tr("tr_log"), key="tr_log", help=tr("tr_log_help"))
     _explorer(h, log)
     _curves(h)
@@ -128,6 +131,22 @@ def _summary(h: History, last: int) -> None:
     ok = h.diverged_at is None and h.success()
     cols[2].metric(tr("tr_m_success"), tr("tr_success_yes" if ok else "tr_success_no"), help=rule())
     cols[3].metric(tr("tr_m_epochs"), f"{h.epochs_run:,}")
+
+
+def _vs_engine(h: History) -> None:
+    """A seed opened from Experiments whose PyTorch outcome is not the engine's: say so, and why."""
+    opened = st.session_state.get(K_ENGINE)
+    if not opened or opened[0] != h.config or opened[1] == h.success():
+        return
+    n = saddle_epochs(h)
+    adaptive = (
+        tr("tr_vs_engine_adaptive", opt=tr(f"opt_{h.config.optimizer}")) if h.config.optimizer in ADAPTIVE else ""
+    )
+    why = tr("tr_vs_engine_saddle", n=f"{n:,}", adaptive=adaptive) if n else tr("tr_vs_engine_other")
+    word = {True: tr("tr_outcome_yes"), False: tr("tr_outcome_no")}
+    st.warning(
+        tr("tr_vs_engine", engine=word[opened[1]], torch=word[h.success()], why=why), icon=":material/difference:"
+    )
 
 
 # ---------------------------------------------------------------- explorer (scrubber, play, linked views)

@@ -11,9 +11,10 @@ import time
 import numpy as np
 import streamlit as st
 
-from app_pages._shared import config, lang, nav_links, rule, tr
+from app_pages._shared import K_ENGINE, config, lang, nav_links, rule, tr
 from xorcore import Config
 from xorcore import experiments as ex
+from xorcore.agreement import measured
 from xorcore.config import ACTIVATIONS, EPOCH_RANGE, LR_CHOICES, OPTIMIZERS
 
 PAGE = "app_pages/5_experiments.py"
@@ -42,7 +43,17 @@ def _open(cell: ex.Cell, seed: int) -> None:
     """Button callback: put the run's settings into the sidebar's keys, then ask for the page switch."""
     for key, value in cell.config(seed).as_dict().items():
         st.session_state[key] = value
+    # Training Curve trains it in PyTorch and says so if PyTorch's outcome is another one
+    st.session_state[K_ENGINE] = (cell.config(seed), bool(cell.success[list(cell.seeds).index(seed)]))
     st.session_state[K_GOTO] = True
+
+
+def _vs_torch() -> str:
+    """One sentence on how the engine's outcomes relate to PyTorch's, from the stored measurement."""
+    m = measured()
+    if m is None:
+        return tr("ex_vs_torch_none")
+    return tr("ex_vs_torch", runs=m.runs, last=m.seeds - 1, cells=m.cells, differ=m.differ, share=f"{m.share:.1%}")
 
 
 def _col_text(kind: str, col: object) -> str:
@@ -121,6 +132,7 @@ if last.get("seconds", 0) > 0.05:
     st.success(tr("ex_done", seconds=last["seconds"], **size), icon=":material/check_circle:")
 else:
     st.success(tr("ex_cached", **size), icon=":material/check_circle:")
+st.caption(_vs_torch())
 st.caption(tr("ex_results_for", rows=row_names, cols=col_names, seeds=grid.seeds, epochs=grid.epochs,
               fixed=last["fixed"]))  # fmt: skip
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 
 import altair  # noqa: F401  (imported here so that gc.freeze below covers it)
@@ -22,6 +24,10 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("app_pages/4_training.py", "page_training", "training"),
     ("app_pages/5_experiments.py", "page_experiments", "experiments"),
 )
+
+
+# (Config, bool): a seed opened from Experiments and the engine's outcome for it (Training Curve compares)
+K_ENGINE = "engine_outcome"
 
 
 def lang() -> str:
@@ -44,16 +50,60 @@ def config() -> Config:
     return st.session_state.get("config", LECTURE)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _cached_train(seed: int, activation: str, optimizer: str, lr: float, epochs: int, hidden: int) -> History:
-    """train() keyed on plain arguments; a History is immutable, so sharing it is safe."""
-    return train(Config(seed, activation, optimizer, lr, epochs, hidden))
+class _Runs:
+    """Trained runs kept for every session, bounded by their size in bytes (oldest dropped first).
+
+    Sharing is safe: a History is frozen and its arrays are read-only, so no session can change one.
+    Not st.cache_data: a cached function replays the elements it drew, and the progress bar is drawn
+    while training.
+    """
+
+    def __init__(self, budget: int = 96 * 2**20) -> None:
+        self.budget, self.runs, self.lock = budget, OrderedDict[Config, History](), threading.Lock()
+
+    def get(self, cfg: Config) -> History | None:
+        """The stored run of cfg, marked as newest."""
+        with self.lock:
+            if (hist := self.runs.get(cfg)) is not None:
+                self.runs.move_to_end(cfg)
+            return hist
+
+    def put(self, hist: History) -> None:
+        """Store a run; drop the oldest while over budget."""
+        with self.lock:
+            self.runs[hist.config] = hist
+            while len(self.runs) > 1 and sum(_nbytes(h) for h in self.runs.values()) > self.budget:
+                self.runs.popitem(last=False)
+
+
+def _nbytes(hist: History) -> int:
+    return sum(a.nbytes for a in (hist.loss, hist.accuracy, hist.pred, hist.grad_norm, hist.params))
+
+
+@st.cache_resource
+def _runs() -> _Runs:
+    """The one store of trained runs (st.cache_resource.clear() empties it)."""
+    return _Runs()
 
 
 def history(cfg: Config | None = None) -> History:
-    """The cached training history of cfg (default: the sidebar's settings)."""
+    """The training history of cfg (default: the sidebar's settings), trained in PyTorch on first use.
+
+    A run not trained before shows a progress bar while it trains (10,000 epochs take seconds).
+    """
     c = cfg or config()
-    return _cached_train(c.seed, c.activation, c.optimizer, c.lr, c.epochs, c.hidden)
+    store = _runs()
+    if (hist := store.get(c)) is not None:
+        return hist
+    bar = st.progress(0.0, text=tr("train_progress", epochs=f"{c.epochs:,}", done=0))
+
+    def report(share: float) -> None:
+        bar.progress(share, text=tr("train_progress", epochs=f"{c.epochs:,}", done=round(100 * share)))
+
+    hist = train(c, progress=report)
+    bar.empty()
+    store.put(hist)
+    return hist
 
 
 def nav_links(script: str) -> None:

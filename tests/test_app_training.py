@@ -326,3 +326,26 @@ def test_run_diverged_at_epoch_zero():
     assert not at.get("slider")  # nothing to scrub
     assert "⟦" not in all_text(at)
     assert metric(at, "Final loss") == "—"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_seed_opened_from_experiments_with_another_outcome_says_why(lang):
+    """Experiments' engine counted this seed one way, PyTorch the other: the page says so, with the saddle's epochs."""
+    from xorcore.agreement import saddle_epochs
+
+    cfg = Config(seed=52, activation="relu", optimizer="rmsprop", lr=0.01)
+    h = train(cfg)
+    at = AppTest.from_file(str(Path(ROOT) / "dashboard.py"), default_timeout=60)
+    at.query_params.update({"lang": {"en": "English", "ko": "한국어"}[lang], "seed": "52", "activation": "relu",
+                            "optimizer": "rmsprop"})  # fmt: skip
+    at.session_state["engine_outcome"] = (cfg, not h.success())  # what an Open button stores
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    (warning,) = [w.value for w in at.warning if "numpy" in w.value]
+    n = saddle_epochs(h)
+    assert (f"{n:,}" in warning) == (n > 0)
+    assert ("RMSprop" in warning) == (n > 0)  # an adaptive optimizer is named only in the saddle's sentence
+    at.session_state["engine_outcome"] = (cfg, h.success())  # the same outcome: nothing to say
+    at.run()
+    assert not [w for w in at.warning if "numpy" in w.value]

@@ -14,6 +14,7 @@ EN: dict[str, str] = {
     "sb_reset": "Reset to the lecture",
     "sb_reset_help": "Seed 42, sigmoid, Adam, lr 0.01, 2000 epochs, 2 hidden units",
     "sb_share": "The address bar is a share link: it carries this page and these settings.",
+    "train_progress": "Training {epochs} epochs in PyTorch… {done}%",
     "rule_learned": "A prediction counts as right when it lies within {tol} of its target (below {lo} for 0, "
     "above {hi} for 1); a run has learned XOR when all four are right.",
     "sb_is_lecture": "Lecture settings",
@@ -75,6 +76,7 @@ KO: dict[str, str] = {
     "sb_reset": "강의 설정으로 되돌리기",
     "sb_reset_help": "시드 42, 시그모이드, Adam, 학습률 0.01, 2000 에폭, 은닉 유닛 2개",
     "sb_share": "주소창이 곧 공유 링크입니다: 이 페이지와 설정이 그대로 담겨 있습니다.",
+    "train_progress": "PyTorch로 {epochs} 에폭 학습 중… {done}%",
     "rule_learned": "예측값이 정답과 {tol} 이내이면(정답 0이면 {lo} 미만, 1이면 {hi} 초과) 맞은 것으로 셉니다. "
     "네 입력이 모두 맞아야 XOR을 배운 것입니다.",
     "sb_is_lecture": "강의 설정",

@@ -26,6 +26,13 @@ EN: dict[str, str] = {
     "The default grid (5 activations × 4 optimizers × 100 seeds × 2000 epochs) takes about a second.",
     "ex_progress": "Training {row} … ({done} of {total} activations done)",
     "ex_done": "{runs} runs ({cells} settings × {seeds} seeds × {epochs} epochs) in {seconds:.1f} s.",
+    "ex_vs_torch": "These runs are trained together by a numpy re-implementation of the same math, not by PyTorch "
+    "itself. Measured on the default grid ({runs} runs: seeds 0–{last} of each of its {cells} cells, trained both "
+    "ways), {differ} ended with another outcome than PyTorch's own run ({share}): runs that pass near a saddle, "
+    "where the last bit of a sum decides. A seed opened from here is trained in PyTorch.",
+    "ex_vs_torch_none": "These runs are trained together by a numpy re-implementation of the same math, not by "
+    "PyTorch itself; how often its outcomes differ from PyTorch's has not been measured on this installation "
+    "(python -m benchmarks.agreement). A seed opened from here is trained in PyTorch.",
     "ex_results_for": "Results of the last run: {rows} × {cols}; {seeds} seeds, {epochs} epochs. {fixed}",
     "ex_heat_header": "Success rate per setting",
     "ex_heat_title": "How often each setting learns XOR",
@@ -121,6 +128,13 @@ KO: dict[str, str] = {
     "기본 격자(활성화 함수 5개 × 옵티마이저 4개 × 시드 100개 × 2000 에폭)는 1초 남짓 걸립니다.",
     "ex_progress": "{row} 학습 중 … (활성화 함수 {total}개 중 {done}개 완료)",
     "ex_done": "실행 {runs}개 (설정 {cells}개 × 시드 {seeds}개 × {epochs} 에폭), {seconds:.1f}초.",
+    "ex_vs_torch": "이 실행들은 PyTorch가 아니라 같은 수식을 numpy로 다시 구현한 엔진이 한꺼번에 학습합니다. 기본 "
+    "그리드에서 잰 결과({runs}번 실행: {cells}개 칸마다 시드 0–{last}, 양쪽으로 학습), {differ}번이 PyTorch 자체 실행과 "
+    "다른 결과로 끝났습니다({share}). 안장점 근처를 지나가서 합의 마지막 비트가 결과를 가른 실행들입니다. 여기서 여는 "
+    "시드는 PyTorch로 학습합니다.",
+    "ex_vs_torch_none": "이 실행들은 PyTorch가 아니라 같은 수식을 numpy로 다시 구현한 엔진이 한꺼번에 학습합니다. 이 "
+    "설치에서는 PyTorch와 결과가 얼마나 다른지 아직 재지 않았습니다(python -m benchmarks.agreement). 여기서 여는 시드는 "
+    "PyTorch로 학습합니다.",
     "ex_results_for": "마지막 실행 결과: {rows} × {cols}, 시드 {seeds}개, {epochs} 에폭. {fixed}",
     "ex_heat_header": "설정별 성공률",
     "ex_heat_title": "설정마다 XOR을 배우는 비율",

@@ -3,6 +3,17 @@
 EN: dict[str, str] = {
     # ---- page
     "tr_title": "Training Curve",
+    "tr_vs_engine": "On the Experiments page this seed counted as **{engine}**; PyTorch's own run, shown here, "
+    "**{torch}**. Experiments trains thousands of runs at once with a numpy re-implementation of the same math, "
+    "which rounds the last bit of some sums differently. {why}",
+    "tr_vs_engine_saddle": "This run sat at the saddle for {n} epochs (loss within 0.001 of ln 2 ≈ 0.693, every "
+    "output near 0.5): there the gradient is almost 0, so a last-bit difference is as large as the gradient itself"
+    "{adaptive}, and it decides which way the run leaves, or whether it leaves at all.",
+    "tr_vs_engine_adaptive": ", and {opt} divides each step by the gradient's own recent size, so even that "
+    "difference becomes a full step",
+    "tr_vs_engine_other": "The run passed close to a point where such a bit decides the outcome.",
+    "tr_outcome_yes": "learned XOR",
+    "tr_outcome_no": "did not learn XOR",
     "tr_intro": "The whole run of the sidebar's settings, epoch by epoch. Epoch e shows the model *before* its "
     "e-th update (epoch 0 is the untrained model, the loss the lecture computes by hand); the last epoch, "
     "{n}, is the trained model.",
@@ -132,6 +143,17 @@ EN: dict[str, str] = {
 KO: dict[str, str] = {
     # ---- page
     "tr_title": "학습 곡선",
+    "tr_vs_engine": "실험 페이지에서는 이 시드가 **{engine}**(으)로 집계되었지만, 여기 보이는 PyTorch 자체 실행은 "
+    "**{torch}**. 실험 페이지는 수천 번의 실행을 한꺼번에 돌리려고 같은 수식을 numpy로 다시 구현했고, 일부 합의 "
+    "마지막 비트를 다르게 반올림합니다. {why}",
+    "tr_vs_engine_saddle": "이 실행은 {n} 에폭 동안 안장점에 머물렀습니다(loss가 ln 2 ≈ 0.693에서 0.001 이내, 모든 "
+    "출력이 0.5 근처). 그곳에서는 기울기가 거의 0이라 마지막 비트 하나의 차이가 기울기 자체만큼 큽니다{adaptive}. 그 "
+    "차이가 실행이 어느 쪽으로 빠져나갈지, 빠져나갈지 말지를 정합니다.",
+    "tr_vs_engine_adaptive": ". 게다가 {opt}는 각 걸음을 기울기의 최근 크기로 나누므로 그 작은 차이도 온전한 한 걸음이 "
+    "됩니다",
+    "tr_vs_engine_other": "이 실행은 그런 비트 하나가 결과를 가르는 지점 가까이를 지나갔습니다.",
+    "tr_outcome_yes": "XOR을 배웠습니다",
+    "tr_outcome_no": "XOR을 배우지 못했습니다",
     "tr_intro": "사이드바 설정으로 학습한 전체 과정을 에폭마다 보여 줍니다. 에폭 e는 e번째 업데이트 *직전*의 "
     "모델입니다 (에폭 0은 학습 전 모델로, 강의에서 손으로 계산한 loss가 여기서 나옵니다). 마지막 에폭 {n}은 "
     "학습이 끝난 모델입니다.",
