@@ -157,9 +157,9 @@ def test_play_advances_and_pause_stops_without_retraining(monkeypatch):
     calls = []
     real = shared.train
 
-    def counting(cfg):
+    def counting(cfg, **kwargs):
         calls.append(cfg)
-        return real(cfg)
+        return real(cfg, **kwargs)
 
     monkeypatch.setattr(shared, "train", counting)
     at = page(epochs="500")
