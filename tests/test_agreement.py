@@ -22,7 +22,6 @@ def test_saddle_epochs_counts_losses_near_ln2():
     h = train(Config(seed=52, activation="relu", optimizer="rmsprop", epochs=300))
     want = int(np.sum(np.abs(h.loss.astype(np.float64) - math.log(2)) < 1e-3))
     assert saddle_epochs(h) == want and math.log(2) == SADDLE
-    assert saddle_epochs(train(Config(epochs=300))) == 0  # the lecture's run starts at 0.748 and falls
 
 
 def test_measurement_round_trip(tmp_path):
