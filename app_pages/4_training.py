@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import math
-from contextlib import nullcontext
 
-import altair as alt
 import streamlit as st
-from streamlit.elements import vega_charts as _vega
 
 from app_pages._shared import history, lang, nav_links, tr
 from xorcore import Config, History, curves
 from xorcore.charts import dead_units, decision_boundary, hidden_plane
 from xorcore.diagram import network
 from xorcore.script import script
+from xorcore.vega import vega_spec
 
 PAGE = "app_pages/4_training.py"
 MAX_PINS = 6
@@ -29,11 +27,6 @@ K_EPOCH, K_PLAYING, K_RUN, K_PINS, K_SPEED = "tr_epoch", "tr_playing", "tr_run",
 K_SENT = "tr_sent"  # while playing: the epochs the last few frames put on the scrubber, newest last
 
 PRED_FORMAT = {"format": "%.6f"}
-# What st.altair_chart converts a chart with: a lock over Altair's process-wide theme and data
-# transformer, and the transformer that ships each DataFrame as Arrow (Streamlit 1.67 internals;
-# without them the page falls back to st.altair_chart).
-_ALTAIR_LOCK = getattr(_vega, "_altair_globals_lock", None)
-_TO_ARROW = getattr(_vega, "_to_arrow_dataset", None)
 
 
 def render(h: History) -> None:
@@ -55,33 +48,14 @@ def render(h: History) -> None:
 
 # ---------------------------------------------------------------- charts as Vega-Lite specs
 # Most of a rerun went into Altair: building the charts and validating each one against the
-# Vega-Lite schema while converting it. The page converts without the validation (xorcore's tests
-# validate every builder), and the whole-run charts, which only change with the run, are
-# converted once per run and language and cached.
+# Vega-Lite schema while converting it. The page converts without the validation (xorcore.vega;
+# xorcore's tests validate every builder), and the whole-run charts, which only change with the
+# run, are converted once per run and language and cached.
 
 
-def _to_spec(chart: alt.TopLevelMixin) -> dict | alt.TopLevelMixin:
-    """The Vega-Lite dict st.altair_chart would send for chart (data as Arrow), minus the schema check."""
-    if _ALTAIR_LOCK is None or _TO_ARROW is None:
-        return chart  # unknown Streamlit internals: _draw hands the chart to st.altair_chart
-    datasets: dict = {}
-    themes = alt.theme if hasattr(alt, "theme") else alt.themes
-    with _ALTAIR_LOCK:  # the same steps under the same lock as st.altair_chart
-        alt.data_transformers.register("to_arrow_dataset", _TO_ARROW)
-        theme = themes.enable("none") if themes.active == "default" else nullcontext()
-        with theme, alt.data_transformers.enable("to_arrow_dataset", datasets=datasets):
-            spec = chart.to_dict(validate=False)
-    existing = spec.get("datasets")
-    spec["datasets"] = {**existing, **datasets} if isinstance(existing, dict) else datasets
-    return spec
-
-
-def _draw(spec: dict | alt.TopLevelMixin) -> None:
-    """A chart at the column's width, from its spec (or, as a fallback, the Altair chart)."""
-    if isinstance(spec, dict):
-        st.vega_lite_chart(spec, width="stretch")
-    else:
-        st.altair_chart(spec, width="stretch")
+def _draw(spec: dict) -> None:
+    """A chart at the column's width, from its Vega-Lite spec."""
+    st.vega_lite_chart(spec, width="stretch")
 
 
 def _digest(h: History) -> str:
@@ -93,13 +67,13 @@ def _digest(h: History) -> str:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _curve_specs(run: str, lg: str, _h: History) -> list[dict | alt.TopLevelMixin]:
+def _curve_specs(run: str, lg: str, _h: History) -> list[dict]:
     """Accuracy, gradient norm, predictions and parameters of the run whose digest is `run`.
 
     Each session gets its own copy (st.cache_data), so nothing one session changes is shared.
     """
     return [
-        _to_spec(c)
+        vega_spec(c)
         for c in (
             curves.accuracy_chart(_h, lg),
             curves.grad_norm_chart(_h, lg, log=True),
@@ -244,17 +218,17 @@ def _epoch_views(h: History, epoch: int, log: bool, playing: bool = False) -> No
     with left:
         # Redrawn every frame while playing: 400 points and no hover layers keep it light
         # (the marker's value stays exact).
-        _draw(_to_spec(curves.loss_chart(h, lg, epoch=epoch, log=log, max_points=400, hover=not playing)))
+        _draw(vega_spec(curves.loss_chart(h, lg, epoch=epoch, log=log, max_points=400, hover=not playing)))
         st.caption(tr("tr_loss_caption", epoch=epoch))
     with right:
         st.markdown(f"**{tr('tr_pred_at', epoch=epoch)}**")
         _pred_table(h, epoch)
     b, p = st.columns(2)
     with b:
-        _draw(_to_spec(decision_boundary(flat, cfg.activation, cfg.hidden, lg, resolution=60)))
+        _draw(vega_spec(decision_boundary(flat, cfg.activation, cfg.hidden, lg, resolution=60)))
         st.caption(tr("tr_boundary_caption", epoch=epoch))
     with p:
-        _draw(_to_spec(hidden_plane(flat, cfg.activation, cfg.hidden, lg)))
+        _draw(vega_spec(hidden_plane(flat, cfg.activation, cfg.hidden, lg)))
         st.caption(tr("tr_hidden_caption", epoch=epoch))
     st.markdown(f"**{tr('tr_diagram_at', epoch=epoch)}**")
     dead = dead_units(flat, cfg.activation, cfg.hidden)
@@ -336,7 +310,7 @@ def _pins(h: History, log: bool) -> None:
     current = cur.label() if pinned else tr("tr_current", label=cur.label())
     if not pinned:
         runs.append((current, h))
-    _draw(_to_spec(curves.overlay_chart(runs, lang(), log=log, current=current)))
+    _draw(vega_spec(curves.overlay_chart(runs, lang(), log=log, current=current)))
     st.caption(tr("tr_overlay_caption", n=len(runs)))
     for i, (c, (label, ph)) in enumerate(zip(pins, runs, strict=False)):
         row = st.columns([6, 1.2], vertical_alignment="center")

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 
-import altair  # noqa: F401  (imported here so that gc.freeze below covers it)
-import pandas  # noqa: F401
 import streamlit as st
 
 from xorcore import Config, History, train
@@ -124,9 +121,3 @@ def show_steps(n_show: int, draw: Callable[[int], None]) -> None:
     with st.expander(tr("reveal_earlier", n=n_show - 1), icon=":material/history:"):
         for k in range(1, n_show):
             draw(k)
-
-
-# Streamlit runs a full garbage collection after every script run (every play frame too); with
-# torch, pandas and Altair loaded that took ~120 ms. Freezing what the imports made (once per
-# process, this module is imported once) leaves those objects out of every later collection.
-gc.freeze()
