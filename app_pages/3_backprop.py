@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import math
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
+from app_pages import _walk
 from app_pages._shared import config, lang, nav_links, reveal, show_steps, tr
-from xorcore import LECTURE, build_model, finite_differences, manual_step, trace
+from xorcore import LECTURE, build_model, curves, finite_differences, trace
 from xorcore.backprop_rows import (
     PARAM_STEPS,
     STEPS,
@@ -28,9 +28,7 @@ from xorcore.backprop_rows import (
 from xorcore.data import ROW_LABELS
 from xorcore.diagram import network
 from xorcore.graph import computation_graph
-from xorcore.model import flatten, load, param_names, unflatten
-from xorcore.palette import ACCENT, FONT_SIZE, TITLE_SIZE
-from xorcore.trace import loss_of
+from xorcore.model import param_names, unflatten
 
 SCRIPT = "app_pages/3_backprop.py"
 NAMES = {"d_y_pred": "dL/dy_pred", "d_z2": "dL/dz2", "d_W2": "dL/dW2", "d_b2": "dL/db2",
@@ -147,28 +145,6 @@ fd_right.metric(tr("bp_fd_max"), f"{float(fd[fd.columns[3]].max()):.1e}")
 
 
 # ---------------------------------------------------------------- manual update
-def _take_step(walk: dict, eta: float, biases: bool) -> None:
-    """Append one manual gradient-descent step to the walk (parameters and loss)."""
-    new = manual_step(load(cfg, walk["flats"][-1]), eta, biases=biases)
-    walk["flats"].append(flatten(new))
-    walk["losses"].append(_safe_loss(new))
-
-
-def _safe_loss(m) -> float:
-    """The loss, or NaN when the parameters are no longer finite (BCE refuses NaN predictions)."""
-    if not np.isfinite(flatten(m)).all():
-        return float("nan")
-    try:
-        return loss_of(m)
-    except RuntimeError:
-        return float("nan")
-
-
-def _finite(walk: dict) -> bool:
-    """Whether the latest parameters and loss are finite numbers."""
-    return bool(np.isfinite(walk["flats"][-1]).all() and math.isfinite(walk["losses"][-1]))
-
-
 st.header(tr("bp_h_update"))
 st.info(tr("story_update"), icon=":material/school:")
 st.markdown(tr("bp_update_intro"))
@@ -179,28 +155,18 @@ biases = c_bias.checkbox(tr("bp_biases"), value=True, key="bp_biases", help=tr("
 if eta is None or not math.isfinite(eta) or eta <= 0:
     st.error(tr("bp_eta_bad", eta="—" if eta is None else f"{eta:g}"), icon=":material/error:")
 else:
-    # The walk of manual steps lives in this session only, keyed by everything that defines it:
-    # a change of settings, step size or "biases too" starts a new walk with one step.
-    walk_key = (cfg, float(eta), bool(biases))
-    walk = st.session_state.get("bp_walk")
-    if walk is None or walk["key"] != walk_key:
-        walk = {"key": walk_key, "flats": [flatten(model)], "losses": [tc.loss]}
-        _take_step(walk, eta, biases)
+    walk = _walk.current(cfg, model, tc.loss, eta, biases)
     b_more, b_restart, b_count = st.columns([1, 1, 2], vertical_alignment="center")
     more = b_more.button(
-        tr("bp_another"), key="bp_another", icon=":material/trending_down:", disabled=not _finite(walk)
+        tr("bp_another"), key="bp_another", icon=":material/trending_down:", disabled=not _walk.finite(walk)
     )
-    if b_restart.button(tr("bp_restart"), key="bp_restart", icon=":material/restart_alt:"):
-        walk = {"key": walk_key, "flats": walk["flats"][:1], "losses": walk["losses"][:1]}
-        _take_step(walk, eta, biases)
-    elif more and _finite(walk):
-        _take_step(walk, eta, biases)
-    st.session_state["bp_walk"] = walk
+    restart = b_restart.button(tr("bp_restart"), key="bp_restart", icon=":material/restart_alt:")
+    walk = _walk.advance(walk, more=more, restart=restart)
     k = len(walk["losses"]) - 1
     b_count.markdown(f"**{tr('bp_steps_taken', k=k)}**")
 
     before, after = walk["losses"][-2], walk["losses"][-1]
-    if not _finite(walk):
+    if not _walk.finite(walk):
         st.error(tr("bp_diverged", eta=f"{eta:g}"), icon=":material/error:")
     elif after > before:
         st.warning(tr("bp_loss_up", before=f"{before:.4f}", after=f"{after:.4f}", eta=f"{eta:g}"))
@@ -211,11 +177,7 @@ else:
     m2.metric(tr("bp_loss_after", k=k), f"{after:.6f}", delta=f"{after - before:+.6f}", delta_color="inverse")
 
     prev_flat, new_flat = walk["flats"][-2], walk["flats"][-1]
-    try:
-        g = trace(load(cfg, prev_flat)).grads  # the gradient at the point the step started from
-        grad_flat = np.concatenate([g.d_W1.ravel(), g.d_b1.ravel(), g.d_W2.ravel(), g.d_b2.ravel()])
-    except RuntimeError:  # predictions that are not numbers: no gradient to show
-        grad_flat = np.full_like(prev_flat, np.nan)
+    grad_flat = _walk.last_gradient(walk)
     names = param_names(cfg.hidden)
     updated = [biases or n.startswith("W") for n in names]
     table = pd.DataFrame({
@@ -238,23 +200,7 @@ else:
     if k == 1 and not biases and math.isclose(eta, 0.1) and lecture_model:
         st.success(tr("bp_lecture_match"), icon=":material/check_circle:")
 
-    losses = pd.DataFrame({"step": range(k + 1), "loss": walk["losses"]})
-    losses = losses[np.isfinite(losses["loss"])]
-    alt_text = tr("bp_chart_alt", k=k, first=f"{walk['losses'][0]:.4f}", last=f"{walk['losses'][-1]:.4f}")
-    chart = (
-        alt.Chart(losses, title=tr("bp_chart_title"), description=alt_text)
-        .mark_line(point=alt.OverlayMarkDef(size=90, color=ACCENT), color=ACCENT, strokeWidth=3)
-        .encode(
-            x=alt.X("step:Q", title=tr("bp_chart_x"), axis=alt.Axis(tickMinStep=1, format="d")),
-            y=alt.Y("loss:Q", title=tr("bp_chart_y"), scale=alt.Scale(zero=False)),
-            tooltip=[alt.Tooltip("step:Q", title=tr("bp_chart_x")), alt.Tooltip("loss:Q", title=tr("bp_chart_y"),
-                                                                                 format=".6f")],
-        )
-        .properties(height=300)
-        .configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE)
-        .configure_title(fontSize=TITLE_SIZE)
-    )  # fmt: skip
-    st.altair_chart(chart, width="stretch")  # the chart's description is its accessible name
-    st.caption(alt_text)
+    st.altair_chart(curves.walk_chart(walk["losses"], lang()), width="stretch")  # its description names it
+    st.caption(curves.walk_alt(walk["losses"], lang()))
 
 nav_links(SCRIPT)
