@@ -3,13 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages._shared import config, history, lang, nav_links, tr
+from app_pages._shared import config, history, lang, nav_links, page_path, tr
 from xorcore import charts
 from xorcore.diagram import network
 from xorcore.model import n_params, unflatten
 from xorcore.script import model_code
 
-SCRIPT = "app_pages/1_model.py"
+SCRIPT = page_path("model")
 cfg, lg = config(), lang()
 h = history()
 act_name = tr(f"act_{cfg.activation}")

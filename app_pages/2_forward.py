@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from app_pages._shared import config, lang, nav_links, reveal, show_steps, tr
+from app_pages._shared import config, lang, nav_links, page_path, reveal, show_steps, tr
 from xorcore import build_model, charts, trace
 from xorcore.data import ROW_LABELS
 from xorcore.model import flatten
 
-SCRIPT = "app_pages/2_forward.py"
+SCRIPT = page_path("forward")
 N_STEPS = 5
 cfg, lg = config(), lang()
 model = build_model(cfg)  # the untrained network of this seed, as in the lecture's cell 2

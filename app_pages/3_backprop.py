@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import _walk
-from app_pages._shared import config, lang, nav_links, reveal, show_steps, tr
+from app_pages._shared import config, lang, nav_links, page_path, reveal, show_steps, tr
 from xorcore import LECTURE, build_model, curves, finite_differences, trace
 from xorcore.backprop_rows import (
     PARAM_STEPS,
@@ -30,7 +30,7 @@ from xorcore.diagram import network
 from xorcore.graph import computation_graph
 from xorcore.model import param_names, unflatten
 
-SCRIPT = "app_pages/3_backprop.py"
+SCRIPT = page_path("backprop")
 NAMES = {"d_y_pred": "dL/dy_pred", "d_z2": "dL/dz2", "d_W2": "dL/dW2", "d_b2": "dL/db2",
          "d_h1": "dL/dh1", "d_z1": "dL/dz1", "d_W1": "dL/dW1", "d_b1": "dL/db1"}  # fmt: skip
 FMT6 = num  # six decimals, never "-0.000000"

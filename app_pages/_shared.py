@@ -20,6 +20,11 @@ PAGES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def page_path(url: str) -> str:
+    """The script of the page at this url path, e.g. page_path("training") -> "app_pages/4_training.py"."""
+    return next(path for path, _, u in PAGES if u == url)
+
+
 def lang() -> str:
     """The current language, 'ko' or 'en' (set by the sidebar)."""
     return st.session_state.get("lang") or "en"

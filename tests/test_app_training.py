@@ -1,28 +1,25 @@
 """The Training Curve page in AppTest: both languages, every optimizer, the scrubber's linked views, play,
-pinned runs, downloads, and a diverged run handed to the page's renderer."""
+pinned runs, downloads, and diverged runs served to the page by a patched train()."""
 
 from __future__ import annotations
 
 import io
 import json
 import re
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import all_text, app
+from conftest import all_text, app, diverged_at_start, forced_divergence
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 from streamlit.testing.v1 import AppTest
-from test_curves import diverged_at_start, forced_divergence
 
 from xorcore import ACTIVATIONS, OPTIMIZERS, Config, curves, train
 from xorcore.model import act_np, param_names
 from xorcore.script import script
 
 PAGE = "app_pages/4_training.py"
-ROOT = str(Path(__file__).resolve().parents[1])
 
 
 def page(lang: str = "en", **params: str) -> AppTest:
@@ -279,28 +276,23 @@ def test_history_csv_download_is_history_table():
 # ---------------------------------------------------------------- a diverged run
 
 
-def _render(root: str, history, lang: str) -> None:
-    """A tiny app: the training page's renderer on a History made by the test."""
-    import importlib.util
-    import sys
+@pytest.fixture
+def served(monkeypatch):
+    """Make the app train to a History the test made (no sidebar setting diverges): serve(hist) -> the page."""
+    import app_pages._shared  # the module the app imports (AppTest runs it in this process)
 
-    import streamlit as st
+    def serve(hist, lang: str = "en") -> AppTest:
+        monkeypatch.setattr(app_pages._shared, "train", lambda cfg: hist)
+        return app(PAGE, lang=lang)
 
-    if root not in sys.path:
-        sys.path.insert(0, root)
-    spec = importlib.util.spec_from_file_location("training_page", f"{root}/app_pages/4_training.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # defines render(); the page body only runs as __main__
-    st.session_state["lang"] = lang
-    module.render(history)
+    return serve
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_diverged_run_says_where_and_draws_what_it_has(lang):
+def test_diverged_run_says_where_and_draws_what_it_has(lang, served):
     h = forced_divergence()
     n = h.diverged_at
-    at = AppTest.from_function(_render, args=(ROOT, h, lang), default_timeout=60)
-    at.run()
+    at = served(h, lang)
     assert not at.exception, [e.value for e in at.exception]
     (err,) = at.error
     assert re.search(rf"\b{n}\b", err.value)
@@ -318,12 +310,11 @@ def test_diverged_run_says_where_and_draws_what_it_has(lang):
     np.testing.assert_array_equal(at.dataframe[0].value.iloc[:, 2].to_numpy(), h.pred[3].astype(np.float64))
 
 
-def test_run_diverged_at_epoch_zero():
+def test_run_diverged_at_epoch_zero(served):
     h = diverged_at_start()
-    at = AppTest.from_function(_render, args=(ROOT, h, "en"), default_timeout=60)
-    at.run()
+    at = served(h)
     assert not at.exception, [e.value for e in at.exception]
     assert any("diverged at once" in e.value for e in at.error)
-    assert not at.get("slider")  # nothing to scrub
+    assert not [s for s in at.slider if s.key == "tr_epoch"]  # nothing to scrub
     assert "⟦" not in all_text(at)
     assert metric(at, "Final loss") == "—"

@@ -3,55 +3,22 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import json
 
 import altair as alt
 import numpy as np
 import pytest
-from conftest import chart_frames
+from conftest import chart_frames, diverged_at_start, forced_divergence
 
-from xorcore import Config, curves, engine, train
-from xorcore.model import build_model, flatten, param_names
-from xorcore.train import TARGET, History
-
-train_module = importlib.import_module("xorcore.train")  # the module (xorcore.train is the function)
+from xorcore import Config, curves, train
+from xorcore.model import param_names
+from xorcore.train import TARGET
 
 LECTURE_H = train(Config())  # 2000 epochs: more points than one line draws
 
 
-def _to_history(cfg: Config, raw: engine.Raw) -> History:
-    """The History of a one-run engine record, cut at its divergence as train() cuts it."""
-    if hasattr(train_module, "_histories"):  # the batched engine's record: (B, E+1, P)
-        return train_module._histories([cfg], raw)[0]
-    return train_module._history(cfg, raw.params[:, 0], raw.pred[:, 0], raw.grad_norm[:, 0])
-
-
 def layers_of(spec: dict) -> list[dict]:
     return spec["layer"]
-
-
-def forced_divergence(epochs: int = 50, lr: float = 2e18) -> History:
-    """A run that really diverges, through the engine: identity hidden layer, Adam at a huge step.
-
-    Config caps lr at 1e6 (where sigmoid + clamped BCE never diverges), so the engine is called
-    directly: Adam moves every parameter by about lr a step, so W2 @ (W1 x) overflows to inf - inf
-    = NaN after ~20 epochs. The History is labelled with the closest allowed Config.
-    """
-    cfg = Config(activation="identity", optimizer="adam", lr=1e6, epochs=epochs)
-    init = flatten(build_model(cfg))[None]  # (1, P)
-    raw = engine.run("identity", "adam", cfg.hidden, init, np.array([lr]), epochs)
-    return _to_history(cfg, raw)
-
-
-def diverged_at_start() -> History:
-    """A run whose very first forward pass is NaN: W1 rows of +/-3e38 make z1 = +/-inf at (1,1), z2 = inf - inf."""
-    cfg = Config(activation="identity", optimizer="sgd", epochs=20)
-    init = flatten(build_model(cfg))[None].copy()
-    init[0, :4] = [3e38, 3e38, -3e38, -3e38]  # W1 (2, 2), row-major
-    init[0, 6:8] = [1.0, 1.0]  # W2
-    raw = engine.run("identity", "sgd", 2, init, np.array([0.1]), cfg.epochs)
-    return _to_history(cfg, raw)
 
 
 def test_forced_divergence_is_cut_at_that_epoch():
