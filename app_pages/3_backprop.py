@@ -10,7 +10,8 @@ import streamlit as st
 
 from app_pages import _walk
 from app_pages._shared import config, lang, nav_links, page_path, reveal, show_steps, tr
-from xorcore import LECTURE, build_model, curves, finite_differences, trace
+from xorcore import LECTURE, build_model, curves, finite_differences
+from xorcore import trace as trace_of
 from xorcore.backprop_rows import (
     PARAM_STEPS,
     STEPS,
@@ -43,14 +44,14 @@ def fmt8(v: float) -> str:
 
 cfg = config()
 model = build_model(cfg)  # the lecture's cell 2: the untrained model of this seed
-tc = trace(model)
+trace = trace_of(model)
 digits = 6 if cfg.hidden <= 2 else (4 if cfg.hidden <= 4 else 3)  # keep wide matrices on screen
 
 st.title(tr("page_backprop"))
 st.info(tr("story_backward"), icon=":material/school:")
 top = st.columns([3, 1], vertical_alignment="center")
-top[0].markdown(tr("bp_intro", loss=f"{tc.loss:.4f}"))
-top[1].metric(tr("bp_loss_metric"), f"{tc.loss:.4f}")
+top[0].markdown(tr("bp_intro", loss=f"{trace.loss:.4f}"))
+top[1].metric(tr("bp_loss_metric"), f"{trace.loss:.4f}")
 
 # ---------------------------------------------------------------- gradients, backwards
 st.header(tr("bp_h_grads"))
@@ -67,10 +68,10 @@ n_show = reveal("bp", len(STEPS), SCRIPT)
 stepping = n_show if st.session_state.get("bp_mode") == "step" else None  # the graph follows the reveal
 
 if row is None:
-    auto_all, hand_all = tc.grads, tc.by_hand
+    auto_all, hand_all = trace.grads, trace.by_hand
     auto_label = tr("bp_autograd")
 else:
-    auto_all, hand_all = row_autograd(model, row), row_by_hand(tc, row)
+    auto_all, hand_all = row_autograd(model, row), row_by_hand(trace, row)
     auto_label = tr("bp_autograd_row", row=ROW_LABELS[row])
 
 
@@ -79,13 +80,13 @@ def draw(k: int) -> None:
     step = STEPS[k - 1]
     st.subheader(f"{k}. {NAMES[step]} — {tr('bp_t_' + step)}")
     st.markdown(tr("bp_x_" + step))
-    st.latex(equation(tc, step, cfg.activation, row=row, digits=digits))
+    st.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
     if step == "d_z1":
         st.caption(tr("bp_act_prime", act=tr("act_" + cfg.activation)))
         st.latex(act_prime_latex(cfg.activation))
     if step == "d_z2":
         st.caption(tr("bp_identity"))
-        st.latex(identity_latex(tc, row=row, digits=digits))
+        st.latex(identity_latex(trace, row=row, digits=digits))
         st.info(tr("bp_lecture_note"), icon=":material/lightbulb:")
     auto, hand = getattr(auto_all, step), getattr(hand_all, step)
     left, mid, right = st.columns([3, 3, 2], vertical_alignment="center")
@@ -95,7 +96,7 @@ def draw(k: int) -> None:
     mid.dataframe(grad_frame(step, hand, row).style.format(FMT6))
     right.metric(tr("bp_maxdiff"), f"{float(np.abs(auto - hand).max()):.1e}")
     if row is not None and step in PARAM_STEPS:
-        st.caption(tr("bp_row_sum", value=array_text(getattr(tc.grads, step))))
+        st.caption(tr("bp_row_sum", value=array_text(getattr(trace.grads, step))))
 
 
 show_steps(n_show, draw)
@@ -105,7 +106,7 @@ st.header(tr("bp_h_graph"))
 which = tr("bp_graph_batch") if row is None else tr("bp_graph_row", row=ROW_LABELS[row])
 st.caption(tr("bp_graph_caption", which=which))
 st.graphviz_chart(
-    computation_graph(tc, row, lang(), activation=cfg.activation, revealed=stepping),
+    computation_graph(trace, row, lang(), activation=cfg.activation, revealed=stepping),
     width="stretch",
     alt=tr("bp_graph_alt"),
 )
@@ -117,8 +118,8 @@ if stepping is not None and n_show < len(STEPS):  # the rest would give the answ
 
 # ---------------------------------------------------------------- gradients on the network
 st.header(tr("bp_h_network"))
-shown = tc.grads if row is None else row_share(tc.grads, tc, row)
-dead = (tc.z1 <= 0).all(axis=0).tolist() if cfg.activation == "relu" else None
+shown = trace.grads if row is None else row_share(trace.grads, trace, row)
+dead = (trace.z1 <= 0).all(axis=0).tolist() if cfg.activation == "relu" else None
 which = tr("bp_network_batch") if row is None else tr("bp_network_row", row=ROW_LABELS[row])
 st.caption(tr("bp_network_caption", which=which))
 if dead and any(dead):
@@ -126,7 +127,7 @@ if dead and any(dead):
     st.warning(tr("bp_dead_note", units=units), icon=":material/heart_broken:")
 st.graphviz_chart(
     network(
-        {"W1": tc.W1, "b1": tc.b1, "W2": tc.W2, "b2": tc.b2},
+        {"W1": trace.W1, "b1": trace.b1, "W2": trace.W2, "b2": trace.b2},
         grads={"W1": shown.d_W1, "b1": shown.d_b1, "W2": shown.d_W2, "b2": shown.d_b2},
         dead=dead, dead_label=tr("bp_dead"),
     ),
@@ -155,7 +156,7 @@ biases = c_bias.checkbox(tr("bp_biases"), value=True, key="bp_biases", help=tr("
 if eta is None or not math.isfinite(eta) or eta <= 0:
     st.error(tr("bp_eta_bad", eta="—" if eta is None else f"{eta:g}"), icon=":material/error:")
 else:
-    walk = _walk.current(cfg, model, tc.loss, eta, biases)
+    walk = _walk.current(cfg, model, trace.loss, eta, biases)
     b_more, b_restart, b_count = st.columns([1, 1, 2], vertical_alignment="center")
     more = b_more.button(
         tr("bp_another"), key="bp_another", icon=":material/trending_down:", disabled=not _walk.finite(walk)

@@ -93,13 +93,13 @@ def test_lr_grid_uses_base_optimizer():
 )  # fmt: skip
 def test_cell_equals_train(activation, optimizer, lr, seed):
     cell = run_cell(activation, optimizer, lr, seeds=6, epochs=300, hidden=2)
-    h = train(cell.config(seed))
+    hist = train(cell.config(seed))
     assert cell.config(seed) == Config(seed, activation, optimizer, lr, 300, 2)
-    np.testing.assert_array_equal(cell.final_params[seed], h.params[-1])
-    np.testing.assert_array_equal(cell.final_pred[seed], h.final_pred)
-    np.testing.assert_allclose(cell.final_loss[seed], h.final_loss, rtol=0, atol=1e-6)
-    assert bool(cell.success[seed]) == h.success()
-    assert int(cell.dead_init[seed]) == int(dead_units(flatten(__import__("xorcore").build_model(h.config)), 2))
+    np.testing.assert_array_equal(cell.final_params[seed], hist.params[-1])
+    np.testing.assert_array_equal(cell.final_pred[seed], hist.final_pred)
+    np.testing.assert_allclose(cell.final_loss[seed], hist.final_loss, rtol=0, atol=1e-6)
+    assert bool(cell.success[seed]) == hist.success()
+    assert int(cell.dead_init[seed]) == int(dead_units(flatten(__import__("xorcore").build_model(hist.config)), 2))
 
 
 def test_default_grid_relu_fails_more_than_tanh():

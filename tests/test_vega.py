@@ -66,8 +66,8 @@ def test_the_default_theme_adds_exactly_what_is_left_out():
 
 
 def test_no_row_limit():
-    h = train(Config(hidden=8, epochs=3000))
-    chart = curves.params_chart(h, "en")
+    hist = train(Config(hidden=8, epochs=3000))
+    chart = curves.params_chart(hist, "en")
     with pytest.raises(alt.MaxRowsError):
         chart.to_dict()
     spec = vega_spec(chart)
