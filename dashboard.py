@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import runpy
-from pathlib import Path
+import gc
 
+import altair  # noqa: F401  (loaded here so that the gc.freeze below covers it; every page needs it)
+import pandas  # noqa: F401
 import streamlit as st
-from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from app_pages._shared import PAGES
 from xorcore.config import (
@@ -24,18 +24,30 @@ from xorcore.config import (
 )
 from xorcore.text import LANGS, lang_from_locale, t
 
+# Streamlit runs a full garbage collection after every script run (every play frame too); with
+# torch, pandas and Altair loaded that took ~120 ms. Freezing what the imports made, once per
+# process (on the first run), leaves those objects out of every later collection.
+if gc.get_freeze_count() == 0:
+    gc.freeze()
+
 st.set_page_config(page_title="XOR Backprop Lab", page_icon="🧠", layout="wide")
 
-HERE = Path(__file__).resolve().parent
 LANG_NAMES = {"ko": "한국어", "en": "English"}
 URL_KEYS = (*FIELDS, "lang")
 
 
 def _check_url(lang: str) -> None:
-    """Once per session: name every link value that is not allowed (the widgets fall back to defaults)."""
+    """Once per session, before any widget binds: drop or respell every link value that is not allowed.
+
+    Each dropped value is named in a notice (the widget then starts from its default). A bound
+    widget seeds itself from the URL the run started with, even over st.session_state: a
+    number_input raises on seed=1e309 and truncates epochs=100.5, a select widget drops lr=0.10
+    silently. So a link that needs a fix is fixed in st.query_params and the script reruns at
+    once, before any widget exists; the rerun starts from the fixed URL.
+    """
     if "url_notices" in st.session_state:
         return
-    notices, canonical, rejected = [], {}, []
+    notices, respelled, rejected = [], {}, []
     for key in st.query_params:
         values = st.query_params.get_all(key)
         if key not in URL_KEYS:  # shown in a code span: no backtick may close it, and keep it short
@@ -50,34 +62,23 @@ def _check_url(lang: str) -> None:
             try:
                 if len(values) != 1:
                     raise ValueError("repeated")
-                canonical[key] = _fmt(key, parse_field(key, values[0]))
+                value = _fmt(key, parse_field(key, values[0]))
             except ValueError:
                 notices.append(("notice_bad_param", key, _fmt(key, getattr(LECTURE, key))))
                 rejected.append(key)
-    _set_initial_url(dict.fromkeys(rejected), {k: v for k, v in canonical.items() if v != st.query_params.get(k)})
-    for key in rejected:
-        with contextlib.suppress(Exception):
-            del st.query_params[key]
+            else:
+                if value != values[0]:
+                    respelled[key] = value
     st.session_state["url_notices"] = notices
-
-
-def _set_initial_url(drop: dict[str, None], canonical: dict[str, str]) -> None:
-    """Fix the first URL before the widgets bind: drop rejected values, respell allowed ones.
-
-    Streamlit seeds a bound widget from a snapshot of the first URL; a number_input raises on
-    1e309 and truncates 1.5 to 1, and a select widget drops 'lr=0.10' silently. Editing the
-    snapshot (a private field, hence the guards) makes "default used" true for every rejected
-    value and lets every allowed spelling through.
-    """
-    ctx = get_script_run_ctx()
-    if ctx is None:
+    if not rejected and not respelled:
         return
-    with ctx.session_state.query_params() as qp:
-        initial = getattr(qp, "_initial_query_params", None)
-        if isinstance(initial, dict):
-            for key in drop:
-                initial.pop(key, None)
-            initial.update({k: [v] for k, v in canonical.items()})
+    for key in rejected:
+        with contextlib.suppress(KeyError):
+            del st.query_params[key]
+    st.query_params.update(respelled)
+    # st.rerun keeps the page st.navigation resolved; without it a deep link would rerun the default page.
+    st.navigation(_pages(lang), position="hidden")
+    st.rerun()
 
 
 def _fmt(key: str, value: object) -> str:
@@ -119,16 +120,18 @@ def sidebar() -> str:
     return lang
 
 
+def _pages(lang: str) -> list[st.Page]:
+    """Every page in the talk's order, then the Model page once more as the default page at "/".
+
+    Links and switch_page by script path go to the first page with that script, /model.
+    """
+    pages = [st.Page(path, title=t(lang, key), url_path=url) for path, key, url in PAGES]
+    path, key, _ = PAGES[0]
+    home = st.Page(path, title=t(lang, key), url_path="home", default=True, visibility="hidden")
+    return [*pages, home]
+
+
 lang = sidebar()
 for kind, param, default in st.session_state.get("url_notices", []):
     st.warning(t(lang, kind, param=param, default=default), icon=":material/link_off:")
-
-
-def _home() -> None:
-    """The address "/" shows the first page too, so that "/model" can be a page of its own."""
-    runpy.run_path(str(HERE / PAGES[0][0]), run_name="__main__")
-
-
-pages = [st.Page(path, title=t(lang, key), url_path=url) for path, key, url in PAGES]
-home = st.Page(_home, title=t(lang, PAGES[0][1]), url_path="home", default=True, visibility="hidden")
-st.navigation([home, *pages]).run()
+st.navigation(_pages(lang)).run()

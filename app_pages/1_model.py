@@ -3,23 +3,23 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages._shared import config, history, lang, nav_links, rule, tr
+from app_pages._shared import config, history, lang, nav_links, page_path, rule, tr
 from xorcore import charts
 from xorcore.diagram import network
 from xorcore.model import n_params, unflatten
 from xorcore.outcome import n_correct
 from xorcore.script import model_code
 
-SCRIPT = "app_pages/1_model.py"
+SCRIPT = page_path("model")
 cfg, lg = config(), lang()
-h = history()
+hist = history()
 act_name = tr(f"act_{cfg.activation}")
-initial, trained = h.params[0], h.params[-1]  # θ at epoch 0 and after the last epoch
+initial, trained = hist.params[0], hist.params[-1]  # θ at epoch 0 and after the last epoch
 
 st.title(tr("mp_title", hidden=cfg.hidden))
 st.markdown(tr("mp_intro", hidden=cfg.hidden, act=act_name))
-if h.diverged_at is not None:
-    st.error(tr("diverged", epoch=h.diverged_at), icon=":material/warning:")
+if hist.diverged_at is not None:
+    st.error(tr("diverged", epoch=hist.diverged_at), icon=":material/warning:")
 
 
 def chart(c, caption: str | None = None) -> None:
@@ -48,7 +48,7 @@ with right:
 st.header(tr("mp_net_header"))
 st.markdown(tr("mp_net_text"))
 tab_init, tab_trained = st.tabs(
-    [tr("mp_tab_initial", seed=cfg.seed), tr("mp_tab_trained", epochs=h.epochs_run)]
+    [tr("mp_tab_initial", seed=cfg.seed), tr("mp_tab_trained", epochs=hist.epochs_run)]
 )  # fmt: skip
 for tab, flat in ((tab_init, initial), (tab_trained, trained)):
     with tab:
@@ -69,13 +69,13 @@ for tab, flat in ((tab_init, initial), (tab_trained, trained)):
 # 3 · Parameters
 st.header(tr("mp_params_header"))
 st.markdown(
-    tr("mp_params_text", hidden=cfg.hidden, n=n_params(cfg.hidden), seed=cfg.seed, epochs=h.epochs_run,
+    tr("mp_params_text", hidden=cfg.hidden, n=n_params(cfg.hidden), seed=cfg.seed, epochs=hist.epochs_run,
        opt=tr(f"opt_{cfg.optimizer}"), lr=f"{cfg.lr:g}")
 )  # fmt: skip
 m1, m2, m3 = st.columns(3)
 m1.metric(tr("mp_count"), n_params(cfg.hidden))
-m2.metric(tr("mp_initial_loss"), f"{h.loss_at(0):.4f}")
-m3.metric(tr("mp_final_loss"), f"{h.final_loss:.4f}")
+m2.metric(tr("mp_initial_loss"), f"{hist.loss_at(0):.4f}")
+m3.metric(tr("mp_final_loss"), f"{hist.final_loss:.4f}")
 table = charts.params_table(initial, trained, cfg.hidden, lg)
 num = st.column_config.NumberColumn(format="%.4f")
 st.dataframe(table, hide_index=True, width="stretch", column_config={c: num for c in table.columns[1:]})
@@ -96,14 +96,14 @@ st.code(model_code(cfg, lang()), language="python")
 
 # 6 · Trained predictions
 st.header(tr("mp_pred_header"))
-preds = charts.predictions_table(h.pred_at(0), h.final_pred, lg)
-right_count = n_correct(h.final_pred)
+preds = charts.predictions_table(hist.pred_at(0), hist.final_pred, lg)
+right_count = n_correct(hist.final_pred)
 left, right = st.columns([1, 1], gap="large")
 with left:
     st.markdown(tr("mp_pred_text", right=right_count, rule=rule()))
     pcols = {c: num for c in preds.columns[2:4]}
     st.dataframe(preds, hide_index=True, width="stretch", column_config=pcols)
-    if h.success():
+    if hist.success():
         st.success(tr("mp_pred_ok"), icon=":material/check_circle:")
     else:
         st.warning(tr("mp_pred_bad"), icon=":material/error:")

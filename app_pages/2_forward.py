@@ -2,17 +2,18 @@
 
 import streamlit as st
 
-from app_pages._shared import config, lang, nav_links, reveal, show_steps, tr
-from xorcore import build_model, charts, trace
+from app_pages._shared import config, lang, nav_links, page_path, reveal, show_steps, tr
+from xorcore import build_model, charts
+from xorcore import trace as trace_of
 from xorcore.data import ROW_LABELS
 from xorcore.model import flatten
 from xorcore.outcome import n_correct, rule_values
 
-SCRIPT = "app_pages/2_forward.py"
+SCRIPT = page_path("forward")
 N_STEPS = 5
 cfg, lg = config(), lang()
 model = build_model(cfg)  # the untrained network of this seed, as in the lecture's cell 2
-tr_ = trace(model)
+trace = trace_of(model)
 flat = flatten(model)
 act, hidden = cfg.activation, cfg.hidden
 
@@ -62,7 +63,7 @@ st.header(tr("fw_start_header"))
 left, right = st.columns([1, 1], gap="large")
 with left:
     st.markdown(tr("fw_start_text"))
-    st.latex(charts.latex_inputs(tr_))
+    st.latex(charts.latex_inputs(trace))
 with right:
     chart(charts.space_plane(flat, act, hidden, lg, "input", units, highlight=ring))
 
@@ -79,14 +80,14 @@ def step(k: int) -> None:
     left, right = st.columns([1, 1], gap="large")
     with left:
         more = {2: f"fw_more2_{act}"}.get(k, f"fw_more{k}")
-        st.markdown(tr(more, right=n_correct(tr_.y_pred), **rule_values()))
+        st.markdown(tr(more, right=n_correct(trace.y_pred), **rule_values()))
         st.markdown(f"**{tr('fw_values')}**")
-        table(charts.forward_table(tr_, k, rows, lg))
+        table(charts.forward_table(trace, k, rows, lg))
         if k == 5:
             m1, m2 = st.columns(2)
-            m1.metric(tr("fw_loss_metric"), f"{tr_.loss:.4f}")
+            m1.metric(tr("fw_loss_metric"), f"{trace.loss:.4f}")
             if len(rows) == 1:
-                m2.metric(tr("fw_row_loss", row=ROW_LABELS[rows[0]]), f"{charts.loss_terms(tr_.y_pred)[rows[0]]:.4f}")
+                m2.metric(tr("fw_row_loss", row=ROW_LABELS[rows[0]]), f"{charts.loss_terms(trace.y_pred)[rows[0]]:.4f}")
     with right:
         if k == 1:
             chart(charts.space_plane(flat, act, hidden, lg, "z1", units, highlight=ring))
@@ -95,20 +96,20 @@ def step(k: int) -> None:
         elif k == 3:
             chart(charts.hidden_plane(flat, act, hidden, lg, units, highlight=ring))
         elif k == 4:
-            chart(charts.output_axis(tr_.y_pred, lg, highlight=ring))
+            chart(charts.output_axis(trace.y_pred, lg, highlight=ring))
         else:
-            chart(charts.loss_chart(tr_.y_pred, tr_.loss, lg))
+            chart(charts.loss_chart(trace.y_pred, trace.loss, lg))
     st.markdown(f"**{tr('fw_equation')}**")
     if k == 1:
-        eqs = [charts.latex_linear1(tr_, rows)]
+        eqs = [charts.latex_linear1(trace, rows)]
     elif k == 2:
-        eqs = charts.latex_activation(tr_, rows, act)
+        eqs = charts.latex_activation(trace, rows, act)
     elif k == 3:
-        eqs = [charts.latex_linear2(tr_, rows)]
+        eqs = [charts.latex_linear2(trace, rows)]
     elif k == 4:
-        eqs = [charts.latex_output(tr_, rows)]
+        eqs = [charts.latex_output(trace, rows)]
     else:
-        eqs = charts.latex_loss(tr_, rows)
+        eqs = charts.latex_loss(trace, rows)
     for eq in eqs:
         st.latex(eq)
 

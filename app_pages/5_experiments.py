@@ -11,14 +11,14 @@ import time
 import numpy as np
 import streamlit as st
 
-from app_pages._shared import K_ENGINE, config, lang, nav_links, rule, tr
+from app_pages._shared import K_ENGINE, config, lang, nav_links, page_path, rule, tr
 from xorcore import Config
 from xorcore import experiments as ex
 from xorcore.agreement import measured
 from xorcore.config import ACTIVATIONS, EPOCH_RANGE, LR_CHOICES, OPTIMIZERS
 
-PAGE = "app_pages/5_experiments.py"
-TRAINING = "app_pages/4_training.py"
+PAGE = page_path("experiments")
+TRAINING = page_path("training")
 K_LAST = "ex_last"  # the grid of the last run (plain values): survives page switches
 K_GOTO = "ex_goto"  # set by an Open button's callback: switch to the Training Curve page
 ROWS_PER_PAGE = 10

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
-import altair  # noqa: F401  (imported here so that gc.freeze below covers it)
-import pandas  # noqa: F401
 import streamlit as st
 
 from xorcore import Config, History, train
+from xorcore.agreement import saddle_epochs
 from xorcore.config import LECTURE
 from xorcore.outcome import rule_values
 from xorcore.text import t
@@ -28,6 +26,25 @@ PAGES: tuple[tuple[str, str, str], ...] = (
 
 # (Config, bool): a seed opened from Experiments and the engine's outcome for it (Training Curve compares)
 K_ENGINE = "engine_outcome"
+ADAPTIVE = ("adam", "rmsprop")  # optimizers that divide a step by the gradient's recent size
+
+
+def engine_note(hist: History) -> None:
+    """A seed opened from Experiments whose PyTorch outcome is not the engine's: say so, and why."""
+    opened = st.session_state.get(K_ENGINE)
+    if not opened or opened[0] != hist.config or opened[1] == hist.success():
+        return
+    n, opt = saddle_epochs(hist), hist.config.optimizer
+    adaptive = tr("tr_vs_engine_adaptive", opt=tr(f"opt_{opt}")) if opt in ADAPTIVE else ""
+    why = tr("tr_vs_engine_saddle", n=f"{n:,}", adaptive=adaptive) if n else tr("tr_vs_engine_other")
+    word = {True: tr("tr_outcome_yes"), False: tr("tr_outcome_no")}
+    st.warning(tr("tr_vs_engine", engine=word[opened[1]], torch=word[hist.success()], why=why),
+               icon=":material/difference:")  # fmt: skip
+
+
+def page_path(url: str) -> str:
+    """The script of the page at this url path, e.g. page_path("training") -> "app_pages/4_training.py"."""
+    return next(path for path, _, u in PAGES if u == url)
 
 
 def lang() -> str:
@@ -180,9 +197,3 @@ def show_steps(n_show: int, draw: Callable[[int], None]) -> None:
     with st.expander(tr("reveal_earlier", n=n_show - 1), icon=":material/history:"):
         for k in range(1, n_show):
             draw(k)
-
-
-# Streamlit runs a full garbage collection after every script run (every play frame too); with
-# torch, pandas and Altair loaded that took ~120 ms. Freezing what the imports made (once per
-# process, this module is imported once) leaves those objects out of every later collection.
-gc.freeze()

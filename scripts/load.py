@@ -5,8 +5,8 @@ contexts (each its own Streamlit session) in one headless Chromium, and prints: 
 be 0), p50 / p95 / max time from a change to the finished rerun, and the server's peak resident memory.
 Exits non-zero on any error. Only 127.0.0.1 is contacted; every loop is bounded in count and time.
 
-    python scripts/load.py                      # 10 sessions, 60 s
-    python scripts/load.py --sessions 3 --seconds 20
+    python -m scripts.load                      # 10 sessions, 60 s
+    python -m scripts.load --sessions 3 --seconds 20
 """
 
 from __future__ import annotations
@@ -21,14 +21,10 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "e2e"))
-sys.path.insert(0, str(ROOT))
+from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-import harness  # noqa: E402
-from playwright.async_api import TimeoutError as PlaywrightTimeout  # noqa: E402
-
-from xorcore.config import ACTIVATIONS, OPTIMIZERS  # noqa: E402
+from labtools import harness
+from xorcore.config import ACTIVATIONS, OPTIMIZERS
 
 MAX_ACTIONS_PER_SESSION = 2_000  # a hard bound besides the clock
 RERUN_TIMEOUT_MS = 120_000

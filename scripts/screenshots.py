@@ -6,8 +6,8 @@ every chart has drawn, and saves screenshots/<nn>-<page>-<lang>.png (plus -full.
 Also presses Run on Experiments, and prints the server's memory after every page in both languages
 and after that run.
 
-    python scripts/screenshots.py
-    python scripts/screenshots.py --pages training --langs en   # one picture
+    python -m scripts.screenshots
+    python -m scripts.screenshots --pages training --langs en   # one picture
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+from labtools import harness
 
-import harness  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def full_page(page, path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Shared test helpers: AppTest on dashboard.py with a clean cache."""
+"""Shared test helpers: AppTest on dashboard.py with a clean cache, diverged runs, chart data."""
 
 from __future__ import annotations
 

@@ -11,7 +11,8 @@ import pytest
 from conftest import all_text, app
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
-from xorcore import ACTIVATIONS, LECTURE, Config, build_model, manual_step, trace
+from xorcore import ACTIVATIONS, LECTURE, Config, build_model, manual_step
+from xorcore import trace as trace_of
 from xorcore.backprop_rows import STEPS, row_share
 from xorcore.trace import loss_of
 
@@ -28,18 +29,18 @@ def page(lang: str = "en", **params: str):
 
 def grad_tables(at) -> dict[str, tuple]:
     """(autograd, by hand) DataFrames of each shown gradient, by step (two tables per step, in order)."""
-    n = sum(h.value.split(". ")[1].split(" ")[0] in NAMES for h in at.subheader)
+    n = sum(n_hidden.value.split(". ")[1].split(" ")[0] in NAMES for n_hidden in at.subheader)
     return {STEPS[k]: (at.dataframe[2 * k].value, at.dataframe[2 * k + 1].value) for k in range(n)}
 
 
 def gradient_headers(at) -> list[str]:
-    return [h.value for h in at.subheader if any(f". {n} " in h.value for n in NAMES)]
+    return [n_hidden.value for n_hidden in at.subheader if any(f". {n} " in n_hidden.value for n in NAMES)]
 
 
 def test_lecture_numbers_all_appear():
     at = page()
     heads = gradient_headers(at)
-    assert [h.split(" ")[1] for h in heads] == NAMES  # revealed backwards, dL/dz2 named so
+    assert [n_hidden.split(" ")[1] for n_hidden in heads] == NAMES  # revealed backwards, dL/dz2 named so
     g = grad_tables(at)
     lecture = {  # the lecture's cell-2 printout (z2.grad, dL/dW2, the start of dL/dh1)
         "d_z2": [[0.16632186], [-0.08292854], [-0.08723629], [0.16392432]],
@@ -48,10 +49,10 @@ def test_lecture_numbers_all_appear():
     for step, want in lecture.items():
         for df in g[step]:
             np.testing.assert_allclose(df.to_numpy(dtype=float), want, atol=1e-6)
-    tr = trace(build_model(LECTURE))
+    trace = trace_of(build_model(LECTURE))
     for step in STEPS:  # everything, including what the printout cut off: dL/dh1 in full, dL/dW1
         for df in g[step]:
-            np.testing.assert_allclose(df.to_numpy(dtype=float), np.atleast_2d(getattr(tr.grads, step)), atol=1e-6)
+            np.testing.assert_allclose(df.to_numpy(dtype=float), np.atleast_2d(getattr(trace.grads, step)), atol=1e-6)
     np.testing.assert_allclose(g["d_h1"][0].iloc[0].to_numpy(dtype=float), [-0.05725771, 0.06906874], atol=1e-7)
     latex = "\n".join(x.value for x in at.latex)
     assert "0.166322" in latex and "-0.082929" in latex and "0.093471 & 0.095718" in latex
@@ -79,9 +80,9 @@ def test_weights_only_step_reproduces_the_lecture_update():
     at.checkbox(key="bp_biases").uncheck().run()
     assert not at.exception
     model = build_model(LECTURE)
-    tr = trace(model)
-    want_w1 = tr.W1 - 0.1 * tr.by_hand.d_W1  # the lecture: layer1.weight -= lr * grad, biases untouched
-    want_w2 = tr.W2 - 0.1 * tr.by_hand.d_W2
+    trace = trace_of(model)
+    want_w1 = trace.W1 - 0.1 * trace.by_hand.d_W1  # the lecture: layer1.weight -= lr * grad, biases untouched
+    want_w2 = trace.W2 - 0.1 * trace.by_hand.d_W2
     w1, w2 = at.dataframe[18].value.to_numpy(dtype=float), at.dataframe[19].value.to_numpy(dtype=float)
     np.testing.assert_allclose(w1, want_w1, atol=1e-6)
     np.testing.assert_allclose(w2, want_w2, atol=1e-6)
@@ -130,7 +131,7 @@ def test_take_another_step_lowers_the_loss_and_settings_reset_it():
     at.sidebar.number_input(key="seed").set_value(7).run()  # a new config starts a new walk
     assert not at.exception
     assert len(at.session_state["bp_walk"]["losses"]) == 2
-    assert at.session_state["bp_walk"]["losses"][0] == pytest.approx(trace(build_model(Config(seed=7))).loss)
+    assert at.session_state["bp_walk"]["losses"][0] == pytest.approx(trace_of(build_model(Config(seed=7))).loss)
 
 
 @pytest.mark.parametrize("eta", [0.0, -0.5])
@@ -156,11 +157,11 @@ def test_one_at_a_time_reveal_shows_fewer_gradients():
     at = page()
     assert len(gradient_headers(at)) == 8
     at.segmented_control(key="bp_mode").set_value("step").run()
-    assert [h.split(" ")[1] for h in gradient_headers(at)] == ["dL/dy_pred"]
+    assert [n_hidden.split(" ")[1] for n_hidden in gradient_headers(at)] == ["dL/dy_pred"]
     at.button(key="bp_next").click().run()
     at.button(key="bp_next").click().run()
     # the newest step first, right under the controls; the earlier ones folded below it
-    assert [h.split(" ")[1] for h in gradient_headers(at)] == ["dL/dW2", "dL/dy_pred", "dL/dz2"]
+    assert [n_hidden.split(" ")[1] for n_hidden in gradient_headers(at)] == ["dL/dW2", "dL/dy_pred", "dL/dz2"]
     assert len(at.get("graphviz_chart")) == 1, "gradients on the network wait for the last step"
     graph = at.get("graphviz_chart")[0].proto.spec  # the graph follows: dL/dW2 bold, later gradients hidden
     assert re.search(r"^  leaf_W2 \[.*penwidth=4", graph, re.M) and "?" in graph
@@ -175,17 +176,17 @@ def test_single_row_shows_that_row_and_its_share(row):
     at.segmented_control(key="bp_rows").set_value(row).run()
     assert not at.exception
     model = build_model(LECTURE)
-    tr = trace(model)
-    share = row_share(tr.grads, tr, row)
+    trace = trace_of(model)
+    share = row_share(trace.grads, trace, row)
     g = grad_tables(at)
     assert len(g) == 8
     for step in STEPS:
         for df in g[step]:
             np.testing.assert_allclose(df.to_numpy(dtype=float), np.atleast_2d(getattr(share, step)), atol=1e-6)
-    np.testing.assert_allclose(g["d_z2"][0].to_numpy(dtype=float), tr.d_z2[row : row + 1], atol=1e-7)
+    np.testing.assert_allclose(g["d_z2"][0].to_numpy(dtype=float), trace.d_z2[row : row + 1], atol=1e-7)
     assert "still the mean over all four rows" in all_text(at)
     latex = "\n".join(x.value for x in at.latex)
-    assert f"{tr.d_z2[row, 0]:.6f}" in latex
+    assert f"{trace.d_z2[row, 0]:.6f}" in latex
     diffs = [float(m.value) for m in at.metric if m.label == "largest |autograd − by hand|"]
     assert max(diffs) < 1e-6
 
@@ -206,8 +207,8 @@ def test_every_activation_in_both_languages(activation, lang):
     ]
     assert len(diffs) == 8 and max(diffs) < 1e-6
     assert len(at.get("graphviz_chart")) == 2  # the computation graph and the network with gradients
-    tr = trace(build_model(Config(activation=activation)))
-    np.testing.assert_allclose(grad_tables(at)["d_z1"][0].to_numpy(dtype=float), tr.d_z1, atol=1e-6)
+    trace = trace_of(build_model(Config(activation=activation)))
+    np.testing.assert_allclose(grad_tables(at)["d_z1"][0].to_numpy(dtype=float), trace.d_z1, atol=1e-6)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -227,13 +228,13 @@ def test_no_missing_text_in_any_mode(lang):
 @pytest.mark.parametrize("hidden", ["1", "3"])
 def test_other_widths(hidden):
     at = page(hidden=hidden, activation="relu")
-    h = int(hidden)
+    n_hidden = int(hidden)
     g = grad_tables(at)
-    assert g["d_W1"][0].shape == (h, 2) and g["d_h1"][0].shape == (4, h)
+    assert g["d_W1"][0].shape == (n_hidden, 2) and g["d_h1"][0].shape == (4, n_hidden)
     fd = at.dataframe[16].value
-    assert len(fd) == 4 * h + 1
-    tr = trace(build_model(Config(hidden=h, activation="relu")))
-    np.testing.assert_allclose(g["d_W1"][0].to_numpy(dtype=float), tr.d_W1, atol=1e-6)
+    assert len(fd) == 4 * n_hidden + 1
+    trace = trace_of(build_model(Config(hidden=n_hidden, activation="relu")))
+    np.testing.assert_allclose(g["d_W1"][0].to_numpy(dtype=float), trace.d_W1, atol=1e-6)
     at.segmented_control(key="bp_rows").set_value(2).run()
     assert not at.exception
 

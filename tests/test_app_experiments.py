@@ -74,10 +74,16 @@ def test_small_grid_shows_the_model_numbers(lang):
     assert shown == {k: f"{c.n_success}/{c.n}" for k, c in want.cells.items()}
     assert heat["description"] and specs[1]["description"]
     assert t(lang, "ex_heat_header") in text and t(lang, "ex_why_header") in text
-    # the ReLU sentence counts the failures of this grid
-    relu_fails = sum(c.n - c.n_success for (r, _), c in want.cells.items() if r == "relu")
-    if relu_fails:
-        assert any(f"{relu_fails}" in i.value and t(lang, "ex_why_header") not in i.value for i in at.info)
+    # the ReLU note under "why ReLU fails" counts the failures and dead units of this grid
+    relu = [c for (r, _), c in want.cells.items() if r == "relu"]
+    fails = sum(c.n - c.n_success for c in relu)
+    if fails:
+        breakdown = " · ".join(t(lang, "ex_why_breakdown", k=k, n=n) for k, n in want.dead_counts("relu").items())
+        init = sum(int((c.dead_init[~c.success] > 0).sum()) for c in relu)
+        note = t(lang, "ex_why_data", fail=fails, runs=sum(c.n for c in relu), breakdown=breakdown, init=init)
+    else:
+        note = t(lang, "ex_why_allok")
+    assert [i.value for i in at.info if i.icon == ":material/lightbulb:"] == [note]
     # one Open button per failing seed of the chosen cell (at most 10 a page)
     opens = [b for b in at.button if b.key and b.key.startswith("ex_open_")]
     cell_key = at.selectbox(key="ex_fail_cell").value

@@ -1,4 +1,4 @@
-"""Every activation x optimizer on a lecture page: no exception, no missing text, numbers from xorcore."""
+"""Every activation x optimizer on a lecture page: no exception, no missing text, the loss metric from xorcore."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 from conftest import app
 
 from xorcore import ACTIVATIONS, OPTIMIZERS, Config, build_model, trace, train
+from xorcore.text import t
 
 PAGES = ("app_pages/1_model.py", "app_pages/2_forward.py", "app_pages/3_backprop.py", "app_pages/4_training.py")
 COMBOS = list(itertools.product(ACTIVATIONS, OPTIMIZERS))
@@ -35,8 +36,13 @@ def test_every_activation_and_optimizer(i, combo):
     assert at.session_state["config"] == cfg
     shown = _shown(at)
     assert "⟦".encode() not in shown
-    if page.endswith(("2_forward.py", "3_backprop.py")):
-        expected = f"{trace(build_model(cfg)).loss:.4f}"  # the untrained loss of this seed
-    else:  # the trained loss of this run, as each page rounds it
-        expected = f"{train(cfg).final_loss:.{6 if page.endswith('4_training.py') else 4}f}"
-    assert expected.encode() in shown, f"{page} does not show {expected}"
+    untrained, trained = trace(build_model(cfg)).loss, train(cfg).final_loss
+    # each page's loss metric: (its label's text key, the value it must show, as the page rounds it)
+    label, want = {
+        "app_pages/1_model.py": ("mp_final_loss", f"{trained:.4f}"),
+        "app_pages/2_forward.py": ("fw_loss_metric", f"{untrained:.4f}"),
+        "app_pages/3_backprop.py": ("bp_loss_metric", f"{untrained:.4f}"),
+        "app_pages/4_training.py": ("tr_m_final_loss", f"{trained:.6f}"),
+    }[page]
+    values = [m.value for m in at.metric if m.label == t(lang, label)]
+    assert values == [want], f"{page}: the metric {t(lang, label)!r} shows {values}, not {want}"

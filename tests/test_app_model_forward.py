@@ -9,7 +9,7 @@ import pytest
 from conftest import app
 
 from xorcore import Config, build_model, charts, train
-from xorcore import trace as run_trace
+from xorcore import trace as trace_of
 from xorcore.model import n_params
 
 MODEL = "app_pages/1_model.py"
@@ -83,7 +83,7 @@ def test_model_page(lang, activation, hidden):
     at = app(MODEL, lang=lang, activation=activation, hidden=str(hidden))
     _ok(at)
     cfg = Config(activation=activation, hidden=hidden)
-    h = train(cfg)
+    hist = train(cfg)
     # Charts: XOR plane, activation plot, trained decision boundary; two diagrams (initial, trained).
     specs = _charts(at)
     assert len(specs) == 3
@@ -93,21 +93,21 @@ def test_model_page(lang, activation, hidden):
     # Parameter table: 4H+1 rows, the history's initial and trained values.
     table = at.dataframe[1].value
     assert len(table) == n_params(hidden) == 4 * hidden + 1
-    np.testing.assert_allclose(table.iloc[:, 1].to_numpy(), h.params[0], rtol=1e-6)
-    np.testing.assert_allclose(table.iloc[:, 2].to_numpy(), h.params[-1], rtol=1e-6)
+    np.testing.assert_allclose(table.iloc[:, 1].to_numpy(), hist.params[0], rtol=1e-6)
+    np.testing.assert_allclose(table.iloc[:, 2].to_numpy(), hist.params[-1], rtol=1e-6)
     assert str(n_params(hidden)) in [m.value for m in at.metric]
-    assert f"{h.final_loss:.4f}" in [m.value for m in at.metric]
+    assert f"{hist.final_loss:.4f}" in [m.value for m in at.metric]
     # Trained predictions, and the code of this model.
     preds = at.dataframe[2].value
-    np.testing.assert_allclose(preds.iloc[:, 3].to_numpy(), h.final_pred, rtol=1e-6)
-    np.testing.assert_allclose(preds.iloc[:, 2].to_numpy(), h.pred[0], rtol=1e-6)
+    np.testing.assert_allclose(preds.iloc[:, 3].to_numpy(), hist.final_pred, rtol=1e-6)
+    np.testing.assert_allclose(preds.iloc[:, 2].to_numpy(), hist.pred[0], rtol=1e-6)
     assert f"nn.Linear(2, {hidden})" in at.code[0].value
 
 
 def test_model_page_flags_dead_relu_units():
     cfg = Config(activation="relu", hidden=8)
-    h = train(cfg)
-    dead0 = charts.dead_units(h.params[0], "relu", 8)
+    hist = train(cfg)
+    dead0 = charts.dead_units(hist.params[0], "relu", 8)
     assert any(dead0), "this seed has a unit dead from the start (the test needs one)"
     at = app(MODEL, activation="relu", hidden="8")
     _ok(at)
@@ -116,8 +116,8 @@ def test_model_page_flags_dead_relu_units():
     names = ", ".join(f"h{i + 1}" for i, d in enumerate(dead0) if d)
     assert any(names in w.value for w in at.warning)
     # Seed 0 with two ReLU units: alive at the start, one dies during training (the lecture's failure).
-    h = train(Config(activation="relu", seed=0))
-    assert not any(charts.dead_units(h.params[0], "relu", 2)) and any(charts.dead_units(h.params[-1], "relu", 2))
+    hist = train(Config(activation="relu", seed=0))
+    assert not any(charts.dead_units(hist.params[0], "relu", 2)) and any(charts.dead_units(hist.params[-1], "relu", 2))
     at = app(MODEL, activation="relu", seed="0")
     _ok(at)
     initial, trained = (g.proto.spec for g in at.get("graphviz_chart"))
@@ -159,10 +159,10 @@ def test_forward_page_shows_the_lecture_numbers():
 def test_forward_page_any_setting(lang, activation, hidden):
     at = app(FORWARD, lang=lang, activation=activation, hidden=str(hidden), seed="7")
     _ok(at)
-    tr = run_trace(build_model(Config(seed=7, activation=activation, hidden=hidden)))
+    trace = trace_of(build_model(Config(seed=7, activation=activation, hidden=hidden)))
     h1 = _frame(at, "h1", "h1 (").filter(like="h1 (").to_numpy()
-    np.testing.assert_allclose(h1, tr.h1, rtol=1e-6, atol=1e-7)
-    assert f"{tr.loss:.4f}" in [m.value for m in at.metric]
+    np.testing.assert_allclose(h1, trace.h1, rtol=1e-6, atol=1e-7)
+    assert f"{trace.loss:.4f}" in [m.value for m in at.metric]
     assert len(_charts(at)) == 6
     # Not the lecture's settings: the page says so instead of claiming the lecture's numbers.
     assert not at.success and at.info
@@ -177,8 +177,8 @@ def test_forward_page_one_row():
     latex = " ".join(x.value for x in at.latex)
     assert r"z_1 = W_1 x + b_1" in latex
     assert r"\ell_{4}" in latex and "= 0.7482" in latex  # the row's term, then the batch loss
-    tr = run_trace(build_model(Config()))
-    assert f"{charts.loss_terms(tr.y_pred)[3]:.4f}" in [m.value for m in at.metric]
+    trace = trace_of(build_model(Config()))
+    assert f"{charts.loss_terms(trace.y_pred)[3]:.4f}" in [m.value for m in at.metric]
 
 
 def test_forward_page_hidden_units_choice():

@@ -1,17 +1,16 @@
 """The Training Curve page in AppTest: both languages, every optimizer, the scrubber's linked views, play,
-pinned runs, downloads, and a diverged run handed to the page's renderer."""
+pinned runs, downloads, and diverged runs served to the page by a patched train()."""
 
 from __future__ import annotations
 
 import io
 import json
 import re
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import all_text, app, diverged_at_start, forced_divergence
+from conftest import DASHBOARD, all_text, app, diverged_at_start, forced_divergence
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 from streamlit.testing.v1 import AppTest
@@ -21,7 +20,6 @@ from xorcore.model import act_np, param_names
 from xorcore.script import script
 
 PAGE = "app_pages/4_training.py"
-ROOT = str(Path(__file__).resolve().parents[1])
 
 
 def page(lang: str = "en", **params: str) -> AppTest:
@@ -56,7 +54,7 @@ def metric(at: AppTest, label_start: str) -> str:
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_page_in_both_languages(lang):
     at = page(lang)
-    h = train(Config())
+    hist = train(Config())
     text = all_text(at)
     assert "⟦" not in text
     assert at.title[0].value == ("Training Curve" if lang == "en" else "학습 곡선")
@@ -65,11 +63,11 @@ def test_page_in_both_languages(lang):
     # The scrubber starts at the trained model; its table and the final table are the trained predictions.
     assert epoch_of(at) == 2000 and at.slider(key="tr_epoch").max == 2000
     for df in at.dataframe:
-        np.testing.assert_array_equal(df.value.iloc[:, 2].to_numpy(), h.final_pred.astype(np.float64))
-    assert metric(at, "Final loss" if lang == "en" else "최종 loss") == f"{h.final_loss:.6f}"
+        np.testing.assert_array_equal(df.value.iloc[:, 2].to_numpy(), hist.final_pred.astype(np.float64))
+    assert metric(at, "Final loss" if lang == "en" else "최종 loss") == f"{hist.final_loss:.6f}"
     # The lecture's cell-1 printout, with the real numbers.
     (code,) = [c.value for c in at.code if c.value.startswith("PyTorch")]
-    assert curves.printout(h.final_pred) in code
+    assert curves.printout(hist.final_pred) in code
     head = "PyTorch (Sigmoid) predictions:" if lang == "en" else "PyTorch (Sigmoid) 예측 결과:"
     assert code.startswith(head)
     assert any("final loss:" in c.value and "import torch" in c.value for c in at.code)  # the script
@@ -92,12 +90,12 @@ CASES = list(
 def test_every_optimizer(optimizer, activation, lr, hidden):
     at = page(optimizer=optimizer, activation=activation, lr=str(lr), hidden=str(hidden), epochs="300", seed="3")
     cfg = Config(seed=3, activation=activation, optimizer=optimizer, lr=lr, epochs=300, hidden=hidden)
-    h = train(cfg)
+    hist = train(cfg)
     assert "⟦" not in all_text(at)
-    assert metric(at, "Final loss") == f"{h.final_loss:.6f}"
+    assert metric(at, "Final loss") == f"{hist.final_loss:.6f}"
     assert at.slider(key="tr_epoch").max == 300
     loss = charts(at)["Loss per epoch"][1][0]
-    np.testing.assert_allclose(loss.loss, [h.loss_at(int(e)) for e in loss.epoch], rtol=1e-6)
+    np.testing.assert_allclose(loss.loss, [hist.loss_at(int(e)) for e in loss.epoch], rtol=1e-6)
     params = charts(at)["Parameter trajectories"][1][0]
     assert params.param.nunique() == 4 * hidden + 1
     # The script the page offers is the script of this run.
@@ -115,30 +113,30 @@ def test_sigmoid_and_other_activation_in_korean():
 
 def test_scrubber_views_show_that_epoch():
     at = page(epochs="500", activation="tanh")
-    h = train(Config(epochs=500, activation="tanh"))
+    hist = train(Config(epochs=500, activation="tanh"))
     e = 137
     at.slider(key="tr_epoch").set_value(e).run()
     assert not at.exception
     assert any(m.value.startswith("Epoch 137 of 500") for m in at.markdown)
     # Predictions table = History.pred_at(e), exactly.
     table = at.dataframe[0].value
-    np.testing.assert_array_equal(table["prediction"].to_numpy(), h.pred_at(e).astype(np.float64))
-    assert metric(at, "Loss") == f"{h.loss_at(e):.6f}"
-    assert metric(at, "Gradient norm") == f"{h.grad_norm[e]:.2e}"
+    np.testing.assert_array_equal(table["prediction"].to_numpy(), hist.pred_at(e).astype(np.float64))
+    assert metric(at, "Loss") == f"{hist.loss_at(e):.6f}"
+    assert metric(at, "Gradient norm") == f"{hist.grad_norm[e]:.2e}"
     # Loss curve marker: the rule and the dot sit at (e, loss_at(e)).
     frames = charts(at)["Loss per epoch"][1]
     marks = [f for f in frames if len(f) == 1 and "loss" in f.columns]
-    assert len(marks) == 1 and marks[0].epoch[0] == e and marks[0].loss[0] == pytest.approx(h.loss_at(e), rel=1e-6)
+    assert len(marks) == 1 and marks[0].epoch[0] == e and marks[0].loss[0] == pytest.approx(hist.loss_at(e), rel=1e-6)
     assert any("label" in f.columns and f.epoch[0] == e for f in frames)
     # Decision boundary: the heatmap at the four corners is the model of epoch e.
     grid = next(f for f in charts(at)["Decision boundary on the input plane"][1] if "y_pred" in f.columns)
-    for (x1, x2), p in zip([(0, 0), (0, 1), (1, 0), (1, 1)], h.pred_at(e), strict=True):
+    for (x1, x2), p in zip([(0, 0), (0, 1), (1, 0), (1, 1)], hist.pred_at(e), strict=True):
         cell = grid[np.isclose(grid.x1, x1) & np.isclose(grid.x2, x2)]
         assert float(cell.y_pred.iloc[0]) == pytest.approx(float(p), abs=1e-5)
     # Hidden plane: the four points are h1 = tanh(W1 x + b1) of epoch e.
     hp = charts(at)["After the activation (h1 plane)"][1]
     pts = next(f for f in hp if "target" in f.columns and len(f) == 4)
-    w = h.params_at(e)
+    w = hist.params_at(e)
     x = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
     expected = act_np("tanh", x @ w["W1"].T.astype(float) + w["b1"])
     np.testing.assert_allclose(pts[["a", "b"]].to_numpy(), expected, atol=1e-5)
@@ -148,7 +146,7 @@ def test_scrubber_views_show_that_epoch():
         assert f'label="{v:.3f}"' in dot
     # Epoch 0 is the untrained model: the lecture's loss.
     at.slider(key="tr_epoch").set_value(0).run()
-    assert metric(at, "Loss") == f"{h.loss_at(0):.6f}"
+    assert metric(at, "Loss") == f"{hist.loss_at(0):.6f}"
 
 
 def test_play_advances_and_pause_stops_without_retraining(monkeypatch):
@@ -256,14 +254,14 @@ def test_pins_are_not_shared_between_sessions():
 
 def test_history_csv_download_is_history_table():
     at = page(epochs="300")
-    h = train(Config(epochs=300))
-    csv = h.table().to_csv(index=False)
+    hist = train(Config(epochs=300))
+    csv = hist.table().to_csv(index=False)
     back = pd.read_csv(io.StringIO(csv))
     assert list(back.columns) == ["epoch", "loss", "accuracy", "grad_norm", *[f"pred_{i}" for i in range(4)],
                                   *param_names(2)]  # fmt: skip
     assert list(back.epoch) == list(range(300))
-    np.testing.assert_allclose(back.loss, h.loss, rtol=1e-6)
-    np.testing.assert_allclose(back["W2[0,1]"], h.params[:300, 7], rtol=1e-6)
+    np.testing.assert_allclose(back.loss, hist.loss, rtol=1e-6)
+    np.testing.assert_allclose(back["W2[0,1]"], hist.params[:300, 7], rtol=1e-6)
     (btn,) = [b for b in at.get("download_button") if b.label == "History as CSV"]
     name = "xor_history_sigmoid_adam_lr0.01_seed42_h2_e300.csv"
     # The media URL is a hash of the bytes it serves: the page offers exactly History.table().
@@ -278,28 +276,23 @@ def test_history_csv_download_is_history_table():
 # ---------------------------------------------------------------- a diverged run
 
 
-def _render(root: str, history, lang: str) -> None:
-    """A tiny app: the training page's renderer on a History made by the test."""
-    import importlib.util
-    import sys
+@pytest.fixture
+def served(monkeypatch):
+    """Make the app train to a History the test made (no sidebar setting diverges): serve(hist) -> the page."""
+    import app_pages._shared  # the module the app imports (AppTest runs it in this process)
 
-    import streamlit as st
+    def serve(hist, lang: str = "en") -> AppTest:
+        monkeypatch.setattr(app_pages._shared, "train", lambda cfg, **kwargs: hist)
+        return app(PAGE, lang=lang)
 
-    if root not in sys.path:
-        sys.path.insert(0, root)
-    spec = importlib.util.spec_from_file_location("training_page", f"{root}/app_pages/4_training.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # defines render(); the page body only runs as __main__
-    st.session_state["lang"] = lang
-    module.render(history)
+    return serve
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_diverged_run_says_where_and_draws_what_it_has(lang):
-    h = forced_divergence()
-    n = h.diverged_at
-    at = AppTest.from_function(_render, args=(ROOT, h, lang), default_timeout=60)
-    at.run()
+def test_diverged_run_says_where_and_draws_what_it_has(lang, served):
+    hist = forced_divergence()
+    n = hist.diverged_at
+    at = served(hist, lang)
     assert not at.exception, [e.value for e in at.exception]
     (err,) = at.error
     assert re.search(rf"\b{n}\b", err.value)
@@ -307,23 +300,22 @@ def test_diverged_run_says_where_and_draws_what_it_has(lang):
     assert "⟦" not in all_text(at)
     # The scrubber stops at the last finite epoch; its views and the final table use that epoch.
     assert at.slider(key="tr_epoch").max == n - 1 and epoch_of(at) == n - 1
-    np.testing.assert_array_equal(at.dataframe[0].value.iloc[:, 2].to_numpy(), h.pred[n - 1].astype(np.float64))
-    np.testing.assert_array_equal(at.dataframe[1].value.iloc[:, 2].to_numpy(), h.pred[n - 1].astype(np.float64))
+    np.testing.assert_array_equal(at.dataframe[0].value.iloc[:, 2].to_numpy(), hist.pred[n - 1].astype(np.float64))
+    np.testing.assert_array_equal(at.dataframe[1].value.iloc[:, 2].to_numpy(), hist.pred[n - 1].astype(np.float64))
     assert len(at.get("vega_lite_chart")) == 7 and len(at.get("graphviz_chart")) == 1
     loss = next(iter(charts(at).values()))[1][0]
     assert list(loss.epoch) == list(range(n))  # every finite epoch, nothing after
     at.slider(key="tr_epoch").set_value(3).run()
     assert not at.exception
-    np.testing.assert_array_equal(at.dataframe[0].value.iloc[:, 2].to_numpy(), h.pred[3].astype(np.float64))
+    np.testing.assert_array_equal(at.dataframe[0].value.iloc[:, 2].to_numpy(), hist.pred[3].astype(np.float64))
 
 
-def test_run_diverged_at_epoch_zero():
-    h = diverged_at_start()
-    at = AppTest.from_function(_render, args=(ROOT, h, "en"), default_timeout=60)
-    at.run()
+def test_run_diverged_at_epoch_zero(served):
+    hist = diverged_at_start()
+    at = served(hist)
     assert not at.exception, [e.value for e in at.exception]
     assert any("diverged at once" in e.value for e in at.error)
-    assert not at.get("slider")  # nothing to scrub
+    assert not [s for s in at.slider if s.key == "tr_epoch"]  # nothing to scrub
     assert "⟦" not in all_text(at)
     assert metric(at, "Final loss") == "—"
 
@@ -335,7 +327,7 @@ def test_seed_opened_from_experiments_with_another_outcome_says_why(lang):
 
     cfg = Config(seed=52, activation="relu", optimizer="rmsprop", lr=0.01)
     h = train(cfg)
-    at = AppTest.from_file(str(Path(ROOT) / "dashboard.py"), default_timeout=60)
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
     at.query_params.update({"lang": {"en": "English", "ko": "한국어"}[lang], "seed": "52", "activation": "relu",
                             "optimizer": "rmsprop"})  # fmt: skip
     at.session_state["engine_outcome"] = (cfg, not h.success())  # what an Open button stores

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from xorcore import ACTIVATIONS, LECTURE, Config, build_model, trace
+from xorcore import ACTIVATIONS, LECTURE, Config, build_model
+from xorcore import trace as trace_of
 from xorcore.backprop_rows import (
     STEPS,
     equation,
@@ -22,40 +23,40 @@ from xorcore.backprop_rows import (
 @pytest.mark.parametrize("hidden", [1, 2, 3])
 def test_row_shares_match_autograd_and_add_up_to_the_batch(activation, hidden):
     model = build_model(Config(seed=3, activation=activation, hidden=hidden))
-    tr = trace(model)
+    trace = trace_of(model)
     total = {s: 0.0 for s in STEPS}
     for row in range(4):
-        auto, hand = row_autograd(model, row), row_by_hand(tr, row)
+        auto, hand = row_autograd(model, row), row_by_hand(trace, row)
         for s in STEPS:
-            a, h = getattr(auto, s), getattr(hand, s)
-            assert a.shape == h.shape, s
-            np.testing.assert_allclose(a, h, atol=1e-6, err_msg=f"{s} row {row}")
-            total[s] = total[s] + h
+            auto_g, hand_g = getattr(auto, s), getattr(hand, s)
+            assert auto_g.shape == hand_g.shape, s
+            np.testing.assert_allclose(auto_g, hand_g, atol=1e-6, err_msg=f"{s} row {row}")
+            total[s] = total[s] + hand_g
         for s in ("d_y_pred", "d_z2", "d_h1", "d_z1"):  # per-row values: the row's slice
-            np.testing.assert_allclose(getattr(hand, s), getattr(tr.grads, s)[row : row + 1], atol=1e-7)
+            np.testing.assert_allclose(getattr(hand, s), getattr(trace.grads, s)[row : row + 1], atol=1e-7)
     for s in ("d_W1", "d_b1", "d_W2", "d_b2"):  # parameter shares sum to the batch gradient
-        np.testing.assert_allclose(total[s], getattr(tr.grads, s), atol=1e-6, err_msg=s)
+        np.testing.assert_allclose(total[s], getattr(trace.grads, s), atol=1e-6, err_msg=s)
 
 
 def test_identity_and_loss_terms():
-    tr = trace(build_model(LECTURE))
-    np.testing.assert_allclose(z2_identity(tr), tr.d_z2, atol=1e-7)
-    np.testing.assert_allclose(z2_identity(tr)[:, 0], [0.16632186, -0.08292854, -0.08723629, 0.16392432], atol=1e-7)
-    assert loss_terms(tr).mean() == pytest.approx(tr.loss, abs=1e-6)
+    trace = trace_of(build_model(LECTURE))
+    np.testing.assert_allclose(z2_identity(trace), trace.d_z2, atol=1e-7)
+    np.testing.assert_allclose(z2_identity(trace)[:, 0], [0.16632186, -0.08292854, -0.08723629, 0.16392432], atol=1e-7)
+    assert loss_terms(trace).mean() == pytest.approx(trace.loss, abs=1e-6)
 
 
 def test_equations_carry_the_lecture_numbers():
-    tr = trace(build_model(LECTURE))
-    eq = {s: equation(tr, s, "sigmoid") for s in STEPS}
+    trace = trace_of(build_model(LECTURE))
+    eq = {s: equation(trace, s, "sigmoid") for s in STEPS}
     assert "0.166322" in eq["d_z2"] and "-0.082929" in eq["d_z2"]
     assert r"0.093471 & 0.095718" in eq["d_W2"]
     assert r"-0.057258 & 0.069069" in eq["d_h1"]  # dL/dh1, cut off in the lecture's printout
     assert r"-0.004000 & -0.004421" in eq["d_W1"]
     assert "0.160081" in eq["d_b2"]
     assert "0.746910" in eq["d_y_pred"]
-    row = {s: equation(tr, s, "sigmoid", row=0) for s in STEPS}
+    row = {s: equation(trace, s, "sigmoid", row=0) for s in STEPS}
     assert r"= 0.166322\end{aligned}" in row["d_z2"]
-    assert r"\frac{0.665287 - 0}{4}" in identity_latex(tr, row=0)
+    assert r"\frac{0.665287 - 0}{4}" in identity_latex(trace, row=0)
     for text in [*eq.values(), *row.values()]:
         assert text.count("{") == text.count("}"), text
         assert "nan" not in text
@@ -64,21 +65,21 @@ def test_equations_carry_the_lecture_numbers():
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_equations_for_every_activation_and_width(activation):
     for hidden in (1, 3):
-        tr = trace(build_model(Config(activation=activation, hidden=hidden)))
+        trace = trace_of(build_model(Config(activation=activation, hidden=hidden)))
         for s in STEPS:
             for row in (None, 3):
-                text = equation(tr, s, activation, row=row, digits=4)
+                text = equation(trace, s, activation, row=row, digits=4)
                 assert text.count("{") == text.count("}")
                 assert text.count(r"\begin{bmatrix}") == text.count(r"\end{bmatrix}")
 
 
 def test_grad_frames_are_labelled():
-    tr = trace(build_model(LECTURE))
-    f = grad_frame("d_h1", tr.d_h1)
+    trace = trace_of(build_model(LECTURE))
+    f = grad_frame("d_h1", trace.d_h1)
     assert list(f.index) == ["(0,0)", "(0,1)", "(1,0)", "(1,1)"] and list(f.columns) == ["∂L/∂h₁ (1)", "∂L/∂h₁ (2)"]
     assert f.iloc[0, 0] == pytest.approx(-0.05725771, abs=1e-7)
-    assert list(grad_frame("d_W1", tr.d_W1).columns) == ["x₁", "x₂"]
-    assert grad_frame("d_z2", tr.d_z2[2:3], row=2).index.tolist() == ["(1,0)"]
+    assert list(grad_frame("d_W1", trace.d_W1).columns) == ["x₁", "x₂"]
+    assert grad_frame("d_z2", trace.d_z2[2:3], row=2).index.tolist() == ["(1,0)"]
 
 
 def test_number_text_has_no_negative_zero():

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 import torch
 
-from xorcore import ACTIVATIONS, Config, build_model, finite_differences, manual_step, trace
+from xorcore import ACTIVATIONS, Config, build_model, finite_differences, manual_step
+from xorcore import trace as trace_of
 from xorcore.trace import loss_of
 
 # Printed by the lecture's cell 2 (seed 42).
@@ -23,7 +24,7 @@ LECTURE_DH1_ROW0 = [-0.05725771, 0.06906874]  # the printout stops after this ro
 
 @pytest.fixture(scope="module")
 def lecture():
-    return trace(build_model(Config()))
+    return trace_of(build_model(Config()))
 
 
 def test_initial_weights_match_lecture(lecture):
@@ -55,16 +56,16 @@ def test_dz2_identity_and_dy_pred_differ(lecture):
 
 def test_trace_does_not_touch_caller_model():
     model = build_model(Config())
-    trace(model)
+    trace_of(model)
     assert all(p.grad is None for p in model.parameters())
 
 
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 @pytest.mark.parametrize("hidden", [1, 2, 5])
 def test_by_hand_equals_autograd(activation, hidden):
-    tr = trace(build_model(Config(seed=7, activation=activation, hidden=hidden)))
+    trace = trace_of(build_model(Config(seed=7, activation=activation, hidden=hidden)))
     for name in ("d_y_pred", "d_z2", "d_W2", "d_b2", "d_h1", "d_z1", "d_W1", "d_b1"):
-        hand, auto = getattr(tr.by_hand, name), getattr(tr.grads, name)
+        hand, auto = getattr(trace.by_hand, name), getattr(trace.grads, name)
         assert hand.shape == auto.shape, name
         np.testing.assert_allclose(hand, auto, atol=1e-6, err_msg=name)
 

@@ -23,14 +23,14 @@ def layers_of(spec: dict) -> list[dict]:
 
 
 def test_forced_divergence_is_cut_at_that_epoch():
-    h = forced_divergence()
-    assert h.diverged_at is not None and 0 < h.diverged_at < 50
-    n = h.diverged_at
-    assert h.epochs_run == n and len(h.loss) == n and h.pred.shape == (n, 4) and h.params.shape[0] == n + 1
-    assert np.isfinite(h.loss).all() and np.isfinite(h.params[:n]).all()
-    assert not (np.isfinite(h.final_pred).all() and np.isfinite(h.params[n]).all())
-    assert np.isnan(h.final_loss)
-    assert curves.last_epoch(h) == n - 1
+    hist = forced_divergence()
+    assert hist.diverged_at is not None and 0 < hist.diverged_at < 50
+    n = hist.diverged_at
+    assert hist.epochs_run == n and len(hist.loss) == n and hist.pred.shape == (n, 4) and hist.params.shape[0] == n + 1
+    assert np.isfinite(hist.loss).all() and np.isfinite(hist.params[:n]).all()
+    assert not (np.isfinite(hist.final_pred).all() and np.isfinite(hist.params[n]).all())
+    assert np.isnan(hist.final_loss)
+    assert curves.last_epoch(hist) == n - 1
     h0 = diverged_at_start()
     assert h0.diverged_at == 0 and h0.epochs_run == 0 and curves.last_epoch(h0) == 0
 
@@ -48,14 +48,14 @@ def test_sample_epochs(n):
 
 
 def test_loss_curve_is_history_at_every_plotted_epoch():
-    h = LECTURE_H
-    df = curves.loss_frame(h, epoch=1234)
+    hist = LECTURE_H
+    df = curves.loss_frame(hist, epoch=1234)
     assert 1000 <= len(df) <= 1002  # 2001 points thinned
     assert {0, 1234, 2000} <= set(df.epoch)
     for e, v in zip(df.epoch, df.loss, strict=True):
-        assert v == pytest.approx(h.loss_at(int(e)), abs=0, rel=1e-7)
+        assert v == pytest.approx(hist.loss_at(int(e)), abs=0, rel=1e-7)
     assert df.loss.iloc[0] == pytest.approx(0.7482, abs=5e-5)  # the lecture's untrained loss
-    assert df.loss.iloc[-1] == pytest.approx(h.final_loss, rel=1e-7)
+    assert df.loss.iloc[-1] == pytest.approx(hist.final_loss, rel=1e-7)
     short = train(Config(epochs=300))
     df = curves.loss_frame(short)
     assert list(df.epoch) == list(range(301))
@@ -63,34 +63,34 @@ def test_loss_curve_is_history_at_every_plotted_epoch():
 
 
 def test_accuracy_predictions_params_grad_equal_history():
-    h = train(Config(activation="relu", optimizer="sgd", lr=0.1, epochs=400, hidden=3))
-    acc = curves.accuracy_frame(h)
-    np.testing.assert_allclose(acc.accuracy[:400], h.accuracy)
-    assert acc.accuracy.iloc[-1] == correct(h.final_pred).mean()
-    pred = curves.pred_frame(h)
+    hist = train(Config(activation="relu", optimizer="sgd", lr=0.1, epochs=400, hidden=3))
+    acc = curves.accuracy_frame(hist)
+    np.testing.assert_allclose(acc.accuracy[:400], hist.accuracy)
+    assert acc.accuracy.iloc[-1] == correct(hist.final_pred).mean()
+    pred = curves.pred_frame(hist)
     assert len(pred) == 4 * 401
     for r in range(4):
         rows = pred[pred.row == r].sort_values("epoch")
-        np.testing.assert_allclose(rows.y_pred, [h.pred_at(e)[r] for e in range(401)], rtol=1e-7)
+        np.testing.assert_allclose(rows.y_pred, [hist.pred_at(e)[r] for e in range(401)], rtol=1e-7)
         assert (rows.target == TARGET[r]).all()
-    par = curves.param_frame(h)
+    par = curves.param_frame(hist)
     names = param_names(3)
     assert set(par.param) == set(names) and len(par) == len(names) * 401
     for j, name in enumerate(names):
-        np.testing.assert_allclose(par[par.param == name].sort_values("epoch").value, h.params[:, j], rtol=1e-7)
-    grad = curves.grad_frame(h)
-    np.testing.assert_allclose(grad.grad_norm, h.grad_norm, rtol=1e-7)
+        np.testing.assert_allclose(par[par.param == name].sort_values("epoch").value, hist.params[:, j], rtol=1e-7)
+    grad = curves.grad_frame(hist)
+    np.testing.assert_allclose(grad.grad_norm, hist.grad_norm, rtol=1e-7)
     assert list(grad.epoch) == list(range(400))
 
 
 def test_loss_chart_marker_sits_on_history():
-    h = LECTURE_H
+    hist = LECTURE_H
     for e in (0, 777, 2000):
-        chart = curves.loss_chart(h, "en", epoch=e)
+        chart = curves.loss_chart(hist, "en", epoch=e)
         frames = chart_frames(chart)
         marks = [f for f in frames if list(f.columns) == ["epoch", "loss"] and len(f) == 1]
         assert len(marks) == 1 and marks[0].epoch[0] == e
-        assert marks[0].loss[0] == pytest.approx(h.loss_at(e), rel=1e-7)
+        assert marks[0].loss[0] == pytest.approx(hist.loss_at(e), rel=1e-7)
         rules = [f for f in frames if "label" in f.columns]
         assert rules and rules[0].epoch[0] == e and str(e) in rules[0].label[0]
 
@@ -108,8 +108,8 @@ def test_hover_tooltip_on_loss_curve():
 
 
 def test_log_scale_drops_nonpositive_and_sets_scale():
-    h = train(Config(epochs=100))
-    zeroed = dataclasses.replace(h, loss=np.where(np.arange(100) % 10 == 0, 0.0, h.loss).astype(np.float32))
+    hist = train(Config(epochs=100))
+    zeroed = dataclasses.replace(hist, loss=np.where(np.arange(100) % 10 == 0, 0.0, hist.loss).astype(np.float32))
     df = curves.loss_frame(zeroed, log=True)
     assert (df.loss > 0).all() and len(df) == 101 - 10
     spec = curves.loss_chart(zeroed, "en", log=True).to_dict()
@@ -118,14 +118,14 @@ def test_log_scale_drops_nonpositive_and_sets_scale():
 
 
 def test_non_finite_points_are_filtered_everywhere():
-    h = train(Config(epochs=60))
-    bad = h.params.copy()
+    hist = train(Config(epochs=60))
+    bad = hist.params.copy()
     bad[10, 0], bad[11, 3] = np.nan, np.inf
-    pred = h.pred.copy()
+    pred = hist.pred.copy()
     pred[5, 1], pred[6, 2] = np.nan, -np.inf
-    loss, grad = h.loss.copy(), h.grad_norm.copy()
+    loss, grad = hist.loss.copy(), hist.grad_norm.copy()
     loss[7], grad[8] = np.inf, np.nan
-    broken = dataclasses.replace(h, params=bad, pred=pred, loss=loss, grad_norm=grad, final_loss=float("nan"))
+    broken = dataclasses.replace(hist, params=bad, pred=pred, loss=loss, grad_norm=grad, final_loss=float("nan"))
     assert len(curves.loss_frame(broken)) == 61 - 2  # epoch 7 and the (nan) trained model
     assert len(curves.grad_frame(broken)) == 59
     assert len(curves.pred_frame(broken)) == 4 * 61 - 2
@@ -138,7 +138,7 @@ def test_non_finite_points_are_filtered_everywhere():
         curves.prediction_chart(broken, "en", epoch=5),
         curves.params_chart(broken, "en", epoch=10),
         curves.grad_norm_chart(broken, "en", epoch=8),
-        curves.overlay_chart([("a", broken), ("b", h)], "en"),
+        curves.overlay_chart([("a", broken), ("b", hist)], "en"),
     ):
         for f in chart_frames(chart):
             num = f.select_dtypes("number")
@@ -147,14 +147,14 @@ def test_non_finite_points_are_filtered_everywhere():
 
 
 def test_diverged_run_draws_what_it_has():
-    h = forced_divergence()
-    n = h.diverged_at
-    df = curves.loss_frame(h)
+    hist = forced_divergence()
+    n = hist.diverged_at
+    df = curves.loss_frame(hist)
     assert list(df.epoch) == list(range(n))  # epoch n (diverged) is left out
-    np.testing.assert_allclose(df.loss, h.loss, rtol=1e-7)
-    assert len(curves.param_frame(h)) == len(param_names(2)) * n
-    table = curves.predictions_table(h, curves.last_epoch(h), "en")
-    np.testing.assert_allclose(table["prediction"], h.pred[n - 1], rtol=1e-7)
+    np.testing.assert_allclose(df.loss, hist.loss, rtol=1e-7)
+    assert len(curves.param_frame(hist)) == len(param_names(2)) * n
+    table = curves.predictions_table(hist, curves.last_epoch(hist), "en")
+    np.testing.assert_allclose(table["prediction"], hist.pred[n - 1], rtol=1e-7)
     h0 = diverged_at_start()
     assert curves.loss_frame(h0).empty
     finite = [ROW_LABELS[r] for r in range(4) if np.isfinite(h0.pred_at(0)[r])]
@@ -169,9 +169,9 @@ def test_overlay_has_one_series_per_pin():
     chart = curves.overlay_chart(runs, "en", current=runs[2][0])
     (df,) = chart_frames(chart)
     assert list(dict.fromkeys(df.run)) == [label for label, _ in runs]
-    for label, h in runs:
+    for label, hist in runs:
         sub = df[df.run == label]
-        np.testing.assert_allclose(sub.loss, [h.loss_at(int(e)) for e in sub.epoch], rtol=1e-7)
+        np.testing.assert_allclose(sub.loss, [hist.loss_at(int(e)) for e in sub.epoch], rtol=1e-7)
         assert len(sub) == 301
     spec = chart.to_dict()
     enc = spec["layer"][0]["encoding"]
@@ -185,28 +185,28 @@ def test_overlay_has_one_series_per_pin():
 
 
 def test_predictions_table_and_printout():
-    h = LECTURE_H
+    hist = LECTURE_H
     for e in (0, 1500, 2000):
-        df = curves.predictions_table(h, e, "en")
-        np.testing.assert_array_equal(df["prediction"].to_numpy(), h.pred_at(e).astype(np.float64))
+        df = curves.predictions_table(hist, e, "en")
+        np.testing.assert_array_equal(df["prediction"].to_numpy(), hist.pred_at(e).astype(np.float64))
         assert list(df["target"]) == [0, 1, 1, 0]
-    ko = curves.predictions_table(h, 2000, "ko")
+    ko = curves.predictions_table(hist, 2000, "ko")
     assert list(ko.columns) == ["입력 (x₁, x₂)", "정답", "예측값", "반올림", "정답?"]
-    text = curves.printout(h.final_pred)
-    assert text == np.array2string(h.final_pred.reshape(4, 1))
+    text = curves.printout(hist.final_pred)
+    assert text == np.array2string(hist.final_pred.reshape(4, 1))
     assert text.startswith("[[0.0098") and text.count("\n") == 3
 
 
 def test_charts_have_titles_and_descriptions_in_both_languages():
-    h = train(Config(epochs=50, hidden=3))
+    hist = train(Config(epochs=50, hidden=3))
     for lang in ("en", "ko"):
         for chart in (
-            curves.loss_chart(h, lang, epoch=3),
-            curves.accuracy_chart(h, lang),
-            curves.prediction_chart(h, lang),
-            curves.params_chart(h, lang),
-            curves.grad_norm_chart(h, lang),
-            curves.overlay_chart([("x", h)], lang),
+            curves.loss_chart(hist, lang, epoch=3),
+            curves.accuracy_chart(hist, lang),
+            curves.prediction_chart(hist, lang),
+            curves.params_chart(hist, lang),
+            curves.grad_norm_chart(hist, lang),
+            curves.overlay_chart([("x", hist)], lang),
         ):
             spec = chart.to_dict()
             assert spec["description"] and "⟦" not in json.dumps(spec, ensure_ascii=False)
@@ -218,7 +218,11 @@ def test_charts_have_titles_and_descriptions_in_both_languages():
 def test_altair_is_not_asked_for_more_rows_than_it_allows():
     # Thinning keeps each chart's data small enough for Altair's default 5000-row limit, except the
     # parameter chart of wide nets, which st.altair_chart ships as Arrow (no limit there).
-    h = train(Config(epochs=10_000))
+    hist = train(Config(epochs=10_000))
     assert alt.data_transformers.options.get("max_rows", 5000) == 5000
-    for chart in (curves.loss_chart(h, "en", epoch=5), curves.grad_norm_chart(h, "en"), curves.accuracy_chart(h, "en")):
+    for chart in (
+        curves.loss_chart(hist, "en", epoch=5),
+        curves.grad_norm_chart(hist, "en"),
+        curves.accuracy_chart(hist, "en"),
+    ):
         chart.to_dict()

@@ -6,7 +6,8 @@ import re
 
 import numpy as np
 
-from xorcore import Config, build_model, trace
+from xorcore import Config, build_model
+from xorcore import trace as trace_of
 from xorcore.diagram import network
 from xorcore.model import flatten, unflatten
 from xorcore.palette import NEG, POS
@@ -33,12 +34,12 @@ def test_every_parameter_is_an_edge_with_its_value_and_sign_colour():
 
 
 def test_gradient_mode_draws_gradients():
-    tr = trace(build_model(Config()))
-    params = {"W1": tr.W1, "b1": tr.b1, "W2": tr.W2, "b2": tr.b2}
-    grads = {"W1": tr.d_W1, "b1": tr.d_b1, "W2": tr.d_W2, "b2": tr.d_b2}
+    trace = trace_of(build_model(Config()))
+    params = {"W1": trace.W1, "b1": trace.b1, "W2": trace.W2, "b2": trace.b2}
+    grads = {"W1": trace.d_W1, "b1": trace.d_b1, "W2": trace.d_W2, "b2": trace.d_b2}
     edges = _edges(network(params, grads=grads))
-    assert edges[("h0", "y")][0] == round(float(tr.d_W2[0, 0]), 4)
-    assert edges[("x2", "h1")][0] == round(float(tr.d_W1[1, 1]), 4)
+    assert edges[("h0", "y")][0] == round(float(trace.d_W2[0, 0]), 4)
+    assert edges[("x2", "h1")][0] == round(float(trace.d_W1[1, 1]), 4)
 
 
 def test_dead_units_are_marked_and_nan_is_drawn_neutral():

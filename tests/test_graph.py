@@ -7,7 +7,8 @@ import re
 import numpy as np
 import pytest
 
-from xorcore import LECTURE, Config, build_model, trace
+from xorcore import LECTURE, Config, build_model
+from xorcore import trace as trace_of
 from xorcore.backprop_rows import row_share
 from xorcore.data import ROW_LABELS
 from xorcore.graph import EDGES, GRAD_STEP, LEAVES, OPS, computation_graph, node_values
@@ -54,14 +55,14 @@ def fields(label: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def tr():
-    return trace(build_model(LECTURE))
+def lecture_trace():
+    return trace_of(build_model(LECTURE))
 
 
 @pytest.mark.parametrize("row", [None, 0, 1, 2, 3])
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_one_record_node_per_operation_and_leaf(tr, row, lang):
-    nodes, edges = parse(computation_graph(tr, row, lang, activation="sigmoid"))
+def test_one_record_node_per_operation_and_leaf(lecture_trace, row, lang):
+    nodes, edges = parse(computation_graph(lecture_trace, row, lang, activation="sigmoid"))
     assert set(nodes) == {f"op_{o}" for o in OPS} | {f"leaf_{v}" for v in LEAVES}
     assert len([n for n in nodes if n.startswith("op_")]) == 7
     assert edges == list(EDGES)
@@ -84,40 +85,40 @@ def test_every_op_is_reached_from_the_inputs_and_leads_to_the_loss():
     assert [n for n in nodes if not succ[n]] == ["op_bce"]
 
 
-def test_batch_values_and_gradients_are_the_trace(tr):
-    nodes, _ = parse(computation_graph(tr, None, "en", activation="sigmoid"))
+def test_batch_values_and_gradients_are_the_trace(lecture_trace):
+    nodes, _ = parse(computation_graph(lecture_trace, None, "en", activation="sigmoid"))
     f = {k: fields(v) for k, v in nodes.items()}
     for i, label in enumerate(ROW_LABELS):
-        z1 = f"{label}: [{tr.z1[i, 0]:.4f}, {tr.z1[i, 1]:.4f}]"
+        z1 = f"{label}: [{lecture_trace.z1[i, 0]:.4f}, {lecture_trace.z1[i, 1]:.4f}]"
         assert z1 in f["op_add1"][1]
-        assert f"{label}: [{tr.d_z1[i, 0]:.4f}, {tr.d_z1[i, 1]:.4f}]" in f["op_add1"][2]
-        assert f"{label}: [{tr.h1[i, 0]:.4f}, {tr.h1[i, 1]:.4f}]" in f["op_act"][1]
-        assert f"{label}: [{tr.d_h1[i, 0]:.4f}, {tr.d_h1[i, 1]:.4f}]" in f["op_act"][2]
-        assert f"{label}: {tr.y_pred[i, 0]:.4f}" in f["op_sigmoid"][1]
-        assert f"{label}: {tr.d_y_pred[i, 0]:.4f}" in f["op_sigmoid"][2]
-        assert f"{label}: {tr.d_z2[i, 0]:.4f}" in f["op_add2"][2]
+        assert f"{label}: [{lecture_trace.d_z1[i, 0]:.4f}, {lecture_trace.d_z1[i, 1]:.4f}]" in f["op_add1"][2]
+        assert f"{label}: [{lecture_trace.h1[i, 0]:.4f}, {lecture_trace.h1[i, 1]:.4f}]" in f["op_act"][1]
+        assert f"{label}: [{lecture_trace.d_h1[i, 0]:.4f}, {lecture_trace.d_h1[i, 1]:.4f}]" in f["op_act"][2]
+        assert f"{label}: {lecture_trace.y_pred[i, 0]:.4f}" in f["op_sigmoid"][1]
+        assert f"{label}: {lecture_trace.d_y_pred[i, 0]:.4f}" in f["op_sigmoid"][2]
+        assert f"{label}: {lecture_trace.d_z2[i, 0]:.4f}" in f["op_add2"][2]
     # the lecture's numbers: dL/dz2 of row (0,0) 0.16632186, dL/dW2 [0.0934708, 0.09571788], L 0.7482
     assert "(0,0): 0.1663" in f["op_add2"][2]
     assert "[0.0935, 0.0957]" in f["leaf_W2"][2]
     assert "L = 0.7482" in f["op_bce"][1]
-    assert f"[{tr.d_W1[0, 0]:.4f}, {tr.d_W1[0, 1]:.4f}]" in f["leaf_W1"][2]
-    assert f"{tr.b2[0]:.4f}" in f["leaf_b2"][1]
+    assert f"[{lecture_trace.d_W1[0, 0]:.4f}, {lecture_trace.d_W1[0, 1]:.4f}]" in f["leaf_W1"][2]
+    assert f"{lecture_trace.b2[0]:.4f}" in f["leaf_b2"][1]
     assert "no gradient" in f["leaf_x"][2] and "no gradient" in f["leaf_y"][2]
 
 
-def test_matmul_nodes_hold_the_product_before_the_bias(tr):
-    vals = node_values(tr)
-    np.testing.assert_allclose(vals["op_matmul1"][0] + tr.b1, tr.z1, atol=1e-6)
-    np.testing.assert_allclose(vals["op_matmul2"][0] + tr.b2, tr.z2, atol=1e-6)
+def test_matmul_nodes_hold_the_product_before_the_bias(lecture_trace):
+    vals = node_values(lecture_trace)
+    np.testing.assert_allclose(vals["op_matmul1"][0] + lecture_trace.b1, lecture_trace.z1, atol=1e-6)
+    np.testing.assert_allclose(vals["op_matmul2"][0] + lecture_trace.b2, lecture_trace.z2, atol=1e-6)
 
 
 @pytest.mark.parametrize("row", [0, 1, 2, 3])
-def test_row_mode_shows_that_row_and_its_share(tr, row):
-    nodes, _ = parse(computation_graph(tr, row, "en", activation="sigmoid"))
+def test_row_mode_shows_that_row_and_its_share(lecture_trace, row):
+    nodes, _ = parse(computation_graph(lecture_trace, row, "en", activation="sigmoid"))
     f = {k: fields(v) for k, v in nodes.items()}
-    assert f"[{tr.z1[row, 0]:.4f}, {tr.z1[row, 1]:.4f}]" in f["op_add1"][1]
-    assert f"{tr.d_z2[row, 0]:.4f}" in f["op_add2"][2]
-    share = row_share(tr.grads, tr, row)
+    assert f"[{lecture_trace.z1[row, 0]:.4f}, {lecture_trace.z1[row, 1]:.4f}]" in f["op_add1"][1]
+    assert f"{lecture_trace.d_z2[row, 0]:.4f}" in f["op_add2"][2]
+    share = row_share(lecture_trace.grads, lecture_trace, row)
     assert f"[{share.d_W1[1, 0]:.4f}, {share.d_W1[1, 1]:.4f}]" in f["leaf_W1"][2]
     assert ROW_LABELS[row] in f["leaf_W1"][2]  # says whose share it is
     other = (row + 1) % 4
@@ -125,31 +126,33 @@ def test_row_mode_shows_that_row_and_its_share(tr, row):
 
 
 def test_wide_layers_show_the_mean_and_parameters_stay_complete():
-    tr = trace(build_model(Config(hidden=5, activation="relu")))
-    nodes, _ = parse(computation_graph(tr, None, "ko", activation="relu"))
+    lecture_trace = trace_of(build_model(Config(hidden=5, activation="relu")))
+    nodes, _ = parse(computation_graph(lecture_trace, None, "ko", activation="relu"))
     f = {k: fields(v) for k, v in nodes.items()}
     assert "4개 행의 평균" in f["op_add1"][1]
-    mean = tr.z1.mean(axis=0)
+    mean = lecture_trace.z1.mean(axis=0)
     assert f"{mean[0]:.4f}" in f["op_add1"][1]
     assert f["leaf_W1"][1].count("[") == 5  # one line per hidden unit
     assert "ReLU" in f["op_act"][0]
 
 
-def test_korean_labels(tr):
-    nodes, _ = parse(computation_graph(tr, 2, "ko", activation="sigmoid"))
+def test_korean_labels(lecture_trace):
+    nodes, _ = parse(computation_graph(lecture_trace, 2, "ko", activation="sigmoid"))
     f = {k: fields(v) for k, v in nodes.items()}
     assert f["op_act"][1].startswith("값") and "기울기" in f["op_act"][2]
     assert "입력 (1,0)의 몫" in f["leaf_b1"][2]
 
 
 @pytest.mark.parametrize("revealed", range(1, 9))
-def test_graph_follows_the_reveal(tr, revealed):
-    nodes, _ = parse(computation_graph(tr, None, "en", activation="sigmoid", revealed=revealed))
+def test_graph_follows_the_reveal(lecture_trace, revealed):
+    nodes, _ = parse(computation_graph(lecture_trace, None, "en", activation="sigmoid", revealed=revealed))
     f = {k: fields(v) for k, v in nodes.items()}
     for node, step in GRAD_STEP.items():
         shown = f[node][2]
         assert (shown.strip().endswith("?")) == (step >= revealed), (node, step)
-    dot = computation_graph(tr, None, "en", activation="sigmoid", revealed=revealed)
+    dot = computation_graph(lecture_trace, None, "en", activation="sigmoid", revealed=revealed)
     bold = {m for m in nodes if re.search(rf"^  {m} \[.*penwidth=4", dot, re.M)}
     assert bold == {n for n, s in GRAD_STEP.items() if s == revealed - 1}
-    assert "penwidth=4" not in computation_graph(tr, None, "en", activation="sigmoid")  # all shown: nothing bold
+    assert "penwidth=4" not in computation_graph(
+        lecture_trace, None, "en", activation="sigmoid"
+    )  # all shown: nothing bold

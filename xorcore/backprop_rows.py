@@ -27,25 +27,25 @@ STEPS: tuple[str, ...] = ("d_y_pred", "d_z2", "d_W2", "d_b2", "d_h1", "d_z1", "d
 PARAM_STEPS: frozenset[str] = frozenset({"d_W2", "d_b2", "d_W1", "d_b1"})  # a row gives a share of these
 
 
-def row_share(g: Grads, tr: Trace, row: int) -> Grads:
+def row_share(g: Grads, trace: Trace, row: int) -> Grads:
     """Row `row`'s part of the gradients g: slices of the per-row ones, outer products for the parameters."""
     i = slice(row, row + 1)
     d_z2, d_z1 = g.d_z2[i], g.d_z1[i]  # (1, 1), (1, H)
     return Grads(
         d_y_pred=g.d_y_pred[i].copy(),  # (1, 1)
         d_z2=d_z2.copy(),  # (1, 1)
-        d_W2=d_z2.T @ tr.h1[i],  # (1, 1)^T (1, H) -> (1, H): dL/dz2_i * h1_i
+        d_W2=d_z2.T @ trace.h1[i],  # (1, 1)^T (1, H) -> (1, H): dL/dz2_i * h1_i
         d_b2=d_z2[0].copy(),  # (1,)
         d_h1=g.d_h1[i].copy(),  # (1, H)
         d_z1=d_z1.copy(),  # (1, H)
-        d_W1=d_z1.T @ tr.X[i],  # (H, 1) (1, 2) -> (H, 2): outer(dL/dz1_i, x_i)
+        d_W1=d_z1.T @ trace.X[i],  # (H, 1) (1, 2) -> (H, 2): outer(dL/dz1_i, x_i)
         d_b1=d_z1[0].copy(),  # (H,)
     )
 
 
-def row_by_hand(tr: Trace, row: int) -> Grads:
+def row_by_hand(trace: Trace, row: int) -> Grads:
     """Row `row`'s share of the by-hand gradients."""
-    return row_share(tr.by_hand, tr, row)
+    return row_share(trace.by_hand, trace, row)
 
 
 def row_autograd(model: nn.Sequential, row: int, X: torch.Tensor = XOR_X, y: torch.Tensor = XOR_Y) -> Grads:
@@ -69,25 +69,25 @@ def row_autograd(model: nn.Sequential, row: int, X: torch.Tensor = XOR_X, y: tor
     )  # fmt: skip
 
 
-def loss_terms(tr: Trace) -> np.ndarray:
+def loss_terms(trace: Trace) -> np.ndarray:
     """Each row's BCE term l_i = -(y log y_pred + (1 - y) log(1 - y_pred)), (N,); their mean is the loss."""
-    p = np.clip(tr.y_pred[:, 0].astype(np.float64), 1e-12, 1 - 1e-12)
-    y = tr.y[:, 0].astype(np.float64)
+    p = np.clip(trace.y_pred[:, 0].astype(np.float64), 1e-12, 1 - 1e-12)
+    y = trace.y[:, 0].astype(np.float64)
     return -(y * np.log(p) + (1 - y) * np.log(1 - p))
 
 
-def z2_identity(tr: Trace) -> np.ndarray:
+def z2_identity(trace: Trace) -> np.ndarray:
     """(y_pred - y) / N, which equals dL/dz2 for a sigmoid output with BCE, (N, 1)."""
-    return (tr.y_pred - tr.y) / tr.X.shape[0]
+    return (trace.y_pred - trace.y) / trace.X.shape[0]
 
 
-def act_derivative(tr: Trace, activation: str) -> np.ndarray:
+def act_derivative(trace: Trace, activation: str) -> np.ndarray:
     """f'(z1) of the hidden activation at the trace's z1, (N, H)."""
     if activation == "sigmoid":
-        return tr.h1 * (1 - tr.h1)  # what the chain rule uses: sigma' = h (1 - h)
+        return trace.h1 * (1 - trace.h1)  # what the chain rule uses: sigma' = h (1 - h)
     if activation == "tanh":
-        return 1 - tr.h1 * tr.h1
-    return act_grad_np(activation, tr.z1)
+        return 1 - trace.h1 * trace.h1
+    return act_grad_np(activation, trace.z1)
 
 
 # ---------------------------------------------------------------- LaTeX: the chain rule with numbers
@@ -152,18 +152,18 @@ def dsym(step: str, row: int | None = None) -> str:
     return D % f"{letter}_{{{index},{row + 1}}}"
 
 
-def equation(tr: Trace, step: str, activation: str, row: int | None = None, digits: int = 6) -> str:
+def equation(trace: Trace, step: str, activation: str, row: int | None = None, digits: int = 6) -> str:
     """The chain-rule equation of one gradient with the numbers plugged in (by-hand values), as LaTeX.
 
     row None: the whole batch as matrices (rows = the four inputs); row i: that row's numbers.
     """
-    g, d, n = tr.by_hand, digits, tr.X.shape[0]
-    yp, y, h1, W2, X = tr.y_pred, tr.y, tr.h1, tr.W2, tr.X
+    g, d, n = trace.by_hand, digits, trace.X.shape[0]
+    yp, y, h1, W2, X = trace.y_pred, trace.y, trace.h1, trace.W2, trace.X
     s = yp * (1 - yp)  # sigma'(z2) = y_pred (1 - y_pred), (N, 1)
-    fp = act_derivative(tr, activation)  # f'(z1), (N, H)
+    fp = act_derivative(trace, activation)  # f'(z1), (N, H)
     fd = {"relu": 0, "identity": 0, "leaky_relu": 2}.get(activation, d)  # 0/1 slopes need no decimals
     # Very wide layers: the elementwise product's second factor goes on its own line.
-    odot = r" \\ &\qquad \odot " if tr.h1.shape[1] > 4 else r" \odot "
+    odot = r" \\ &\qquad \odot " if trace.h1.shape[1] > 4 else r" \odot "
     if row is None:
         eq = {
             "d_y_pred": [D % r"\hat{y}", r"\frac{1}{N}\,\frac{\hat{y} - y}{\hat{y}\,(1 - \hat{y})}",
@@ -185,7 +185,7 @@ def equation(tr: Trace, step: str, activation: str, row: int | None = None, digi
         }[step]  # fmt: skip
     else:
         r, k = row, row + 1
-        share = row_by_hand(tr, row)
+        share = row_by_hand(trace, row)
         ypr, yr, sr = float(yp[r, 0]), float(y[r, 0]), float(s[r, 0])
         dz2 = float(g.d_z2[r, 0])
         eq = {
@@ -207,7 +207,7 @@ def equation(tr: Trace, step: str, activation: str, row: int | None = None, digi
                      _mat(g.d_z1[r : r + 1].T, d) + _mat(X[r], 0), _mat(share.d_W1, d)],
             "d_b1": [dsym(step, r), dsym("d_z1", r), _mat(share.d_b1, d)],
         }[step]  # fmt: skip
-    return _lines(eq, wide=tr.h1.shape[1] > 2)
+    return _lines(eq, wide=trace.h1.shape[1] > 2)
 
 
 def _lines(parts: list[str], wide: bool) -> str:
@@ -224,23 +224,23 @@ def act_prime_latex(activation: str) -> str:
     return "f'(z_1) = " + ACT_PRIME[activation]
 
 
-def identity_latex(tr: Trace, row: int | None = None, digits: int = 6) -> str:
+def identity_latex(trace: Trace, row: int | None = None, digits: int = 6) -> str:
     """dL/dz2 = (y_pred - y) / N with the numbers, computed from y_pred and y (not from the backward pass)."""
-    n, val = tr.X.shape[0], z2_identity(tr)
+    n, val = trace.X.shape[0], z2_identity(trace)
     if row is None:
-        return (D % "z_2" + r" = \frac{\hat{y} - y}{N} = \frac{1}{%d}" % n + _mat(tr.y_pred - tr.y, digits)
+        return (D % "z_2" + r" = \frac{\hat{y} - y}{N} = \frac{1}{%d}" % n + _mat(trace.y_pred - trace.y, digits)
                 + " = " + _mat(val, digits))  # fmt: skip
     k = row + 1
     return (dsym("d_z2", row) + r" = \frac{\hat{y}_{%d} - y_{%d}}{%d} = \frac{%s - %s}{%d} = %s"
-            % (k, k, n, _n(tr.y_pred[row, 0], digits), _n(tr.y[row, 0], 0), n, _n(val[row, 0], digits)))  # fmt: skip
+            % (k, k, n, _n(trace.y_pred[row, 0], digits), _n(trace.y[row, 0], 0), n, _n(val[row, 0], digits)))  # fmt: skip
 
 
 # ---------------------------------------------------------------- tables
 
 
-def hidden_labels(h: int) -> list[str]:
+def hidden_labels(hidden: int) -> list[str]:
     """h₁ .. h_H."""
-    return [f"h{_sub(i + 1)}" for i in range(h)]
+    return [f"h{_sub(i + 1)}" for i in range(hidden)]
 
 
 def grad_frame(step: str, values: np.ndarray, row: int | None = None) -> pd.DataFrame:

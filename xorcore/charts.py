@@ -759,61 +759,79 @@ def _col(v: np.ndarray, d: int = 4) -> str:
     return _mat(np.asarray(v).reshape(-1, 1), d)
 
 
-def latex_linear1(tr, rows: list[int]) -> str:
+def latex_linear1(trace, rows: list[int]) -> str:
     """z1 = W1 x + b1 for one row (column vectors), or Z1 = X W1^T + b1 for the batch, with numbers."""
     if len(rows) == 1:
         r = rows[0]
-        return r"z_1 = W_1 x + b_1 = " + _mat(tr.W1) + _col(tr.X[r], 0) + " + " + _col(tr.b1) + " = " + _col(tr.z1[r])
-    if tr.W1.shape[0] > WIDE_UNITS:  # many units: the transposed form grows down, not across
+        return (
+            r"z_1 = W_1 x + b_1 = "
+            + _mat(trace.W1)
+            + _col(trace.X[r], 0)
+            + " + "
+            + _col(trace.b1)
+            + " = "
+            + _col(trace.z1[r])
+        )
+    if trace.W1.shape[0] > WIDE_UNITS:  # many units: the transposed form grows down, not across
         return _two_lines(
-            r"Z_1^{\top} = W_1 X^{\top} + b_1", _mat(tr.W1) + _mat(tr.X[rows].T, 0) + " + " + _col(tr.b1),
-            _mat(tr.z1[rows].T),
+            r"Z_1^{\top} = W_1 X^{\top} + b_1", _mat(trace.W1) + _mat(trace.X[rows].T, 0) + " + " + _col(trace.b1),
+            _mat(trace.z1[rows].T),
         )  # fmt: skip
     return (
-        r"Z_1 = X W_1^{\top} + b_1 = " + _mat(tr.X[rows], 0) + _mat(tr.W1.T) + " + " + _mat(tr.b1[None, :])
-        + " = " + _mat(tr.z1[rows])
+        r"Z_1 = X W_1^{\top} + b_1 = " + _mat(trace.X[rows], 0) + _mat(trace.W1.T) + " + " + _mat(trace.b1[None, :])
+        + " = " + _mat(trace.z1[rows])
     )  # fmt: skip
 
 
-def latex_activation(tr, rows: list[int], activation: str) -> list[str]:
+def latex_activation(trace, rows: list[int], activation: str) -> list[str]:
     """h1 = f(z1) elementwise, with numbers; plus f's definition worked out on one entry."""
     f, definition = ACT_TEX[activation]
     if len(rows) == 1:
         r = rows[0]
-        main = r"h_1 = " + f + r"(z_1) = " + f + r"\left(" + _col(tr.z1[r]) + r"\right) = " + _col(tr.h1[r])
+        main = r"h_1 = " + f + r"(z_1) = " + f + r"\left(" + _col(trace.z1[r]) + r"\right) = " + _col(trace.h1[r])
     else:
-        tp = r"^{\top}" if tr.W1.shape[0] > WIDE_UNITS else ""  # transposed for many units, as in latex_linear1
-        z, h = (tr.z1[rows].T, tr.h1[rows].T) if tp else (tr.z1[rows], tr.h1[rows])
-        main = rf"H_1{tp} = {f}(Z_1{tp}) = {f}\left(" + _mat(z) + r"\right) = " + _mat(h)
+        tp = r"^{\top}" if trace.W1.shape[0] > WIDE_UNITS else ""  # transposed for many units, as in latex_linear1
+        z, h1 = (trace.z1[rows].T, trace.h1[rows].T) if tp else (trace.z1[rows], trace.h1[rows])
+        main = rf"H_1{tp} = {f}(Z_1{tp}) = {f}\left(" + _mat(z) + r"\right) = " + _mat(h1)
     r = rows[0]
-    z, h = float(tr.z1[r, 0]), float(tr.h1[r, 0])
+    z, h1 = float(trace.z1[r, 0]), float(trace.h1[r, 0])
     if activation == "sigmoid":
-        worked = rf"\sigma({_n(z)}) = \frac{{1}}{{1 + e^{{{_n(-z)}}}}} = {_n(h)}"
+        worked = rf"\sigma({_n(z)}) = \frac{{1}}{{1 + e^{{{_n(-z)}}}}} = {_n(h1)}"
     elif activation == "tanh":
-        worked = rf"\tanh({_n(z)}) = {_n(h)}"
+        worked = rf"\tanh({_n(z)}) = {_n(h1)}"
     elif activation == "relu":
-        worked = rf"\max(0,\, {_n(z)}) = {_n(h)}"
+        worked = rf"\max(0,\, {_n(z)}) = {_n(h1)}"
     elif activation == "leaky_relu":
-        worked = rf"\max(0.01 \cdot {_n(z)},\, {_n(z)}) = {_n(h)}"
+        worked = rf"\max(0.01 \cdot {_n(z)},\, {_n(z)}) = {_n(h1)}"
     else:
-        worked = rf"\mathrm{{id}}({_n(z)}) = {_n(h)}"
+        worked = rf"\mathrm{{id}}({_n(z)}) = {_n(h1)}"
     return [main, definition + r"\qquad " + worked]
 
 
-def latex_linear2(tr, rows: list[int]) -> str:
+def latex_linear2(trace, rows: list[int]) -> str:
     """z2 = W2 h1 + b2 written out as a weighted sum (one row), or z2 = H1 W2^T + b2 (batch)."""
-    w, b = tr.W2[0], float(tr.b2[0])
+    w, b = trace.W2[0], float(trace.b2[0])
     if len(rows) == 1:
         r = rows[0]
         if len(w) > WIDE_UNITS:  # many units: a row times a column instead of a long sum
-            return r"z_2 = W_2 h_1 + b_2 = " + _mat(tr.W2) + _col(tr.h1[r]) + f" + ({_n(b)}) = {_n(tr.z2[r, 0])}"
-        terms = " + ".join(rf"({_n(wi)})({_n(hi)})" for wi, hi in zip(w, tr.h1[r], strict=True))
-        return rf"z_2 = W_2 h_1 + b_2 = {terms} + ({_n(b)}) = {_n(tr.z2[r, 0])}"
+            return (
+                r"z_2 = W_2 h_1 + b_2 = " + _mat(trace.W2) + _col(trace.h1[r]) + f" + ({_n(b)}) = {_n(trace.z2[r, 0])}"
+            )
+        terms = " + ".join(rf"({_n(wi)})({_n(hi)})" for wi, hi in zip(w, trace.h1[r], strict=True))
+        return rf"z_2 = W_2 h_1 + b_2 = {terms} + ({_n(b)}) = {_n(trace.z2[r, 0])}"
     if len(w) > WIDE_UNITS:  # H1 is 4 x H: put the result on its own line
         return _two_lines(
-            r"z_2 = H_1 W_2^{\top} + b_2", _mat(tr.h1[rows]) + _mat(tr.W2.T) + f" + ({_n(b)})", _mat(tr.z2[rows])
+            r"z_2 = H_1 W_2^{\top} + b_2",
+            _mat(trace.h1[rows]) + _mat(trace.W2.T) + f" + ({_n(b)})",
+            _mat(trace.z2[rows]),
         )
-    return r"z_2 = H_1 W_2^{\top} + b_2 = " + _mat(tr.h1[rows]) + _mat(tr.W2.T) + f" + ({_n(b)}) = " + _mat(tr.z2[rows])
+    return (
+        r"z_2 = H_1 W_2^{\top} + b_2 = "
+        + _mat(trace.h1[rows])
+        + _mat(trace.W2.T)
+        + f" + ({_n(b)}) = "
+        + _mat(trace.z2[rows])
+    )
 
 
 def _two_lines(lhs: str, middle: str, result: str) -> str:
@@ -821,21 +839,21 @@ def _two_lines(lhs: str, middle: str, result: str) -> str:
     return r"\begin{aligned}" + lhs + r" &= " + middle + r" \\ &= " + result + r"\end{aligned}"
 
 
-def latex_output(tr, rows: list[int]) -> str:
+def latex_output(trace, rows: list[int]) -> str:
     """y_pred = sigmoid(z2), with numbers."""
     if len(rows) == 1:
-        z, p = float(tr.z2[rows[0], 0]), float(tr.y_pred[rows[0], 0])
+        z, p = float(trace.z2[rows[0], 0]), float(trace.y_pred[rows[0], 0])
         return rf"\hat y = \sigma(z_2) = \frac{{1}}{{1 + e^{{{_n(-z)}}}}} = {_n(p)}"
-    return r"\hat y = \sigma(z_2) = \sigma\left(" + _mat(tr.z2[rows]) + r"\right) = " + _mat(tr.y_pred[rows])
+    return r"\hat y = \sigma(z_2) = \sigma\left(" + _mat(trace.z2[rows]) + r"\right) = " + _mat(trace.y_pred[rows])
 
 
-def latex_loss(tr, rows: list[int]) -> list[str]:
+def latex_loss(trace, rows: list[int]) -> list[str]:
     """The BCE loss with the predictions plugged in: the batch mean, or one row's term then the mean."""
-    y, p = XOR_TARGET, tr.y_pred[:, 0]
+    y, p = XOR_TARGET, trace.y_pred[:, 0]
     terms = loss_terms(p)
     parts = [rf"\log {_n(p[i])}" if y[i] == 1 else rf"\log(1 - {_n(p[i])})" for i in range(4)]
     general = r"L = -\frac{1}{N}\sum_{i=1}^{N}\left[\,y_i \log \hat y_i + (1 - y_i)\log(1 - \hat y_i)\,\right]"
-    batch = r"L = -\frac{1}{4}\left[" + " + ".join(parts) + rf"\right] = {_n(tr.loss)}"
+    batch = r"L = -\frac{1}{4}\left[" + " + ".join(parts) + rf"\right] = {_n(trace.loss)}"
     if len(rows) == 1:
         r = rows[0]
         one = rf"\ell_{{{r + 1}}} = -{parts[r]} = {_n(terms[r])}"
@@ -843,28 +861,28 @@ def latex_loss(tr, rows: list[int]) -> list[str]:
     return [general, batch]
 
 
-def forward_table(tr, step: int, rows: list[int], lang: str) -> pd.DataFrame:
+def forward_table(trace, step: int, rows: list[int], lang: str) -> pd.DataFrame:
     """The values of forward step 1..5 (z1, h1, z2, y_pred, loss terms) for the chosen rows of a Trace."""
-    hidden = tr.W1.shape[0]
+    hidden = trace.W1.shape[0]
     df = pd.DataFrame({t(lang, "ch_input"): [ROW_LABELS[r] for r in rows]})
     if step == 1:
-        df[t(lang, "ch_col_x1")] = tr.X[rows, 0].astype(int)
-        df[t(lang, "ch_col_x2")] = tr.X[rows, 1].astype(int)
+        df[t(lang, "ch_col_x1")] = trace.X[rows, 0].astype(int)
+        df[t(lang, "ch_col_x2")] = trace.X[rows, 1].astype(int)
     for i in range(hidden):
         if step == 1:
-            df[t(lang, "ch_col_z", unit=i + 1)] = tr.z1[rows, i]
+            df[t(lang, "ch_col_z", unit=i + 1)] = trace.z1[rows, i]
         elif step == 2:
-            df[t(lang, "ch_col_h", unit=i + 1)] = tr.h1[rows, i]
+            df[t(lang, "ch_col_h", unit=i + 1)] = trace.h1[rows, i]
     if step >= 3:
         df[t(lang, "ch_target")] = XOR_TARGET[rows]
     if step in (3, 4):
-        df["z2"] = tr.z2[rows, 0]
+        df["z2"] = trace.z2[rows, 0]
     if step >= 4:
-        df[t(lang, "ch_y_pred")] = tr.y_pred[rows, 0]
+        df[t(lang, "ch_y_pred")] = trace.y_pred[rows, 0]
     if step == 4:
-        df[t(lang, "ch_col_class")] = (tr.y_pred[rows, 0] > 0.5).astype(int)
+        df[t(lang, "ch_col_class")] = (trace.y_pred[rows, 0] > 0.5).astype(int)
     if step == 5:
-        df[t(lang, "ch_loss_term")] = loss_terms(tr.y_pred)[rows]
+        df[t(lang, "ch_loss_term")] = loss_terms(trace.y_pred)[rows]
     return df
 
 
@@ -873,6 +891,6 @@ def lecture_forward(seed: int, activation: str, hidden: int) -> bool:
     return (seed, activation, hidden) == (42, "sigmoid", 2)
 
 
-def latex_inputs(tr) -> str:
+def latex_inputs(trace) -> str:
     """X and y of the batch as LaTeX matrices."""
-    return r"X = " + _mat(tr.X, 0) + r",\qquad y = " + _mat(tr.y, 0)
+    return r"X = " + _mat(trace.X, 0) + r",\qquad y = " + _mat(trace.y, 0)

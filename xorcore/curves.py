@@ -39,11 +39,11 @@ GROUP_COLORS = {"W1": palette.SERIES[0], "b1": palette.SERIES[2], "W2": palette.
 # ---------------------------------------------------------------- data
 
 
-def last_epoch(h: History) -> int:
+def last_epoch(hist: History) -> int:
     """The last epoch whose model is finite: epochs_run, or the epoch before the divergence."""
-    if h.diverged_at is None:
-        return h.epochs_run
-    return max(h.epochs_run - 1, 0)
+    if hist.diverged_at is None:
+        return hist.epochs_run
+    return max(hist.epochs_run - 1, 0)
 
 
 def sample_epochs(n: int, max_points: int = MAX_POINTS, keep: Iterable[int] = ()) -> np.ndarray:
@@ -56,27 +56,27 @@ def sample_epochs(n: int, max_points: int = MAX_POINTS, keep: Iterable[int] = ()
     return np.union1d(idx, extra).astype(int)
 
 
-def loss_series(h: History) -> np.ndarray:
+def loss_series(hist: History) -> np.ndarray:
     """Loss at epochs 0..last_epoch(h): each epoch's forward pass, then (unless diverged) the trained model's."""
-    return np.append(h.loss.astype(np.float64), h.final_loss)[: last_epoch(h) + 1]
+    return np.append(hist.loss.astype(np.float64), hist.final_loss)[: last_epoch(hist) + 1]
 
 
-def accuracy_series(h: History) -> np.ndarray:
-    """Share of the four rows correct (outcome.correct) at epochs 0..last_epoch(h) (nan where y_pred is not)."""
-    pred = pred_series(h)
+def accuracy_series(hist: History) -> np.ndarray:
+    """Share of the four rows correct (outcome.correct) at epochs 0..last_epoch(hist) (nan where y_pred is not)."""
+    pred = pred_series(hist)
     acc = correct(pred).mean(axis=1)
     return np.where(np.isfinite(pred).all(axis=1), acc, np.nan)
 
 
-def pred_series(h: History) -> np.ndarray:
+def pred_series(hist: History) -> np.ndarray:
     """(last_epoch(h)+1, 4) y_pred of each input at epochs 0..last_epoch(h)."""
-    full = np.vstack([h.pred.astype(np.float64).reshape(-1, 4), h.final_pred.astype(np.float64)[None]])
-    return full[: last_epoch(h) + 1]
+    full = np.vstack([hist.pred.astype(np.float64).reshape(-1, 4), hist.final_pred.astype(np.float64)[None]])
+    return full[: last_epoch(hist) + 1]
 
 
-def grad_series(h: History) -> np.ndarray:
+def grad_series(hist: History) -> np.ndarray:
     """(n,) gradient norm at epochs 0..n-1 (the trained model has no update, so no gradient)."""
-    return h.grad_norm.astype(np.float64)
+    return hist.grad_norm.astype(np.float64)
 
 
 def _frame(epochs: np.ndarray, values: np.ndarray, name: str, positive: bool = False) -> pd.DataFrame:
@@ -86,27 +86,31 @@ def _frame(epochs: np.ndarray, values: np.ndarray, name: str, positive: bool = F
     return pd.DataFrame({"epoch": epochs[ok], name: v[ok]})
 
 
-def loss_frame(h: History, epoch: int | None = None, log: bool = False, max_points: int = MAX_POINTS) -> pd.DataFrame:
+def loss_frame(
+    hist: History, epoch: int | None = None, log: bool = False, max_points: int = MAX_POINTS
+) -> pd.DataFrame:
     """Columns epoch, loss: the plotted loss curve (finite points; positive ones on a log scale)."""
-    s = loss_series(h)
+    s = loss_series(hist)
     return _frame(sample_epochs(len(s), max_points, _keep(epoch)), s, "loss", positive=log)
 
 
-def accuracy_frame(h: History, epoch: int | None = None, max_points: int = MAX_POINTS) -> pd.DataFrame:
+def accuracy_frame(hist: History, epoch: int | None = None, max_points: int = MAX_POINTS) -> pd.DataFrame:
     """Columns epoch, accuracy (0..1)."""
-    s = accuracy_series(h)
+    s = accuracy_series(hist)
     return _frame(sample_epochs(len(s), max_points, _keep(epoch)), s, "accuracy")
 
 
-def grad_frame(h: History, epoch: int | None = None, log: bool = False, max_points: int = MAX_POINTS) -> pd.DataFrame:
+def grad_frame(
+    hist: History, epoch: int | None = None, log: bool = False, max_points: int = MAX_POINTS
+) -> pd.DataFrame:
     """Columns epoch, grad_norm."""
-    s = grad_series(h)
+    s = grad_series(hist)
     return _frame(sample_epochs(len(s), max_points, _keep(epoch)), s, "grad_norm", positive=log)
 
 
-def pred_frame(h: History, epoch: int | None = None, max_points: int = MAX_POINTS) -> pd.DataFrame:
+def pred_frame(hist: History, epoch: int | None = None, max_points: int = MAX_POINTS) -> pd.DataFrame:
     """Long format: epoch, row (0..3), input '(0,1)', target, y_pred; non-finite points dropped."""
-    s = pred_series(h)
+    s = pred_series(hist)
     ep = sample_epochs(len(s), max_points, _keep(epoch))
     parts = []
     for r in range(4):
@@ -118,13 +122,13 @@ def pred_frame(h: History, epoch: int | None = None, max_points: int = MAX_POINT
     return pd.concat(parts, ignore_index=True)
 
 
-def param_frame(h: History, epoch: int | None = None, max_points: int = MAX_POINTS) -> pd.DataFrame:
+def param_frame(hist: History, epoch: int | None = None, max_points: int = MAX_POINTS) -> pd.DataFrame:
     """Long format: epoch, param ('W1[0,1]'), group ('W1'), value, for every parameter at epochs 0..last_epoch(h)."""
-    names = param_names(h.config.hidden)
-    ep = sample_epochs(last_epoch(h) + 1, max_points, _keep(epoch))
+    names = param_names(hist.config.hidden)
+    ep = sample_epochs(last_epoch(hist) + 1, max_points, _keep(epoch))
     parts = []
     for j, name in enumerate(names):
-        v = h.params[ep, j].astype(np.float64)
+        v = hist.params[ep, j].astype(np.float64)
         ok = np.isfinite(v)
         parts.append(pd.DataFrame({"epoch": ep[ok], "param": name, "group": name.split("[")[0], "value": v[ok]}))
     return pd.concat(parts, ignore_index=True)
@@ -132,15 +136,15 @@ def param_frame(h: History, epoch: int | None = None, max_points: int = MAX_POIN
 
 def overlay_frame(runs: Sequence[tuple[str, History]], log: bool = False, max_points: int = MAX_POINTS) -> pd.DataFrame:
     """Long format: run (label), epoch, loss: one loss curve per run."""
-    parts = [loss_frame(h, log=log, max_points=max_points).assign(run=label) for label, h in runs]
+    parts = [loss_frame(hist, log=log, max_points=max_points).assign(run=label) for label, hist in runs]
     if not parts:
         return pd.DataFrame({"epoch": [], "loss": [], "run": []})
     return pd.concat(parts, ignore_index=True)
 
 
-def predictions_table(h: History, epoch: int, lang: str) -> pd.DataFrame:
+def predictions_table(hist: History, epoch: int, lang: str) -> pd.DataFrame:
     """The four inputs at an epoch: input, target, y_pred (exact, from History), rounded class, right or not."""
-    pred = h.pred_at(epoch).astype(np.float64)
+    pred = hist.pred_at(epoch).astype(np.float64)
     ok = np.isfinite(pred)
     cls = np.where(ok, (pred > 0.5).astype(float), np.nan)
     right = [t(lang, "tr_yes" if r else "tr_no") for r in correct(pred)]
@@ -186,9 +190,9 @@ def _title(text: str, subtitle: str | None = None) -> alt.Title:
     return alt.Title(text, **kw)
 
 
-def _epoch_x(h: History, lang: str) -> alt.X:
+def _epoch_x(hist: History, lang: str) -> alt.X:
     """The shared x axis: epochs 0..n (n = the trained model)."""
-    hi = max(h.epochs_run, 1)
+    hi = max(hist.epochs_run, 1)
     return alt.X("epoch:Q", scale=alt.Scale(domain=[0, hi], nice=False), axis=_axis(t(lang, "tr_ax_epoch"), format="d"))
 
 
@@ -240,7 +244,7 @@ def _hover(df: pd.DataFrame, x: alt.X, y: alt.Y, name: str, tooltip: list[alt.To
 
 
 def loss_chart(
-    h: History,
+    hist: History,
     lang: str,
     epoch: int | None = None,
     log: bool = False,
@@ -252,17 +256,17 @@ def loss_chart(
 
     hover=False leaves the hover layers out (a lighter chart for frames of a replay).
     """
-    df = loss_frame(h, epoch, log, max_points)
+    df = loss_frame(hist, epoch, log, max_points)
     y = alt.Y(
         "loss:Q",
         scale=alt.Scale(type="log") if log else alt.Scale(zero=True),
         axis=_axis(t(lang, "tr_ax_loss_log" if log else "tr_ax_loss")),
     )
-    x = _epoch_x(h, lang)
+    x = _epoch_x(hist, lang)
     tip = [alt.Tooltip("epoch:Q", title=t(lang, "tr_ax_epoch")), alt.Tooltip("loss:Q", title="loss", format=".6f")]
     line = alt.Chart(df).mark_line(color=palette.POS, strokeWidth=3).encode(x=x, y=y)
     layers = [line, *(_hover(df, x, y, "loss_hover", tip) if hover else [])]
-    value = h.loss_at(epoch) if epoch is not None else None
+    value = hist.loss_at(epoch) if epoch is not None else None
     layers += _marker(epoch, value, y, lang, ".6f")
     return alt.layer(*layers).properties(
         width=CHART_WIDTH,
@@ -273,22 +277,22 @@ def loss_chart(
     )
 
 
-def accuracy_chart(h: History, lang: str, epoch: int | None = None, max_points: int = MAX_POINTS) -> alt.LayerChart:
+def accuracy_chart(hist: History, lang: str, epoch: int | None = None, max_points: int = MAX_POINTS) -> alt.LayerChart:
     """Accuracy (share of the four inputs on the right side of 0.5) per epoch."""
-    df = accuracy_frame(h, epoch, max_points)
+    df = accuracy_frame(hist, epoch, max_points)
     y = alt.Y(
         "accuracy:Q",
         scale=alt.Scale(domain=[0, 1.05], nice=False),
         axis=_axis(t(lang, "tr_ax_accuracy"), format="%", values=[0, 0.25, 0.5, 0.75, 1]),
     )
-    x = _epoch_x(h, lang)
+    x = _epoch_x(hist, lang)
     tip = [
         alt.Tooltip("epoch:Q", title=t(lang, "tr_ax_epoch")),
         alt.Tooltip("accuracy:Q", title=t(lang, "tr_ax_accuracy"), format=".0%"),
     ]
     line = alt.Chart(df).mark_line(color=palette.ACCENT, strokeWidth=3, interpolate="step-after").encode(x=x, y=y)
     layers = [line, *_hover(df, x, y, "acc_hover", tip)]
-    value = float(accuracy_series(h)[epoch]) if epoch is not None else None
+    value = float(accuracy_series(hist)[epoch]) if epoch is not None else None
     layers += _marker(epoch, value, y, lang, ".0%")
     return alt.layer(*layers).properties(
         width=CHART_WIDTH,
@@ -299,9 +303,11 @@ def accuracy_chart(h: History, lang: str, epoch: int | None = None, max_points: 
     )
 
 
-def prediction_chart(h: History, lang: str, epoch: int | None = None, max_points: int = MAX_POINTS) -> alt.LayerChart:
+def prediction_chart(
+    hist: History, lang: str, epoch: int | None = None, max_points: int = MAX_POINTS
+) -> alt.LayerChart:
     """Each input's y_pred per epoch (4 lines) against its target (dashed lines at 0 and 1)."""
-    df = pred_frame(h, epoch, max_points)
+    df = pred_frame(hist, epoch, max_points)
     labels = [f"{r} → {int(y)}" for r, y in zip(ROW_LABELS, TARGET, strict=True)]
     df["series"] = df["row"].map(dict(enumerate(labels)))
     pscale = alt.Scale(domain=[-0.02, 1.02], nice=False)
@@ -330,7 +336,7 @@ def prediction_chart(h: History, lang: str, epoch: int | None = None, max_points
         alt.Chart(df)
         .mark_line(strokeWidth=3)
         .encode(
-            x=_epoch_x(h, lang),
+            x=_epoch_x(hist, lang),
             y=y,
             color=color,
             tooltip=[
@@ -353,9 +359,9 @@ def prediction_chart(h: History, lang: str, epoch: int | None = None, max_points
     )
 
 
-def params_chart(h: History, lang: str, epoch: int | None = None, max_points: int = MAX_POINTS) -> alt.LayerChart:
+def params_chart(hist: History, lang: str, epoch: int | None = None, max_points: int = MAX_POINTS) -> alt.LayerChart:
     """Every parameter's value per epoch, coloured by layer (W1, b1, W2, b2); the tooltip names each one."""
-    df = param_frame(h, epoch, max_points)
+    df = param_frame(hist, epoch, max_points)
     groups = list(GROUP_COLORS)
     color = alt.Color(
         "group:N",
@@ -370,7 +376,7 @@ def params_chart(h: History, lang: str, epoch: int | None = None, max_points: in
         alt.Chart(df)
         .mark_line(strokeWidth=2.5)
         .encode(
-            x=_epoch_x(h, lang),
+            x=_epoch_x(hist, lang),
             y=y,
             color=color,
             strokeDash=dash,
@@ -395,23 +401,23 @@ def params_chart(h: History, lang: str, epoch: int | None = None, max_points: in
 
 
 def grad_norm_chart(
-    h: History, lang: str, epoch: int | None = None, log: bool = True, max_points: int = MAX_POINTS
+    hist: History, lang: str, epoch: int | None = None, log: bool = True, max_points: int = MAX_POINTS
 ) -> alt.LayerChart:
     """||dL/dθ||₂ per epoch (log y by default: it spans orders of magnitude)."""
-    df = grad_frame(h, epoch, log, max_points)
+    df = grad_frame(hist, epoch, log, max_points)
     y = alt.Y(
         "grad_norm:Q",
         scale=alt.Scale(type="log") if log else alt.Scale(zero=True),
         axis=_axis(t(lang, "tr_ax_grad_log" if log else "tr_ax_grad")),
     )
-    x = _epoch_x(h, lang)
+    x = _epoch_x(hist, lang)
     tip = [
         alt.Tooltip("epoch:Q", title=t(lang, "tr_ax_epoch")),
         alt.Tooltip("grad_norm:Q", title=t(lang, "tr_ax_grad"), format=".3e"),
     ]
     line = alt.Chart(df).mark_line(color=palette.SERIES[3], strokeWidth=2.5).encode(x=x, y=y)
     layers = [line, *_hover(df, x, y, "grad_hover", tip)]
-    value = float(h.grad_norm[epoch]) if epoch is not None and epoch < h.epochs_run else None
+    value = float(hist.grad_norm[epoch]) if epoch is not None and epoch < hist.epochs_run else None
     layers += _marker(epoch, value, y, lang, ".3e")
     return alt.layer(*layers).properties(
         width=CHART_WIDTH,
@@ -434,7 +440,7 @@ def overlay_chart(
     labels = list(dict.fromkeys(label for label, _ in runs))
     colors = [palette.SERIES[i % len(palette.SERIES)] for i in range(len(labels))]
     widths = [4.5 if label == current else 2.5 for label in labels]
-    hi = max([h.epochs_run for _, h in runs] + [1])
+    hi = max([hist.epochs_run for _, hist in runs] + [1])
     x = alt.X("epoch:Q", scale=alt.Scale(domain=[0, hi], nice=False), axis=_axis(t(lang, "tr_ax_epoch"), format="d"))
     y = alt.Y(
         "loss:Q",
@@ -470,3 +476,27 @@ def overlay_chart(
         title=_title(t(lang, "tr_overlay_title"), t(lang, "tr_overlay_sub")),
         description=t(lang, "tr_overlay_desc", n=len(labels)),
     )
+
+
+def walk_chart(losses: Sequence[float], lang: str) -> alt.Chart:
+    """The loss after each manual gradient-descent step (step 0: the untrained model); NaN steps left out."""
+    df = pd.DataFrame({"step": range(len(losses)), "loss": losses})
+    df = df[np.isfinite(df["loss"])]
+    x_title, y_title = t(lang, "bp_chart_x"), t(lang, "bp_chart_y")
+    return (
+        alt.Chart(df, title=t(lang, "bp_chart_title"), description=walk_alt(losses, lang))
+        .mark_line(point=alt.OverlayMarkDef(size=90, color=palette.ACCENT), color=palette.ACCENT, strokeWidth=3)
+        .encode(
+            x=alt.X("step:Q", title=x_title, axis=alt.Axis(tickMinStep=1, format="d")),
+            y=alt.Y("loss:Q", title=y_title, scale=alt.Scale(zero=False)),
+            tooltip=[alt.Tooltip("step:Q", title=x_title), alt.Tooltip("loss:Q", title=y_title, format=".6f")],
+        )
+        .properties(height=300)
+        .configure_axis(labelFontSize=palette.FONT_SIZE, titleFontSize=palette.FONT_SIZE)
+        .configure_title(fontSize=palette.TITLE_SIZE)
+    )
+
+
+def walk_alt(losses: Sequence[float], lang: str) -> str:
+    """The walk chart's text alternative: steps taken, first and last loss."""
+    return t(lang, "bp_chart_alt", k=len(losses) - 1, first=f"{losses[0]:.4f}", last=f"{losses[-1]:.4f}")

@@ -32,26 +32,26 @@ DIGITS = 4  # decimals in the graph (the tables show 6)
 WIDE = 3  # layers wider than this show the mean over rows in batch mode
 
 
-def node_values(tr: Trace, row: int | None = None) -> dict[str, tuple[np.ndarray, np.ndarray | None]]:
+def node_values(trace: Trace, row: int | None = None) -> dict[str, tuple[np.ndarray, np.ndarray | None]]:
     """(value, gradient) of every node, keyed by node id; gradient None for data (x, y)."""
-    a1 = tr.X @ tr.W1.T  # Linear 1's matmul before the bias, (N, H); dL/da1 = dL/dz1
-    a2 = tr.h1 @ tr.W2.T  # Linear 2's matmul before the bias, (N, 1); dL/da2 = dL/dz2
-    g = tr.grads  # autograd
+    a1 = trace.X @ trace.W1.T  # Linear 1's matmul before the bias, (N, H); dL/da1 = dL/dz1
+    a2 = trace.h1 @ trace.W2.T  # Linear 2's matmul before the bias, (N, 1); dL/da2 = dL/dz2
+    g = trace.grads  # autograd
     vals = {
-        "leaf_x": (tr.X, None), "leaf_y": (tr.y, None),
-        "leaf_W1": (tr.W1, g.d_W1), "leaf_b1": (tr.b1, g.d_b1), "leaf_W2": (tr.W2, g.d_W2), "leaf_b2": (tr.b2, g.d_b2),
-        "op_matmul1": (a1, g.d_z1), "op_add1": (tr.z1, g.d_z1), "op_act": (tr.h1, g.d_h1),
-        "op_matmul2": (a2, g.d_z2), "op_add2": (tr.z2, g.d_z2), "op_sigmoid": (tr.y_pred, g.d_y_pred),
-        "op_bce": (np.array([tr.loss]), np.array([1.0])),
+        "leaf_x": (trace.X, None), "leaf_y": (trace.y, None),
+        "leaf_W1": (trace.W1, g.d_W1), "leaf_b1": (trace.b1, g.d_b1), "leaf_W2": (trace.W2, g.d_W2), "leaf_b2": (trace.b2, g.d_b2),
+        "op_matmul1": (a1, g.d_z1), "op_add1": (trace.z1, g.d_z1), "op_act": (trace.h1, g.d_h1),
+        "op_matmul2": (a2, g.d_z2), "op_add2": (trace.z2, g.d_z2), "op_sigmoid": (trace.y_pred, g.d_y_pred),
+        "op_bce": (np.array([trace.loss]), np.array([1.0])),
     }  # fmt: skip
     if row is None:
         return vals
-    share = row_share(g, tr, row)  # the row's slice of per-row grads, its share of parameter grads
+    share = row_share(g, trace, row)  # the row's slice of per-row grads, its share of parameter grads
     i = slice(row, row + 1)
     per_row = {"leaf_x", "leaf_y", "op_matmul1", "op_add1", "op_act", "op_matmul2", "op_add2", "op_sigmoid"}
     out = {k: ((v[i], gr if gr is None else gr[i]) if k in per_row else (v, gr)) for k, (v, gr) in vals.items()}
-    out.update({"leaf_W1": (tr.W1, share.d_W1), "leaf_b1": (tr.b1, share.d_b1),
-                "leaf_W2": (tr.W2, share.d_W2), "leaf_b2": (tr.b2, share.d_b2)})  # fmt: skip
+    out.update({"leaf_W1": (trace.W1, share.d_W1), "leaf_b1": (trace.b1, share.d_b1),
+                "leaf_W2": (trace.W2, share.d_W2), "leaf_b2": (trace.b2, share.d_b2)})  # fmt: skip
     return out
 
 
@@ -111,7 +111,7 @@ def _field(lines: list[str]) -> str:
 
 
 def computation_graph(
-    tr: Trace, row: int | None, lang: str, *, activation: str | None = None, revealed: int | None = None
+    trace: Trace, row: int | None, lang: str, *, activation: str | None = None, revealed: int | None = None
 ) -> str:
     """DOT text: one record node per operation and leaf, each 'name | value | gradient' (batch or one input).
 
@@ -119,11 +119,11 @@ def computation_graph(
     read "?" and the nodes of step n are drawn bold (the graph follows a presenter's one-at-a-time reveal).
     """
     batch = row is None
-    vals = node_values(tr, row)
+    vals = node_values(trace, row)
     act_name = t(lang, f"act_{activation}") if activation else "f"
-    loss_lines = [f"L = {tr.loss:.{DIGITS}f}"]
+    loss_lines = [f"L = {trace.loss:.{DIGITS}f}"]
     if not batch:
-        term = loss_terms(tr)[row] / tr.X.shape[0]
+        term = loss_terms(trace)[row] / trace.X.shape[0]
         loss_lines += [t(lang, "bp_g_row_term", row=ROW_LABELS[row]), f"ℓ/N = {term:.{DIGITS}f}"]
     titles = {
         "leaf_x": ["x", t(lang, "bp_g_input")], "leaf_y": ["y", t(lang, "bp_g_target")],

@@ -56,12 +56,12 @@ def flatten(model: nn.Module) -> np.ndarray:
 
 def unflatten(flat: np.ndarray, hidden: int) -> dict[str, np.ndarray]:
     """Split (..., 4H+1) into W1 (..., H, 2), b1 (..., H), W2 (..., 1, H), b2 (..., 1)."""
-    lead, h = flat.shape[:-1], hidden
+    lead = flat.shape[:-1]
     return {
-        "W1": flat[..., : 2 * h].reshape(*lead, h, 2),
-        "b1": flat[..., 2 * h : 3 * h],
-        "W2": flat[..., 3 * h : 4 * h].reshape(*lead, 1, h),
-        "b2": flat[..., 4 * h :],
+        "W1": flat[..., : 2 * hidden].reshape(*lead, hidden, 2),
+        "b1": flat[..., 2 * hidden : 3 * hidden],
+        "W2": flat[..., 3 * hidden : 4 * hidden].reshape(*lead, 1, hidden),
+        "b2": flat[..., 4 * hidden :],
     }
 
 

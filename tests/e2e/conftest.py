@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import harness
+from labtools import harness
 
 E2E_PORT = 8620
 MISSING = harness.chromium_missing_reason()

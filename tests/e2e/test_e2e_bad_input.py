@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-import harness
 import pytest
 
+from labtools import harness
 from xorcore.config import LECTURE
 
 IMG = "<img src=x onerror=alert(1)>"

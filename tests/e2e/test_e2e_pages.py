@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-import harness
 import pytest
+
+from labtools import harness
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
-import harness
+from labtools import harness
 
 NUMBER = re.compile(r"-?\d+\.\d{3,}")
 

@@ -1,4 +1,8 @@
-"""Real-browser harness shared by the e2e tests and scripts/: server, offline Chromium, rerun waits, checks."""
+"""Real-browser harness shared by tests/e2e and scripts/: server, offline Chromium, rerun waits, checks.
+
+Imported as `from labtools import harness` (the repository root on sys.path: `python -m pytest`,
+`python -m scripts.load`).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]

@@ -1,0 +1,176 @@
+"""The Training page's explorer: play / pause, the epoch scrubber and the views of its epoch.
+
+Nothing here retrains: every number is read from the run's cached History at the scrubber's epoch.
+"""
+
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+from app_pages._shared import lang, tr
+from xorcore import History, curves
+from xorcore.charts import dead_units, decision_boundary, hidden_plane
+from xorcore.diagram import network
+from xorcore.vega import vega_spec
+
+FPS = 5  # frames a second while playing
+SPEEDS = {"slow": 200, "normal": 100, "fast": 40}  # frames for a whole replay
+K_EPOCH, K_PLAYING, K_RUN, K_SPEED = "tr_epoch", "tr_playing", "tr_run", "tr_speed"
+K_SENT = "tr_sent"  # while playing: the epochs the last few frames put on the scrubber, newest last
+PRED_FORMAT = {"format": "%.6f"}
+
+
+def draw(spec: dict) -> None:
+    """A chart at the column's width, from its Vega-Lite spec (xorcore.vega: converted without the schema check)."""
+    st.vega_lite_chart(spec, width="stretch")
+
+
+def pred_table(hist: History, epoch: int) -> None:
+    """The four predictions at an epoch, exact values from History."""
+    df = curves.predictions_table(hist, epoch, lang())
+    st.dataframe(
+        df,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            tr("tr_col_pred"): st.column_config.NumberColumn(**PRED_FORMAT),
+            tr("tr_col_class"): st.column_config.NumberColumn(format="%d"),
+        },
+    )
+
+
+def explorer(hist: History, log: bool) -> None:
+    """Play / pause and the scrubber with the views of its epoch; nothing here retrains (hist is cached).
+
+    Two nested fragments, so that neither a frame nor play / pause reruns the page:
+    - the controls fragment holds play / pause and the speed;
+    - inside it, the frame fragment holds the scrubber and the views. While playing it is
+      declared with run_every (the browser reruns it FPS times a second and each run advances
+      the epoch); paused, a twin without a timer takes its place, and Streamlit tells the
+      browser to drop the timer of the frame fragment that is no longer drawn.
+    """
+    st.subheader(tr("tr_explorer"))
+    st.caption(tr("tr_explorer_caption"))
+    if st.session_state.get(K_RUN) != hist.config:  # a new run: start at its trained model, paused
+        st.session_state[K_RUN] = hist.config
+        st.session_state[K_EPOCH] = curves.last_epoch(hist)
+        st.session_state[K_PLAYING] = False
+    st.fragment(_controls)(hist, log)
+
+
+def _toggle_play(last: int) -> None:
+    """Play / pause button callback (runs before the rerun, so the button shows the new state)."""
+    playing = not st.session_state.get(K_PLAYING, False)
+    st.session_state[K_PLAYING] = playing
+    st.session_state.pop(K_SENT, None)
+    if playing and st.session_state.get(K_EPOCH, last) >= last:
+        st.session_state[K_EPOCH] = 0  # at the end: replay from the start
+
+
+def _controls(hist: History, log: bool) -> None:
+    """Play / pause and speed, then the frame (playing or still)."""
+    last = curves.last_epoch(hist)
+    playing = bool(st.session_state.get(K_PLAYING))
+    if last > 0:
+        c_play, c_speed, _ = st.columns([1.5, 3, 3.5], vertical_alignment="bottom")
+        c_play.button(
+            tr("tr_pause") if playing else tr("tr_play"),
+            key="tr_play_btn",
+            icon=":material/pause:" if playing else ":material/play_arrow:",
+            help=tr("tr_play_help"),
+            shortcut="K",
+            width="stretch",
+            on_click=_toggle_play,
+            args=(last,),
+        )
+        c_speed.segmented_control(
+            tr("tr_speed"),
+            list(SPEEDS),
+            key=K_SPEED,
+            default="normal",
+            format_func=lambda s: tr(f"tr_speed_{s}"),
+            help=tr("tr_speed_help", **{k: round(v / FPS) for k, v in SPEEDS.items()}),
+        )
+    if playing and last > 0:
+        st.fragment(run_every=1 / FPS)(_frame_playing)(hist, log)
+    else:
+        st.fragment(_frame_still)(hist, log)
+
+
+def _frame_playing(hist: History, log: bool) -> None:
+    """One frame of the replay: advance the epoch, draw it; at the end, stop."""
+    _frame(hist, log, playing=True)
+
+
+def _frame_still(hist: History, log: bool) -> None:
+    """The scrubber's epoch, redrawn when the scrubber moves."""
+    _frame(hist, log, playing=False)
+
+
+def _frame(hist: History, log: bool, playing: bool) -> None:
+    """The scrubber and the views of its epoch (advanced by one step first while playing)."""
+    last = curves.last_epoch(hist)
+    epoch = min(max(int(st.session_state.get(K_EPOCH, last)), 0), last)
+    if last > 0:
+        if playing:
+            sent = st.session_state.get(K_SENT, [])
+            if sent and epoch != sent[-1] and epoch in sent:
+                # The browser's timer asks for the next frame every 1/FPS s with the scrubber's value
+                # as the browser has it; asked before the last frame got there, that is an earlier
+                # frame's epoch (a drag would be anywhere else). Go on from the newest frame instead
+                # of drawing it again.
+                epoch = sent[-1]
+            frames = SPEEDS.get(st.session_state.get(K_SPEED) or "normal", SPEEDS["normal"])
+            epoch = min(epoch + max(1, math.ceil(last / frames)), last)
+            st.session_state[K_SENT] = [*sent[-3:], epoch]
+        st.session_state[K_EPOCH] = epoch
+        epoch = st.slider(tr("tr_epoch"), 0, last, key=K_EPOCH, help=tr("tr_epoch_help", n=last))
+        if playing and epoch >= last:  # the end: stop, and redraw the button as "Play"
+            st.session_state[K_PLAYING] = False
+            st.rerun(scope="app")
+    _epoch_views(hist, epoch, log, playing)
+
+
+def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) -> None:
+    """Everything that shows one epoch; all of it read from History at that epoch."""
+    lg, cfg = lang(), hist.config
+    flat = hist.params[epoch]
+    status, m1, m2, m3 = st.columns([2.4, 1.9, 1.1, 1.6], vertical_alignment="center")
+    if epoch >= hist.epochs_run:
+        status.markdown(tr("tr_at_trained", epoch=epoch, n=hist.epochs_run))
+    else:
+        status.markdown(tr("tr_at_epoch", epoch=epoch, n=hist.epochs_run, next=epoch + 1))
+    loss = hist.loss_at(epoch)
+    m1.metric(tr("tr_at_loss"), f"{loss:.6f}" if math.isfinite(loss) else "—")
+    acc = float(curves.accuracy_series(hist)[epoch])
+    m2.metric(tr("tr_at_acc"), f"{acc:.0%}" if math.isfinite(acc) else "—")
+    grad = f"{hist.grad_norm[epoch]:.2e}" if epoch < hist.epochs_run else tr("tr_at_grad_none")
+    m3.metric(tr("tr_at_grad"), grad, help=tr("tr_at_grad_help"))
+    left, right = st.columns([3, 2])
+    with left:
+        # Redrawn every frame while playing: 400 points and no hover layers keep it light
+        # (the marker's value stays exact).
+        draw(vega_spec(curves.loss_chart(hist, lg, epoch=epoch, log=log, max_points=400, hover=not playing)))
+        st.caption(tr("tr_loss_caption", epoch=epoch))
+    with right:
+        st.markdown(f"**{tr('tr_pred_at', epoch=epoch)}**")
+        pred_table(hist, epoch)
+    b, p = st.columns(2)
+    with b:
+        draw(vega_spec(decision_boundary(flat, cfg.activation, cfg.hidden, lg, resolution=60)))
+        st.caption(tr("tr_boundary_caption", epoch=epoch))
+    with p:
+        draw(vega_spec(hidden_plane(flat, cfg.activation, cfg.hidden, lg)))
+        st.caption(tr("tr_hidden_caption", epoch=epoch))
+    st.markdown(f"**{tr('tr_diagram_at', epoch=epoch)}**")
+    dead = dead_units(flat, cfg.activation, cfg.hidden)
+    # Full width, the lecture's 2-2-1 net reads from the back row; a wider net would grow too tall,
+    # so it gets half the width (the diagram keeps its aspect ratio) and its notes go beside it.
+    box, notes = (st.container(), st.container()) if cfg.hidden <= 2 else st.columns(2)
+    box.graphviz_chart(network(hist.params_at(epoch), dead=dead, dead_label=tr("tr_dead")), width="stretch")
+    notes.caption(tr("tr_diagram_caption", epoch=epoch))
+    if any(dead):
+        units = ", ".join(str(i + 1) for i, x in enumerate(dead) if x)
+        notes.warning(tr("tr_dead_note", units=units), icon=":material/heart_broken:")

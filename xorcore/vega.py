@@ -1,0 +1,50 @@
+"""An Altair chart as the Vega-Lite dict that st.vega_lite_chart draws, whatever Altair's global settings are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+# What Altair's "default" theme adds to a top-level spec. st.altair_chart converts under the "none"
+# theme, so these entries are left out here too (tests/test_vega.py pins them to Altair's theme).
+DEFAULT_THEME_VIEW: dict[str, int] = {"continuousWidth": 300, "continuousHeight": 300}
+_PARTS = ("layer", "hconcat", "vconcat", "concat")
+
+
+def vega_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The chart as a Vega-Lite dict, not checked against the schema, its DataFrames under "datasets".
+
+    Skipping the check is the saving (xorcore's tests validate every builder). st.vega_lite_chart
+    ships DataFrames found under "datasets" as Arrow, as st.altair_chart does. The result does not
+    depend on Altair's data transformer or theme, which are process-wide and which st.altair_chart
+    switches for a moment in other sessions' threads; no row limit applies.
+    """
+    frames: dict[str, pd.DataFrame] = {}
+    spec = _by_name(chart, frames).to_dict(validate=False)
+    spec["datasets"] = {**spec.get("datasets", {}), **frames}
+    config = spec.get("config", {})
+    view = config.get("view", {})
+    for key, value in DEFAULT_THEME_VIEW.items():
+        if view.get(key) == value:
+            del view[key]
+    if "view" in config and not view:
+        del config["view"]
+    if "config" in spec and not config:
+        del spec["config"]
+    return spec
+
+
+def _by_name(chart: Any, frames: dict[str, pd.DataFrame]) -> Any:
+    """A copy of chart (and of its sub-charts) whose DataFrames are named references, collected in frames."""
+    out = chart.copy(deep=False)
+    if isinstance(getattr(out, "data", None), pd.DataFrame):
+        name = next((k for k, df in frames.items() if df is out.data), f"data-{len(frames)}")
+        frames[name] = out.data
+        out.data = alt.NamedData(name=name)  # no data transformer is asked for a named reference
+    for part in _PARTS:
+        subs = getattr(out, part, alt.Undefined)
+        if isinstance(subs, list):
+            setattr(out, part, [_by_name(s, frames) for s in subs])
+    return out
