@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._shared import config, lang, nav_links, reveal, show_steps, tr
+from app_pages._views import grad_shares_view, local_upstream_view, loss_slice_view
 from xorcore import LECTURE, build_model, finite_differences, manual_step, trace
 from xorcore.backprop_rows import (
     PARAM_STEPS,
@@ -134,6 +135,8 @@ st.graphviz_chart(
     ),
     alt=tr("bp_network_alt"),
 )  # fmt: skip
+grad_shares_view(model)  # beyond the lecture: the four inputs' shares of each gradient
+local_upstream_view(tc, row, cfg.activation)  # and the local derivative on every edge
 
 # ---------------------------------------------------------------- finite differences
 st.header(tr("bp_h_fd"))
@@ -256,5 +259,6 @@ else:
     )  # fmt: skip
     st.altair_chart(chart, width="stretch")  # the chart's description is its accessible name
     st.caption(alt_text)
+    loss_slice_view(cfg, prev_flat, new_flat, eta, biases)  # beyond the lecture: the loss along this step
 
 nav_links(SCRIPT)
