@@ -52,7 +52,7 @@ def loop_view(cfg: Config) -> None:
         c4.markdown(f"**{_status(s, snap)}**")
         if s.error:
             st.error(tr("lp_error", error=s.error), icon=":material/error:")
-        left, right = st.columns([3, 2])
+        left, right = st.columns([4, 3])
         with left:
             st.markdown(code_html(cfg.epochs, snap.step, s.next_step, bool(skip)), unsafe_allow_html=True)
         with right:
@@ -77,7 +77,7 @@ def code_html(epochs: int, ran: str | None, upcoming: str, skip: bool) -> str:
         code = LOOP_CODE[name]
         if skip and name == "zero_grad":
             code = "# " + code + "   " + tr("lp_code_skipped")
-        lines.append((name, f"    {code:<34}# [Step {k}] {tr('lp_code_' + name)}"))
+        lines.append((name, f"    {code}  # [Step {k}] {tr('lp_code_' + name)}"))
     out = []
     for name, text in lines:
         mark = "▶ " if name == upcoming else "  "
@@ -86,8 +86,8 @@ def code_html(epochs: int, ran: str | None, upcoming: str, skip: bool) -> str:
     legend = html.escape(tr("lp_code_legend"))
     body = "".join(out)
     return (
-        '<div style="font-family:monospace;font-size:17px;line-height:1.6;border:1px solid #ccc;border-radius:6px;'
-        f'padding:10px 12px;background:#FAFAFA;color:#111">{body}</div>'
+        '<div style="font-family:monospace;font-size:16px;line-height:1.6;border:1px solid #ccc;border-radius:6px;'
+        f'padding:8px 10px;background:#FAFAFA;color:#111;overflow-x:auto">{body}</div>'
         f'<div style="font-size:15px;color:#444;margin-top:4px">{legend}</div>'
     )
 

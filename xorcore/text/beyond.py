@@ -21,7 +21,7 @@ EN: dict[str, str] = {
     "lp_code_forward": "forward",
     "lp_code_loss": "loss",
     "lp_code_zero_grad": "zero_grad",
-    "lp_code_backward": "backward (chain rule)",
+    "lp_code_backward": "backward",
     "lp_code_step": "update",
     "lp_code_legend": "Highlighted: the line that just ran · ▶ the line that runs next",
     "lp_nothing_yet": "The model is freshly made; no prediction, no loss, every .grad is None, and the optimizer "
@@ -185,7 +185,7 @@ KO: dict[str, str] = {
     "lp_code_forward": "순전파",
     "lp_code_loss": "오차 계산",
     "lp_code_zero_grad": "기울기 초기화",
-    "lp_code_backward": "역전파 (체인 룰)",
+    "lp_code_backward": "역전파",
     "lp_code_step": "업데이트",
     "lp_code_legend": "강조된 줄: 방금 실행된 줄 · ▶ 다음에 실행될 줄",
     "lp_nothing_yet": "모델이 막 만들어졌습니다. 예측값도 손실도 없고, 모든 .grad는 None이며, 옵티마이저에는 "
