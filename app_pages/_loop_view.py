@@ -77,7 +77,7 @@ def code_html(epochs: int, ran: str | None, upcoming: str, skip: bool) -> str:
         code = LOOP_CODE[name]
         if skip and name == "zero_grad":
             code = "# " + code + "   " + tr("lp_code_skipped")
-        lines.append((name, f"    {code}  # [Step {k}] {tr('lp_code_' + name)}"))
+        lines.append((name, f"    {code}  # {k}. {tr('lp_code_' + name)}"))
     out = []
     for name, text in lines:
         mark = "▶ " if name == upcoming else "  "

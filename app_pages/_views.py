@@ -14,11 +14,11 @@ from xorcore import Config
 from xorcore.backprop_rows import num
 from xorcore.beyond_charts import before_after, shares_chart, slice_chart
 from xorcore.charts import decision_boundary, hidden_plane
-from xorcore.data import ROW_LABELS
+from xorcore.data import ROW_LABELS, X_NP
 from xorcore.edges import edge_labels, layer_ratio
 from xorcore.graph import computation_graph
 from xorcore.loss_slice import loss_slice
-from xorcore.model import param_names
+from xorcore.model import param_names, predict_grid
 from xorcore.shares import Shares, grad_shares, group, strongest_cancel
 from xorcore.trace import Trace
 
@@ -138,6 +138,9 @@ def loss_slice_view(cfg: Config, before: np.ndarray, after: np.ndarray, eta: flo
         if along is not None:
             st.caption(tr("bx_along_note", name=along))
         st.markdown(f"**{tr('bx_h_before_after', eta=f'{eta:g}')}**")
+        old, new = (predict_grid(f, cfg.activation, cfg.hidden, X_NP) for f in (before, after))
+        moves = ", ".join(f"{r}: {num(a, 4)} → {num(b, 4)}" for r, a, b in zip(ROW_LABELS, old, new, strict=True))
+        st.caption(tr("bx_pred_moves", moves=moves, most=num(float(np.abs(new - old).max()), 4)))
         left, right = st.columns(2)
         for col, flat, when in ((left, before, "before"), (right, after, "after")):
             title = tr("bx_" + when)

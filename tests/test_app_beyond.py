@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from conftest import app
 
-from xorcore import LECTURE, build_model, manual_step
+from xorcore import LECTURE, XOR_X, build_model, manual_step
 from xorcore.loop import LoopStepper
 from xorcore.shares import grad_shares
 from xorcore.trace import loss_of
@@ -62,6 +62,9 @@ def test_slice_follows_the_manual_step_and_shows_the_overshoot():
     after = loss_of(manual_step(build_model(LECTURE), 5.0))
     body = texts(sl)
     assert f"{after:.4f}" in body and "too large" in body  # η = 5 raises the loss at seed 42
+    model = build_model(LECTURE)
+    p0, p1 = (float(m(XOR_X)[0, 0]) for m in (model, manual_step(model, 5.0)))
+    assert f"(0,0): {p0:.4f} → {p1:.4f}" in body  # the planes' caption: predictions before and after, by PyTorch
     at.selectbox(key="bx_along").set_value("W2[0,1]").run()
     assert not at.exception and "W2[0,1] alone" in texts(at.get_by_key("loss-slice"))
 

@@ -38,6 +38,15 @@ def test_view_is_drawn(tab, path, key, clicks, lang):
     t.check(f"beyond-{key}-{lang}")
     assert not problems, f"/{path} {key} ({lang}): charts not drawn: {problems}"
     assert len(view.inner_text().strip()) > 100
+    if key in ("loop-stepper", "loss-slice"):  # what lies below: the zero_grad curves, the planes before and after
+        target = (
+            "[data-testid='stVegaLiteChart']"
+            if key == "loop-stepper"
+            else ".st-key-loss-slice [data-testid='stVegaLiteChart'] >> nth=1"
+        )
+        t.page.locator(target).first.evaluate("el => el.scrollIntoView({block: 'start'})")
+        harness.charts_drawn(t.page)
+        harness.shot(t.page, f"beyond-{key}-below-{lang}")
 
 
 def test_skip_zero_grad_in_the_browser(tab):
