@@ -52,7 +52,7 @@ def loop_view(cfg: Config) -> None:
         c4.markdown(f"**{_status(s, snap)}**")
         if s.error:
             st.error(tr("lp_error", error=s.error), icon=":material/error:")
-        left, right = st.columns([4, 3])
+        left, right = st.columns([5, 3])
         with left:
             st.markdown(code_html(cfg.epochs, snap.step, s.next_step, bool(skip)), unsafe_allow_html=True)
         with right:
@@ -86,7 +86,7 @@ def code_html(epochs: int, ran: str | None, upcoming: str, skip: bool) -> str:
     legend = html.escape(tr("lp_code_legend"))
     body = "".join(out)
     return (
-        '<div style="font-family:monospace;font-size:16px;line-height:1.6;border:1px solid #ccc;border-radius:6px;'
+        '<div style="font-family:monospace;font-size:15px;line-height:1.6;border:1px solid #ccc;border-radius:6px;'
         f'padding:8px 10px;background:#FAFAFA;color:#111;overflow-x:auto">{body}</div>'
         f'<div style="font-size:15px;color:#444;margin-top:4px">{legend}</div>'
     )
