@@ -10,6 +10,7 @@ import streamlit as st
 
 from app_pages import _walk
 from app_pages._shared import config, lang, nav_links, page_path, reveal, show_steps, tr
+from app_pages._views import grad_shares_view, local_upstream_view, loss_slice_view
 from xorcore import LECTURE, build_model, curves, finite_differences
 from xorcore import trace as trace_of
 from xorcore.backprop_rows import (
@@ -133,6 +134,8 @@ st.graphviz_chart(
     ),
     alt=tr("bp_network_alt"),
 )  # fmt: skip
+grad_shares_view(model)  # beyond the lecture: the four inputs' shares of each gradient
+local_upstream_view(trace, row, cfg.activation)  # and the local derivative on every edge
 
 # ---------------------------------------------------------------- finite differences
 st.header(tr("bp_h_fd"))
@@ -203,5 +206,6 @@ else:
 
     st.altair_chart(curves.walk_chart(walk["losses"], lang()), width="stretch")  # its description names it
     st.caption(curves.walk_alt(walk["losses"], lang()))
+    loss_slice_view(cfg, prev_flat, new_flat, eta, biases)  # beyond the lecture: the loss along this step
 
 nav_links(SCRIPT)

@@ -19,6 +19,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("app_pages/1_model.py", "page_model", "model"),
     ("app_pages/2_forward.py", "page_forward", "forward"),
     ("app_pages/3_backprop.py", "page_backprop", "backprop"),
+    ("app_pages/6_loop.py", "page_loop", "loop"),
     ("app_pages/4_training.py", "page_training", "training"),
     ("app_pages/5_experiments.py", "page_experiments", "experiments"),
 )

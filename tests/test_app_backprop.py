@@ -29,7 +29,7 @@ def page(lang: str = "en", **params: str):
 
 def grad_tables(at) -> dict[str, tuple]:
     """(autograd, by hand) DataFrames of each shown gradient, by step (two tables per step, in order)."""
-    n = sum(n_hidden.value.split(". ")[1].split(" ")[0] in NAMES for n_hidden in at.subheader)
+    n = sum(". " in s.value and s.value.split(". ")[1].split(" ")[0] in NAMES for s in at.subheader)
     return {STEPS[k]: (at.dataframe[2 * k].value, at.dataframe[2 * k + 1].value) for k in range(n)}
 
 
@@ -60,7 +60,7 @@ def test_lecture_numbers_all_appear():
     text = all_text(at)
     assert "z2.grad" in text and "dL/dy_pred" in text  # the kind note about the lecture's label
     assert "0.7482" in at.metric[0].value
-    graph, net = (g.proto.spec for g in at.get("graphviz_chart"))
+    graph, net, _local = (g.proto.spec for g in at.get("graphviz_chart"))  # _local: local x upstream (test_app_beyond)
     assert "op_bce" in graph and "L = 0.7482" in graph and "(0,0): 0.1663" in graph  # computation graph
     assert 'label="0.0935"' in net and 'label="0.1601"' in net  # dL/dW2[0], dL/db2 on the network's edges
 
@@ -119,7 +119,8 @@ def test_take_another_step_lowers_the_loss_and_settings_reset_it():
         model = manual_step(model, 0.1)
     assert losses[-1] == pytest.approx(loss_of(model), abs=1e-7)
     charts = at.get("vega_lite_chart")
-    assert len(charts) == 1
+    assert len(charts) == 7  # the inputs' shares, the walk's losses, the loss slice and 4 planes (test_app_beyond)
+    charts = charts[1:2]
     chart = json.loads(charts[0].proto.spec)
     assert chart["encoding"]["y"]["title"] == "loss L (BCE)" and chart["description"].startswith("Line chart")
     data = convert_arrow_bytes_to_pandas_df(charts[0].proto.datasets[0].data.data)
@@ -206,7 +207,7 @@ def test_every_activation_in_both_languages(activation, lang):
         float(m.value) for m in at.metric if m.label in ("largest |autograd − by hand|", "최대 |autograd − 손 계산|")
     ]
     assert len(diffs) == 8 and max(diffs) < 1e-6
-    assert len(at.get("graphviz_chart")) == 2  # the computation graph and the network with gradients
+    assert len(at.get("graphviz_chart")) == 3  # the computation graph, the network with gradients, local x upstream
     trace = trace_of(build_model(Config(activation=activation)))
     np.testing.assert_allclose(grad_tables(at)["d_z1"][0].to_numpy(dtype=float), trace.d_z1, atol=1e-6)
 

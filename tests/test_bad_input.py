@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from xorcore.config import FIELDS, LECTURE, parse_field
 
-PAGES = [None, "app_pages/2_forward.py", "app_pages/3_backprop.py", "app_pages/4_training.py",
+PAGES = [None, "app_pages/2_forward.py", "app_pages/3_backprop.py", "app_pages/6_loop.py", "app_pages/4_training.py",
          "app_pages/5_experiments.py"]  # fmt: skip
 LANG_NAMES = {"en": "English", "ko": "한국어"}
 

@@ -105,18 +105,30 @@ def _esc(s: str) -> str:
     return s
 
 
+def _edge_text(lines: list[str]) -> str:
+    """Lines of an edge label, left-justified, quotes and backslashes escaped."""
+    return "".join(x.replace("\\", "\\\\").replace('"', '\\"') + "\\l" for x in lines)
+
+
 def _field(lines: list[str]) -> str:
     """Lines of one record field, left-justified."""
     return "".join(_esc(x) + "\\l" for x in lines)
 
 
 def computation_graph(
-    trace: Trace, row: int | None, lang: str, *, activation: str | None = None, revealed: int | None = None
+    trace: Trace,
+    row: int | None,
+    lang: str,
+    *,
+    activation: str | None = None,
+    revealed: int | None = None,
+    edge_labels: dict[tuple[str, str], list[str]] | None = None,
 ) -> str:
     """DOT text: one record node per operation and leaf, each 'name | value | gradient' (batch or one input).
 
     revealed: None shows every gradient; n shows the first n of the page's backward steps, later gradients
     read "?" and the nodes of step n are drawn bold (the graph follows a presenter's one-at-a-time reveal).
+    edge_labels: lines written on edges (edges.edge_labels: the local derivative of each edge).
     """
     batch = row is None
     vals = node_values(trace, row)
@@ -171,6 +183,8 @@ def computation_graph(
         width = 4.0 if revealed is not None and step is not None and step == revealed - 1 else 1.6
         lines.append(f'  {node} [label="{label}", color="{color}", fillcolor="{fill}", penwidth={width}{group}];')
     for src, dst in EDGES:
-        lines.append(f"  {src} -> {dst};")
+        label = (edge_labels or {}).get((src, dst))
+        attrs = f' [label="{_edge_text(label)}", fontname="Helvetica", fontsize=13]' if label else ""
+        lines.append(f"  {src} -> {dst}{attrs};")
     lines.append("}")
     return "\n".join(lines)

@@ -1,0 +1,168 @@
+"""Charts of the views beyond the lecture: the four inputs' shares, the loss along a step, zero_grad's curves.
+
+Same styling as charts.py / curves.py (projector-size fonts per axis, fit-x autosize, Okabe-Ito palette);
+each chart's description is its alt text, with the numbers it shows.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from . import palette
+from .backprop_rows import num
+from .charts import _axis, _legend, _title
+from .curves import FIT_X, ROW_COLORS
+from .data import ROW_LABELS
+from .loss_slice import Slice
+from .shares import Shares
+from .text import t
+
+BAR_ROW = 26  # px per bar row of the shares chart
+
+
+def shares_frame(s: Shares, indices: list[int], lang: str) -> pd.DataFrame:
+    """Waterfall rows: for each parameter, each input's share from the running sum before it to after, then the sum."""
+    rows = []
+    for j in indices:
+        name, run = s.names[j], 0.0
+        for i in range(s.n):
+            v = float(s.shares[i, j])
+            rows.append(
+                {"param": name, "part": ROW_LABELS[i], "start": run, "end": run + v, "value": v, "kind": "share"}
+            )
+            run += v
+        total = float(s.batch[j])
+        rows.append(
+            {"param": name, "part": t(lang, "bx_sum"), "start": 0.0, "end": total, "value": total, "kind": "sum"}
+        )
+    return pd.DataFrame(rows)
+
+
+def shares_chart(s: Shares, indices: list[int], lang: str, description: str) -> alt.LayerChart:
+    """Each parameter's band: the four inputs' signed shares laid end to end, then the batch gradient (black)."""
+    df = shares_frame(s, indices, lang)
+    parts = [*ROW_LABELS[: s.n], t(lang, "bx_sum")]
+    colors = [*ROW_COLORS[: s.n], "#000000"]
+    params = list(dict.fromkeys(df["param"]))
+    y = alt.Y("param:N", sort=params, axis=_axis(t(lang, "bx_ax_param")))
+    yoff = alt.YOffset("part:N", sort=parts, scale=alt.Scale(domain=parts, paddingInner=0.15))
+    x = alt.X("start:Q", axis=_axis(t(lang, "bx_ax_share"), format=".3f"))
+    tip = [
+        alt.Tooltip("param:N", title=t(lang, "bx_ax_param")),
+        alt.Tooltip("part:N", title=t(lang, "bx_ax_part")),
+        alt.Tooltip("value:Q", title=t(lang, "bx_ax_value"), format=".6f"),
+    ]
+    bars = (
+        alt.Chart(df)
+        .mark_bar(stroke="black", strokeWidth=0.6)
+        .encode(
+            x=x,
+            x2=alt.X2("end:Q"),
+            y=y,
+            yOffset=yoff,
+            color=alt.Color(
+                "part:N",
+                scale=alt.Scale(domain=parts, range=colors),
+                sort=parts,
+                legend=_legend(t(lang, "bx_ax_part"), orient="bottom", direction="horizontal"),
+            ),
+            tooltip=tip,
+        )
+    )
+    sums = df[df["kind"] == "sum"]
+    ticks = (
+        alt.Chart(sums)
+        .mark_tick(color=palette.ACCENT, thickness=4, size=BAR_ROW * (s.n + 1))
+        .encode(x=alt.X("end:Q"), y=alt.Y("param:N", sort=params), tooltip=tip)
+    )
+    labels = (
+        alt.Chart(sums.assign(text=[num(v, 4) for v in sums["value"]]))
+        .mark_text(align="left", dx=6, fontSize=palette.FONT_SIZE - 2, fontWeight="bold", color=palette.ACCENT)
+        .encode(x=alt.X("end:Q"), y=alt.Y("param:N", sort=params), text=alt.Text("text:N"))
+    )
+    zero = alt.Chart(pd.DataFrame({"z": [0.0]})).mark_rule(color=palette.NEUTRAL).encode(x=alt.X("z:Q"))
+    return alt.layer(zero, bars, ticks, labels).properties(
+        width=480,
+        height=BAR_ROW * (s.n + 1) * len(params),
+        autosize=FIT_X,
+        title=_title(t(lang, "bx_shares_title"), t(lang, "bx_shares_sub")),
+        description=description,
+    )
+
+
+def slice_chart(sl: Slice, lang: str, description: str) -> alt.LayerChart:
+    """L(θ − η d) against η, the tangent of slope −∇L·d at 0, the start level, and the chosen η."""
+    ok = np.isfinite(sl.loss)
+    df = pd.DataFrame({"eta": sl.eta[ok], "loss": sl.loss[ok]})
+    lo, hi = float(df["loss"].min()), float(df["loss"].max())
+    pad = 0.08 * (hi - lo if hi > lo else 1.0)
+    ys = alt.Scale(domain=[lo - pad, hi + pad], nice=False, zero=False)
+    xs = alt.Scale(domain=[0.0, float(sl.eta[-1])], nice=False)
+    x = alt.X("eta:Q", scale=xs, axis=_axis(t(lang, "bx_ax_eta")))
+    y = alt.Y("loss:Q", scale=ys, axis=_axis(t(lang, "bx_ax_loss")))
+    what = [t(lang, "bx_line_slice"), t(lang, "bx_line_tangent"), t(lang, "bx_line_start")]
+    color = alt.Color(
+        "what:N",
+        scale=alt.Scale(domain=what, range=[palette.POS, palette.NEG, palette.NEUTRAL]),
+        legend=_legend("", orient="bottom", direction="horizontal"),
+    )
+    dash = alt.StrokeDash("what:N", scale=alt.Scale(domain=what, range=[[1, 0], [7, 4], [2, 3]]), legend=None)
+    end = float(sl.eta[-1])
+    tangent_end = min(end, (lo - pad - sl.loss0) / sl.slope0) if sl.slope0 < 0 else end  # stay inside the plot
+    lines = pd.concat(
+        [
+            df.assign(what=what[0]),
+            pd.DataFrame({"eta": [0.0, tangent_end], "loss": [sl.loss0, sl.loss0 + sl.slope0 * tangent_end]}).assign(
+                what=what[1]
+            ),
+            pd.DataFrame({"eta": [0.0, end], "loss": [sl.loss0, sl.loss0]}).assign(what=what[2]),
+        ],
+        ignore_index=True,
+    )
+    tip = [alt.Tooltip("eta:Q", title="η", format=".3f"), alt.Tooltip("loss:Q", title="L", format=".6f")]
+    curve = alt.Chart(lines).mark_line(strokeWidth=3, clip=True).encode(x=x, y=y, color=color, strokeDash=dash)
+    hover = alt.Chart(df).mark_point(opacity=0, size=60).encode(x=x, y=y, tooltip=tip)
+    mark = pd.DataFrame(
+        {"eta": [sl.chosen], "loss": [sl.chosen_loss], "text": [t(lang, "bx_chosen", eta=f"{sl.chosen:g}")]}
+    )
+    dot = (
+        alt.Chart(mark)
+        .mark_point(filled=True, size=220, color=palette.ACCENT, stroke="black", strokeWidth=1.5, opacity=1)
+        .encode(x=x, y=y, tooltip=tip)
+    )
+    rule = alt.Chart(mark).mark_rule(color=palette.ACCENT, strokeWidth=2.5).encode(x=x)
+    text = (
+        alt.Chart(mark)
+        .mark_text(align="left", dx=10, dy=-14, fontSize=palette.FONT_SIZE, fontWeight="bold", color=palette.ACCENT)
+        .encode(x=x, y=y, text=alt.Text("text:N"))
+    )
+    return alt.layer(curve, hover, rule, dot, text).properties(
+        width=480,
+        height=300,
+        autosize=FIT_X,
+        title=_title(t(lang, "bx_slice_title"), t(lang, "bx_slice_sub")),
+        description=description,
+    )
+
+
+def zero_grad_chart(losses: np.ndarray, lang: str, title: str, domain: list[float], color: str) -> alt.LayerChart:
+    """One loop's loss per epoch (nan epochs left out) on a given y domain, so two of them compare side by side."""
+    ok = np.isfinite(losses)
+    df = pd.DataFrame({"epoch": np.arange(len(losses))[ok], "loss": losses[ok]})
+    x = alt.X("epoch:Q", scale=alt.Scale(domain=[0, len(losses)], nice=False), axis=_axis(t(lang, "tr_ax_epoch")))
+    y = alt.Y("loss:Q", scale=alt.Scale(domain=domain, nice=False), axis=_axis(t(lang, "tr_ax_loss")))
+    last = df.iloc[[-1]] if len(df) else df
+    tip = [alt.Tooltip("epoch:Q", title=t(lang, "tr_ax_epoch")), alt.Tooltip("loss:Q", title="L", format=".6f")]
+    line = alt.Chart(df).mark_line(color=color, strokeWidth=3, clip=True).encode(x=x, y=y, tooltip=tip)
+    dot = alt.Chart(last).mark_point(filled=True, size=120, color=color, opacity=1).encode(x=x, y=y, tooltip=tip)
+    desc = t(
+        lang, "lp_curve_desc", title=title, n=len(losses), last=num(float(df["loss"].iloc[-1]), 4) if len(df) else "—"
+    )
+    return alt.layer(line, dot).properties(width=360, height=240, autosize=FIT_X, title=_title(title), description=desc)
+
+
+def before_after(chart: alt.LayerChart, title: str, description: str) -> alt.LayerChart:
+    """A plane chart (charts.decision_boundary / hidden_plane) retitled for 'before' or 'after' the step."""
+    return chart.properties(title=_title(title), description=description)
