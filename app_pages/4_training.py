@@ -35,6 +35,7 @@ cols[1].metric(tr("tr_m_accuracy"), f"{acc:.0%}" if math.isfinite(acc) else "—
 ok = hist.diverged_at is None and hist.success()
 cols[2].metric(tr("tr_m_success"), tr("tr_success_yes" if ok else "tr_success_no"), help=rule())
 cols[3].metric(tr("tr_m_epochs"), f"{hist.epochs_run:,}")
+st.caption(rule())  # the one success rule behind "accuracy" and "learned?"
 engine_note(hist)
 
 log = st.toggle(tr("tr_log"), key="tr_log", help=tr("tr_log_help"))
