@@ -10,15 +10,17 @@ from __future__ import annotations
 import hashlib
 import math
 from contextlib import nullcontext
+from dataclasses import replace
 
 import altair as alt
 import streamlit as st
 from streamlit.elements import vega_charts as _vega
 
 from app_pages._shared import history, lang, nav_links, tr
-from xorcore import Config, History, curves
+from xorcore import Config, History, curves, stuck
 from xorcore.charts import dead_units, decision_boundary, hidden_plane
 from xorcore.diagram import network
+from xorcore.experiments import run_cell
 from xorcore.script import script
 
 PAGE = "app_pages/4_training.py"
@@ -45,6 +47,7 @@ def render(h: History) -> None:
         key = "tr_diverged_zero" if h.diverged_at == 0 else "diverged"
         st.error(tr(key, epoch=h.diverged_at), icon=":material/warning:")
     _summary(h, last)
+    _diagnosis(h)
     log = st.toggle(tr("tr_log"), key="tr_log", help=tr("tr_log_help"))
     _explorer(h, log)
     _curves(h)
@@ -128,6 +131,34 @@ def _summary(h: History, last: int) -> None:
     ok = h.diverged_at is None and h.success()
     cols[2].metric(tr("tr_m_success"), tr("tr_success_yes" if ok else "tr_success_no"), help=tr("tr_success_help"))
     cols[3].metric(tr("tr_m_epochs"), f"{h.epochs_run:,}")
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _dead_share(hidden: int) -> tuple[int, int]:
+    """How many of seeds 0..999 start with a dead unit at this width (stuck.dead_init_share)."""
+    return stuck.dead_init_share(hidden)
+
+
+def _diagnosis(h: History) -> None:
+    """Why the run on screen did not learn XOR, drawn from its own numbers (nothing when it learned)."""
+    cfg = h.config
+    longer = history(replace(cfg, epochs=stuck.LONGER)) if cfg.epochs < stuck.LONGER else None
+    d = stuck.diagnose_history(h, longer)
+    if d is None:
+        return
+    text = stuck.explain(d, lang(), stuck.LONGER if longer is not None else None)
+    if d.case == "dead_init":
+        k, n = _dead_share(cfg.hidden)
+        text += " " + tr("sk_dead_rate", hidden=cfg.hidden, k=k, n=n, first=0, last=n - 1)
+    st.subheader(tr("sk_header"))
+    st.warning(text, icon=":material/troubleshoot:")
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _seed_failures(activation: str, optimizer: str, lr: float, epochs: int, hidden: int) -> tuple[int, int]:
+    """(failed runs, runs) of this setting over seeds 0..99 (the Experiments grid's seeds)."""
+    cell = run_cell(activation, optimizer, lr, 100, epochs, hidden)
+    return cell.n - cell.n_success, cell.n
 
 
 # ---------------------------------------------------------------- explorer (scrubber, play, linked views)
@@ -360,7 +391,10 @@ def _final(h: History, last: int) -> None:
     if h.diverged_at is not None:
         st.caption(tr("tr_final_diverged", epoch=last))
     else:
-        st.caption(tr("tr_final_caption"))
+        cfg = h.config
+        fails, runs = _seed_failures(cfg.activation, cfg.optimizer, cfg.lr, cfg.epochs, cfg.hidden)
+        lecture = ", ".join(f"{v:.3f}" for v in curves.LECTURE_CELL1_PRED)
+        st.caption(tr("tr_final_caption", lecture=lecture, seed=cfg.seed, fails=fails, runs=runs, last=runs - 1))
     left, right = st.columns([3, 2])
     with left:
         _pred_table(h, last)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -17,9 +18,12 @@ from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 from streamlit.testing.v1 import AppTest
 from test_curves import diverged_at_start, forced_divergence
 
-from xorcore import ACTIVATIONS, OPTIMIZERS, Config, curves, train
+from xorcore import ACTIVATIONS, OPTIMIZERS, Config, build_model, curves, stuck, train
+from xorcore.data import XOR_X
+from xorcore.experiments import run_cell
 from xorcore.model import act_np, param_names
 from xorcore.script import script
+from xorcore.text import t
 
 PAGE = "app_pages/4_training.py"
 ROOT = str(Path(__file__).resolve().parents[1])
@@ -327,3 +331,35 @@ def test_run_diverged_at_epoch_zero():
     assert not at.get("slider")  # nothing to scrub
     assert "⟦" not in all_text(at)
     assert metric(at, "Final loss") == "—"
+
+
+# ---------------------------------------------------------------- why the run did not learn; the final caption
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("params", [{"activation": "relu", "seed": "0"}, {"activation": "relu", "seed": "1"},
+                                    {"activation": "identity"}, {}], ids=str)  # fmt: skip
+def test_diagnosis_is_the_runs_own(lang, params):
+    at = page(lang, **params)
+    cfg = at.session_state["config"]
+    h = train(cfg)
+    d = stuck.diagnose_history(h, train(replace(cfg, epochs=stuck.LONGER)))
+    shown = [w.value for w in at.warning if w.icon == ":material/troubleshoot:"]
+    if d is None:  # the lecture's run learned: no diagnosis
+        assert h.success() and not shown and t(lang, "sk_header") not in [s.value for s in at.subheader]
+        return
+    (text,) = shown
+    assert text.startswith(stuck.explain(d, lang))
+    if d.case == "dead_init":  # how often this width starts with a dead unit, counted from torch's layers
+        k = sum(bool((build_model(Config(seed=s))[0](XOR_X).detach() <= 0).all(dim=0).any()) for s in range(1000))
+        assert t(lang, "sk_dead_rate", hidden=2, k=k, n=1000, first=0, last=999) in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_final_caption_counts_the_failing_seeds(lang):
+    at = page(lang)
+    fails = sum(not train(Config(seed=s)).success() for s in range(100))
+    lecture = ", ".join(f"{v:.3f}" for v in curves.LECTURE_CELL1_PRED)
+    want = t(lang, "tr_final_caption", lecture=lecture, seed=42, fails=fails, runs=100, last=99)
+    assert want in [c.value for c in at.caption]
+    assert run_cell("sigmoid", "adam", 0.01, 100, 2000, 2).n_success == 100 - fails

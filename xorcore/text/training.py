@@ -73,7 +73,9 @@ EN: dict[str, str] = {
     "tr_overlay_caption": "Loss curves of {n} runs in one chart; the current run is the thick line.",
     # ---- final predictions
     "tr_final": "Final predictions",
-    "tr_final_caption": "The trained model on the four inputs, as the lecture's cell 1 prints them.",
+    "tr_final_caption": "The trained model (seed {seed}) on the four inputs, printed the way the lecture's cell 1 "
+    "prints its predictions. Cell 1 sets no seed, so its own numbers ([{lecture}]) came from a random start that "
+    "cannot be reproduced; with these settings, {fails} of {runs} seeds (0–{last}) do not learn XOR.",
     "tr_final_diverged": "The run diverged, so there is no trained model; these are the predictions at epoch {epoch}, "
     "the last finite one.",
     "tr_printout_head": "PyTorch ({act}) predictions:",
@@ -201,7 +203,9 @@ KO: dict[str, str] = {
     "tr_overlay_caption": "{n}개 실행의 loss 곡선을 한 차트에 겹쳐 그렸습니다. 굵은 선이 현재 실행입니다.",
     # ---- final predictions
     "tr_final": "최종 예측 결과",
-    "tr_final_caption": "학습이 끝난 모델이 네 입력에 내놓은 예측값입니다. 강의의 첫 번째 셀처럼 출력합니다.",
+    "tr_final_caption": "학습이 끝난 모델(시드 {seed})이 네 입력에 내놓은 예측값을 강의 1번 셀과 같은 형식으로 "
+    "출력합니다. 강의 1번 셀은 시드를 고정하지 않아서 그 숫자([{lecture}])는 다시 만들 수 없는 무작위 초기값에서 "
+    "나왔습니다. 이 설정에서는 시드 {runs}개(0–{last}) 중 {fails}개가 XOR을 배우지 못합니다.",
     "tr_final_diverged": "학습이 발산해 학습된 모델이 없습니다. 마지막으로 유한했던 에폭 {epoch}의 예측값을 보여 줍니다.",
     "tr_printout_head": "PyTorch ({act}) 예측 결과:",
     # ---- downloads
