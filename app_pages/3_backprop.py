@@ -25,6 +25,7 @@ from xorcore.backprop_rows import (
     row_by_hand,
     row_share,
 )
+from xorcore.charts import n_clamped
 from xorcore.data import ROW_LABELS
 from xorcore.diagram import network
 from xorcore.graph import computation_graph
@@ -164,6 +165,11 @@ def _safe_loss(m) -> float:
         return float("nan")
 
 
+def _y_pred(flat: np.ndarray) -> np.ndarray:
+    """The four predictions at flat parameters."""
+    return trace(load(cfg, flat)).y_pred
+
+
 def _finite(walk: dict) -> bool:
     """Whether the latest parameters and loss are finite numbers."""
     return bool(np.isfinite(walk["flats"][-1]).all() and math.isfinite(walk["losses"][-1]))
@@ -206,6 +212,10 @@ else:
         st.warning(tr("bp_loss_up", before=f"{before:.4f}", after=f"{after:.4f}", eta=f"{eta:g}"))
     elif after > walk["losses"][0]:
         st.warning(tr("bp_loss_above_start", start=f"{walk['losses'][0]:.4f}", after=f"{after:.4f}", eta=f"{eta:g}"))
+    if _finite(walk):
+        clamped = n_clamped(_y_pred(walk["flats"][-1]))
+        if clamped:
+            st.warning(tr("bp_clamp", k=clamped, loss=f"{after:.6f}"), icon=":material/vertical_align_top:")
     m1, m2 = st.columns(2)
     m1.metric(tr("bp_loss_before", k=k), f"{before:.6f}")
     m2.metric(tr("bp_loss_after", k=k), f"{after:.6f}", delta=f"{after - before:+.6f}", delta_color="inverse")

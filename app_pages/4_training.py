@@ -18,7 +18,7 @@ from streamlit.elements import vega_charts as _vega
 
 from app_pages._shared import history, lang, nav_links, tr
 from xorcore import Config, History, curves, stuck
-from xorcore.charts import dead_units, decision_boundary, hidden_plane
+from xorcore.charts import dead_units, decision_boundary, hidden_plane, output_line_sentence
 from xorcore.diagram import network
 from xorcore.experiments import run_cell
 from xorcore.script import script
@@ -286,7 +286,8 @@ def _epoch_views(h: History, epoch: int, log: bool, playing: bool = False) -> No
         st.caption(tr("tr_boundary_caption", epoch=epoch))
     with p:
         _draw(_to_spec(hidden_plane(flat, cfg.activation, cfg.hidden, lg)))
-        st.caption(tr("tr_hidden_caption", epoch=epoch))
+        line = output_line_sentence(flat, cfg.activation, cfg.hidden, lg)
+        st.caption(tr("tr_hidden_caption", epoch=epoch) + " " + line)
     st.markdown(f"**{tr('tr_diagram_at', epoch=epoch)}**")
     dead = dead_units(flat, cfg.activation, cfg.hidden)
     # Full width, the lecture's 2-2-1 net reads from the back row; a wider net would grow too tall,
@@ -409,7 +410,7 @@ def _downloads(h: History) -> None:
     st.subheader(tr("tr_downloads"))
     cfg = h.config
     slug = f"{cfg.activation}_{cfg.optimizer}_lr{cfg.lr:g}_seed{cfg.seed}_h{cfg.hidden}_e{cfg.epochs}"
-    code = script(cfg)
+    code = script(cfg, lang())
     a, b = st.columns(2)
     a.download_button(
         tr("tr_dl_csv"),

@@ -385,17 +385,11 @@ def space_plane(
     grid = warped_grid(flat, activation, hidden, stage, units)
     pts_ab = stage_coords(flat, activation, hidden, stage, XOR_POINTS, units)
     x_title, y_title = _unit_axis_titles(stage, hidden, units, lang)
-    xd = _domain(grid["a"], pts_ab[:, 0])
-    if hidden == 1 and stage == "h1" and separator is not False:
-        # One unit: the output's threshold is a point h = -b2 / w on the line; widen the axis to show it.
-        wa, _, c = output_line(flat, activation, hidden, units)
-        at = -c / wa if wa else np.nan
-        if np.isfinite(at) and xd[0] - 3 * (xd[1] - xd[0]) < at < xd[1] + 3 * (xd[1] - xd[0]):
-            xd = _domain(grid["a"], pts_ab[:, 0], np.array([at]))
-    yd = _domain(grid["b"], pts_ab[:, 1]) if hidden > 1 or stage == "input" else [-1.0, 1.0]
+    if separator is None:
+        separator = stage == "h1"
+    xd, yd = _plane_domains(flat, activation, hidden, stage, units, grid, pts_ab, bool(separator))
     ticks: dict[str, object] = {}
     if stage == "input":  # the input plane keeps its own square window with ticks on 0, 0.5, 1
-        xd = yd = [PLANE[0] - 0.1, PLANE[1] + 0.1]
         ticks = {"values": [-0.5, 0, 0.5, 1, 1.5]}
     xs, ys = alt.Scale(domain=xd, nice=False, zero=False), alt.Scale(domain=yd, nice=False, zero=False)
     family = alt.Color(
@@ -417,11 +411,8 @@ def space_plane(
     )
     layers: list[alt.Chart | alt.LayerChart] = [lines]
     rule_df = []
-    if separator is None:
-        separator = stage == "h1"
     if separator and stage == "h1":
-        wa, wb, c = output_line(flat, activation, hidden, units)
-        seg = _clip_line(wa, wb, c, xd, yd)
+        seg = _clip_line(*output_line(flat, activation, hidden, units), xd, yd)
         if seg:
             rule_df.append({"x": seg[0][0], "y": seg[0][1], "x2": seg[1][0], "y2": seg[1][1], "what": "out"})
     if stage == "input":
@@ -456,7 +447,11 @@ def space_plane(
     pdf = _points_df(pts_ab[:, 0], pts_ab[:, 1], lang)
     layers.append(_points_layer(pdf, lang, x_title, y_title, highlight=highlight))
     subtitle = _plane_subtitle(stage, hidden, units, lang, bool(separator))
-    desc_key = f"{STAGE_TITLE[stage]}_desc" + ("_noline" if stage == "h1" and not separator else "")
+    desc = t(lang, f"{STAGE_TITLE[stage]}_desc")
+    if stage == "h1":
+        desc += " " + t(lang, f"ch_h1_grid_{activation}")
+        if separator:
+            desc += " " + output_line_sentence(flat, activation, hidden, lang, units)
     return (
         alt.layer(*layers)
         .resolve_scale(color="independent", stroke="independent", strokeWidth="independent")
@@ -465,11 +460,41 @@ def space_plane(
             height=CHART_SIZE if hidden > 1 or stage == "input" else 160,
             autosize=AUTOSIZE,
             title=_title(t(lang, STAGE_TITLE[stage]), subtitle),
-            description=" ".join(
-                [t(lang, desc_key), *_plane_subtitle(stage, hidden, units, lang, bool(separator), False)]
-            ),
+            description=" ".join([desc, *_plane_subtitle(stage, hidden, units, lang, bool(separator), False)]),
         )
     )
+
+
+def _plane_domains(flat: np.ndarray, activation: str, hidden: int, stage: str, units: tuple[int, int],
+                   grid: pd.DataFrame, pts_ab: np.ndarray, separator: bool) -> tuple[list[float], list[float]]:  # fmt: skip
+    """The x and y ranges a stage's plane is drawn over (the input plane: its fixed square window)."""
+    if stage == "input":
+        return [PLANE[0] - 0.1, PLANE[1] + 0.1], [PLANE[0] - 0.1, PLANE[1] + 0.1]
+    xd = _domain(grid["a"], pts_ab[:, 0])
+    if hidden == 1 and stage == "h1" and separator:
+        # One unit: the output's threshold is a point h = -b2 / w on the line; widen the axis to show it.
+        wa, _, c = output_line(flat, activation, hidden, units)
+        at = -c / wa if wa else np.nan
+        if np.isfinite(at) and xd[0] - 3 * (xd[1] - xd[0]) < at < xd[1] + 3 * (xd[1] - xd[0]):
+            xd = _domain(grid["a"], pts_ab[:, 0], np.array([at]))
+    yd = _domain(grid["b"], pts_ab[:, 1]) if hidden > 1 else [-1.0, 1.0]
+    return xd, yd
+
+
+def output_line_shown(flat: np.ndarray, activation: str, hidden: int, units: tuple[int, int] = (0, 1)) -> bool:
+    """Whether the output layer's line z2 = 0 crosses the h1 plane as hidden_plane draws it."""
+    units = _check_units(hidden, units)
+    grid = warped_grid(flat, activation, hidden, "h1", units)
+    pts_ab = stage_coords(flat, activation, hidden, "h1", XOR_POINTS, units)
+    xd, yd = _plane_domains(flat, activation, hidden, "h1", units, grid, pts_ab, True)
+    return bool(_clip_line(*output_line(flat, activation, hidden, units), xd, yd))
+
+
+def output_line_sentence(flat: np.ndarray, activation: str, hidden: int, lang: str,
+                         units: tuple[int, int] = (0, 1)) -> str:  # fmt: skip
+    """'The dashed green line is where z2 = 0' if hidden_plane draws it, else that it lies outside the plot."""
+    key = "ch_h1_line_drawn" if output_line_shown(flat, activation, hidden, units) else "ch_h1_line_outside"
+    return t(lang, key + ("_one" if hidden == 1 else ""))
 
 
 def _plane_subtitle(
@@ -647,6 +672,11 @@ def loss_terms(y_pred: np.ndarray) -> np.ndarray:
     with np.errstate(all="ignore"):
         right = np.where(XOR_TARGET == 1, p, 1 - p)  # the probability given to the right answer
         return -np.maximum(np.log(right), -100.0)
+
+
+def n_clamped(y_pred: np.ndarray) -> int:
+    """How many loss terms sit at BCELoss's log clamp (a prediction exactly 0 or 1 on the wrong side): term 100."""
+    return int((loss_terms(y_pred) >= 100.0).sum())
 
 
 def loss_chart(y_pred: np.ndarray, loss: float, lang: str) -> alt.LayerChart:

@@ -48,10 +48,18 @@ EN: dict[str, str] = {
     "one_row": "Input {row}",
     "rows_label": "Rows",
     "story_linear1": "Linear 1 stretches and rotates the input space (z1).",
-    "story_activation": "The activation bends the space smoothly (h1).",
+    "story_activation_sigmoid": "The activation bends the space smoothly (h1).",
+    "story_activation_tanh": "The activation bends the space smoothly (h1).",
+    "story_activation_relu": "ReLU clamps the negative side flat (h1): the space bends at the axes, not smoothly.",
+    "story_activation_leaky_relu": "Leaky ReLU squashes the negative side a hundredfold (h1): the space bends at "
+    "the axes, not smoothly.",
+    "story_activation_identity": "The identity leaves the space as it is (h1 = z1): nothing bends.",
     "story_linear2": "Linear 2 combines regions in the bent space (z2).",
+    "story_linear2_identity": "Linear 2 takes one more weighted sum (z2): with nothing bent, z2 is still a linear "
+    "function of x.",
     "story_output": "The sigmoid turns z2 into the final probability (y_pred).",
-    "story_loss": "The loss measures how wrong the predictions are; backprop starts here to shrink it.",
+    "story_loss": "The loss measures how wrong the predictions are; backprop starts here and computes the "
+    "gradients the update uses to shrink it.",
     "story_backward": "The error signal (gradient) flows backwards along the chain rule.",
     "story_update": "Multiply by the learning rate and step each weight against its gradient.",
     "diverged": "The run diverged at epoch {epoch}: the loss or a parameter stopped being finite. "
@@ -82,7 +90,7 @@ KO: dict[str, str] = {
     "page_experiments": "실험",
     "nav_prev": "이전: {page}",
     "nav_next": "다음: {page}",
-    "notice_bad_param": "링크의 `{param}` 값은 허용되지 않아 기본값 {default}을(를) 사용합니다.",
+    "notice_bad_param": "링크의 `{param}` 값은 허용되지 않아 기본값을 사용합니다: {default}.",
     "notice_unknown_param": "링크에 알 수 없는 매개변수 `{param}`가 있어 무시합니다.",
     "reveal_mode": "단계 보기",
     "reveal_all": "한 번에 모두",
@@ -107,10 +115,19 @@ KO: dict[str, str] = {
     "one_row": "입력 {row}",
     "rows_label": "입력 행",
     "story_linear1": "Linear 1: 입력 공간을 늘리고 회전시킵니다 (z1).",
-    "story_activation": "활성화 함수: 공간을 부드럽게 휘게 만듭니다 (h1).",
+    "story_activation_sigmoid": "활성화 함수: 공간을 부드럽게 휘게 만듭니다 (h1).",
+    "story_activation_tanh": "활성화 함수: 공간을 부드럽게 휘게 만듭니다 (h1).",
+    "story_activation_relu": "ReLU: 음수 쪽을 0으로 눌러 평평하게 만듭니다 (h1). 공간은 부드럽게가 아니라 축에서 "
+    "꺾입니다.",
+    "story_activation_leaky_relu": "leaky ReLU: 음수 쪽을 백 분의 일로 눌러 줄입니다 (h1). 공간은 부드럽게가 아니라 "
+    "축에서 꺾입니다.",
+    "story_activation_identity": "항등 함수: 공간을 그대로 둡니다 (h1 = z1). 아무것도 휘지 않습니다.",
     "story_linear2": "Linear 2: 휘어진 공간에서 영역을 합칩니다 (z2).",
+    "story_linear2_identity": "Linear 2: 가중합을 한 번 더 구합니다 (z2). 휜 것이 없으니 z2는 여전히 x의 선형 "
+    "함수입니다.",
     "story_output": "시그모이드가 z2를 최종 확률값으로 바꿉니다 (y_pred).",
-    "story_loss": "Loss는 예측이 얼마나 틀렸는지 잽니다. 이 오차를 줄이기 위해 역전파를 시작합니다.",
+    "story_loss": "loss는 예측이 얼마나 틀렸는지 잽니다. 이 오차를 줄이기 위해 역전파를 시작합니다. 역전파는 "
+    "업데이트가 loss를 줄이는 데 쓸 기울기를 구합니다.",
     "story_backward": "체인 룰을 타고 오차 신호(Gradient)가 거꾸로 흐릅니다.",
     "story_update": "학습률을 곱해서 각 가중치를 기울기의 반대 방향으로 한 걸음 수정합니다.",
     "diverged": "{epoch} 에폭에서 학습이 발산했습니다: loss나 파라미터가 유한한 값이 아닙니다. "

@@ -47,8 +47,7 @@ EN: dict[str, str] = {
     "tr_dead": "dead",
     "tr_boundary_caption": "Decision boundary at epoch {epoch}: the prediction over the input plane; "
     "the black line is where it crosses 0.5.",
-    "tr_hidden_caption": "Hidden plane at epoch {epoch}: the four inputs after Linear 1 and the activation; "
-    "the green dashed line is the output layer's line (y_pred = 0.5).",
+    "tr_hidden_caption": "Hidden plane at epoch {epoch}: the four inputs after Linear 1 and the activation.",
     "tr_loss_caption": "The loss per epoch; the green line marks epoch {epoch}. Hover for values.",
     # ---- curves
     "tr_curves": "How the run learned",
@@ -177,8 +176,7 @@ KO: dict[str, str] = {
     "그래서 이 유닛의 가중치에는 기울기가 전달되지 않습니다.",
     "tr_dead": "죽은 유닛",
     "tr_boundary_caption": "에폭 {epoch}의 결정 경계: 입력 평면 전체에서의 예측값이며, 검은 선은 예측이 0.5가 되는 곳입니다.",
-    "tr_hidden_caption": "에폭 {epoch}의 은닉 평면: Linear 1과 활성화 함수를 지난 네 입력입니다. "
-    "초록 점선은 출력층이 긋는 직선 (y_pred = 0.5) 입니다.",
+    "tr_hidden_caption": "에폭 {epoch}의 은닉 평면: Linear 1과 활성화 함수를 지난 네 입력입니다.",
     "tr_loss_caption": "에폭별 loss 곡선이며, 초록 세로선이 에폭 {epoch}을 표시합니다. 마우스를 올리면 값이 보입니다.",
     # ---- curves
     "tr_curves": "학습은 이렇게 진행되었습니다",
