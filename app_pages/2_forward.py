@@ -31,6 +31,7 @@ def table(df) -> None:
 
 st.title(tr("fw_title"))
 st.markdown(tr("fw_intro", seed=cfg.seed))
+st.caption(tr("notation"))
 if charts.lecture_forward(cfg.seed, act, hidden):
     st.success(tr("fw_lecture_ok"), icon=":material/menu_book:")
 else:

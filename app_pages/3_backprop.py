@@ -62,6 +62,7 @@ choice = st.segmented_control(
     format_func=lambda r: tr("all_rows") if r == -1 else tr("one_row", row=ROW_LABELS[r]),
 )  # fmt: skip
 row = None if choice in (None, -1) else int(choice)
+st.caption(tr("notation"))
 if row is None:
     st.caption(tr("bp_batch_note"))
 else:

@@ -114,7 +114,7 @@ def test_model_page_flags_dead_relu_units():
     _ok(at)
     dot_initial = at.get("graphviz_chart")[0].proto.spec
     assert dot_initial.count("\\ndead") == sum(dead0)
-    names = ", ".join(f"h{i + 1}" for i, d in enumerate(dead0) if d)
+    names = ", ".join(f"h₁ ({i + 1})" for i, d in enumerate(dead0) if d)
     assert any(names in w.value for w in at.warning)
     # Seed 0 with two ReLU units: alive at the start, one dies during training (the lecture's failure).
     h = train(Config(activation="relu", seed=0))
@@ -176,7 +176,7 @@ def test_forward_page_one_row():
     tables = [df.value for df in at.dataframe]
     assert tables and all(len(t) == 1 for t in tables)
     latex = " ".join(x.value for x in at.latex)
-    assert r"z_1 = W_1 x + b_1" in latex
+    assert r"z_1^{(4)} = x^{(4)} W_1^{\top} + b_1" in latex  # one input: a row, input index as a superscript
     assert r"\ell_{4}" in latex and "= 0.7482" in latex  # the row's term, then the batch loss
     tr = run_trace(build_model(Config()))
     assert f"{charts.loss_terms(tr.y_pred)[3]:.4f}" in [m.value for m in at.metric]

@@ -789,10 +789,11 @@ def _col(v: np.ndarray, d: int = 4) -> str:
 
 
 def latex_linear1(tr, rows: list[int]) -> str:
-    """z1 = W1 x + b1 for one row (column vectors), or Z1 = X W1^T + b1 for the batch, with numbers."""
+    """z1 = x W1^T + b1 for one row (a row of the batch), or Z1 = X W1^T + b1 for the batch, with numbers."""
     if len(rows) == 1:
-        r = rows[0]
-        return r"z_1 = W_1 x + b_1 = " + _mat(tr.W1) + _col(tr.X[r], 0) + " + " + _col(tr.b1) + " = " + _col(tr.z1[r])
+        r, i = rows[0], rows[0] + 1
+        return (rf"z_1^{{({i})}} = x^{{({i})}} W_1^{{\top}} + b_1 = " + _mat(tr.X[r][None, :], 0) + _mat(tr.W1.T)
+                + " + " + _mat(tr.b1[None, :]) + " = " + _mat(tr.z1[r][None, :]))  # fmt: skip
     if tr.W1.shape[0] > WIDE_UNITS:  # many units: the transposed form grows down, not across
         return _two_lines(
             r"Z_1^{\top} = W_1 X^{\top} + b_1", _mat(tr.W1) + _mat(tr.X[rows].T, 0) + " + " + _col(tr.b1),
@@ -808,8 +809,9 @@ def latex_activation(tr, rows: list[int], activation: str) -> list[str]:
     """h1 = f(z1) elementwise, with numbers; plus f's definition worked out on one entry."""
     f, definition = ACT_TEX[activation]
     if len(rows) == 1:
-        r = rows[0]
-        main = r"h_1 = " + f + r"(z_1) = " + f + r"\left(" + _col(tr.z1[r]) + r"\right) = " + _col(tr.h1[r])
+        r, i = rows[0], rows[0] + 1
+        main = (rf"h_1^{{({i})}} = {f}(z_1^{{({i})}}) = {f}\left(" + _mat(tr.z1[r][None, :]) + r"\right) = "
+                + _mat(tr.h1[r][None, :]))  # fmt: skip
     else:
         tp = r"^{\top}" if tr.W1.shape[0] > WIDE_UNITS else ""  # transposed for many units, as in latex_linear1
         z, h = (tr.z1[rows].T, tr.h1[rows].T) if tp else (tr.z1[rows], tr.h1[rows])
@@ -833,11 +835,12 @@ def latex_linear2(tr, rows: list[int]) -> str:
     """z2 = W2 h1 + b2 written out as a weighted sum (one row), or z2 = H1 W2^T + b2 (batch)."""
     w, b = tr.W2[0], float(tr.b2[0])
     if len(rows) == 1:
-        r = rows[0]
+        r, i = rows[0], rows[0] + 1
+        lhs = rf"z_2^{{({i})}} = h_1^{{({i})}} W_2^{{\top}} + b_2 = "
         if len(w) > WIDE_UNITS:  # many units: a row times a column instead of a long sum
-            return r"z_2 = W_2 h_1 + b_2 = " + _mat(tr.W2) + _col(tr.h1[r]) + f" + ({_n(b)}) = {_n(tr.z2[r, 0])}"
-        terms = " + ".join(rf"({_n(wi)})({_n(hi)})" for wi, hi in zip(w, tr.h1[r], strict=True))
-        return rf"z_2 = W_2 h_1 + b_2 = {terms} + ({_n(b)}) = {_n(tr.z2[r, 0])}"
+            return lhs + _mat(tr.h1[r][None, :]) + _mat(tr.W2.T) + f" + ({_n(b)}) = {_n(tr.z2[r, 0])}"
+        terms = " + ".join(rf"({_n(hi)})({_n(wi)})" for wi, hi in zip(w, tr.h1[r], strict=True))
+        return lhs + rf"{terms} + ({_n(b)}) = {_n(tr.z2[r, 0])}"
     if len(w) > WIDE_UNITS:  # H1 is 4 x H: put the result on its own line
         return _two_lines(
             r"z_2 = H_1 W_2^{\top} + b_2", _mat(tr.h1[rows]) + _mat(tr.W2.T) + f" + ({_n(b)})", _mat(tr.z2[rows])
@@ -853,8 +856,8 @@ def _two_lines(lhs: str, middle: str, result: str) -> str:
 def latex_output(tr, rows: list[int]) -> str:
     """y_pred = sigmoid(z2), with numbers."""
     if len(rows) == 1:
-        z, p = float(tr.z2[rows[0], 0]), float(tr.y_pred[rows[0], 0])
-        return rf"\hat y = \sigma(z_2) = \frac{{1}}{{1 + e^{{{_n(-z)}}}}} = {_n(p)}"
+        z, p, i = float(tr.z2[rows[0], 0]), float(tr.y_pred[rows[0], 0]), rows[0] + 1
+        return rf"\hat y^{{({i})}} = \sigma(z_2^{{({i})}}) = \frac{{1}}{{1 + e^{{{_n(-z)}}}}} = {_n(p)}"
     return r"\hat y = \sigma(z_2) = \sigma\left(" + _mat(tr.z2[rows]) + r"\right) = " + _mat(tr.y_pred[rows])
 
 

@@ -47,6 +47,10 @@ EN: dict[str, str] = {
     "all_rows": "All four inputs (batch)",
     "one_row": "Input {row}",
     "rows_label": "Rows",
+    "notation": "Notation, on every page: subscripts 1 and 2 are the layers (W₁, z₁, h₁ belong to layer 1; z₂ to the "
+    "output). The batch of four inputs is a matrix with one row per input: X, Z₁ = X W₁ᵀ + b₁, H₁ (4 × H), z₂ and ŷ "
+    "(4 × 1), as PyTorch computes it. One input i is that row: x⁽ⁱ⁾, z₁⁽ⁱ⁾ = x⁽ⁱ⁾ W₁ᵀ + b₁, h₁⁽ⁱ⁾; the input index is "
+    "a superscript (i). A hidden unit j is written (j), as in the tables' “h1 (2)”.",
     "story_linear1": "Linear 1 stretches and rotates the input space (z1).",
     "story_activation_sigmoid": "The activation bends the space smoothly (h1).",
     "story_activation_tanh": "The activation bends the space smoothly (h1).",
@@ -114,6 +118,10 @@ KO: dict[str, str] = {
     "all_rows": "네 입력 모두 (배치)",
     "one_row": "입력 {row}",
     "rows_label": "입력 행",
+    "notation": "표기 (모든 페이지 공통): 아래 첨자 1과 2는 층입니다 (W₁, z₁, h₁은 1층, z₂는 출력층). 네 입력의 배치는 "
+    "입력 하나가 한 행인 행렬입니다: X, Z₁ = X W₁ᵀ + b₁, H₁ (4 × H), z₂와 ŷ (4 × 1). PyTorch가 계산하는 방식 그대로입니다. "
+    "입력 하나 i는 그 행입니다: x⁽ⁱ⁾, z₁⁽ⁱ⁾ = x⁽ⁱ⁾ W₁ᵀ + b₁, h₁⁽ⁱ⁾. 입력 번호는 위 첨자 (i)로 씁니다. 은닉 유닛 j는 "
+    "표의 “h1 (2)”처럼 (j)로 씁니다.",
     "story_linear1": "Linear 1: 입력 공간을 늘리고 회전시킵니다 (z1).",
     "story_activation_sigmoid": "활성화 함수: 공간을 부드럽게 휘게 만듭니다 (h1).",
     "story_activation_tanh": "활성화 함수: 공간을 부드럽게 휘게 만듭니다 (h1).",
