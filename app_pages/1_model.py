@@ -5,6 +5,7 @@ import streamlit as st
 
 from app_pages._shared import config, history, lang, nav_links, page_path, rule, tr
 from xorcore import charts
+from xorcore.backprop_rows import hidden_labels
 from xorcore.diagram import network
 from xorcore.model import n_params, unflatten
 from xorcore.outcome import n_correct
@@ -58,7 +59,7 @@ for tab, flat in ((tab_init, initial), (tab_trained, trained)):
         st.caption(tr("mp_diagram_caption"))
         if cfg.activation == "relu":
             if any(dead):
-                units = ", ".join(f"h{i + 1}" for i, d in enumerate(dead) if d)
+                units = ", ".join(u for u, d in zip(hidden_labels(cfg.hidden), dead, strict=True) if d)
                 why = (
                     tr("mp_dead_two") if cfg.hidden == 2 else tr("mp_dead_many", alive=dead.count(False), n=cfg.hidden)
                 )

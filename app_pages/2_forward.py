@@ -33,6 +33,7 @@ def table(df) -> None:
 
 st.title(tr("fw_title"))
 st.markdown(tr("fw_intro", seed=cfg.seed))
+st.caption(tr("notation"))
 if charts.lecture_forward(cfg.seed, act, hidden):
     st.success(tr("fw_lecture_ok"), icon=":material/menu_book:")
 else:
@@ -69,8 +70,25 @@ with right:
 
 n_show = reveal("fw", N_STEPS, SCRIPT)
 
-STORY = ("story_linear1", "story_activation", "story_linear2", "story_output", "story_loss")
+STORY = (
+    "story_linear1",
+    f"story_activation_{act}",
+    "story_linear2" + ("_identity" if act == "identity" else ""),
+    "story_output",
+    "story_loss",
+)
 ICONS = (":material/open_with:", ":material/waves:", ":material/merge:", ":material/percent:", ":material/target:")
+
+
+def more_text(k: int) -> str:
+    """Step k's explanation, true for this activation, width and these weights (is z2 = 0 drawn or outside?)."""
+    if k == 2:
+        return tr(f"fw_more2_{act}")
+    if k == 3:
+        head = tr("fw_more3_one" if hidden == 1 else "fw_more3")
+        line = charts.output_line_sentence(flat, act, hidden, lg, units)
+        return " ".join([head, line, tr("fw_train_identity" if act == "identity" else "fw_train_bent")])
+    return tr(f"fw_more{k}", right=n_correct(trace.y_pred), **rule_values())
 
 
 def step(k: int) -> None:
@@ -79,8 +97,7 @@ def step(k: int) -> None:
     st.info(tr(STORY[k - 1]), icon=ICONS[k - 1])
     left, right = st.columns([1, 1], gap="large")
     with left:
-        more = {2: f"fw_more2_{act}"}.get(k, f"fw_more{k}")
-        st.markdown(tr(more, right=n_correct(trace.y_pred), **rule_values()))
+        st.markdown(more_text(k))
         st.markdown(f"**{tr('fw_values')}**")
         table(charts.forward_table(trace, k, rows, lg))
         if k == 5:

@@ -27,10 +27,11 @@ from xorcore.backprop_rows import (
     row_by_hand,
     row_share,
 )
+from xorcore.charts import n_clamped
 from xorcore.data import ROW_LABELS
 from xorcore.diagram import network
 from xorcore.graph import computation_graph
-from xorcore.model import param_names, unflatten
+from xorcore.model import load, param_names, unflatten
 
 SCRIPT = page_path("backprop")
 NAMES = {"d_y_pred": "dL/dy_pred", "d_z2": "dL/dz2", "d_W2": "dL/dW2", "d_b2": "dL/db2",
@@ -61,6 +62,7 @@ choice = st.segmented_control(
     format_func=lambda r: tr("all_rows") if r == -1 else tr("one_row", row=ROW_LABELS[r]),
 )  # fmt: skip
 row = None if choice in (None, -1) else int(choice)
+st.caption(tr("notation"))
 if row is None:
     st.caption(tr("bp_batch_note"))
 else:
@@ -176,6 +178,10 @@ else:
         st.warning(tr("bp_loss_up", before=f"{before:.4f}", after=f"{after:.4f}", eta=f"{eta:g}"))
     elif after > walk["losses"][0]:
         st.warning(tr("bp_loss_above_start", start=f"{walk['losses'][0]:.4f}", after=f"{after:.4f}", eta=f"{eta:g}"))
+    if _walk.finite(walk):  # a prediction at exactly 0 or 1: BCELoss's log clamp shows in the loss
+        clamped = n_clamped(trace_of(load(cfg, walk["flats"][-1])).y_pred)
+        if clamped:
+            st.warning(tr("bp_clamp", k=clamped, loss=f"{after:.6f}"), icon=":material/vertical_align_top:")
     m1, m2 = st.columns(2)
     m1.metric(tr("bp_loss_before", k=k), f"{before:.6f}")
     m2.metric(tr("bp_loss_after", k=k), f"{after:.6f}", delta=f"{after - before:+.6f}", delta_color="inverse")

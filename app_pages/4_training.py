@@ -15,6 +15,7 @@ from app_pages._pins import pinned_runs
 from app_pages._player import draw, explorer, pred_table
 from app_pages._runcharts import curve_specs, history_csv
 from app_pages._shared import engine_note, history, lang, nav_links, page_path, rule, tr
+from app_pages._stuck import diagnosis, seed_failures
 from xorcore import curves
 from xorcore.script import script
 
@@ -37,6 +38,7 @@ cols[2].metric(tr("tr_m_success"), tr("tr_success_yes" if ok else "tr_success_no
 cols[3].metric(tr("tr_m_epochs"), f"{hist.epochs_run:,}")
 st.caption(rule())  # the one success rule behind "accuracy" and "learned?"
 engine_note(hist)
+diagnosis(hist)
 
 log = st.toggle(tr("tr_log"), key="tr_log", help=tr("tr_log_help"))
 explorer(hist, log)
@@ -63,7 +65,12 @@ pinned_runs(hist, log)
 
 # ---------------------------------------------------------------- the trained model's predictions
 st.subheader(tr("tr_final"))
-st.caption(tr("tr_final_diverged", epoch=last) if hist.diverged_at is not None else tr("tr_final_caption"))
+if hist.diverged_at is not None:
+    st.caption(tr("tr_final_diverged", epoch=last))
+else:
+    fails, runs = seed_failures(hist.config)
+    lecture = ", ".join(f"{v:.3f}" for v in curves.LECTURE_CELL1_PRED)
+    st.caption(tr("tr_final_caption", lecture=lecture, seed=hist.config.seed, fails=fails, runs=runs, last=runs - 1))
 left, right = st.columns([3, 2])
 with left:
     pred_table(hist, last)
@@ -76,7 +83,7 @@ with right:  # as the lecture's cell 1 prints them
 st.subheader(tr("tr_downloads"))
 cfg = hist.config
 slug = f"{cfg.activation}_{cfg.optimizer}_lr{cfg.lr:g}_seed{cfg.seed}_h{cfg.hidden}_e{cfg.epochs}"
-code = script(cfg)
+code = script(cfg, lang())
 a, b = st.columns(2)
 a.download_button(tr("tr_dl_csv"), history_csv(hist), file_name=f"xor_history_{slug}.csv", mime="text/csv",
                   icon=":material/table:", help=tr("tr_dl_csv_help"), key="tr_dl_csv")  # fmt: skip

@@ -12,7 +12,7 @@ import numpy as np
 import streamlit as st
 
 from app_pages._shared import K_ENGINE, config, lang, nav_links, page_path, rule, tr
-from xorcore import Config
+from xorcore import Config, stuck
 from xorcore import experiments as ex
 from xorcore.agreement import measured
 from xorcore.config import ACTIVATIONS, EPOCH_RANGE, LR_CHOICES, OPTIMIZERS
@@ -20,6 +20,7 @@ from xorcore.config import ACTIVATIONS, EPOCH_RANGE, LR_CHOICES, OPTIMIZERS
 PAGE = page_path("experiments")
 TRAINING = page_path("training")
 K_LAST = "ex_last"  # the grid of the last run (plain values): survives page switches
+K_RESCUE = "ex_rescue"  # the grid (plain settings) whose failed runs were trained longer
 K_GOTO = "ex_goto"  # set by an Open button's callback: switch to the Training Curve page
 ROWS_PER_PAGE = 10
 SEED_RANGE = (1, 1000)
@@ -37,6 +38,25 @@ def _row(activation: str, cols: tuple, kind: str, seeds: int, epochs: int, hidde
     """One activation's cells of a grid (plain arguments, so the cache key is exact)."""
     base = Config(lr=lr, optimizer=optimizer, hidden=hidden)
     return ex.row_cells(activation, list(cols), kind, seeds, epochs, base)  # type: ignore[arg-type]
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _rescued(row: str, kind: str, rows: tuple, cols: tuple, seeds: int, epochs: int, hidden: int, lr: float,
+             optimizer: str) -> list:  # fmt: skip
+    """stuck.rescued() of one activation row's cells: which failed runs learn with stuck.LONGER epochs."""
+    cells = _row(row, cols, kind, seeds, epochs, hidden, lr, optimizer)
+    return stuck.rescued([cells[(row, c)] for c in cols])
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _cases(key: tuple, with_rescue: bool, _grid: ex.GridResult, _saved: dict | None) -> list[dict]:
+    """stuck.case_counts of the grid whose plain settings are `key` (with or without the rescue run)."""
+    return stuck.case_counts(_grid, _saved)
+
+
+def _setting(row: str, col: object) -> str:
+    """'sigmoid · Adam': how a setting of the grid is named in sentences and tables."""
+    return f"{tr(f'act_{row}')} · {ex.col_label(grid.kind, col, lg, short=True)}"
 
 
 def _open(cell: ex.Cell, seed: int) -> None:
@@ -142,23 +162,32 @@ st.header(tr("ex_heat_header"))
 st.altair_chart(ex.success_heatmap(grid, lg), width="content")  # alt text: the chart's description
 st.caption(tr("ex_heat_caption", rule=rule()))
 
-# ---------------------------------------------------------------- why ReLU fails
+# ---------------------------------------------------------------- why runs get stuck
 
 st.header(tr("ex_why_header"))
 st.markdown(tr("ex_why_text"))
 if "relu" in grid.rows:
-    relu_cells = [grid.cell("relu", c) for c in grid.cols]
-    fails = sum(c.n - c.n_success for c in relu_cells)
-    if fails:
-        counts = grid.dead_counts("relu")
-        breakdown = " · ".join(tr("ex_why_breakdown", k=k, n=n) for k, n in counts.items())
-        init = sum(int((c.dead_init[~c.success] > 0).sum()) for c in relu_cells)
-        runs = sum(c.n for c in relu_cells)
-        st.info(tr("ex_why_data", fail=fails, runs=runs, breakdown=breakdown, init=init), icon=":material/lightbulb:")
-    else:
-        st.info(tr("ex_why_allok"), icon=":material/lightbulb:")
+    st.info(stuck.grid_dead_text(grid, lg), icon=":material/lightbulb:")
 else:
     st.caption(tr("ex_why_norelu"))
+grid_key = tuple(last[k] for k in ("kind", "rows", "cols", "seeds", "epochs", "hidden", "lr", "optimizer"))
+longer_ok = grid.epochs < stuck.LONGER
+if longer_ok and st.button(tr("sk_rescue", longer=f"{stuck.LONGER:,}"), icon=":material/fitness_center:",
+                           help=tr("sk_rescue_help", longer=f"{stuck.LONGER:,}")):  # fmt: skip
+    st.session_state[K_RESCUE] = grid_key
+saved = None
+if longer_ok and st.session_state.get(K_RESCUE) == grid_key:
+    saved = {}
+    for row in grid.rows:
+        saved.update(zip([(row, c) for c in grid.cols], _rescued(row, *grid_key), strict=True))
+records = _cases(grid_key, saved is not None, grid, saved)
+if records:
+    st.dataframe(stuck.case_frame(records, lg, _setting), hide_index=True)
+    st.caption(tr("sk_table_caption"))
+    if saved is not None:
+        st.info(stuck.rescue_text(records, lg, _setting), icon=":material/fitness_center:")
+if not longer_ok:
+    st.caption(tr("sk_rescue_max", epochs=f"{grid.epochs:,}"))
 
 # ---------------------------------------------------------------- spread of final losses
 

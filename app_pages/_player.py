@@ -11,7 +11,7 @@ import streamlit as st
 
 from app_pages._shared import lang, tr
 from xorcore import History, curves
-from xorcore.charts import dead_units, decision_boundary, hidden_plane
+from xorcore.charts import dead_units, decision_boundary, hidden_plane, output_line_sentence
 from xorcore.diagram import network
 from xorcore.vega import vega_spec
 
@@ -163,7 +163,8 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
         st.caption(tr("tr_boundary_caption", epoch=epoch))
     with p:
         draw(vega_spec(hidden_plane(flat, cfg.activation, cfg.hidden, lg)))
-        st.caption(tr("tr_hidden_caption", epoch=epoch))
+        line = output_line_sentence(flat, cfg.activation, cfg.hidden, lg)
+        st.caption(tr("tr_hidden_caption", epoch=epoch) + " " + line)
     st.markdown(f"**{tr('tr_diagram_at', epoch=epoch)}**")
     dead = dead_units(flat, cfg.activation, cfg.hidden)
     # Full width, the lecture's 2-2-1 net reads from the back row; a wider net would grow too tall,

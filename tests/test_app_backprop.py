@@ -14,6 +14,8 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from xorcore import ACTIVATIONS, LECTURE, Config, build_model, manual_step
 from xorcore import trace as trace_of
 from xorcore.backprop_rows import STEPS, row_share
+from xorcore.charts import n_clamped
+from xorcore.text import t
 from xorcore.trace import loss_of
 
 PAGE = "app_pages/3_backprop.py"
@@ -151,7 +153,22 @@ def test_huge_step_size_says_it_diverged():
     assert at.button(key="bp_another").disabled
     at.number_input(key="bp_eta").set_value(50.0).run()  # finite but too big: the loss goes up
     assert not at.exception
-    assert any("손실이 오히려 커졌습니다" in w.value for w in at.warning)
+    assert any("loss가 오히려 커졌습니다" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_loss_at_the_log_clamp_is_named(lang):
+    """eta = 10,000 puts two predictions exactly on the wrong 0/1: BCELoss's clamp gives 50, and the page says so."""
+    pred = trace_of(manual_step(build_model(Config()), 10_000.0)).y_pred
+    y = np.array([0, 1, 1, 0])
+    wrong = int((((pred[:, 0] == 0) & (y == 1)) | ((pred[:, 0] == 1) & (y == 0))).sum())
+    assert wrong == n_clamped(pred) == 2
+    at = page(lang=lang)
+    at.number_input(key="bp_eta").set_value(10_000.0).run()
+    assert not at.exception
+    assert t(lang, "bp_clamp", k=2, loss="50.000000") in [w.value for w in at.warning]
+    at.number_input(key="bp_eta").set_value(0.1).run()
+    assert not any(w.value.startswith(t(lang, "bp_clamp", k=2, loss="")[:12]) for w in at.warning)
 
 
 def test_one_at_a_time_reveal_shows_fewer_gradients():

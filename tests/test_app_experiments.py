@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
+import pandas as pd
 import pytest
 from conftest import all_text, app
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
-from xorcore import Config
-from xorcore.experiments import run_grid
+from xorcore import ACTIVATIONS, OPTIMIZERS, Config, build_model, stuck, train
+from xorcore.data import XOR_X
+from xorcore.experiments import col_label, run_grid
 from xorcore.text import t
 
 PAGE = "app_pages/5_experiments.py"
@@ -74,16 +77,6 @@ def test_small_grid_shows_the_model_numbers(lang):
     assert shown == {k: f"{c.n_success}/{c.n}" for k, c in want.cells.items()}
     assert heat["description"] and specs[1]["description"]
     assert t(lang, "ex_heat_header") in text and t(lang, "ex_why_header") in text
-    # the ReLU note under "why ReLU fails" counts the failures and dead units of this grid
-    relu = [c for (r, _), c in want.cells.items() if r == "relu"]
-    fails = sum(c.n - c.n_success for c in relu)
-    if fails:
-        breakdown = " · ".join(t(lang, "ex_why_breakdown", k=k, n=n) for k, n in want.dead_counts("relu").items())
-        init = sum(int((c.dead_init[~c.success] > 0).sum()) for c in relu)
-        note = t(lang, "ex_why_data", fail=fails, runs=sum(c.n for c in relu), breakdown=breakdown, init=init)
-    else:
-        note = t(lang, "ex_why_allok")
-    assert [i.value for i in at.info if i.icon == ":material/lightbulb:"] == [note]
     # one Open button per failing seed of the chosen cell (at most 10 a page)
     opens = [b for b in at.button if b.key and b.key.startswith("ex_open_")]
     cell_key = at.selectbox(key="ex_fail_cell").value
@@ -134,3 +127,65 @@ def test_revisit_keeps_the_results():
     ok(at)
     assert charts(at) and charts(at)[0]["datasets"] == before["datasets"]
     assert any(s.value.startswith("실행 24개") for s in at.success)
+
+
+# ---------------------------------------------------------------- why runs get stuck: every count is the grid's
+
+
+def _claims(at, grid, lang, saved=None):
+    """The stuck section's sentences and table equal what xorcore computes from the same grid."""
+    infos = [i.value for i in at.info]
+    dead_text = stuck.grid_dead_text(grid, lang)
+    assert dead_text in infos
+    # the count itself, from torch's own layers (not from the code that wrote the sentence)
+    dead = sum(bool((build_model(Config(seed=s))[0](XOR_X).detach() <= 0).all(dim=0).any()) for s in range(grid.seeds))
+    assert (
+        dead_text.startswith(f"{dead} ")
+        if lang == "en"
+        else f"{grid.seeds}개(0–{grid.seeds - 1}) 중 {dead}개" in dead_text
+    )
+    records = stuck.case_counts(grid, saved)
+    label = lambda r, c: f"{t(lang, f'act_{r}')} · {col_label(grid.kind, c, lang, short=True)}"  # noqa: E731
+    (table,) = [d.value for d in at.dataframe if t(lang, "sk_col_setting") in d.value.columns]
+    pd.testing.assert_frame_equal(table.reset_index(drop=True), stuck.case_frame(records, lang, label))
+    for rec in records:  # every failed run is in exactly one case
+        assert sum(rec[c] for c in stuck.CASES) == rec["failures"] == grid.cell(rec["row"], rec["col"]).n - grid.cell(
+            rec["row"], rec["col"]).n_success  # fmt: skip
+    if saved is not None:
+        assert stuck.rescue_text(records, lang, label) in infos
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_default_grid_stuck_claims(lang):
+    at = ok(app(PAGE, lang=lang))
+    run_button(at, lang).click().run()
+    ok(at)
+    ran = at.session_state["ex_last"]
+    if lang == "en":  # (AppTest keeps only the pills whose Korean labels are ASCII: the grid the page ran is checked)
+        assert (ran["rows"], ran["cols"]) == (ACTIVATIONS, OPTIMIZERS)
+    grid = run_grid(list(ran["rows"]), list(ran["cols"]), "optimizers", seeds=100, epochs=2000, base=Config())
+    _claims(at, grid, lang)
+    relu_all = grid.cells[("relu", "adam")]
+    assert (relu_all.dead_init > 0).sum() == stuck.dead_start(grid)["dead"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_small_grid_stuck_claims_and_more_epochs(lang):
+    at = small_grid(lang)
+    ran = at.session_state["ex_last"]
+    assert (ran["rows"], ran["cols"]) == (("tanh", "relu"), ("sgd", "adam"))  # in the order of the sidebar's lists
+    grid = run_grid(list(ran["rows"]), list(ran["cols"]), "optimizers", seeds=6, epochs=150, base=Config())
+    _claims(at, grid, lang)
+    label = t(lang, "sk_rescue", longer=f"{stuck.LONGER:,}")
+    next(b for b in at.button if b.label == label).click().run(timeout=120)
+    ok(at)
+    saved = {}
+    for row in grid.rows:
+        cells = [grid.cell(row, c) for c in grid.cols]
+        saved.update(zip([(row, c) for c in grid.cols], stuck.rescued(cells), strict=True))
+    _claims(at, grid, lang, saved)
+    # "slow" counts the runs a 10,000-epoch run of the same seed rescues, measured by a plain train()
+    cell = grid.cell("tanh", "sgd")
+    slow = sum(train(replace(cell.config(s), epochs=stuck.LONGER)).success() for s in cell.failing_seeds)
+    (rec,) = [r for r in stuck.case_counts(grid, saved) if (r["row"], r["col"]) == ("tanh", "sgd")]
+    assert rec["slow"] == slow

@@ -6,11 +6,12 @@ import json
 
 import numpy as np
 import pytest
-from conftest import app
+from conftest import all_text, app
 
-from xorcore import Config, build_model, charts, train
+from xorcore import ACTIVATIONS, Config, build_model, charts, train
 from xorcore import trace as trace_of
-from xorcore.model import n_params
+from xorcore.model import flatten, n_params
+from xorcore.text import t
 
 MODEL = "app_pages/1_model.py"
 FORWARD = "app_pages/2_forward.py"
@@ -113,7 +114,7 @@ def test_model_page_flags_dead_relu_units():
     _ok(at)
     dot_initial = at.get("graphviz_chart")[0].proto.spec
     assert dot_initial.count("\\ndead") == sum(dead0)
-    names = ", ".join(f"h{i + 1}" for i, d in enumerate(dead0) if d)
+    names = ", ".join(f"h₁ ({i + 1})" for i, d in enumerate(dead0) if d)
     assert any(names in w.value for w in at.warning)
     # Seed 0 with two ReLU units: alive at the start, one dies during training (the lecture's failure).
     hist = train(Config(activation="relu", seed=0))
@@ -122,7 +123,7 @@ def test_model_page_flags_dead_relu_units():
     _ok(at)
     initial, trained = (g.proto.spec for g in at.get("graphviz_chart"))
     assert "\\ndead" not in initial and trained.count("\\ndead") == 1
-    assert any("switched from ReLU to sigmoid" in w.value for w in at.warning)
+    assert any(t("en", "mp_dead_two") in w.value for w in at.warning)
     assert any("No hidden unit is dead" in i.value for i in at.info)
     # A unit with z1 > 0 somewhere is not flagged: under sigmoid nothing is.
     at = app(MODEL, activation="sigmoid", hidden="8")
@@ -175,7 +176,7 @@ def test_forward_page_one_row():
     tables = [df.value for df in at.dataframe]
     assert tables and all(len(t) == 1 for t in tables)
     latex = " ".join(x.value for x in at.latex)
-    assert r"z_1 = W_1 x + b_1" in latex
+    assert r"z_1^{(4)} = x^{(4)} W_1^{\top} + b_1" in latex  # one input: a row, input index as a superscript
     assert r"\ell_{4}" in latex and "= 0.7482" in latex  # the row's term, then the batch loss
     trace = trace_of(build_model(Config()))
     assert f"{charts.loss_terms(trace.y_pred)[3]:.4f}" in [m.value for m in at.metric]
@@ -206,3 +207,53 @@ def test_forward_reveal_one_at_a_time():
     at.button(key="fw_next").click().run()
     assert len(at.header) == n_all - 3
     assert len(_charts(at)) == 3
+
+
+# ---------------------------------------------------------------- text true for the activation, the width, the weights
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+def test_forward_text_follows_the_activation(lang, activation):
+    at = app("app_pages/2_forward.py", lang=lang, activation=activation)
+    assert not at.exception, [e.value for e in at.exception]
+    cfg = at.session_state["config"]
+    flat = flatten(build_model(cfg))
+    infos = [i.value for i in at.info]
+    assert t(lang, f"story_activation_{activation}") in infos
+    assert t(lang, "story_linear2_identity" if activation == "identity" else "story_linear2") in infos
+    text = "\n".join(m.value for m in at.markdown)
+    assert t(lang, f"fw_more2_{activation}") in text
+    # step 3 says whether z2 = 0 is drawn, as the chart itself decides
+    drawn = charts.output_line_shown(flat, activation, cfg.hidden)
+    assert charts.output_line_sentence(flat, activation, cfg.hidden, lang) in text
+    specs = "".join(c.proto.spec for c in at.get("vega_lite_chart"))
+    assert (json.dumps(t(lang, "ch_out_line"))[1:-1] in specs) == drawn
+    words = text + "\n".join(infos) + "\n".join(c.value for c in at.caption)
+    if activation == "identity":  # nothing bends anywhere on the page
+        assert t(lang, "fw_train_identity") in text and t(lang, "fw_train_bent") not in text
+        for bent in ("bends the space smoothly", "activation bends the grid", "bent space") if lang == "en" else (
+            "부드럽게 휘게", "휘어진 공간"):  # fmt: skip
+            assert bent not in words, bent
+    if activation == "relu" and lang == "en":
+        assert "bends the space smoothly" not in words and "folds the plane" not in words
+    assert ("non-linear step" not in words) and ("유일한 비선형 단계" not in words)
+
+
+def test_lecture_h1_plane_says_the_line_is_outside():
+    """At the lecture's settings z2 = 0 misses the h1 plot: the text says so and draws no green line."""
+    flat = flatten(build_model(Config()))
+    assert not charts.output_line_shown(flat, "sigmoid", 2)
+    at = app("app_pages/2_forward.py")
+    text = "\n".join(m.value for m in at.markdown)
+    assert t("en", "ch_h1_line_outside") in text and t("en", "ch_h1_line_drawn") not in all_text(at)
+
+
+@pytest.mark.parametrize("hidden", [1, 8])
+def test_forward_text_for_one_and_many_units(hidden):
+    at = app("app_pages/2_forward.py", hidden=str(hidden), activation="relu", seed="0")
+    assert not at.exception
+    text = "\n".join(m.value for m in at.markdown)
+    assert (t("en", "fw_more3_one") in text) == (hidden == 1)
+    flat = flatten(build_model(Config(seed=0, activation="relu", hidden=hidden)))
+    assert charts.output_line_sentence(flat, "relu", hidden, "en") in text

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -15,9 +16,12 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 from streamlit.testing.v1 import AppTest
 
-from xorcore import ACTIVATIONS, OPTIMIZERS, Config, curves, train
+from xorcore import ACTIVATIONS, OPTIMIZERS, Config, build_model, curves, stuck, train
+from xorcore.data import XOR_X
+from xorcore.experiments import run_cell
 from xorcore.model import act_np, param_names
 from xorcore.script import script
+from xorcore.text import t
 
 PAGE = "app_pages/4_training.py"
 
@@ -161,7 +165,8 @@ def test_play_advances_and_pause_stops_without_retraining(monkeypatch):
 
     monkeypatch.setattr(shared, "train", counting)
     at = page(epochs="500")
-    assert len(calls) == 1
+    assert calls.count(Config(epochs=500)) == 1  # (a failed run also trains its longer twin for the diagnosis)
+    n_trained = len(calls)
     assert epoch_of(at) == 500
     at.button(key="tr_play_btn").click().run()  # at the end, play restarts from 0
     assert not at.exception
@@ -180,7 +185,7 @@ def test_play_advances_and_pause_stops_without_retraining(monkeypatch):
     at.button(key="tr_play_btn").click().run()
     assert epoch_of(at) == 500 and at.button(key="tr_play_btn").label == "Play"
     assert not at.exception
-    assert len(calls) == 1  # scrubbing and playing never retrained
+    assert len(calls) == n_trained  # scrubbing and playing never retrained
 
 
 def test_log_scale_toggle():
@@ -341,3 +346,35 @@ def test_seed_opened_from_experiments_with_another_outcome_says_why(lang):
     at.session_state["engine_outcome"] = (cfg, h.success())  # the same outcome: nothing to say
     at.run()
     assert not [w for w in at.warning if "numpy" in w.value]
+
+
+# ---------------------------------------------------------------- why the run did not learn; the final caption
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("params", [{"activation": "relu", "seed": "0"}, {"activation": "relu", "seed": "1"},
+                                    {"activation": "identity"}, {}], ids=str)  # fmt: skip
+def test_diagnosis_is_the_runs_own(lang, params):
+    at = page(lang, **params)
+    cfg = at.session_state["config"]
+    h = train(cfg)
+    d = stuck.diagnose_history(h, train(replace(cfg, epochs=stuck.LONGER)))
+    shown = [w.value for w in at.warning if w.icon == ":material/troubleshoot:"]
+    if d is None:  # the lecture's run learned: no diagnosis
+        assert h.success() and not shown and t(lang, "sk_header") not in [s.value for s in at.subheader]
+        return
+    (text,) = shown
+    assert text.startswith(stuck.explain(d, lang))
+    if d.case == "dead_init":  # how often this width starts with a dead unit, counted from torch's layers
+        k = sum(bool((build_model(Config(seed=s))[0](XOR_X).detach() <= 0).all(dim=0).any()) for s in range(1000))
+        assert t(lang, "sk_dead_rate", hidden=2, k=k, n=1000, first=0, last=999) in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_final_caption_counts_the_failing_seeds(lang):
+    at = page(lang)
+    fails = sum(not train(Config(seed=s)).success() for s in range(100))
+    lecture = ", ".join(f"{v:.3f}" for v in curves.LECTURE_CELL1_PRED)
+    want = t(lang, "tr_final_caption", lecture=lecture, seed=42, fails=fails, runs=100, last=99)
+    assert want in [c.value for c in at.caption]
+    assert run_cell("sigmoid", "adam", 0.01, 100, 2000, 2).n_success == 100 - fails

@@ -62,3 +62,17 @@ def test_script_is_standalone_and_matches_the_settings():
     for piece in ("torch.manual_seed(9)", "nn.Linear(2, 5)", "nn.Linear(5, 1)", "nn.Tanh()", "momentum=0.9",
                   "lr=0.2", "range(123)", "nn.BCELoss()"):  # fmt: skip
         assert piece in code, piece
+
+
+def test_script_comments_follow_the_language():
+    cfg = Config(activation="relu", hidden=3)
+    en, ko = script(cfg, "en"), script(cfg, "ko")
+    ast.parse(ko)
+
+    def code(s: str) -> list[str]:
+        return [line.split("#")[0].rstrip() for line in s.splitlines() if line.split("#")[0].strip()]
+
+    assert code(en) == code(ko)  # the same program
+    comments = [line.split("# ", 1)[1] for line in ko.splitlines() if "# " in line]
+    assert comments and all(re.search("[가-힣]", c) for c in comments), comments
+    assert "bend" not in ko and "nothing bends" in script(Config(activation="identity"), "en")

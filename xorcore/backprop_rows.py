@@ -147,9 +147,8 @@ def dsym(step: str, row: int | None = None) -> str:
     if step in PARAM_STEPS:
         return r"\left(" + D % sym + r"\right)_{%d}" % (row + 1)
     if step == "d_y_pred":
-        return D % (r"\hat{y}_{%d}" % (row + 1))
-    letter, index = sym.split("_")  # "z_2" -> z_{2,i}
-    return D % f"{letter}_{{{index},{row + 1}}}"
+        return D % (r"\hat{y}^{(%d)}" % (row + 1))
+    return D % f"{sym}^{{({row + 1})}}"  # "z_2" -> z_2^{(i)}: subscript = layer, (i) = input row
 
 
 def equation(trace: Trace, step: str, activation: str, row: int | None = None, digits: int = 6) -> str:
@@ -173,14 +172,14 @@ def equation(trace: Trace, step: str, activation: str, row: int | None = None, d
                      _mat(g.d_y_pred, d) + r" \odot " + _mat(s, d), _mat(g.d_z2, d)],
             "d_W2": [D % "W_2", r"\left(" + D % "z_2" + r"\right)^{\!\top} h_1",
                      _mat(g.d_z2, d) + r"^{\!\top}" + _mat(h1, d), _mat(g.d_W2, d)],
-            "d_b2": [D % "b_2", r"\sum_{i=1}^{%d} " % n + D % "z_{2,i}",
+            "d_b2": [D % "b_2", r"\sum_{i=1}^{%d} " % n + D % "z_2^{(i)}",
                      " + ".join(_p(v, d) for v in g.d_z2[:, 0]), _n(g.d_b2[0], d)],
             "d_h1": [D % "h_1", D % "z_2" + r"\, W_2", _mat(g.d_z2, d) + _mat(W2, d), _mat(g.d_h1, d)],
             "d_z1": [D % "z_1", D % "h_1" + r" \odot f'(z_1)", _mat(g.d_h1, d) + odot + _mat(fp, fd),
                      _mat(g.d_z1, d)],
             "d_W1": [D % "W_1", r"\left(" + D % "z_1" + r"\right)^{\!\top} X",
                      _mat(g.d_z1, d) + r"^{\!\top}" + _mat(X, 0), _mat(g.d_W1, d)],
-            "d_b1": [D % "b_1", r"\sum_{i=1}^{%d} " % n + D % "z_{1,i}",
+            "d_b1": [D % "b_1", r"\sum_{i=1}^{%d} " % n + D % "z_1^{(i)}",
                      _mat(np.ones((1, n)), 0) + _mat(g.d_z1, d), _mat(g.d_b1, d)],
         }[step]  # fmt: skip
     else:
@@ -189,24 +188,26 @@ def equation(trace: Trace, step: str, activation: str, row: int | None = None, d
         ypr, yr, sr = float(yp[r, 0]), float(y[r, 0]), float(s[r, 0])
         dz2 = float(g.d_z2[r, 0])
         eq = {
-            "d_y_pred": [dsym(step, r), r"\frac{1}{%d}\cdot\frac{\hat{y}_{%d} - y_{%d}}{\hat{y}_{%d}\,(1 - \hat{y}_{%d})}"
+            "d_y_pred": [dsym(step, r), r"\frac{1}{%d}\cdot\frac{\hat{y}^{(%d)} - y^{(%d)}}{\hat{y}^{(%d)}\,(1 - \hat{y}^{(%d)})}"
                          % (n, k, k, k, k),
                          r"\frac{1}{%d}\cdot\frac{%s - %s}{%s\,(1 - %s)}" % (n, _n(ypr, d), _n(yr, 0), _n(ypr, d),
                                                                               _n(ypr, d)),
                          _n(g.d_y_pred[r, 0], d)],
-            "d_z2": [dsym(step, r), dsym("d_y_pred", r) + r"\;\hat{y}_{%d}\,(1 - \hat{y}_{%d})" % (k, k),
+            "d_z2": [dsym(step, r), dsym("d_y_pred", r) + r"\;\hat{y}^{(%d)}\,(1 - \hat{y}^{(%d)})" % (k, k),
                      _p(g.d_y_pred[r, 0], d) + r" \times " + _n(sr, d), _n(dz2, d)],
-            "d_W2": [dsym(step, r), dsym("d_z2", r) + r"\; h_{1,%d}" % k, _p(dz2, d) + r" \times " + _mat(h1[r], d),
+            "d_W2": [dsym(step, r), dsym("d_z2", r) + r"\; h_1^{(%d)}" % k, _p(dz2, d) + r" \times " + _mat(h1[r], d),
                      _mat(share.d_W2, d)],
             "d_b2": [dsym(step, r), dsym("d_z2", r), _n(share.d_b2[0], d)],
             "d_h1": [dsym(step, r), dsym("d_z2", r) + r"\; W_2", _p(dz2, d) + r" \times " + _mat(W2, d),
                      _mat(g.d_h1[r], d)],
-            "d_z1": [dsym(step, r), dsym("d_h1", r) + r" \odot f'(z_{1,%d})" % k,
+            "d_z1": [dsym(step, r), dsym("d_h1", r) + r" \odot f'(z_1^{(%d)})" % k,
                      _mat(g.d_h1[r], d) + r" \odot " + _mat(fp[r], fd), _mat(g.d_z1[r], d)],
-            "d_W1": [dsym(step, r), r"\left(" + dsym("d_z1", r) + r"\right)^{\!\top} x_{%d}" % k,
+            "d_W1": [dsym(step, r), r"\left(" + dsym("d_z1", r) + r"\right)^{\!\top} x^{(%d)}" % k,
                      _mat(g.d_z1[r : r + 1].T, d) + _mat(X[r], 0), _mat(share.d_W1, d)],
             "d_b1": [dsym(step, r), dsym("d_z1", r), _mat(share.d_b1, d)],
         }[step]  # fmt: skip
+    if row is None:  # the batch: Z₁ and H₁ are matrices with one row per input, as on the Forward page
+        eq[:2] = [p.replace("h_1", "H_1").replace("z_1", "Z_1") for p in eq[:2]]
     return _lines(eq, wide=trace.h1.shape[1] > 2)
 
 
@@ -231,7 +232,7 @@ def identity_latex(trace: Trace, row: int | None = None, digits: int = 6) -> str
         return (D % "z_2" + r" = \frac{\hat{y} - y}{N} = \frac{1}{%d}" % n + _mat(trace.y_pred - trace.y, digits)
                 + " = " + _mat(val, digits))  # fmt: skip
     k = row + 1
-    return (dsym("d_z2", row) + r" = \frac{\hat{y}_{%d} - y_{%d}}{%d} = \frac{%s - %s}{%d} = %s"
+    return (dsym("d_z2", row) + r" = \frac{\hat{y}^{(%d)} - y^{(%d)}}{%d} = \frac{%s - %s}{%d} = %s"
             % (k, k, n, _n(trace.y_pred[row, 0], digits), _n(trace.y[row, 0], 0), n, _n(val[row, 0], digits)))  # fmt: skip
 
 
@@ -239,8 +240,8 @@ def identity_latex(trace: Trace, row: int | None = None, digits: int = 6) -> str
 
 
 def hidden_labels(hidden: int) -> list[str]:
-    """h₁ .. h_H."""
-    return [f"h{_sub(i + 1)}" for i in range(hidden)]
+    """Hidden units as the notation writes them: h₁ (1) .. h₁ (H) (subscript = layer, (j) = unit)."""
+    return [f"h₁ ({i + 1})" for i in range(hidden)]
 
 
 def grad_frame(step: str, values: np.ndarray, row: int | None = None) -> pd.DataFrame:
@@ -264,8 +265,3 @@ def grad_frame(step: str, values: np.ndarray, row: int | None = None) -> pd.Data
 
 
 SYM_PLAIN = {"d_W2": "W₂", "d_b2": "b₂", "d_b1": "b₁"}
-
-
-def _sub(n: int) -> str:
-    """Subscript digits: 12 -> '₁₂'."""
-    return str(n).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))

@@ -386,17 +386,11 @@ def space_plane(
     grid = warped_grid(flat, activation, hidden, stage, units)
     pts_ab = stage_coords(flat, activation, hidden, stage, XOR_POINTS, units)
     x_title, y_title = _unit_axis_titles(stage, hidden, units, lang)
-    xd = _domain(grid["a"], pts_ab[:, 0])
-    if hidden == 1 and stage == "h1" and separator is not False:
-        # One unit: the output's threshold is a point h = -b2 / w on the line; widen the axis to show it.
-        wa, _, c = output_line(flat, activation, hidden, units)
-        at = -c / wa if wa else np.nan
-        if np.isfinite(at) and xd[0] - 3 * (xd[1] - xd[0]) < at < xd[1] + 3 * (xd[1] - xd[0]):
-            xd = _domain(grid["a"], pts_ab[:, 0], np.array([at]))
-    yd = _domain(grid["b"], pts_ab[:, 1]) if hidden > 1 or stage == "input" else [-1.0, 1.0]
+    if separator is None:
+        separator = stage == "h1"
+    xd, yd = _plane_domains(flat, activation, hidden, stage, units, grid, pts_ab, bool(separator))
     ticks: dict[str, object] = {}
     if stage == "input":  # the input plane keeps its own square window with ticks on 0, 0.5, 1
-        xd = yd = [PLANE[0] - 0.1, PLANE[1] + 0.1]
         ticks = {"values": [-0.5, 0, 0.5, 1, 1.5]}
     xs, ys = alt.Scale(domain=xd, nice=False, zero=False), alt.Scale(domain=yd, nice=False, zero=False)
     family = alt.Color(
@@ -418,11 +412,8 @@ def space_plane(
     )
     layers: list[alt.Chart | alt.LayerChart] = [lines]
     rule_df = []
-    if separator is None:
-        separator = stage == "h1"
     if separator and stage == "h1":
-        wa, wb, c = output_line(flat, activation, hidden, units)
-        seg = _clip_line(wa, wb, c, xd, yd)
+        seg = _clip_line(*output_line(flat, activation, hidden, units), xd, yd)
         if seg:
             rule_df.append({"x": seg[0][0], "y": seg[0][1], "x2": seg[1][0], "y2": seg[1][1], "what": "out"})
     if stage == "input":
@@ -457,7 +448,11 @@ def space_plane(
     pdf = _points_df(pts_ab[:, 0], pts_ab[:, 1], lang)
     layers.append(_points_layer(pdf, lang, x_title, y_title, highlight=highlight))
     subtitle = _plane_subtitle(stage, hidden, units, lang, bool(separator))
-    desc_key = f"{STAGE_TITLE[stage]}_desc" + ("_noline" if stage == "h1" and not separator else "")
+    desc = t(lang, f"{STAGE_TITLE[stage]}_desc")
+    if stage == "h1":
+        desc += " " + t(lang, f"ch_h1_grid_{activation}")
+        if separator:
+            desc += " " + output_line_sentence(flat, activation, hidden, lang, units)
     return (
         alt.layer(*layers)
         .resolve_scale(color="independent", stroke="independent", strokeWidth="independent")
@@ -466,11 +461,41 @@ def space_plane(
             height=CHART_SIZE if hidden > 1 or stage == "input" else 160,
             autosize=AUTOSIZE,
             title=_title(t(lang, STAGE_TITLE[stage]), subtitle),
-            description=" ".join(
-                [t(lang, desc_key), *_plane_subtitle(stage, hidden, units, lang, bool(separator), False)]
-            ),
+            description=" ".join([desc, *_plane_subtitle(stage, hidden, units, lang, bool(separator), False)]),
         )
     )
+
+
+def _plane_domains(flat: np.ndarray, activation: str, hidden: int, stage: str, units: tuple[int, int],
+                   grid: pd.DataFrame, pts_ab: np.ndarray, separator: bool) -> tuple[list[float], list[float]]:  # fmt: skip
+    """The x and y ranges a stage's plane is drawn over (the input plane: its fixed square window)."""
+    if stage == "input":
+        return [PLANE[0] - 0.1, PLANE[1] + 0.1], [PLANE[0] - 0.1, PLANE[1] + 0.1]
+    xd = _domain(grid["a"], pts_ab[:, 0])
+    if hidden == 1 and stage == "h1" and separator:
+        # One unit: the output's threshold is a point h = -b2 / w on the line; widen the axis to show it.
+        wa, _, c = output_line(flat, activation, hidden, units)
+        at = -c / wa if wa else np.nan
+        if np.isfinite(at) and xd[0] - 3 * (xd[1] - xd[0]) < at < xd[1] + 3 * (xd[1] - xd[0]):
+            xd = _domain(grid["a"], pts_ab[:, 0], np.array([at]))
+    yd = _domain(grid["b"], pts_ab[:, 1]) if hidden > 1 else [-1.0, 1.0]
+    return xd, yd
+
+
+def output_line_shown(flat: np.ndarray, activation: str, hidden: int, units: tuple[int, int] = (0, 1)) -> bool:
+    """Whether the output layer's line z2 = 0 crosses the h1 plane as hidden_plane draws it."""
+    units = _check_units(hidden, units)
+    grid = warped_grid(flat, activation, hidden, "h1", units)
+    pts_ab = stage_coords(flat, activation, hidden, "h1", XOR_POINTS, units)
+    xd, yd = _plane_domains(flat, activation, hidden, "h1", units, grid, pts_ab, True)
+    return bool(_clip_line(*output_line(flat, activation, hidden, units), xd, yd))
+
+
+def output_line_sentence(flat: np.ndarray, activation: str, hidden: int, lang: str,
+                         units: tuple[int, int] = (0, 1)) -> str:  # fmt: skip
+    """'The dashed green line is where z2 = 0' if hidden_plane draws it, else that it lies outside the plot."""
+    key = "ch_h1_line_drawn" if output_line_shown(flat, activation, hidden, units) else "ch_h1_line_outside"
+    return t(lang, key + ("_one" if hidden == 1 else ""))
 
 
 def _plane_subtitle(
@@ -650,6 +675,11 @@ def loss_terms(y_pred: np.ndarray) -> np.ndarray:
         return -np.maximum(np.log(right), -100.0)
 
 
+def n_clamped(y_pred: np.ndarray) -> int:
+    """How many loss terms sit at BCELoss's log clamp (a prediction exactly 0 or 1 on the wrong side): term 100."""
+    return int((loss_terms(y_pred) >= 100.0).sum())
+
+
 def loss_chart(y_pred: np.ndarray, loss: float, lang: str) -> alt.LayerChart:
     """One bar per input: its loss term; a dashed rule at the mean (the loss L)."""
     terms = loss_terms(y_pred)
@@ -760,18 +790,11 @@ def _col(v: np.ndarray, d: int = 4) -> str:
 
 
 def latex_linear1(trace, rows: list[int]) -> str:
-    """z1 = W1 x + b1 for one row (column vectors), or Z1 = X W1^T + b1 for the batch, with numbers."""
+    """z1 = x W1^T + b1 for one row (a row of the batch), or Z1 = X W1^T + b1 for the batch, with numbers."""
     if len(rows) == 1:
-        r = rows[0]
-        return (
-            r"z_1 = W_1 x + b_1 = "
-            + _mat(trace.W1)
-            + _col(trace.X[r], 0)
-            + " + "
-            + _col(trace.b1)
-            + " = "
-            + _col(trace.z1[r])
-        )
+        r, i = rows[0], rows[0] + 1
+        return (rf"z_1^{{({i})}} = x^{{({i})}} W_1^{{\top}} + b_1 = " + _mat(trace.X[r][None, :], 0) + _mat(trace.W1.T)
+                + " + " + _mat(trace.b1[None, :]) + " = " + _mat(trace.z1[r][None, :]))  # fmt: skip
     if trace.W1.shape[0] > WIDE_UNITS:  # many units: the transposed form grows down, not across
         return _two_lines(
             r"Z_1^{\top} = W_1 X^{\top} + b_1", _mat(trace.W1) + _mat(trace.X[rows].T, 0) + " + " + _col(trace.b1),
@@ -787,8 +810,9 @@ def latex_activation(trace, rows: list[int], activation: str) -> list[str]:
     """h1 = f(z1) elementwise, with numbers; plus f's definition worked out on one entry."""
     f, definition = ACT_TEX[activation]
     if len(rows) == 1:
-        r = rows[0]
-        main = r"h_1 = " + f + r"(z_1) = " + f + r"\left(" + _col(trace.z1[r]) + r"\right) = " + _col(trace.h1[r])
+        r, i = rows[0], rows[0] + 1
+        main = (rf"h_1^{{({i})}} = {f}(z_1^{{({i})}}) = {f}\left(" + _mat(trace.z1[r][None, :]) + r"\right) = "
+                + _mat(trace.h1[r][None, :]))  # fmt: skip
     else:
         tp = r"^{\top}" if trace.W1.shape[0] > WIDE_UNITS else ""  # transposed for many units, as in latex_linear1
         z, h1 = (trace.z1[rows].T, trace.h1[rows].T) if tp else (trace.z1[rows], trace.h1[rows])
@@ -812,13 +836,12 @@ def latex_linear2(trace, rows: list[int]) -> str:
     """z2 = W2 h1 + b2 written out as a weighted sum (one row), or z2 = H1 W2^T + b2 (batch)."""
     w, b = trace.W2[0], float(trace.b2[0])
     if len(rows) == 1:
-        r = rows[0]
+        r, i = rows[0], rows[0] + 1
+        lhs = rf"z_2^{{({i})}} = h_1^{{({i})}} W_2^{{\top}} + b_2 = "
         if len(w) > WIDE_UNITS:  # many units: a row times a column instead of a long sum
-            return (
-                r"z_2 = W_2 h_1 + b_2 = " + _mat(trace.W2) + _col(trace.h1[r]) + f" + ({_n(b)}) = {_n(trace.z2[r, 0])}"
-            )
-        terms = " + ".join(rf"({_n(wi)})({_n(hi)})" for wi, hi in zip(w, trace.h1[r], strict=True))
-        return rf"z_2 = W_2 h_1 + b_2 = {terms} + ({_n(b)}) = {_n(trace.z2[r, 0])}"
+            return lhs + _mat(trace.h1[r][None, :]) + _mat(trace.W2.T) + f" + ({_n(b)}) = {_n(trace.z2[r, 0])}"
+        terms = " + ".join(rf"({_n(hi)})({_n(wi)})" for wi, hi in zip(w, trace.h1[r], strict=True))
+        return lhs + rf"{terms} + ({_n(b)}) = {_n(trace.z2[r, 0])}"
     if len(w) > WIDE_UNITS:  # H1 is 4 x H: put the result on its own line
         return _two_lines(
             r"z_2 = H_1 W_2^{\top} + b_2",
@@ -842,8 +865,8 @@ def _two_lines(lhs: str, middle: str, result: str) -> str:
 def latex_output(trace, rows: list[int]) -> str:
     """y_pred = sigmoid(z2), with numbers."""
     if len(rows) == 1:
-        z, p = float(trace.z2[rows[0], 0]), float(trace.y_pred[rows[0], 0])
-        return rf"\hat y = \sigma(z_2) = \frac{{1}}{{1 + e^{{{_n(-z)}}}}} = {_n(p)}"
+        z, p, i = float(trace.z2[rows[0], 0]), float(trace.y_pred[rows[0], 0]), rows[0] + 1
+        return rf"\hat y^{{({i})}} = \sigma(z_2^{{({i})}}) = \frac{{1}}{{1 + e^{{{_n(-z)}}}}} = {_n(p)}"
     return r"\hat y = \sigma(z_2) = \sigma\left(" + _mat(trace.z2[rows]) + r"\right) = " + _mat(trace.y_pred[rows])
 
 

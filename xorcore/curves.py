@@ -159,6 +159,10 @@ def predictions_table(hist: History, epoch: int, lang: str) -> pd.DataFrame:
     )
 
 
+# What the lecture's cell 1 printed; that cell sets no seed, so these come from a start nobody can reproduce.
+LECTURE_CELL1_PRED = (0.01603173, 0.9808172, 0.9807922, 0.03328492)
+
+
 def printout(pred: np.ndarray) -> str:
     """y_pred as the lecture's cell 1 prints it: a (4, 1) numpy array, e.g. '[[0.00984497]\\n [0.98945695] ...]'."""
     return np.array2string(np.asarray(pred, dtype=np.float32).reshape(-1, 1))
@@ -278,7 +282,7 @@ def loss_chart(
 
 
 def accuracy_chart(hist: History, lang: str, epoch: int | None = None, max_points: int = MAX_POINTS) -> alt.LayerChart:
-    """Accuracy (share of the four inputs on the right side of 0.5) per epoch."""
+    """Accuracy (share of the four inputs correct, outcome.correct) per epoch."""
     df = accuracy_frame(hist, epoch, max_points)
     y = alt.Y(
         "accuracy:Q",

@@ -57,7 +57,7 @@ class Cell:
     final_loss: np.ndarray  # (n,) BCE of the trained model; nan if the run diverged
     final_pred: np.ndarray  # (n, 4) y_pred of the trained model
     final_params: np.ndarray  # (n, 4H+1) trained θ
-    success: np.ndarray  # (n,) bool: all four predictions on the right side of 0.5
+    success: np.ndarray  # (n,) bool: outcome.learned (all four within 0.4 of their targets)
     diverged: np.ndarray  # (n,) bool: θ or the loss stopped being finite
     dead: np.ndarray  # (n,) int: dead hidden units at the trained θ
     dead_init: np.ndarray  # (n,) int: dead hidden units already at the initial θ

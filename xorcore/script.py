@@ -22,8 +22,10 @@ _OPT = {
 
 def model_code(config: Config, lang: str = "en") -> str:
     """The nn.Module of the lecture, for these settings, commented in `lang`."""
-    h = config.hidden
-    c = {k: t(lang, f"code_{k}", h=h) for k in ("seed", "layer1", "layer2", "final", "stretch", "bend", "combine")}
+    h, act = config.hidden, config.activation
+    c = {k: t(lang, f"code_{k}", h=h) for k in ("seed", "layer1", "layer2", "final", "stretch")}
+    c["bend"] = t(lang, f"code_bend_{act}")
+    c["combine"] = t(lang, "code_combine_identity" if act == "identity" else "code_combine")
     return f"""class XORModel(nn.Module):
     def __init__(self):
         super().__init__()
@@ -41,30 +43,33 @@ def model_code(config: Config, lang: str = "en") -> str:
 """
 
 
-def script(config: Config) -> str:
-    """A standalone program (torch only) that trains this run and prints its final loss."""
+def script(config: Config, lang: str = "en") -> str:
+    """A standalone program (torch only) that trains this run and prints its final loss, commented in `lang`."""
     opt = _OPT[config.optimizer].format(lr=config.lr)
+    c = {k: t(lang, f"code_{k}") for k in ("data", "loop", "forward", "loss", "zero", "backward", "step")}
     return f'''"""XOR Backprop Lab run: {config.label()}. Needs only PyTorch."""
 import torch
 import torch.nn as nn
 import torch.optim as optim
 
+# {c["data"]}
 X = torch.tensor([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=torch.float32)
 y = torch.tensor([[0], [1], [1], [0]], dtype=torch.float32)
 
 
-{model_code(config)}
+{model_code(config, lang)}
 
 model = XORModel()
 criterion = nn.BCELoss()
 optimizer = {opt}
 
+# {c["loop"]}
 for epoch in range({config.epochs}):
-    prediction = model(X)  # 1. forward
-    loss = criterion(prediction, y)  # 2. loss
-    optimizer.zero_grad()  # 3. clear old gradients
-    loss.backward()  # 4. backward (chain rule)
-    optimizer.step()  # 5. update
+    prediction = model(X)  # {c["forward"]}
+    loss = criterion(prediction, y)  # {c["loss"]}
+    optimizer.zero_grad()  # {c["zero"]}
+    loss.backward()  # {c["backward"]}
+    optimizer.step()  # {c["step"]}
     if not torch.isfinite(loss):
         print(f"diverged at epoch {{epoch}}")
         break

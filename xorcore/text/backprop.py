@@ -3,7 +3,9 @@
 EN: dict[str, str] = {
     "bp_rest_hidden": "The rest (gradients on the network, the finite-difference check, the manual update) appears once the last step is shown.",
     "bp_intro": "The forward pass ended with the loss L = {loss}. Backprop now walks the chain rule backwards, "
-    "from the loss to the first layer, and finds how much each value and each parameter moved the loss.",
+    "from the loss to the first layer, and finds the gradient of the loss with respect to every value and every "
+    "parameter: how fast the loss would change if that one number moved a little (a sensitivity, not a share of "
+    "the loss). The optimizer's step then uses them to push the loss down.",
     "bp_loss_metric": "Loss L (mean over the 4 rows)",
     "bp_h_grads": "Gradients, from the loss backwards",
     "bp_batch_note": "All four inputs: each equation shows the whole batch as matrices (one row per input, as "
@@ -11,16 +13,17 @@ EN: dict[str, str] = {
     "bp_row_note": "One input: the loss is still the mean over all four rows (that is what the lecture computes). "
     "Shown: row i = {i}, input {row}: its slice of dL/dy_pred, dL/dz2, dL/dh1 and dL/dz1, and its share of dL/dW "
     "and dL/db (the outer products of that row alone). The four rows' shares add up to the batch gradient.",
-    "bp_t_d_y_pred": "how wrong the prediction is",
-    "bp_t_d_z2": "the error signal at the output logit",
+    "bp_t_d_y_pred": "how the loss changes with each prediction",
+    "bp_t_d_z2": "the error signal at the output logit: how wrong each prediction is",
     "bp_t_d_W2": "how much to change the output layer's weights",
     "bp_t_d_b2": "how much to change the output bias",
-    "bp_t_d_h1": "how wrong the hidden layer was",
+    "bp_t_d_h1": "how the loss changes with each hidden value",
     "bp_t_d_z1": "the error signal behind the activation",
     "bp_t_d_W1": "how much to change the hidden layer's weights",
     "bp_t_d_b1": "how much to change the hidden biases",
     "bp_x_d_y_pred": "The slope of the loss with respect to each prediction ŷ. Positive where ŷ should go down "
-    "(target 0), negative where it should go up (target 1). The 1/N comes from the mean over the four rows.",
+    "(target 0), negative where it should go up (target 1). The 1/N comes from the mean over the four rows, and the factor 1/(ŷ(1 − ŷ)) inflates it: this is a "
+    "slope, not the error itself (that is dL/dz2, next).",
     "bp_x_d_z2": "One step back, through the output sigmoid: multiply by σ'(z₂) = ŷ(1 − ŷ). For a sigmoid output "
     "with BCE, everything cancels to (ŷ − y)/N: the error itself, divided by N.",
     "bp_x_d_W2": "Each row's error signal dL/dz2 times the hidden activations h₁ that fed it, added over the rows.",
@@ -66,7 +69,7 @@ EN: dict[str, str] = {
     "bp_op_bce": "BCE loss (mean of 4)",
     "bp_h_network": "Gradients on the network",
     "bp_network_caption": "Each edge carries dL/dθ of its weight or bias ({which}): colour is the sign (blue +, "
-    "orange −), width the size. Gradient descent moves each parameter against the sign of its gradient.",
+    "vermillion −), width the size. Gradient descent moves each parameter against the sign of its gradient.",
     "bp_network_batch": "the batch gradient",
     "bp_network_row": "input {row}'s share",
     "bp_network_alt": "Network diagram with the gradient of the loss on every weight and bias edge.",
@@ -114,6 +117,9 @@ EN: dict[str, str] = {
     "the gradient: 0 does not move, and a negative step climbs the loss. Enter for example 0.1.",
     "bp_diverged": "A step of size {eta} pushed the parameters or the loss out of the finite numbers "
     "(NaN or infinity). Choose a smaller step size or start over.",
+    "bp_clamp": "{k} of the four predictions are exactly 0 or 1 on the wrong side (float32 rounds them there). "
+    "BCELoss clamps each log at −100, so each of them adds 100/4 = 25 to the loss: the loss {loss} is that "
+    "clamp, not a measured distance.",
     "bp_loss_up": "The loss went up ({before} → {after}): a step of {eta} overshoots here. Try a smaller step size.",
     "bp_loss_above_start": "The loss {after} is still above where the steps started ({start}): a step size of {eta} "
     "is too big. Try a smaller one.",
@@ -121,24 +127,26 @@ EN: dict[str, str] = {
 
 KO: dict[str, str] = {
     "bp_rest_hidden": "나머지(신경망 위의 기울기, 유한 차분 검사, 수동 업데이트)는 마지막 단계를 보인 뒤에 나타납니다.",
-    "bp_intro": "순전파는 손실 L = {loss}로 끝났습니다. 이제 역전파가 체인 룰을 따라 손실에서 첫 번째 층까지 거꾸로 "
-    "내려가며, 각 값과 각 파라미터가 손실을 얼마나 움직였는지 구합니다.",
-    "bp_loss_metric": "손실 L (4개 행의 평균)",
-    "bp_h_grads": "기울기: 손실에서부터 거꾸로",
+    "bp_intro": "순전파는 loss L = {loss}로 끝났습니다. 이제 역전파가 체인 룰을 따라 loss에서 첫 번째 층까지 거꾸로 "
+    "내려가며, 모든 값과 모든 파라미터에 대한 loss의 기울기를 구합니다. 그 숫자 하나를 조금 움직이면 loss가 얼마나 "
+    "빨리 변하는지, 즉 민감도이지 loss 중 그 값의 몫이 아닙니다. 옵티마이저의 한 걸음이 이 기울기로 loss를 줄입니다.",
+    "bp_loss_metric": "loss L (4개 행의 평균)",
+    "bp_h_grads": "기울기: loss에서부터 거꾸로",
     "bp_batch_note": "네 입력 모두: 각 식은 배치 전체를 행렬로 보여 줍니다 (강의처럼 입력 하나가 한 행).",
-    "bp_row_note": "입력 하나: 손실은 여전히 네 행 전체의 평균입니다 (강의가 계산하는 그대로). 여기서는 i = {i}번째 행, "
+    "bp_row_note": "입력 하나: loss는 여전히 네 행 전체의 평균입니다 (강의가 계산하는 그대로). 여기서는 i = {i}번째 행, "
     "입력 {row}에 해당하는 dL/dy_pred, dL/dz2, dL/dh1, dL/dz1의 행과, dL/dW·dL/db 중 이 행의 몫(이 행만의 외적)을 "
     "보여 줍니다. 네 행의 몫을 더하면 배치 기울기가 됩니다.",
-    "bp_t_d_y_pred": "결과가 얼마나 틀렸는지",
-    "bp_t_d_z2": "출력 로짓에서의 오차 신호",
+    "bp_t_d_y_pred": "예측값마다 loss가 어떻게 변하는지",
+    "bp_t_d_z2": "출력 로짓에서의 오차 신호: 결과가 얼마나 틀렸는지",
     "bp_t_d_W2": "출력층 가중치를 얼마나 수정해야 할지",
     "bp_t_d_b2": "출력 편향을 얼마나 수정해야 할지",
-    "bp_t_d_h1": "은닉층이 얼마나 잘못했는지",
+    "bp_t_d_h1": "은닉값마다 loss가 어떻게 변하는지",
     "bp_t_d_z1": "활성화 함수를 지난 오차 신호",
     "bp_t_d_W1": "은닉층 가중치를 얼마나 수정해야 할지",
     "bp_t_d_b1": "은닉 편향을 얼마나 수정해야 할지",
-    "bp_x_d_y_pred": "손실을 각 예측값 ŷ로 미분한 기울기입니다. 정답이 0인 행은 양수(ŷ를 낮춰야 함), 정답이 1인 행은 "
-    "음수(ŷ를 높여야 함)입니다. 1/N은 네 행의 평균에서 나옵니다.",
+    "bp_x_d_y_pred": "loss를 각 예측값 ŷ로 미분한 기울기입니다. 정답이 0인 행은 양수(ŷ를 낮춰야 함), 정답이 1인 행은 "
+    "음수(ŷ를 높여야 함)입니다. 1/N은 네 행의 평균에서 나오고, 1/(ŷ(1 − ŷ)) 배가 값을 부풀립니다. 오차 그 자체가 아니라 기울기입니다 "
+    "(오차는 다음의 dL/dz2입니다).",
     "bp_x_d_z2": "출력 시그모이드를 한 단계 거슬러 올라갑니다: σ'(z₂) = ŷ(1 − ŷ)를 곱합니다. 시그모이드 출력과 BCE를 "
     "함께 쓰면 모두 약분되어 (ŷ − y)/N, 즉 오차 그 자체를 N으로 나눈 값이 됩니다.",
     "bp_x_d_W2": "각 행의 오차 신호 dL/dz2에 그 행의 은닉 활성값 h₁을 곱해서 네 행을 더합니다.",
@@ -166,7 +174,7 @@ KO: dict[str, str] = {
     "bp_graph_batch": "네 입력의 값과 기울기를 한 줄씩 보여 줍니다.",
     "bp_graph_row": "입력 {row}의 값과 기울기입니다. 파라미터에는 기울기 중 이 입력의 몫이 표시됩니다.",
     "bp_graph_alt": "신경망의 계산 그래프: x와 W1이 행렬곱으로 들어가고, 편향 b1, 활성화 함수, W2와의 행렬곱, 편향 b2, "
-    "출력 시그모이드, BCE 손실로 이어집니다. 각 노드에 값과 기울기가 표시됩니다.",
+    "출력 시그모이드, BCE loss로 이어집니다. 각 노드에 값과 기울기가 표시됩니다.",
     "bp_g_value": "값",
     "bp_g_grad": "기울기",
     "bp_g_grad_row": "기울기, 입력 {row}",
@@ -181,18 +189,18 @@ KO: dict[str, str] = {
     "bp_op_matmul2": "Linear 2: 행렬곱",
     "bp_op_add2": "Linear 2: 편향 더하기",
     "bp_op_sigmoid": "출력 시그모이드",
-    "bp_op_bce": "BCE 손실 (4개 평균)",
+    "bp_op_bce": "BCE loss (4개 평균)",
     "bp_h_network": "신경망 위의 기울기",
-    "bp_network_caption": "각 간선에는 그 가중치나 편향의 dL/dθ가 적혀 있습니다 ({which}). 색은 부호(파랑 +, 주황 −), "
+    "bp_network_caption": "각 간선에는 그 가중치나 편향의 dL/dθ가 적혀 있습니다 ({which}). 색은 부호(파랑 +, 주홍색 −), "
     "굵기는 크기입니다. 경사 하강법은 각 파라미터를 기울기의 부호와 반대 방향으로 움직입니다.",
     "bp_network_batch": "배치 기울기",
     "bp_network_row": "입력 {row}의 몫",
-    "bp_network_alt": "모든 가중치와 편향 간선에 손실의 기울기를 표시한 신경망 그림.",
+    "bp_network_alt": "모든 가중치와 편향 간선에 loss의 기울기를 표시한 신경망 그림.",
     "bp_dead": "죽은 유닛",
     "bp_dead_note": "ReLU에서 은닉 유닛 {units}: 네 입력 모두에서 z₁ ≤ 0입니다. 기울기가 0이라 들어오는 가중치와 "
     "편향에 기울기가 전혀 전달되지 않고, 경사 하강법으로는 되살릴 수 없습니다.",
     "bp_h_fd": "유한 차분 검사",
-    "bp_fd_caption": "각 파라미터를 ±ε (ε = 0.001)만큼 살짝 움직여 손실을 다시 재면, 기울기 "
+    "bp_fd_caption": "각 파라미터를 ±ε (ε = 0.001)만큼 살짝 움직여 loss를 다시 재면, 기울기 "
     "(L(θ + ε) − L(θ − ε)) / 2ε가 autograd와 같아야 합니다 (둘 다 float64).",
     "bp_fd_param": "파라미터",
     "bp_fd_central": "중앙 차분",
@@ -201,7 +209,7 @@ KO: dict[str, str] = {
     "bp_fd_max": "최대 차이",
     "bp_h_update": "수동 업데이트: 경사 하강법 한 걸음",
     "bp_update_intro": "모든 파라미터에 대해 θ ← θ − η · dL/dθ를 강의 2번 셀처럼 직접 계산합니다. 강의는 가중치만 "
-    "수정합니다: “편향도 함께”를 끄고 η = 0.1로 두면 강의의 수정된 가중치가 그대로 나옵니다.",
+    "수정합니다: “편향도 함께”를 끄고 η = 0.1로 두면 강의의 업데이트된 가중치가 그대로 나옵니다.",
     "bp_eta": "스텝 크기 η",
     "bp_eta_help": "기울기 반대 방향으로 얼마나 움직일지 (강의는 0.1). 양수여야 합니다.",
     "bp_biases": "편향도 함께",
@@ -209,8 +217,8 @@ KO: dict[str, str] = {
     "bp_another": "한 걸음 더",
     "bp_restart": "처음부터 다시",
     "bp_steps_taken": "진행한 걸음 수: {k}",
-    "bp_loss_before": "{k}번째 걸음 전 손실",
-    "bp_loss_after": "{k}번째 걸음 후 손실",
+    "bp_loss_before": "걸음 {k} 전 loss",
+    "bp_loss_after": "걸음 {k} 후 loss",
     "bp_col_param": "파라미터",
     "bp_col_before": "이전",
     "bp_col_grad": "기울기",
@@ -218,21 +226,24 @@ KO: dict[str, str] = {
     "bp_col_updated": "수정 여부",
     "bp_yes": "예",
     "bp_no": "아니요",
-    "bp_table_caption": "{k}번째 걸음: 각 파라미터의 이전 값, 그 지점에서의 기울기, 이후 값.",
-    "bp_updated_w1": "수정된 Layer 1 가중치 W₁",
-    "bp_updated_w2": "수정된 Layer 2 가중치 W₂",
+    "bp_table_caption": "걸음 {k}: 각 파라미터의 이전 값, 그 지점에서의 기울기, 이후 값.",
+    "bp_updated_w1": "업데이트된 Layer 1 가중치 W₁",
+    "bp_updated_w2": "업데이트된 Layer 2 가중치 W₂",
     "bp_lecture_match": "강의 모델에서 η = 0.1로 가중치만 수정한 결과: 강의의 “Updated Layer 1/2 Weights”와 같은 "
     "값입니다 (강의 노트 출력은 그 전에 잘렸습니다).",
-    "bp_chart_title": "수동 업데이트 걸음마다의 손실",
+    "bp_chart_title": "수동 업데이트 걸음마다의 loss",
     "bp_chart_x": "수동 업데이트 걸음 (0 = 업데이트 전)",
-    "bp_chart_y": "손실 L (BCE)",
-    "bp_chart_alt": "수동 경사 하강 걸음마다의 손실을 0번째부터 {k}번째 걸음까지 그린 선 그래프: {first}에서 {last}까지.",
+    "bp_chart_y": "loss L (BCE)",
+    "bp_chart_alt": "수동 경사 하강 걸음마다의 loss를 걸음 0부터 걸음 {k}까지 그린 선 그래프: {first}에서 {last}까지.",
     "bp_eta_bad": "스텝 크기는 양수여야 합니다 (입력값 {eta}). 경사 하강법은 기울기 반대 방향으로 η > 0만큼 움직입니다: "
-    "0이면 움직이지 않고, 음수면 손실이 오히려 커집니다. 예를 들어 0.1을 입력해 보세요.",
-    "bp_diverged": "크기 {eta}의 걸음으로 파라미터나 손실이 유한한 수의 범위를 벗어났습니다 (NaN 또는 무한대). "
+    "0이면 움직이지 않고, 음수면 loss가 오히려 커집니다. 예를 들어 0.1을 입력해 보세요.",
+    "bp_diverged": "크기 {eta}의 걸음으로 파라미터나 loss가 유한한 수의 범위를 벗어났습니다 (NaN 또는 무한대). "
     "더 작은 스텝 크기를 고르거나 처음부터 다시 해 보세요.",
-    "bp_loss_up": "손실이 오히려 커졌습니다 ({before} → {after}): 여기서는 {eta}만큼의 걸음이 너무 커서 지나쳐 버립니다. "
+    "bp_clamp": "네 예측값 중 {k}개가 틀린 쪽으로 정확히 0 또는 1입니다 (float32가 그렇게 반올림합니다). BCELoss는 "
+    "log를 −100에서 잘라 내므로, 그런 입력마다 loss에 100/4 = 25가 더해집니다. loss {loss}는 잰 거리가 아니라 이 "
+    "잘라 냄의 값입니다.",
+    "bp_loss_up": "loss가 오히려 커졌습니다 ({before} → {after}): 여기서는 {eta}만큼의 걸음이 너무 커서 지나쳐 버립니다. "
     "더 작은 스텝 크기를 써 보세요.",
-    "bp_loss_above_start": "손실 {after}이(가) 아직 처음({start})보다 큽니다: 스텝 크기 {eta}는 너무 큽니다. "
+    "bp_loss_above_start": "loss는 아직 {after}로, 처음({start})보다 큽니다: 스텝 크기 {eta}는 너무 큽니다. "
     "더 작은 값을 써 보세요.",
 }

@@ -50,11 +50,23 @@ EN: dict[str, str] = {
     "all_rows": "All four inputs (batch)",
     "one_row": "Input {row}",
     "rows_label": "Rows",
+    "notation": "Notation, on every page: subscripts 1 and 2 are the layers (W₁, z₁, h₁ belong to layer 1; z₂ to the "
+    "output). The batch of four inputs is a matrix with one row per input: X, Z₁ = X W₁ᵀ + b₁, H₁ (4 × H), z₂ and ŷ "
+    "(4 × 1), as PyTorch computes it. One input i is that row: x⁽ⁱ⁾, z₁⁽ⁱ⁾ = x⁽ⁱ⁾ W₁ᵀ + b₁, h₁⁽ⁱ⁾; the input index is "
+    "a superscript (i). A hidden unit j is written (j), as in the tables' “h1 (2)”.",
     "story_linear1": "Linear 1 stretches and rotates the input space (z1).",
-    "story_activation": "The activation bends the space smoothly (h1).",
+    "story_activation_sigmoid": "The activation bends the space smoothly (h1).",
+    "story_activation_tanh": "The activation bends the space smoothly (h1).",
+    "story_activation_relu": "ReLU clamps the negative side flat (h1): the space bends at the axes, not smoothly.",
+    "story_activation_leaky_relu": "Leaky ReLU squashes the negative side a hundredfold (h1): the space bends at "
+    "the axes, not smoothly.",
+    "story_activation_identity": "The identity leaves the space as it is (h1 = z1): nothing bends.",
     "story_linear2": "Linear 2 combines regions in the bent space (z2).",
+    "story_linear2_identity": "Linear 2 takes one more weighted sum (z2): with nothing bent, z2 is still a linear "
+    "function of x.",
     "story_output": "The sigmoid turns z2 into the final probability (y_pred).",
-    "story_loss": "The loss measures how wrong the predictions are; backprop starts here to shrink it.",
+    "story_loss": "The loss measures how wrong the predictions are; backprop starts here and computes the "
+    "gradients the update uses to shrink it.",
     "story_backward": "The error signal (gradient) flows backwards along the chain rule.",
     "story_update": "Multiply by the learning rate and step each weight against its gradient.",
     "diverged": "The run diverged at epoch {epoch}: the loss or a parameter stopped being finite. "
@@ -88,7 +100,7 @@ KO: dict[str, str] = {
     "page_experiments": "실험",
     "nav_prev": "이전: {page}",
     "nav_next": "다음: {page}",
-    "notice_bad_param": "링크의 `{param}` 값은 허용되지 않아 기본값 {default}을(를) 사용합니다.",
+    "notice_bad_param": "링크의 `{param}` 값은 허용되지 않아 기본값을 사용합니다: {default}.",
     "notice_unknown_param": "링크에 알 수 없는 매개변수 `{param}`가 있어 무시합니다.",
     "reveal_mode": "단계 보기",
     "reveal_all": "한 번에 모두",
@@ -112,11 +124,24 @@ KO: dict[str, str] = {
     "all_rows": "네 입력 모두 (배치)",
     "one_row": "입력 {row}",
     "rows_label": "입력 행",
+    "notation": "표기 (모든 페이지 공통): 아래 첨자 1과 2는 층입니다 (W₁, z₁, h₁은 1층, z₂는 출력층). 네 입력의 배치는 "
+    "입력 하나가 한 행인 행렬입니다: X, Z₁ = X W₁ᵀ + b₁, H₁ (4 × H), z₂와 ŷ (4 × 1). PyTorch가 계산하는 방식 그대로입니다. "
+    "입력 하나 i는 그 행입니다: x⁽ⁱ⁾, z₁⁽ⁱ⁾ = x⁽ⁱ⁾ W₁ᵀ + b₁, h₁⁽ⁱ⁾. 입력 번호는 위 첨자 (i)로 씁니다. 은닉 유닛 j는 "
+    "표의 “h1 (2)”처럼 (j)로 씁니다.",
     "story_linear1": "Linear 1: 입력 공간을 늘리고 회전시킵니다 (z1).",
-    "story_activation": "활성화 함수: 공간을 부드럽게 휘게 만듭니다 (h1).",
+    "story_activation_sigmoid": "활성화 함수: 공간을 부드럽게 휘게 만듭니다 (h1).",
+    "story_activation_tanh": "활성화 함수: 공간을 부드럽게 휘게 만듭니다 (h1).",
+    "story_activation_relu": "ReLU: 음수 쪽을 0으로 눌러 평평하게 만듭니다 (h1). 공간은 부드럽게가 아니라 축에서 "
+    "꺾입니다.",
+    "story_activation_leaky_relu": "leaky ReLU: 음수 쪽을 백 분의 일로 눌러 줄입니다 (h1). 공간은 부드럽게가 아니라 "
+    "축에서 꺾입니다.",
+    "story_activation_identity": "항등 함수: 공간을 그대로 둡니다 (h1 = z1). 아무것도 휘지 않습니다.",
     "story_linear2": "Linear 2: 휘어진 공간에서 영역을 합칩니다 (z2).",
+    "story_linear2_identity": "Linear 2: 가중합을 한 번 더 구합니다 (z2). 휜 것이 없으니 z2는 여전히 x의 선형 "
+    "함수입니다.",
     "story_output": "시그모이드가 z2를 최종 확률값으로 바꿉니다 (y_pred).",
-    "story_loss": "Loss는 예측이 얼마나 틀렸는지 잽니다. 이 오차를 줄이기 위해 역전파를 시작합니다.",
+    "story_loss": "loss는 예측이 얼마나 틀렸는지 잽니다. 이 오차를 줄이기 위해 역전파를 시작합니다. 역전파는 "
+    "업데이트가 loss를 줄이는 데 쓸 기울기를 구합니다.",
     "story_backward": "체인 룰을 타고 오차 신호(Gradient)가 거꾸로 흐릅니다.",
     "story_update": "학습률을 곱해서 각 가중치를 기울기의 반대 방향으로 한 걸음 수정합니다.",
     "diverged": "{epoch} 에폭에서 학습이 발산했습니다: loss나 파라미터가 유한한 값이 아닙니다. "

@@ -2,9 +2,10 @@
 
 EN: dict[str, str] = {
     "ex_title": "Experiments: many seeds at once",
-    "ex_intro": "The lecture switched the hidden activation from ReLU to sigmoid because, with ReLU and two "
-    "hidden units, the net often got stuck. Here the same network is trained from many seeds at once, for "
-    "every setting of a grid, and we count how often it learns XOR.",
+    "ex_intro": "The lecture's cell 1 records a switch of the hidden activation from ReLU to sigmoid; its comment "
+    'only says it applies "the S-shaped curve from the formula earlier". This dashboard\'s reading: with ReLU and '
+    "two hidden units the net often gets stuck. Here the same network is trained from many seeds at once, for every "
+    "setting of a grid, and we count how often it learns XOR and why the other runs get stuck.",
     "ex_kind": "Grid",
     "ex_kind_optimizers": "Activations × optimizers",
     "ex_kind_lrs": "Activations × learning rates",
@@ -48,9 +49,9 @@ EN: dict[str, str] = {
     "ex_loss_desc": "Strip plot, one panel per hidden activation: the final loss of every run (log scale) "
     "for each {col}, coloured by whether the run learned XOR; a dashed line marks ln 2.",
     "ex_loss_caption": "One dot per run, spread sideways so they do not hide each other. "
-    "The dashed line is ln 2 ≈ 0.693, the loss of answering 0.5 for every input. "
-    "Runs that learned XOR end far below it; stuck runs gather at it, at ≈ 0.48 (the best a single "
-    "straight line can do) or at ≈ 0.35 (two inputs right, two at 0.5).",
+    "The dashed line is ln 2 ≈ 0.693, the loss of answering 0.5 for every input, the best a single straight line "
+    "does on XOR. Runs that learned XOR end far below it; stuck runs gather at it, at ≈ 0.4774 (one ReLU hinge: "
+    "one corner right, the other three at 2/3 or 1/3) or at ≈ 0.347 (two inputs right, two at 0.5).",
     "ex_loss_diverged": "{n} runs diverged (their loss is not finite) and are not drawn.",
     "ex_axis_loss": "Final loss (log scale)",
     "ex_legend_outcome": "Outcome",
@@ -77,24 +78,22 @@ EN: dict[str, str] = {
     "ex_download": "Download every run (CSV)",
     "ex_csv_row": "activation",
     "ex_csv_col": "column",
-    "ex_why_header": "Why did ReLU fail?",
-    "ex_why_text": "A ReLU unit outputs max(0, z1). If its z1 is negative for all four inputs, it outputs 0 "
-    "everywhere and its gradient is 0 everywhere: no update can ever bring it back. It is **dead**. "
-    "With only two hidden units, one dead unit leaves a single working unit, which can only cut the "
-    "plane with one straight line, and XOR needs two; with both dead the output is a constant. "
-    "A unit that is positive on all four inputs does not help either: there ReLU is the identity, "
-    "so it does not bend anything. The net can no longer bend the space enough to separate the four "
-    "points, and the run stops learning at a loss near 0.48 (one line) or ln 2 ≈ 0.693 (all outputs 0.5). "
-    "Sigmoid and tanh never have an exactly zero gradient, so their units cannot die. With two hidden "
-    "units they still fail sometimes, stuck on a flat region or in a local minimum of the loss (more "
-    "epochs do not rescue those runs), and plain SGD at lr 0.01 is simply too slow for 2000 epochs. "
-    "Leaky ReLU keeps a slope of 0.01 for negative z1, so its units are not dead, only slow to come back.",
-    "ex_why_data": "In this grid ReLU failed in **{fail} of {runs}** runs. Dead hidden units at the end of the "
-    "failed runs: {breakdown}. In {init} of the failed runs a unit was dead already at the start (its "
-    "initial weights put all four inputs on the negative side of its line).",
-    "ex_why_breakdown": "{k} dead: {n} runs",
-    "ex_why_norelu": "Add ReLU to the activations and run the grid to count its dead units.",
-    "ex_why_allok": "In this grid every ReLU run learned XOR.",
+    "ex_why_header": "Why do runs get stuck?",
+    "ex_why_text": "A failed run ends in one of a few places, each visible in its trained weights. "
+    "**Dead unit (ReLU).** A ReLU unit outputs max(0, z1). If its line z1 = 0 has all four inputs on its negative "
+    "side, the unit outputs 0 everywhere and its gradient is 0 everywhere: no update can bring it back. With two "
+    "hidden units, one dead unit leaves a single live unit, which bends the plane along one line only, and XOR "
+    "needs more. Leaky ReLU keeps a slope of 0.01 there: its units are not dead, their gradient is only a hundred times "
+    "smaller. "
+    "**The saddle at ln 2.** When every output is 0.5, dL/dz2 = (ŷ − y)/4 = ±1/8, and each unit's dL/dW2 is "
+    "(1/8)·[h(0,0) − h(0,1) − h(1,0) + h(1,1)], which is 0 for a unit that is affine on the four corners (a ReLU "
+    "unit active on all four inputs, a dead one): the gradient vanishes and nothing pushes the run away. "
+    "**One hinge (≈ 0.4774).** One corner right, the other three at one shared value: a local minimum. "
+    "**Two right, two at 0.5 (≈ 0.347).** Another place to stop. Sigmoid and tanh never have an exactly zero "
+    "slope, so their units cannot die, but their runs end in these places too (the table counts them). **Slow.** Plain SGD or momentum at a small learning rate "
+    "may still be moving at the end; whether more epochs help is measured below, never assumed. "
+    "**Linear.** With the identity nothing bends, and the best a line does is ln 2.",
+    "ex_why_norelu": "Add ReLU to the activations and run the grid to count the seeds that start with a dead unit.",
     "ex_short_sgd": "SGD",
     "ex_short_momentum": "Momentum",
     "ex_short_adam": "Adam",
@@ -104,9 +103,10 @@ EN: dict[str, str] = {
 
 KO: dict[str, str] = {
     "ex_title": "실험: 여러 시드를 한꺼번에",
-    "ex_intro": "강의에서는 은닉층 활성화 함수를 ReLU에서 시그모이드로 바꿨습니다. ReLU와 은닉 유닛 2개로는 "
-    "학습이 자주 멈췄기 때문입니다. 여기서는 같은 신경망을 격자의 설정마다 여러 시드로 한꺼번에 학습시키고, "
-    "XOR을 얼마나 자주 배우는지 셉니다.",
+    "ex_intro": '강의 1번 셀에는 은닉층 활성화 함수를 ReLU에서 시그모이드로 바꾼 기록이 있고, 주석은 "아까 '
+    '수식에서 본 S자 곡선을 적용합니다"라고만 말합니다. ReLU와 은닉 유닛 2개로는 학습이 자주 갇힌다는 것은 이 '
+    "대시보드의 해석입니다. 여기서는 같은 신경망을 격자의 설정마다 여러 시드로 한꺼번에 학습시키고, XOR을 얼마나 "
+    "자주 배우는지, 나머지 실행은 왜 갇히는지 셉니다.",
     "ex_kind": "격자",
     "ex_kind_optimizers": "활성화 함수 × 옵티마이저",
     "ex_kind_lrs": "활성화 함수 × 학습률",
@@ -123,7 +123,7 @@ KO: dict[str, str] = {
     "ex_fixed_lrs": "모든 실행은 {opt} 옵티마이저, 은닉 유닛 {hidden}개를 씁니다 (사이드바 설정).",
     "ex_run": "격자 실행",
     "ex_run_help": "모든 설정을 모든 시드로 학습합니다 (캐시됨: 같은 격자는 바로 나옵니다).",
-    "ex_empty": "격자를 실행하려면 활성화 함수와 {what}을(를) 하나 이상 고르세요.",
+    "ex_empty": "격자를 실행하려면 활성화 함수를 하나 이상, {what}도 하나 이상 고르세요.",
     "ex_press_run": "격자를 고르고 **격자 실행**을 누르세요. "
     "기본 격자(활성화 함수 5개 × 옵티마이저 4개 × 시드 100개 × 2000 에폭)는 1초 남짓 걸립니다.",
     "ex_progress": "{row} 학습 중 … (활성화 함수 {total}개 중 {done}개 완료)",
@@ -150,9 +150,9 @@ KO: dict[str, str] = {
     "ex_loss_desc": "스트립 플롯, 은닉층 활성화 함수마다 한 칸: {col}별로 모든 실행의 최종 loss(로그 눈금)를 "
     "XOR을 배웠는지에 따라 색으로 나눠 찍었고, 점선은 ln 2입니다.",
     "ex_loss_caption": "점 하나가 실행 하나이며, 서로 가리지 않도록 옆으로 흩어 놓았습니다. "
-    "점선은 ln 2 ≈ 0.693으로, 모든 입력에 0.5라고 답할 때의 loss입니다. "
-    "XOR을 배운 실행은 그보다 훨씬 아래에서 끝나고, 멈춘 실행은 이 선 위나 ≈ 0.48(직선 하나로 할 수 있는 "
-    "최선), ≈ 0.35(두 입력은 맞고 두 입력은 0.5)에 모입니다.",
+    "점선은 ln 2 ≈ 0.693으로, 모든 입력에 0.5라고 답할 때의 loss이자 직선 하나가 XOR에서 할 수 있는 최선입니다. "
+    "XOR을 배운 실행은 그보다 훨씬 아래에서 끝나고, 갇힌 실행은 이 선이나 ≈ 0.4774(ReLU의 꺾인 선 하나: 꼭짓점 "
+    "하나는 맞고 나머지 셋은 2/3 또는 1/3), ≈ 0.347(두 입력은 맞고 두 입력은 0.5)에 모입니다.",
     "ex_loss_diverged": "실행 {n}개는 발산해서(loss가 유한하지 않음) 그리지 않았습니다.",
     "ex_axis_loss": "최종 loss (로그 눈금)",
     "ex_legend_outcome": "결과",
@@ -179,24 +179,21 @@ KO: dict[str, str] = {
     "ex_download": "모든 실행 내려받기 (CSV)",
     "ex_csv_row": "activation",
     "ex_csv_col": "column",
-    "ex_why_header": "ReLU는 왜 실패했을까?",
-    "ex_why_text": "ReLU 유닛은 max(0, z1)을 내보냅니다. 네 입력 모두에서 z1이 음수이면 어디서나 0을 내보내고 "
-    "기울기도 어디서나 0이라서, 어떤 업데이트로도 되살릴 수 없습니다. 이 유닛은 **죽었습니다**. "
-    "은닉 유닛이 2개뿐이면 하나만 죽어도 살아 있는 유닛 하나만 남는데, 이 유닛은 평면을 직선 하나로만 "
-    "자를 수 있고 XOR에는 직선이 두 개 필요합니다. 둘 다 죽으면 출력은 상수가 됩니다. "
-    "네 입력 모두에서 양수인 유닛도 도움이 되지 않습니다. 그 구간에서 ReLU는 항등 함수라 공간을 전혀 휘지 "
-    "못하기 때문입니다. 공간을 네 점을 가를 만큼 충분히 휘게 만들 수 없으니 학습이 멈추고, loss는 0.48(직선 "
-    "하나)이나 ln 2 ≈ 0.693(모든 출력이 0.5) 근처에 머뭅니다. 시그모이드와 tanh는 기울기가 정확히 0이 되는 "
-    "일이 없어서 유닛이 죽지 않습니다. 그래도 은닉 유닛이 2개뿐이면 loss의 평평한 구간이나 국소 최솟값에 갇혀 "
-    "실패하기도 합니다 (이런 실행은 에폭을 늘려도 살아나지 않습니다). 학습률 0.01의 SGD는 2000 에폭 안에 "
-    "배우기에는 그냥 너무 느립니다. leaky ReLU는 음수 z1에서도 0.01의 기울기가 남아 있어서 유닛이 죽지 않고, "
-    "되살아나는 데 오래 걸릴 뿐입니다.",
-    "ex_why_data": "이 격자에서 ReLU는 실행 **{runs}개 중 {fail}개**에서 실패했습니다. 실패한 실행이 끝났을 때 "
-    "죽은 은닉 유닛 수: {breakdown}. 실패한 실행 중 {init}개는 처음부터 죽은 유닛이 있었습니다 "
-    "(초기 가중치가 네 입력을 모두 그 유닛 직선의 음수 쪽에 두었습니다).",
-    "ex_why_breakdown": "{k}개 죽음: 실행 {n}개",
-    "ex_why_norelu": "활성화 함수에 ReLU를 넣고 격자를 실행하면 죽은 유닛 수를 셉니다.",
-    "ex_why_allok": "이 격자에서는 ReLU의 모든 실행이 XOR을 배웠습니다.",
+    "ex_why_header": "실행은 왜 갇힐까?",
+    "ex_why_text": "실패한 실행은 몇 가지 자리 중 하나에서 끝나며, 각 자리는 학습된 가중치에서 보입니다. "
+    "**죽은 유닛 (ReLU).** ReLU 유닛은 max(0, z1)을 내보냅니다. 직선 z1 = 0의 음수 쪽에 네 입력이 모두 있으면 이 "
+    "유닛은 어디서나 0을 내보내고 기울기도 어디서나 0이라, 어떤 업데이트로도 되살릴 수 없습니다. 은닉 유닛이 2개면 "
+    "하나만 죽어도 살아 있는 유닛 하나만 남고, 이 유닛은 평면을 직선 하나를 따라서만 꺾으므로 XOR에는 부족합니다. "
+    "leaky ReLU는 그곳에서도 0.01의 기울기를 남겨서 유닛이 죽지 않고, 기울기가 백 분의 일로 작아질 뿐입니다. "
+    "**ln 2의 안장점.** 모든 출력이 0.5이면 dL/dz2 = (ŷ − y)/4 = ±1/8이고, 유닛마다 dL/dW2는 "
+    "(1/8)·[h(0,0) − h(0,1) − h(1,0) + h(1,1)]입니다. 네 꼭짓점에서 아핀인 유닛(네 입력 모두에서 활성인 ReLU 유닛, "
+    "죽은 유닛)은 이 값이 0이라 기울기가 사라지고, 실행을 밀어내는 힘이 없습니다. "
+    "**꺾인 선 하나 (≈ 0.4774).** 꼭짓점 하나는 맞고 나머지 셋은 한 값을 함께 씁니다: 국소 최솟값입니다. "
+    "**둘은 맞고 둘은 0.5 (≈ 0.347).** 또 하나의 멈추는 자리입니다. 시그모이드와 tanh는 기울기가 정확히 0이 되지 않아 "
+    "유닛이 죽지 않지만, 이들의 실행도 이런 자리에서 끝납니다 (표가 셉니다). **느림.** 작은 학습률의 SGD나 모멘텀은 끝에서도 아직 움직이는 중일 수 있습니다. 에폭을 "
+    "늘리면 도움이 되는지는 가정하지 않고 아래에서 잽니다. **선형.** 항등 함수로는 아무것도 휘지 않고, 직선 하나의 "
+    "최선은 ln 2입니다.",
+    "ex_why_norelu": "활성화 함수에 ReLU를 넣고 격자를 실행하면 처음부터 죽은 유닛이 있는 시드를 셉니다.",
     "ex_short_sgd": "SGD",
     "ex_short_momentum": "모멘텀",
     "ex_short_adam": "Adam",

@@ -18,12 +18,23 @@ EN: dict[str, str] = {
     "ch_plane_z1_desc": "The four inputs and the input plane's grid after Linear 1: "
     "the grid is stretched, rotated and shifted but its lines stay straight.",
     "ch_plane_h1": "After the activation (h1 plane)",
-    "ch_plane_h1_desc": "The four inputs and the input plane's grid after the activation (a non-linear "
-    "activation bends the grid lines); the dashed green line is where the output layer's z2 is 0 (y_pred = 0.5).",
+    "ch_plane_h1_desc": "The four inputs and the input plane's grid after the activation.",
+    "ch_h1_grid_sigmoid": "Sigmoid bends the grid lines and squeezes them into (0, 1) in every coordinate.",
+    "ch_h1_grid_tanh": "tanh bends the grid lines and squeezes them into (−1, 1) in every coordinate.",
+    "ch_h1_grid_relu": "ReLU clamps every negative coordinate to 0: where a unit is negative the grid is pressed "
+    "flat onto an axis, and a grid line kinks where it crosses one; elsewhere it stays straight.",
+    "ch_h1_grid_leaky_relu": "Leaky ReLU multiplies every negative coordinate by 0.01: a grid line kinks where it "
+    "crosses an axis, and the negative side is squashed a hundredfold, not flattened.",
+    "ch_h1_grid_identity": "The identity changes nothing: this is the z1 plane again, and every grid line stays "
+    "straight.",
+    "ch_h1_line_drawn": "The dashed green line is where the output layer's z2 is 0 (y_pred = 0.5).",
+    "ch_h1_line_outside": "The output layer's line z2 = 0 (y_pred = 0.5) lies outside this plot's range, so it "
+    "is not drawn: all four points are on one side of it.",
+    "ch_h1_line_drawn_one": "The dashed green line marks the threshold h = −b2 / w where z2 = 0 (y_pred = 0.5).",
+    "ch_h1_line_outside_one": "The output's threshold z2 = 0 (y_pred = 0.5) lies outside this plot's range, so it "
+    "is not drawn: all four points are on one side of it.",
     "ch_z_axis": "z1, unit {unit}",
     "ch_h_axis": "h1, unit {unit}",
-    "ch_plane_h1_desc_noline": "The four inputs and the input plane's grid after the activation: a non-linear "
-    "activation bends the grid lines (Linear 1 alone kept them straight).",
     "ch_one_unit": "One hidden unit: its value is plotted on a line.",
     "ch_two_of": "Hidden units {a} and {b} of {n}.",
     "ch_others_mean": "The output line holds the other units at their mean over the four inputs.",
@@ -80,29 +91,39 @@ EN: dict[str, str] = {
     "fw_one_unit_note": "The network has a single hidden unit: its pictures put that unit's value on one line.",
     "fw_values": "Values",
     "fw_equation": "Equation with the numbers",
-    "fw_step1": "Step 1 · Linear 1: z1 = W1·x + b1",
-    "fw_step2": "Step 2 · Activation: h1 = f(z1)",
-    "fw_step3": "Step 3 · Linear 2: z2 = W2·h1 + b2",
+    "fw_step1": "Step 1 · Linear 1: z₁ = x W₁ᵀ + b₁",
+    "fw_step2": "Step 2 · Activation: h₁ = f(z₁)",
+    "fw_step3": "Step 3 · Linear 2: z₂ = h₁ W₂ᵀ + b₂",
     "fw_step4": "Step 4 · Output: y_pred = σ(z2)",
     "fw_step5": "Step 5 · Loss: binary cross-entropy",
     "fw_more1": "Each hidden unit takes a weighted sum of the two inputs plus its bias. Geometrically Linear 1 is an "
     "affine map of the plane: it stretches, rotates, shears and shifts the grid, but straight lines stay "
     "straight and parallel lines stay parallel. So this step alone cannot separate XOR's points.",
-    "fw_more2_sigmoid": "The activation acts on each number on its own, and it is the only non-linear step: the grid "
-    "lines bend. Sigmoid squeezes the whole plane into the square (0, 1)², pressing far-away regions against "
-    "its edges.",
-    "fw_more2_tanh": "The activation acts on each number on its own, and it is the only non-linear step: the grid "
-    "lines bend. tanh squeezes the whole plane into the square (-1, 1)².",
-    "fw_more2_relu": "The activation acts on each number on its own, and it is the only non-linear step. ReLU folds "
-    "the plane: everything with z1 < 0 is flattened onto an axis (h = 0), and points that land there lose "
-    "their differences.",
-    "fw_more2_leaky_relu": "The activation acts on each number on its own, and it is the only non-linear step. Leaky "
-    "ReLU folds the plane like ReLU but keeps a thin slope of 0.01, so nothing is flattened completely.",
+    "fw_more2_sigmoid": "The activation acts on each number on its own, and it is the only step that bends the "
+    "space (the output sigmoid is non-linear too, but it is monotone: it does not move the boundary z2 = 0, "
+    "y_pred = 0.5). Sigmoid bends the grid lines smoothly and squeezes every coordinate into (0, 1), pressing "
+    "far-away regions against the edges.",
+    "fw_more2_tanh": "The activation acts on each number on its own, and it is the only step that bends the space "
+    "(the output sigmoid is non-linear too, but it is monotone: it does not move the boundary z2 = 0, "
+    "y_pred = 0.5). tanh bends the grid lines smoothly and squeezes every coordinate into (−1, 1).",
+    "fw_more2_relu": "The activation acts on each number on its own, and it is the only step that bends the space "
+    "(the output sigmoid is non-linear too, but it is monotone: it does not move the boundary z2 = 0, "
+    "y_pred = 0.5). ReLU clamps the negative side flat: every z1 < 0 becomes 0, so points with a negative "
+    "coordinate are pressed onto an axis and lose their differences there, while the positive side is left as "
+    "it is. It bends the space at the axes, not smoothly, and it does not fold it (|z| would).",
+    "fw_more2_leaky_relu": "The activation acts on each number on its own, and it is the only step that bends the "
+    "space (the output sigmoid is non-linear too, but it is monotone: it does not move the boundary z2 = 0, "
+    "y_pred = 0.5). Leaky ReLU multiplies every z1 < 0 by 0.01: the negative side is squashed a hundredfold, "
+    "not flattened, and the space bends at the axes, not smoothly.",
     "fw_more2_identity": "With the identity nothing bends: the grid stays straight, the whole network stays linear, "
     "and XOR stays unsolvable.",
     "fw_more3": "The output unit takes a weighted sum of the hidden values. In the h1 plane the points where z2 = 0 "
-    "form one straight line (dashed green): on one side z2 > 0 (prediction above 0.5), on the other z2 < 0. "
-    "Training moves the bent grid and this line until the 1s and the 0s fall on different sides.",
+    "form one straight line: on one side z2 > 0 (prediction above 0.5), on the other z2 < 0.",
+    "fw_more3_one": "The output unit takes a weighted sum of its one hidden value: z2 = w·h + b2 is 0 at one "
+    "threshold h = −b2 / w, with z2 > 0 (prediction above 0.5) on one side and z2 < 0 on the other.",
+    "fw_train_bent": "Training moves the bent grid and this line until the 1s and the 0s fall on different sides.",
+    "fw_train_identity": "Training can move this line, but nothing bends the grid: the four points keep XOR's "
+    "layout (an affine image of the square), and no line separates them.",
     "fw_more4": "The sigmoid turns z2 into a probability between 0 and 1; z2 = 0 becomes exactly 0.5, and above "
     "0.5 means 'predicts 1'. These are the untrained network's predictions: {right} of 4 are "
     "within {tol} of their target.",
@@ -134,15 +155,25 @@ KO: dict[str, str] = {
     "ch_plane_input": "입력 평면 (x)",
     "ch_plane_input_desc": "XOR 입력 네 개와 입력 평면의 격자, 그리고 표시한 은닉 유닛의 z1이 0이 되는 직선.",
     "ch_plane_z1": "Linear 1 이후 (z1 평면)",
-    "ch_plane_z1_desc": "Linear 1을 지난 네 입력과 입력 평면의 격자: 격자가 늘어나고 회전하고 이동하지만 "
+    "ch_plane_z1_desc": "Linear 1을 지난 네 입력과 입력 평면의 격자: 격자가 늘어나고 회전되고 이동하지만 "
     "직선은 여전히 직선입니다.",
     "ch_plane_h1": "활성화 이후 (h1 평면)",
-    "ch_plane_h1_desc": "활성화 함수를 지난 네 입력과 입력 평면의 격자 (비선형 활성화 함수는 격자선을 휘게 합니다). "
-    "초록 점선은 출력층의 z2가 0(y_pred = 0.5)이 되는 직선입니다.",
+    "ch_plane_h1_desc": "활성화 함수를 지난 네 입력과 입력 평면의 격자.",
+    "ch_h1_grid_sigmoid": "시그모이드는 격자선을 휘게 하고, 모든 좌표를 (0, 1) 안으로 눌러 담습니다.",
+    "ch_h1_grid_tanh": "tanh는 격자선을 휘게 하고, 모든 좌표를 (−1, 1) 안으로 눌러 담습니다.",
+    "ch_h1_grid_relu": "ReLU는 음수 좌표를 모두 0으로 만듭니다. 유닛이 음수인 곳에서는 격자가 축 위로 납작하게 눌리고, "
+    "격자선은 축을 지나는 곳에서 꺾입니다. 나머지 곳에서는 곧은 채로 남습니다.",
+    "ch_h1_grid_leaky_relu": "leaky ReLU는 음수 좌표에 0.01을 곱합니다. 격자선은 축을 지나는 곳에서 꺾이고, 음수 쪽은 "
+    "납작해지지 않고 백 분의 일로 줄어듭니다.",
+    "ch_h1_grid_identity": "항등 함수는 아무것도 바꾸지 않습니다. z1 평면 그대로이며 격자선은 모두 곧습니다.",
+    "ch_h1_line_drawn": "초록 점선은 출력층의 z2가 0(y_pred = 0.5)이 되는 직선입니다.",
+    "ch_h1_line_outside": "출력층의 직선 z2 = 0(y_pred = 0.5)은 이 그림의 범위 밖에 있어 그리지 않았습니다. 네 점이 "
+    "모두 그 직선의 한쪽에 있습니다.",
+    "ch_h1_line_drawn_one": "초록 점선은 z2 = 0(y_pred = 0.5)이 되는 문턱값 h = −b2 / w입니다.",
+    "ch_h1_line_outside_one": "출력의 문턱값 z2 = 0(y_pred = 0.5)은 이 그림의 범위 밖에 있어 그리지 않았습니다. 네 "
+    "점이 모두 그 한쪽에 있습니다.",
     "ch_z_axis": "z1, 유닛 {unit}",
     "ch_h_axis": "h1, 유닛 {unit}",
-    "ch_plane_h1_desc_noline": "활성화 함수를 지난 네 입력과 입력 평면의 격자: 비선형 활성화 함수는 격자선을 "
-    "휘게 합니다 (Linear 1만 지났을 때는 곧았습니다).",
     "ch_one_unit": "은닉 유닛이 하나뿐이라 그 값을 한 직선 위에 그립니다.",
     "ch_two_of": "은닉 유닛 {n}개 중 {a}번과 {b}번.",
     "ch_others_mean": "출력 직선은 나머지 유닛을 네 입력에 대한 평균값으로 고정해 그렸습니다.",
@@ -165,7 +196,7 @@ KO: dict[str, str] = {
     "ch_xor_title": "평면 위의 XOR",
     "ch_xor_desc": "단위 정사각형의 네 꼭짓점에 놓인 XOR 입력. (0,1)과 (1,0)의 정답은 1, "
     "(0,0)과 (1,1)의 정답은 0입니다.",
-    "ch_loss_term": "손실 항 ℓ",
+    "ch_loss_term": "loss 항 ℓ",
     "ch_loss_mean": "점선: loss L = 네 항의 평균 = {loss:.4f}",
     "ch_loss_title": "Loss: 입력마다의 몫",
     "ch_loss_desc": "입력마다 막대 하나: 교차 엔트로피 항으로, 예측이 틀릴수록 길어집니다. "
@@ -179,9 +210,9 @@ KO: dict[str, str] = {
     "ch_no": "아니오",
     "ch_col_class": "예측 클래스",
     "fw_title": "순전파: 입력에서 loss까지",
-    "fw_intro": "학습 전 신경망(시드 {seed}의 초기 가중치)의 순전파를 강의 두 번째 셀처럼 한 단계씩 따라갑니다. "
+    "fw_intro": "학습 전 신경망(시드 {seed}의 초기 가중치)의 순전파를 강의 2번 셀처럼 한 단계씩 따라갑니다. "
     "각 단계마다 값, 그 값을 넣은 수식, 그리고 네 점이 지금 어디에 있는지를 보여 줍니다.",
-    "fw_lecture_ok": "강의 설정: 강의 두 번째 셀이 출력한 값과 같습니다 (loss 0.7482).",
+    "fw_lecture_ok": "강의 설정: 강의 2번 셀이 출력한 값과 같습니다 (loss 0.7482).",
     "fw_not_lecture": "시드 {seed}, {act}, 은닉 유닛 {hidden}개로 학습하기 전의 값입니다 "
     "(강의는 시드 42, 시그모이드, 은닉 유닛 2개).",
     "fw_start_header": "출발: 네 입력",
@@ -196,27 +227,36 @@ KO: dict[str, str] = {
     "fw_one_unit_note": "은닉 유닛이 하나뿐이라 그림에서는 그 유닛의 값을 한 직선 위에 놓습니다.",
     "fw_values": "값",
     "fw_equation": "숫자를 넣은 수식",
-    "fw_step1": "1단계 · Linear 1: z1 = W1·x + b1",
-    "fw_step2": "2단계 · 활성화: h1 = f(z1)",
-    "fw_step3": "3단계 · Linear 2: z2 = W2·h1 + b2",
+    "fw_step1": "1단계 · Linear 1: z₁ = x W₁ᵀ + b₁",
+    "fw_step2": "2단계 · 활성화: h₁ = f(z₁)",
+    "fw_step3": "3단계 · Linear 2: z₂ = h₁ W₂ᵀ + b₂",
     "fw_step4": "4단계 · 출력: y_pred = σ(z2)",
     "fw_step5": "5단계 · Loss: 이진 교차 엔트로피",
     "fw_more1": "은닉 유닛마다 두 입력의 가중합에 편향을 더합니다. 기하학적으로 Linear 1은 평면의 아핀 변환입니다. "
-    "격자를 늘리고, 회전하고, 기울이고, 옮기지만 직선은 직선으로, 평행선은 평행선으로 남습니다. 그래서 이 단계만으로는 "
+    "격자를 늘리고, 회전시키고, 기울이고, 옮기지만 직선은 직선으로, 평행선은 평행선으로 남습니다. 그래서 이 단계만으로는 "
     "XOR의 점들을 나눌 수 없습니다.",
-    "fw_more2_sigmoid": "활성화 함수는 숫자 하나하나에 따로 적용되며, 유일한 비선형 단계입니다. 격자선이 휘어집니다. "
-    "시그모이드는 평면 전체를 (0, 1)² 정사각형 안으로 눌러 담아, 멀리 있는 영역을 가장자리로 밀어붙입니다.",
-    "fw_more2_tanh": "활성화 함수는 숫자 하나하나에 따로 적용되며, 유일한 비선형 단계입니다. 격자선이 휘어집니다. "
-    "tanh는 평면 전체를 (-1, 1)² 정사각형 안으로 눌러 담습니다.",
-    "fw_more2_relu": "활성화 함수는 숫자 하나하나에 따로 적용되며, 유일한 비선형 단계입니다. ReLU는 평면을 접습니다. "
-    "z1 < 0인 곳은 모두 축 위(h = 0)로 납작하게 눌리고, 그곳에 떨어진 점들은 서로의 차이를 잃습니다.",
-    "fw_more2_leaky_relu": "활성화 함수는 숫자 하나하나에 따로 적용되며, 유일한 비선형 단계입니다. Leaky ReLU는 "
-    "ReLU처럼 평면을 접지만 0.01의 얇은 기울기를 남겨, 완전히 납작해지는 곳이 없습니다.",
+    "fw_more2_sigmoid": "활성화 함수는 숫자 하나하나에 따로 적용되며, 공간을 휘게 하는 유일한 단계입니다 (출력 "
+    "시그모이드도 비선형이지만 단조 함수라 경계 z2 = 0, y_pred = 0.5를 옮기지 않습니다). 시그모이드는 격자선을 "
+    "부드럽게 휘게 하고 모든 좌표를 (0, 1) 안으로 눌러 담아, 멀리 있는 영역을 가장자리로 밀어붙입니다.",
+    "fw_more2_tanh": "활성화 함수는 숫자 하나하나에 따로 적용되며, 공간을 휘게 하는 유일한 단계입니다 (출력 "
+    "시그모이드도 비선형이지만 단조 함수라 경계 z2 = 0, y_pred = 0.5를 옮기지 않습니다). tanh는 격자선을 부드럽게 "
+    "휘게 하고 모든 좌표를 (−1, 1) 안으로 눌러 담습니다.",
+    "fw_more2_relu": "활성화 함수는 숫자 하나하나에 따로 적용되며, 공간을 휘게 하는 유일한 단계입니다 (출력 "
+    "시그모이드도 비선형이지만 단조 함수라 경계 z2 = 0, y_pred = 0.5를 옮기지 않습니다). ReLU는 음수 쪽을 평평하게 "
+    "눌러 버립니다. z1 < 0은 모두 0이 되어, 음수 좌표가 있는 점은 축 위로 눌리고 그곳에서 서로의 차이를 잃습니다. "
+    "양수 쪽은 그대로 둡니다. 공간은 부드럽게가 아니라 축에서 꺾이며, 접히지는 않습니다 (|z|라면 접힙니다).",
+    "fw_more2_leaky_relu": "활성화 함수는 숫자 하나하나에 따로 적용되며, 공간을 휘게 하는 유일한 단계입니다 (출력 "
+    "시그모이드도 비선형이지만 단조 함수라 경계 z2 = 0, y_pred = 0.5를 옮기지 않습니다). leaky ReLU는 z1 < 0에 "
+    "0.01을 곱합니다. 음수 쪽은 납작해지지 않고 백 분의 일로 줄어들며, 공간은 부드럽게가 아니라 축에서 꺾입니다.",
     "fw_more2_identity": "항등 함수는 아무것도 휘게 하지 않습니다. 격자는 곧은 채로 남고, 신경망 전체가 선형이라 "
     "XOR을 풀 수 없습니다.",
-    "fw_more3": "출력 유닛은 은닉값의 가중합을 구합니다. h1 평면에서 z2 = 0인 점들은 직선 하나(초록 점선)를 이룹니다. "
-    "한쪽은 z2 > 0(예측 0.5 초과), 다른 쪽은 z2 < 0입니다. 학습은 휘어진 격자와 이 직선을 움직여 1과 0이 서로 다른 "
-    "쪽에 놓이게 만듭니다.",
+    "fw_more3": "출력 유닛은 은닉값의 가중합을 구합니다. h1 평면에서 z2 = 0인 점들은 직선 하나를 이룹니다. "
+    "한쪽은 z2 > 0(예측 0.5 초과), 다른 쪽은 z2 < 0입니다.",
+    "fw_more3_one": "출력 유닛은 은닉값 하나의 가중합을 구합니다. z2 = w·h + b2는 문턱값 h = −b2 / w 하나에서 0이고, "
+    "한쪽은 z2 > 0(예측 0.5 초과), 다른 쪽은 z2 < 0입니다.",
+    "fw_train_bent": "학습은 휘어진 격자와 이 직선을 움직여 1과 0이 서로 다른 쪽에 놓이게 만듭니다.",
+    "fw_train_identity": "학습은 이 직선을 움직일 수 있지만 격자를 휘게 하는 것이 없습니다. 네 점은 XOR의 배치(정사각형의 "
+    "아핀 변환)를 그대로 유지하고, 어떤 직선도 둘을 나누지 못합니다.",
     "fw_more4": "시그모이드가 z2를 0과 1 사이의 확률로 바꿉니다. z2 = 0은 정확히 0.5가 되고, 0.5보다 크면 '1로 "
     "예측'입니다. 학습 전 신경망의 예측이며, 네 개 중 {right}개가 "
     "정답과 {tol} 이내에 있습니다.",
@@ -224,7 +264,7 @@ KO: dict[str, str] = {
     "−log(1 − y_pred). 자신 있게 틀리면 크게 벌점을 받습니다. loss L은 네 행의 평균이며, 역전파가 줄여 나갈 바로 그 "
     "숫자입니다.",
     "fw_loss_metric": "Loss L (배치 4개)",
-    "fw_row_loss": "입력 {row}의 손실 항",
+    "fw_row_loss": "입력 {row}의 loss 항",
     "ch_col_x1": "x₁",
     "ch_col_x2": "x₂",
     "ch_col_z": "z1 ({unit})",

@@ -8,7 +8,9 @@ EN: dict[str, str] = {
     "mp_xor_header": "1 · The problem: XOR",
     "mp_xor_text": "The output is 1 exactly when the two inputs differ. On the plane, the two 1s sit on one diagonal "
     "and the two 0s on the other: **no single straight line separates them**, so one linear layer "
-    "(logistic regression) cannot solve XOR. A hidden layer can: it bends the plane until one line is enough.",
+    "(logistic regression) cannot solve XOR: its best is to answer 0.5 everywhere, loss ln 2 ≈ 0.693. A hidden "
+    "layer with a non-linear activation can: it bends the plane until one line is enough (with the identity "
+    "nothing bends).",
     "mp_truth_table": "Truth table",
     "mp_col_y": "y = x₁ XOR x₂",
     "mp_net_header": "2 · The network",
@@ -21,8 +23,9 @@ EN: dict[str, str] = {
     "mp_dead": "dead",
     "mp_dead_text": "**Dead ReLU unit(s): {units}.** At these parameters z1 ≤ 0 for all four inputs, so the unit "
     "outputs 0 and its gradient is 0 for every input: no update can move it again.",
-    "mp_dead_two": "With only two hidden units, one dead unit leaves a single line, which cannot solve XOR. "
-    "This is why the lecture switched from ReLU to sigmoid.",
+    "mp_dead_two": "With only two hidden units, one dead unit leaves one live unit, which bends the plane along "
+    "one line only and cannot solve XOR. This dashboard reads it as the reason for the switch from ReLU to "
+    "sigmoid that the lecture's cell 1 records (the notebook itself gives none).",
     "mp_dead_many": "{alive} of {n} units are still alive; XOR needs at least two working ones.",
     "mp_no_dead": "No hidden unit is dead for all four inputs at these parameters (a dead unit has z1 ≤ 0 for "
     "every input and would be drawn grey and dashed).",
@@ -61,8 +64,20 @@ EN: dict[str, str] = {
     "code_layer2": "output layer: {h} units -> 1",
     "code_final": "final probability",
     "code_stretch": "stretch and rotate the input space",
-    "code_bend": "bend the space",
+    "code_bend_sigmoid": "bend the space smoothly",
+    "code_bend_tanh": "bend the space smoothly",
+    "code_bend_relu": "clamp the negative side to 0",
+    "code_bend_leaky_relu": "squash the negative side by 0.01",
+    "code_bend_identity": "no activation: nothing bends",
     "code_combine": "combine regions in the bent space",
+    "code_combine_identity": "one more weighted sum: still linear in x",
+    "code_data": "the four XOR inputs and their targets",
+    "code_loop": "the lecture's cell 1 loop",
+    "code_forward": "1. forward",
+    "code_loss": "2. loss",
+    "code_zero": "3. clear old gradients",
+    "code_backward": "4. backward (chain rule)",
+    "code_step": "5. update",
 }
 
 
@@ -73,21 +88,23 @@ KO: dict[str, str] = {
     "mp_xor_header": "1 · 문제: XOR",
     "mp_xor_text": "두 입력이 서로 다를 때만 출력이 1입니다. 평면 위에서 1인 두 점은 한 대각선에, 0인 두 점은 다른 "
     "대각선에 놓입니다. **어떤 직선 하나로도 둘을 나눌 수 없으므로** 선형층 하나(로지스틱 회귀)로는 XOR을 풀 수 "
-    "없습니다. 은닉층은 풀 수 있습니다: 직선 하나로 충분해질 때까지 평면을 휘게 만듭니다.",
+    "없습니다. 그 최선은 모든 곳에 0.5라고 답하는 것이고, loss는 ln 2 ≈ 0.693입니다. 비선형 활성화 함수를 쓰는 "
+    "은닉층은 풀 수 있습니다: 직선 하나로 충분해질 때까지 평면을 휘게 만듭니다 (항등 함수로는 아무것도 휘지 않습니다).",
     "mp_truth_table": "진리표",
     "mp_col_y": "y = x₁ XOR x₂",
     "mp_net_header": "2 · 신경망",
     "mp_net_text": "화살표 하나가 가중치 하나이고, 점선 사각형 **1**은 편향(bias)을 넣어 줍니다. 화살표 위의 숫자가 그 "
-    "값입니다. 파란색 = 양수, 주황빛 빨강 = 음수, 굵을수록 크기가 큽니다.",
+    "값입니다. 파란색 = 양수, 주홍색 = 음수, 굵을수록 크기가 큽니다.",
     "mp_tab_initial": "초기 파라미터 (시드 {seed})",
     "mp_tab_trained": "학습된 파라미터 ({epochs} 에폭)",
     "mp_diagram_caption": "신경망 구조도: 입력 x₁, x₂, 은닉 유닛 h, 출력 ŷ. 화살표의 숫자는 이 파라미터에서의 "
     "가중치와 편향입니다.",
-    "mp_dead": "죽음",
+    "mp_dead": "죽은 유닛",
     "mp_dead_text": "**죽은 ReLU 유닛: {units}.** 이 파라미터에서는 네 입력 모두 z1 ≤ 0이라 이 유닛은 늘 0을 내보내고, "
     "어떤 입력에서도 기울기가 0입니다. 어떤 업데이트도 이 유닛을 다시 움직일 수 없습니다.",
-    "mp_dead_two": "은닉 유닛이 둘뿐이면 하나만 죽어도 직선 하나만 남아 XOR을 풀 수 없습니다. "
-    "강의에서 ReLU를 시그모이드로 바꾼 이유입니다.",
+    "mp_dead_two": "은닉 유닛이 둘뿐이면 하나만 죽어도 살아 있는 유닛 하나만 남고, 이 유닛은 평면을 직선 하나를 "
+    "따라서만 꺾으므로 XOR을 풀 수 없습니다. 강의 1번 셀에 기록된 ReLU에서 시그모이드로의 전환을 이 대시보드는 이렇게 "
+    "해석합니다 (노트 자체에는 이유가 없습니다).",
     "mp_dead_many": "유닛 {n}개 중 {alive}개는 아직 살아 있습니다. XOR을 풀려면 제대로 동작하는 유닛이 적어도 두 개 "
     "필요합니다.",
     "mp_no_dead": "이 파라미터에서 네 입력 모두에 대해 죽은 은닉 유닛은 없습니다. (죽은 유닛은 모든 입력에서 "
@@ -110,11 +127,11 @@ KO: dict[str, str] = {
     "기울기가 조금이라도 늘 거꾸로 흐릅니다.",
     "mp_act_identity": "활성화 함수가 없으면 신경망 전체가 선형입니다. Linear 1 다음의 Linear 2는 다시 평면 위의 직선 "
     "하나일 뿐이라, 아무리 오래 학습해도 XOR을 풀 수 없습니다.",
-    "mp_act_caption": "파란 실선: 활성화 함수 f(z). 주황빛 점선: 도함수 f'(z), 역전파가 이 유닛에서 곱하는 값입니다.",
+    "mp_act_caption": "파란 실선: 활성화 함수 f(z). 주홍색 점선: 도함수 f'(z), 역전파가 이 유닛에서 곱하는 값입니다.",
     "mp_code_header": "5 · PyTorch 코드",
     "mp_code_text": "현재 설정의 모델입니다 (사이드바를 바꾸면 코드도 따라 바뀝니다).",
     "mp_pred_header": "6 · 학습 후 예측",
-    "mp_pred_text": "강의 첫 번째 셀처럼 학습 전과 후의 예측값입니다. 네 입력 중 **{right}개**가 맞았습니다. {rule}",
+    "mp_pred_text": "강의 1번 셀처럼 학습 전과 후의 예측값입니다. 네 입력 중 **{right}개**가 맞았습니다. {rule}",
     "mp_pred_ok": "신경망이 XOR을 배웠습니다.",
     "mp_pred_bad": "이 설정으로는 신경망이 XOR을 배우지 못했습니다. 다른 시드, 활성화 함수, 학습률을 시도해 보세요.",
     "mp_boundary_caption": "학습된 결정 경계: 색은 입력 평면 위의 예측값이고, 검은 선은 예측값이 0.5를 지나는 곳입니다.",
@@ -123,6 +140,18 @@ KO: dict[str, str] = {
     "code_layer2": "출력층: 은닉 {h} -> 출력 1",
     "code_final": "최종 확률",
     "code_stretch": "입력 공간을 늘리고 회전시킴",
-    "code_bend": "공간을 부드럽게 휘게 만듦",
+    "code_bend_sigmoid": "공간을 부드럽게 휘게 만듦",
+    "code_bend_tanh": "공간을 부드럽게 휘게 만듦",
+    "code_bend_relu": "음수 쪽을 0으로 눌러 평평하게",
+    "code_bend_leaky_relu": "음수 쪽에 0.01을 곱해 줄임",
+    "code_bend_identity": "활성화 없음: 아무것도 휘지 않음",
     "code_combine": "휘어진 공간에서 영역을 합침",
+    "code_combine_identity": "가중합을 한 번 더: 여전히 x의 선형 함수",
+    "code_data": "XOR의 네 입력과 정답",
+    "code_loop": "강의 1번 셀의 학습 루프",
+    "code_forward": "1. 순전파",
+    "code_loss": "2. 오차 계산 (loss)",
+    "code_zero": "3. 기울기 초기화",
+    "code_backward": "4. 역전파 (체인 룰)",
+    "code_step": "5. 업데이트",
 }

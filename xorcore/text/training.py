@@ -57,12 +57,11 @@ EN: dict[str, str] = {
     "tr_dead": "dead",
     "tr_boundary_caption": "Decision boundary at epoch {epoch}: the prediction over the input plane; "
     "the black line is where it crosses 0.5.",
-    "tr_hidden_caption": "Hidden plane at epoch {epoch}: the four inputs after Linear 1 and the activation; "
-    "the green dashed line is the output layer's line (y_pred = 0.5).",
+    "tr_hidden_caption": "Hidden plane at epoch {epoch}: the four inputs after Linear 1 and the activation.",
     "tr_loss_caption": "The loss per epoch; the green line marks epoch {epoch}. Hover for values.",
     # ---- curves
     "tr_curves": "How the run learned",
-    "tr_acc_caption": "Share of the four inputs on the right side of 0.5, per epoch.",
+    "tr_acc_caption": "Share of the four inputs whose prediction is within 0.4 of its target, per epoch.",
     "tr_grad_caption": "The length of the gradient of the loss over all parameters, per epoch.",
     "tr_pred_caption": "Each input's prediction per epoch; dashed lines at its target, 0 or 1.",
     "tr_params_caption": "Every weight and bias per epoch.",
@@ -83,7 +82,9 @@ EN: dict[str, str] = {
     "tr_overlay_caption": "Loss curves of {n} runs in one chart; the current run is the thick line.",
     # ---- final predictions
     "tr_final": "Final predictions",
-    "tr_final_caption": "The trained model on the four inputs, as the lecture's cell 1 prints them.",
+    "tr_final_caption": "The trained model (seed {seed}) on the four inputs, printed the way the lecture's cell 1 "
+    "prints its predictions. Cell 1 sets no seed, so its own numbers ([{lecture}]) came from a random start that "
+    "cannot be reproduced; with these settings, {fails} of {runs} seeds (0–{last}) do not learn XOR.",
     "tr_final_diverged": "The run diverged, so there is no trained model; these are the predictions at epoch {epoch}, "
     "the last finite one.",
     "tr_printout_head": "PyTorch ({act}) predictions:",
@@ -112,7 +113,7 @@ EN: dict[str, str] = {
     "tr_loss_desc": "Line chart of the binary cross-entropy loss per epoch, with a vertical marker at the chosen "
     "epoch.",
     "tr_acc_title": "Accuracy",
-    "tr_acc_desc": "Step chart of the share of the four XOR inputs whose prediction is on the right side of 0.5, "
+    "tr_acc_desc": "Step chart of the share of the four XOR inputs whose prediction is within 0.4 of its target, "
     "per epoch.",
     "tr_pred_title": "Each input's prediction against its target",
     "tr_pred_desc": "Four lines, one per XOR input, of the predicted probability per epoch, with dashed reference "
@@ -195,12 +196,11 @@ KO: dict[str, str] = {
     "그래서 이 유닛의 가중치에는 기울기가 전달되지 않습니다.",
     "tr_dead": "죽은 유닛",
     "tr_boundary_caption": "에폭 {epoch}의 결정 경계: 입력 평면 전체에서의 예측값이며, 검은 선은 예측이 0.5가 되는 곳입니다.",
-    "tr_hidden_caption": "에폭 {epoch}의 은닉 평면: Linear 1과 활성화 함수를 지난 네 입력입니다. "
-    "초록 점선은 출력층이 긋는 직선 (y_pred = 0.5) 입니다.",
+    "tr_hidden_caption": "에폭 {epoch}의 은닉 평면: Linear 1과 활성화 함수를 지난 네 입력입니다.",
     "tr_loss_caption": "에폭별 loss 곡선이며, 초록 세로선이 에폭 {epoch}을 표시합니다. 마우스를 올리면 값이 보입니다.",
     # ---- curves
     "tr_curves": "학습은 이렇게 진행되었습니다",
-    "tr_acc_caption": "에폭마다 네 입력 중 0.5 기준으로 올바른 쪽에 있는 비율입니다.",
+    "tr_acc_caption": "에폭마다 네 입력 중 예측값이 정답과 0.4 이내인 비율입니다.",
     "tr_grad_caption": "에폭마다 모든 파라미터에 대한 loss 기울기 벡터의 길이입니다.",
     "tr_pred_caption": "에폭마다 각 입력의 예측값이며, 점선은 정답 0과 1입니다.",
     "tr_params_caption": "에폭마다 모든 가중치와 편향의 값입니다.",
@@ -221,7 +221,9 @@ KO: dict[str, str] = {
     "tr_overlay_caption": "{n}개 실행의 loss 곡선을 한 차트에 겹쳐 그렸습니다. 굵은 선이 현재 실행입니다.",
     # ---- final predictions
     "tr_final": "최종 예측 결과",
-    "tr_final_caption": "학습이 끝난 모델이 네 입력에 내놓은 예측값입니다. 강의의 첫 번째 셀처럼 출력합니다.",
+    "tr_final_caption": "학습이 끝난 모델(시드 {seed})이 네 입력에 내놓은 예측값을 강의 1번 셀과 같은 형식으로 "
+    "출력합니다. 강의 1번 셀은 시드를 고정하지 않아서 그 숫자([{lecture}])는 다시 만들 수 없는 무작위 초기값에서 "
+    "나왔습니다. 이 설정에서는 시드 {runs}개(0–{last}) 중 {fails}개가 XOR을 배우지 못합니다.",
     "tr_final_diverged": "학습이 발산해 학습된 모델이 없습니다. 마지막으로 유한했던 에폭 {epoch}의 예측값을 보여 줍니다.",
     "tr_printout_head": "PyTorch ({act}) 예측 결과:",
     # ---- downloads
@@ -247,7 +249,7 @@ KO: dict[str, str] = {
     "tr_loss_sub": "각 업데이트 직전의 값, 마지막 점은 학습된 모델",
     "tr_loss_desc": "에폭별 이진 교차 엔트로피 loss의 선 그래프이며, 선택한 에폭에 세로 표시선이 있습니다.",
     "tr_acc_title": "정확도",
-    "tr_acc_desc": "에폭마다 네 XOR 입력 중 예측이 0.5 기준으로 올바른 쪽에 있는 비율의 계단 그래프입니다.",
+    "tr_acc_desc": "에폭마다 네 XOR 입력 중 예측값이 정답과 0.4 이내인 비율의 계단 그래프입니다.",
     "tr_pred_title": "입력별 예측값과 정답",
     "tr_pred_desc": "XOR 입력마다 한 줄씩, 에폭별 예측 확률을 그린 네 개의 선과 정답 0과 1의 점선 기준선입니다.",
     "tr_legend_input": "입력 → 정답",

@@ -1,0 +1,40 @@
+"""Why the run on screen got stuck (xorcore.stuck), and how often its setting fails: Training Curve's notes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from app_pages._shared import history, lang, tr
+from xorcore import History, stuck
+from xorcore.config import Config
+from xorcore.experiments import run_cell
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _dead_share(hidden: int) -> tuple[int, int]:
+    """How many of seeds 0..999 start with a dead unit at this width (stuck.dead_init_share)."""
+    return stuck.dead_init_share(hidden)
+
+
+def diagnosis(hist: History) -> None:
+    """Why the run on screen did not learn XOR, drawn from its own numbers (nothing when it learned)."""
+    cfg = hist.config
+    longer = history(replace(cfg, epochs=stuck.LONGER)) if cfg.epochs < stuck.LONGER and not hist.success() else None
+    d = stuck.diagnose_history(hist, longer)
+    if d is None:
+        return
+    text = stuck.explain(d, lang(), stuck.LONGER if longer is not None else None)
+    if d.case == "dead_init":
+        k, n = _dead_share(cfg.hidden)
+        text += " " + tr("sk_dead_rate", hidden=cfg.hidden, k=k, n=n, first=0, last=n - 1)
+    st.subheader(tr("sk_header"))
+    st.warning(text, icon=":material/troubleshoot:")
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def seed_failures(cfg: Config) -> tuple[int, int]:
+    """(failed runs, runs) of this setting over seeds 0..99 (the Experiments grid's seeds and engine)."""
+    cell = run_cell(cfg.activation, cfg.optimizer, cfg.lr, 100, cfg.epochs, cfg.hidden)
+    return cell.n - cell.n_success, cell.n

@@ -1,0 +1,147 @@
+"""Text of the "why runs get stuck" diagnosis (xorcore/stuck.py), keys sk_*."""
+
+EN: dict[str, str] = {
+    "sk_header": "Why this run did not learn XOR",
+    "sk_dead_init": "**A unit dead from the start.** At the initial weights, hidden unit {unit}'s line z1 = 0 has "
+    "all four corners on its negative side (z1 = {z1}). ReLU outputs 0 there and passes back a gradient of 0, so "
+    "no update ever moves that unit; {alive_text} The run ends at loss {loss}.",
+    "sk_alive_none": "no unit is left, so the output is a constant.",
+    "sk_alive_one": "one live unit is left, and one ReLU unit bends the plane along one line only, which cannot "
+    "solve XOR.",
+    "sk_alive_many": "{alive} live units are left to solve XOR.",
+    "sk_dead_rate": "With {hidden} hidden unit(s), {k} of {n} seeds ({first}–{last}) start with at least one dead "
+    "unit.",
+    "sk_dead_later": "**A unit died during training.** Hidden unit(s) {units} were alive at the start, but from "
+    "epoch {epoch} on their z1 ≤ 0 on all four inputs: an update pushed the line past all four corners, and from "
+    "there ReLU passes back no gradient. The run ends at loss {loss}.",
+    "sk_linear": "**Nothing bends.** With the identity activation the network is σ(w·x + c): one straight line on "
+    "the plane. The best a single line does on XOR is to answer 0.5 for every input, loss ln 2 ≈ 0.693; this run "
+    "ends at {loss}. No optimizer, learning rate or number of epochs changes that.",
+    "sk_slow": "**Slow, not stuck.** The same setting trained for {longer} epochs learns XOR at epoch {learned_at}: "
+    "more epochs help. {tail}",
+    "sk_saddle": "**The saddle at ln 2.** All four outputs are within {near} of 0.5 ({pred}) and the loss is {loss} "
+    "(ln 2 ≈ 0.693). With every output at 0.5, dL/dz2 = (ŷ − y)/4 = ±1/8, so each hidden unit's dL/dW2 is "
+    "(1/8)·[h(0,0) − h(0,1) − h(1,0) + h(1,1)]. That sum is 0 for a unit that is affine on the four corners (a "
+    "ReLU unit active on all four inputs, a dead one, an identity); here the sums are {sums}, the largest "
+    "|dL/dW2| is {d_w2} and the whole gradient {grad}: almost nothing pushes the run off this point.",
+    "sk_hinge": "**A local minimum: one hinge.** Input {corner} is predicted right ({p}); the other three share "
+    "one value, {shared}, the best single answer for their targets {targets}. The loss is {loss}, near "
+    "(2·ln 1.5 + ln 3)/4 ≈ 0.4774: one bend cut off one corner, and the gradient there is {grad}.",
+    "sk_half": "**Two right, two at 0.5.** Inputs {right} are predicted right; inputs {rest} (targets {targets}) "
+    "both sit at 0.5, the best single answer for a 0 and a 1. The loss is {loss}, near ln 2 / 2 ≈ 0.347, and the "
+    "gradient there is {grad}.",
+    "sk_other": "**None of the typical cases.** The run ends at loss {loss} with predictions {pred}: not 0.5 "
+    "everywhere, not one hinge, not two right and two at 0.5.",
+    "sk_then_hinge": "What is left makes one hinge: only input {corner} is right, the other three sit at {shared}, "
+    "loss near (2·ln 1.5 + ln 3)/4 ≈ 0.4774.",
+    "sk_then_saddle": "What is left answers about 0.5 for every input: loss near ln 2 ≈ 0.693.",
+    "sk_falling": "Over the last {tail_n} epochs the loss still fell from {a} to {b} ({drop} lower).",
+    "sk_flat": "Over the last {tail_n} epochs the loss moved from {a} to {b} only.",
+    "sk_longer_no": "Trained for {longer} epochs, the same setting still does not learn XOR: more epochs do not "
+    "rescue this run.",
+    "sk_longer_max": "This run already has the most epochs the sidebar allows, so whether more would help is not "
+    "measured.",
+    # ---- the Experiments grid
+    "sk_grid_dead": "{k} of the grid's {n} seeds ({first}–{last}) start with at least one dead unit: with "
+    "{hidden} hidden unit(s), the initial weights put all four corners on the negative side of that unit's "
+    "line z1 = 0. Every setting starts from the same seeds.",
+    "sk_grid_dead_relu_all": "Under ReLU, all {k} of them fail in every ReLU setting of this grid.",
+    "sk_grid_dead_relu_some": "Under ReLU, {m} of them fail in every ReLU setting of this grid.",
+    "sk_grid_none_dead": "None of the grid's {n} seeds starts with a dead unit ({hidden} hidden unit(s)).",
+    "sk_table_caption": "Each failed run, sorted into the first case that fits its trained weights: dead from the "
+    "start (ReLU), died later (ReLU), linear (identity), slow (learns when trained longer; only after the button "
+    "below), all outputs at 0.5 (the saddle at ln 2), one hinge (≈ 0.4774), two right and two at 0.5 (≈ 0.347), "
+    "or none of these.",
+    "sk_col_setting": "setting",
+    "sk_col_failures": "failed",
+    "sk_col_dead_init": "dead from the start",
+    "sk_col_dead_later": "died later",
+    "sk_col_linear": "linear",
+    "sk_col_slow": "slow (learns with {longer} epochs)",
+    "sk_col_saddle": "saddle (ln 2)",
+    "sk_col_hinge": "one hinge",
+    "sk_col_half": "two at 0.5",
+    "sk_col_other": "other",
+    "sk_rescue": "Train the failed runs for {longer} epochs",
+    "sk_rescue_help": "Trains every failed run of the grid again from its seed, for {longer} epochs (a few "
+    "seconds), and counts how many then learn XOR.",
+    "sk_rescue_max": "The grid already runs {epochs} epochs, the most the sidebar allows: whether more epochs "
+    "help is not measured.",
+    "sk_rescued_some": "Trained for {longer} epochs, more epochs rescue: {list}.",
+    "sk_rescued_none": "Trained for {longer} epochs, no failed run of this grid learns XOR: more epochs rescue "
+    "none of them.",
+    "sk_not_rescued": "No run rescued: {list}.",
+    "sk_of": "{setting}: {k} of {n}",
+}
+
+KO: dict[str, str] = {
+    "sk_header": "이 실행이 XOR을 배우지 못한 이유",
+    "sk_dead_init": "**처음부터 죽은 유닛.** 초기 가중치에서 은닉 유닛 {unit}의 직선 z1 = 0에 대해 네 꼭짓점이 모두 "
+    "음수 쪽에 있습니다 (z1 = {z1}). ReLU는 그곳에서 0을 내보내고 기울기 0을 돌려보내므로, 어떤 업데이트도 이 유닛을 "
+    "움직이지 못합니다. {alive_text} 실행은 loss {loss}에서 끝납니다.",
+    "sk_alive_none": "남은 유닛이 없어 출력은 상수입니다.",
+    "sk_alive_one": "살아 있는 유닛은 하나뿐이고, ReLU 유닛 하나는 평면을 직선 하나를 따라서만 꺾으므로 XOR을 풀 수 "
+    "없습니다.",
+    "sk_alive_many": "살아 있는 유닛 {alive}개가 XOR을 풀어야 합니다.",
+    "sk_dead_rate": "은닉 유닛이 {hidden}개이면 시드 {n}개({first}–{last}) 중 {k}개가 처음부터 죽은 유닛을 하나 이상 "
+    "가지고 시작합니다.",
+    "sk_dead_later": "**학습 중에 죽은 유닛.** 은닉 유닛 {units}: 처음에는 살아 있었지만 에폭 {epoch}부터 네 입력 "
+    "모두에서 z1 ≤ 0입니다. 한 번의 업데이트가 직선을 네 꼭짓점 너머로 밀어냈고, 그 뒤로 ReLU는 기울기를 돌려보내지 "
+    "않습니다. 실행은 loss {loss}에서 끝납니다.",
+    "sk_linear": "**아무것도 휘지 않습니다.** 항등 함수를 쓰면 신경망은 σ(w·x + c), 즉 평면 위의 직선 하나입니다. "
+    "직선 하나로 XOR에서 할 수 있는 최선은 모든 입력에 0.5라고 답하는 것이고, 그때 loss는 ln 2 ≈ 0.693입니다. 이 "
+    "실행은 {loss}에서 끝납니다. 옵티마이저, 학습률, 에폭 수를 바꿔도 달라지지 않습니다.",
+    "sk_slow": "**갇힌 것이 아니라 느린 것.** 같은 설정을 {longer} 에폭 학습하면 에폭 {learned_at}에서 XOR을 "
+    "배웁니다. 에폭을 늘리면 도움이 됩니다. {tail}",
+    "sk_saddle": "**ln 2의 안장점.** 네 출력이 모두 0.5에서 {near} 이내이고 ({pred}) loss는 {loss}입니다 "
+    "(ln 2 ≈ 0.693). 모든 출력이 0.5이면 dL/dz2 = (ŷ − y)/4 = ±1/8이므로, 은닉 유닛마다 dL/dW2는 "
+    "(1/8)·[h(0,0) − h(0,1) − h(1,0) + h(1,1)]입니다. 네 꼭짓점에서 아핀인 유닛(네 입력 모두에서 활성인 ReLU 유닛, "
+    "죽은 유닛, 항등 함수)은 이 합이 0입니다. 여기서 합은 {sums}, 가장 큰 |dL/dW2|는 {d_w2}, 전체 기울기는 "
+    "{grad}입니다. 이 지점에서 실행을 밀어내는 힘이 거의 없습니다.",
+    "sk_hinge": "**국소 최솟값: 꺾인 선 하나.** 입력 {corner}만 맞게 예측하고 ({p}), 나머지 세 입력은 한 값 {shared}를 "
+    "함께 씁니다. 그 세 정답 {targets}에 대한 가장 좋은 공통 답입니다. loss는 {loss}로 "
+    "(2·ln 1.5 + ln 3)/4 ≈ 0.4774에 가깝습니다. 꺾인 곳 하나가 꼭짓점 하나만 잘라 냈고, 그곳의 기울기는 {grad}입니다.",
+    "sk_half": "**둘은 맞고 둘은 0.5.** 맞게 예측한 입력: {right}. 0.5에 머문 입력: {rest} (정답 {targets}). "
+    "0과 1에 한 값으로 답해야 할 때의 최선입니다. loss는 {loss}로 ln 2 / 2 ≈ 0.347에 가깝고, 그곳의 "
+    "기울기는 {grad}입니다.",
+    "sk_other": "**전형적인 경우가 아닙니다.** 실행은 loss {loss}, 예측값 {pred}로 끝납니다. 모두 0.5도 아니고, "
+    "꺾인 선 하나도 아니고, 둘은 맞고 둘은 0.5인 경우도 아닙니다.",
+    "sk_falling": "마지막 {tail_n} 에폭 동안 loss는 {a}에서 {b}까지 여전히 내려갔습니다 ({drop} 감소).",
+    "sk_flat": "마지막 {tail_n} 에폭 동안 loss는 {a}에서 {b}까지만 움직였습니다.",
+    "sk_then_hinge": "남은 유닛이 꺾인 선 하나를 만듭니다: 입력 {corner}만 맞고 나머지 셋은 {shared}, loss는 "
+    "(2·ln 1.5 + ln 3)/4 ≈ 0.4774 근처입니다.",
+    "sk_then_saddle": "남은 신경망은 네 입력 모두에 0.5 근처로 답합니다: loss는 ln 2 ≈ 0.693 근처입니다.",
+    "sk_longer_no": "같은 설정을 {longer} 에폭 학습해도 XOR을 배우지 못합니다. 에폭을 늘려도 이 실행은 살아나지 "
+    "않습니다.",
+    "sk_longer_max": "이 실행은 이미 사이드바가 허용하는 최대 에폭이라, 에폭을 더 늘리면 도움이 되는지는 재지 않았습니다.",
+    # ---- the Experiments grid
+    "sk_grid_dead": "격자의 시드 {n}개({first}–{last}) 중 {k}개는 처음부터 죽은 유닛을 하나 이상 가지고 시작합니다. "
+    "은닉 유닛 {hidden}개의 초기 가중치가 네 꼭짓점을 모두 그 유닛 직선 z1 = 0의 음수 쪽에 둡니다. 모든 설정이 같은 "
+    "시드에서 출발합니다.",
+    "sk_grid_dead_relu_all": "ReLU에서는 그 {k}개가 모두 이 격자의 모든 ReLU 설정에서 실패합니다.",
+    "sk_grid_dead_relu_some": "ReLU에서는 그중 {m}개가 이 격자의 모든 ReLU 설정에서 실패합니다.",
+    "sk_grid_none_dead": "격자의 시드 {n}개 중 처음부터 죽은 유닛이 있는 시드는 없습니다 (은닉 유닛 {hidden}개).",
+    "sk_table_caption": "실패한 실행마다 학습된 가중치에 맞는 첫 번째 경우로 나눴습니다: 처음부터 죽은 유닛(ReLU), "
+    "나중에 죽은 유닛(ReLU), 선형(항등 함수), 느림(더 오래 학습하면 배움, 아래 버튼을 누른 뒤에만), 모든 출력 0.5"
+    "(ln 2의 안장점), 꺾인 선 하나(≈ 0.4774), 둘은 맞고 둘은 0.5(≈ 0.347), 그 밖.",
+    "sk_col_setting": "설정",
+    "sk_col_failures": "실패",
+    "sk_col_dead_init": "처음부터 죽은 유닛",
+    "sk_col_dead_later": "나중에 죽은 유닛",
+    "sk_col_linear": "선형",
+    "sk_col_slow": "느림 ({longer} 에폭이면 배움)",
+    "sk_col_saddle": "안장점 (ln 2)",
+    "sk_col_hinge": "꺾인 선 하나",
+    "sk_col_half": "둘이 0.5",
+    "sk_col_other": "그 밖",
+    "sk_rescue": "실패한 실행을 {longer} 에폭 학습",
+    "sk_rescue_help": "격자의 실패한 실행을 모두 같은 시드에서 {longer} 에폭 다시 학습하고 (몇 초 걸립니다), 그중 "
+    "몇 개가 XOR을 배우는지 셉니다.",
+    "sk_rescue_max": "격자가 이미 사이드바 최대인 {epochs} 에폭을 학습하므로, 에폭을 늘리면 도움이 되는지는 재지 "
+    "않았습니다.",
+    "sk_rescued_some": "{longer} 에폭 학습하면 이만큼 살아납니다: {list}.",
+    "sk_rescued_none": "{longer} 에폭 학습해도 이 격자의 실패한 실행은 하나도 XOR을 배우지 못합니다. 에폭을 늘려도 "
+    "살아나지 않습니다.",
+    "sk_not_rescued": "하나도 살아나지 않은 설정: {list}.",
+    "sk_of": "{setting}: {n}개 중 {k}개",
+}
