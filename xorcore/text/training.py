@@ -84,7 +84,8 @@ EN: dict[str, str] = {
     "tr_final": "Final predictions",
     "tr_final_caption": "The trained model (seed {seed}) on the four inputs, printed the way the lecture's cell 1 "
     "prints its predictions. Cell 1 sets no seed, so its own numbers ([{lecture}]) came from a random start that "
-    "cannot be reproduced; with these settings, {fails} of {runs} seeds (0–{last}) do not learn XOR.",
+    "cannot be reproduced; with these settings, {fails} of {runs} seeds (0–{last}) do not learn XOR (counted as the Experiments page "
+    "counts, with its numpy engine).",
     "tr_final_diverged": "The run diverged, so there is no trained model; these are the predictions at epoch {epoch}, "
     "the last finite one.",
     "tr_printout_head": "PyTorch ({act}) predictions:",
@@ -223,7 +224,7 @@ KO: dict[str, str] = {
     "tr_final": "최종 예측 결과",
     "tr_final_caption": "학습이 끝난 모델(시드 {seed})이 네 입력에 내놓은 예측값을 강의 1번 셀과 같은 형식으로 "
     "출력합니다. 강의 1번 셀은 시드를 고정하지 않아서 그 숫자([{lecture}])는 다시 만들 수 없는 무작위 초기값에서 "
-    "나왔습니다. 이 설정에서는 시드 {runs}개(0–{last}) 중 {fails}개가 XOR을 배우지 못합니다.",
+    "나왔습니다. 이 설정에서는 시드 {runs}개(0–{last}) 중 {fails}개가 XOR을 배우지 못합니다(실험 페이지처럼 numpy 엔진으로 센 값).",
     "tr_final_diverged": "학습이 발산해 학습된 모델이 없습니다. 마지막으로 유한했던 에폭 {epoch}의 예측값을 보여 줍니다.",
     "tr_printout_head": "PyTorch ({act}) 예측 결과:",
     # ---- downloads
