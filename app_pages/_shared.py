@@ -78,6 +78,12 @@ class _Runs:
 
     def __init__(self, budget: int = 96 * 2**20) -> None:
         self.budget, self.runs, self.lock = budget, OrderedDict[Config, History](), threading.Lock()
+        self.training: dict[Config, threading.Lock] = {}  # one lock per run being trained
+
+    def training_lock(self, cfg: Config) -> threading.Lock:
+        """The lock a session holds while it trains cfg: a class opening one link trains it once."""
+        with self.lock:
+            return self.training.setdefault(cfg, threading.Lock())
 
     def get(self, cfg: Config) -> History | None:
         """The stored run of cfg, marked as newest."""
@@ -90,6 +96,7 @@ class _Runs:
         """Store a run; drop the oldest while over budget."""
         with self.lock:
             self.runs[hist.config] = hist
+            self.training.pop(hist.config, None)
             while len(self.runs) > 1 and sum(_nbytes(h) for h in self.runs.values()) > self.budget:
                 self.runs.popitem(last=False)
 
@@ -113,6 +120,14 @@ def history(cfg: Config | None = None) -> History:
     store = _runs()
     if (hist := store.get(c)) is not None:
         return hist
+    with store.training_lock(c):  # another session may be training it: wait, then take its run
+        if (hist := store.get(c)) is not None:
+            return hist
+        return _train_shown(c, store)
+
+
+def _train_shown(c: Config, store: _Runs) -> History:
+    """Train c with a progress bar and store the run."""
     bar = st.progress(0.0, text=tr("train_progress", epochs=f"{c.epochs:,}", done=0))
 
     def report(share: float) -> None:
