@@ -487,21 +487,21 @@ class Student:
         h, p = self.rng.choice(pages)
         return await self._rerun(f"page {p}", page_hash=h)
 
-    def button(self, key_prefix: str | None = None, icon: str | None = None) -> Widget | None:
-        """A button of the current page, by key prefix or by icon (labels change with the language)."""
-        for w in self.widgets.values():
-            if w.kind != "button" or w.script == self.main_hash or w.proto.disabled:
-                continue
-            if (key_prefix and (w.key or "").startswith(key_prefix)) or (icon and w.proto.icon == icon):
-                return w
-        return None
+    def run_button(self) -> Widget | None:
+        """Experiments' Run: the page's primary button (found by kind, not label: labels change with the language)."""
+        if self.page_path != "experiments":
+            return None
+        return next(
+            (w for w in self.widgets.values()
+             if w.kind == "button" and w.script != self.main_hash and w.proto.type == "primary" and not w.proto.disabled),
+            None,
+        )  # fmt: skip
 
     async def press(self, w: Widget, what: str) -> Rerun | None:
         return await self._rerun(what, trigger=w)
 
     async def random_action(self) -> Rerun | None:
-        on_experiments = self.page_path == "experiments"
-        run = self.button(icon=":material/play_arrow:") if on_experiments else None
+        run = self.run_button()
         opens = [w for w in self.widgets.values() if (w.key or "").startswith("ex_open_")]
         r = self.rng.random()
         if run is not None and r < 0.35:
@@ -772,11 +772,9 @@ async def per_page(base: str, pids: list[int], reps: int, link: str) -> int:
                 old = s.rng.choice([u for u in used if u != seed.value])
                 s.set_value(seed, old)
                 await measured(s, "seed seen before", s._rerun("setting seed", expect={"seed": old}))
-            if (run := s.button(icon=":material/play_arrow:")) is not None:
-                for _ in range(reps):
-                    await s.change_setting("lr")
-                    await measured(s, "run (new grid)", s.press(run, "run experiments"))
-                    run = s.button(icon=":material/play_arrow:") or run
+            for _ in range(reps if s.run_button() else 0):
+                await s.change_setting("lr")
+                await measured(s, "run (new grid)", s.press(s.run_button(), "run experiments"))
 
     idle0, t0 = sum(proc_cpu_s(p) for p in pids), time.monotonic()
     time.sleep(2)
@@ -825,7 +823,7 @@ async def soak(base: str, mon: Monitor, steps: int, link: str) -> int:
                 return
             await s.switch_page(pages[i % len(pages)])
             await s.change_all_settings()
-            if (run := s.button(icon=":material/play_arrow:")) is not None:
+            if (run := s.run_button()) is not None:
                 await s.press(run, "run experiments")
             if i % 100 == 0 or i == steps:
                 marks.append((f"after {i} settings", mon.rss()))

@@ -124,7 +124,7 @@ def test_a_link_seeds_the_setting_and_a_change_is_taken(tiny_server):
             s.set_value(s.by_key("choice"), "a")  # back to the default: no parameter left
             assert "choice" not in s.query
             assert await s._rerun("setting choice", expect={"choice": "a"}) is not None
-            assert await s.press(s.button(icon=":material/play_arrow:"), "go") is not None
+            assert await s.press(s.by_key("go"), "go") is not None
             return s.errors, [p for _, p in s.visible_pages()]
         finally:
             await s.close()
