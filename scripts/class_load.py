@@ -758,10 +758,10 @@ async def per_page(base: str, pids: list[int], reps: int, link: str) -> int:
 
     async def sweep(s: Student) -> None:
         await s.open(link)
-        used: list[Any] = []
         for _, path in s.visible_pages():
             if s.errors:
                 return
+            used: list[Any] = []  # seeds this page has shown (their runs are trained and stored)
             await measured(s, "open (settings seen)", s.switch_page(path))
             for _ in range(reps):
                 seed = s.by_key("seed")
