@@ -695,6 +695,10 @@ async def one_student(s: Student, link: str, start_at: float, seconds: float, th
 
 
 async def class_run(base: str, args: argparse.Namespace) -> list[Student]:
+    if args.warm:  # the teacher opened the link before sharing it: its run is trained and stored
+        teacher = await sequential(base, lambda s: s.open(args.link))
+        if teacher.errors:
+            return [teacher]
     rng = random.Random(args.seed)
     t0 = time.monotonic() + 0.2
     students = [
@@ -712,7 +716,8 @@ def report_class(students: list[Student], mon: Monitor, cpu: float, wall: float,
     later = [r.seconds for s in students for r in s.reruns if r.what != "first page"]
     errors = [e for s in students for e in s.errors]
     print(f"students: {len(students)}, link: {args.link}, {args.seconds:g} s each after the first page, "
-          f"think {args.think[0]:g}-{args.think[1]:g} s, ramp {args.ramp:g} s; wall {wall:.0f} s")  # fmt: skip
+          f"think {args.think[0]:g}-{args.think[1]:g} s, ramp {args.ramp:g} s{', warm' if args.warm else ''}; "
+          f"wall {wall:.0f} s")  # fmt: skip
     print(f"errors: {len(errors)}")
     for e in errors[:20]:
         print(f"  {e}")
@@ -849,6 +854,7 @@ def main() -> int:
     ap.add_argument("--ramp", type=float, default=3.0, help="students connect within this many seconds")
     ap.add_argument("--think", type=float, nargs=2, default=(2.0, 5.0), help="seconds between actions (min max)")
     ap.add_argument("--seed", type=int, default=0, help="seed of the students' random choices")
+    ap.add_argument("--warm", action="store_true", help="the teacher opens the link once before the class")
     ap.add_argument("--app", default="dashboard.py", help="script our own server runs")
     ap.add_argument("--server-arg", action="append", default=[], help="extra `streamlit run` flag, e.g. "
                     "--server-arg=--server.fileWatcherType=auto")  # fmt: skip
