@@ -1,0 +1,902 @@
+"""A whole class on one link, at the protocol level: N students, one websocket each, no browser.
+
+Each simulated student opens one websocket to `/_stcore/stream` and speaks Streamlit's own protobufs
+the way the 1.67 frontend does (`BackMsg.rerun_script` with a `ClientState`; `ForwardMsg` back):
+
+- first page: a `ClientState` with the link's query string and its page name (the url path, as the
+  frontend sends it before it knows any page hash), no widget states, the browser context (locale,
+  timezone, url) and no cached message hashes;
+- every later rerun: the states of all widgets on the page (learned from the `new_element` deltas:
+  id, kind, default, `set_value` from the server), the current query string (the sidebar widgets are
+  bound to it: a changed setting is written there too, a default removed), the current page's
+  script hash, and the hashes of the cacheable messages it holds (the server answers those with
+  `ref_hash`, as for a browser);
+- a page switch: the page's script hash from the `navigation` message, the states of the widgets of
+  the main script (the sidebar) only, as the frontend keeps only those;
+- a button: its id with `trigger_value` (Experiments' Run, a failing seed's Open).
+
+It measures, per student: first page (websocket open to the first `script_finished`) and every later
+rerun (BackMsg sent to `script_finished`); errors are any exception element, a compile error, a page
+not found, a setting the server did not take, a disconnect, a timeout. The server's RSS and CPU come
+from /proc of its pid. Exits non-zero on any error. Contacts only the given URL or its own server.
+
+    python scripts/class_load.py --students 10 --seconds 30      # a class of 10 on its own server
+    python scripts/class_load.py --url http://127.0.0.1:8501 --pid 1234
+    python scripts/class_load.py --per-page 5                   # CPU-seconds per rerun, per page
+    python scripts/class_load.py --new-sessions 20               # the cost of one new session
+    python scripts/class_load.py --soak 300                      # RSS over 300 random settings
+
+Timings depend on what else the machine runs; the tool prints the load average with its figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import math
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.NumberInput_pb2 import NumberInput
+from streamlit.proto.Slider_pb2 import Slider
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_LINK = "/training?seed=7&activation=tanh&lr=0.05"
+RERUN_TIMEOUT = 120.0  # seconds without script_finished: an error (a busy machine is slow, not broken)
+MAX_ACTIONS = 2_000  # per student, a bound besides the clock
+MAX_CACHED_AGE = 50  # runs a cached message is kept unreferenced (the app's global.maxCachedMessageAge)
+FINISHED_OK = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
+# What a student picks for a setting (a class types small seeds and keeps the learning rate sane).
+LIMITS: dict[str, tuple[float, float]] = {"seed": (0, 999), "epochs": (200, 3000), "lr": (0.0, 0.1)}
+
+
+# ---------------------------------------------------------------- widgets, as the frontend keeps them
+
+
+@dataclass
+class Widget:
+    """One widget as the frontend's widget manager holds it: kind, default and current value (wire form)."""
+
+    id: str
+    kind: str
+    proto: Any
+    script: str  # the script hash that drew it (the main script draws the sidebar)
+    value: Any = None
+    default: Any = None
+
+    @property
+    def key(self) -> str | None:
+        """The user key (the part of '$$ID-<hash>-<key>' after the hash)."""
+        parts = self.id.split("-", 2)
+        return parts[2] if self.id.startswith("$$ID-") and len(parts) == 3 and parts[2] != "None" else None
+
+    @property
+    def param(self) -> str:
+        """The query parameter the widget is bound to ('' if none)."""
+        return getattr(self.proto, "query_param_key", "")
+
+    @property
+    def options(self) -> list[str]:
+        if self.kind == "button_group":
+            return [o.content for o in self.proto.options]
+        return list(getattr(self.proto, "options", []))
+
+    @property
+    def is_trigger(self) -> bool:
+        return self.kind in ("button", "download_button")
+
+    @staticmethod
+    def from_element(kind: str, proto: Any, script: str, before: Widget | None) -> Widget:
+        """The widget a new_element delta draws: the server's value if it set one, else the kept one, else the default."""
+        if kind == "slider" and proto.type == Slider.SELECT_SLIDER:
+            kind = "select_slider"
+        w = Widget(proto.id, kind, proto, script)
+        w.default = w._default()
+        if getattr(proto, "set_value", False):
+            w.value = w._set_value()
+        elif before is not None and before.kind == kind and before.value is not None:
+            w.value = before.value
+        else:
+            w.value = w.default
+        return w
+
+    def _default(self) -> Any:
+        p, opts = self.proto, self.options
+        if self.kind == "number_input":
+            return _num(p.default, p.data_type == NumberInput.INT)
+        if self.kind == "selectbox":
+            return opts[p.default] if 0 <= p.default < len(opts) else None
+        if self.kind == "select_slider":
+            return [opts[int(i)] for i in p.default if 0 <= int(i) < len(opts)]
+        if self.kind == "slider":
+            return [_num(v, p.data_type == Slider.INT) for v in p.default]
+        if self.kind == "button_group":
+            return [opts[i] for i in p.default if 0 <= i < len(opts)]
+        if self.kind == "checkbox":
+            return bool(p.default)
+        return None
+
+    def _set_value(self) -> Any:
+        p = self.proto
+        if self.kind == "number_input":
+            return _num(p.value, p.data_type == NumberInput.INT)
+        if self.kind == "selectbox":
+            return p.raw_value if p.raw_value or "" in self.options else None
+        if self.kind == "select_slider":
+            return list(p.raw_value)
+        if self.kind == "slider":
+            return [_num(v, p.data_type == Slider.INT) for v in p.value]
+        if self.kind == "button_group":
+            return list(p.raw_values)
+        if self.kind == "checkbox":
+            return bool(p.value)
+        return None
+
+    def state(self, trigger: bool = False) -> WidgetState | None:
+        """The WidgetState the frontend sends for this widget (None: it sends none)."""
+        ws = WidgetState(id=self.id)
+        if self.is_trigger:
+            if not trigger:
+                return None
+            ws.trigger_value = True
+        elif self.value is None:
+            return None
+        elif self.kind == "number_input":
+            if self.proto.data_type == NumberInput.INT:
+                ws.int_value = int(self.value)
+            else:
+                ws.double_value = float(self.value)
+        elif self.kind == "selectbox":
+            ws.string_value = self.value
+        elif self.kind in ("select_slider", "button_group"):
+            ws.string_array_value.data[:] = self.value
+        elif self.kind == "slider":
+            ws.double_array_value.data[:] = self.value
+        elif self.kind == "checkbox":
+            ws.bool_value = self.value
+        else:
+            return None
+        return ws
+
+    def url_value(self) -> str | list[str] | None:
+        """The value as the frontend writes it into the URL (None: the default, so no parameter)."""
+        if self.value is None or self.value == self.default:
+            return None
+        v = self.value
+        if isinstance(v, list):
+            v = [_url_num(x) for x in v]
+            return v[0] if len(v) == 1 else v
+        return "true" if v is True else "false" if v is False else _url_num(v)
+
+
+def _num(v: float, is_int: bool) -> int | float:
+    return int(v) if is_int else float(v)
+
+
+def _url_num(v: object) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+# ---------------------------------------------------------------- one student
+
+
+@dataclass
+class Rerun:
+    what: str  # "first page", "setting lr", "page", "run", ...
+    page: str  # url path of the page it finished on
+    seconds: float
+    cpu: float = float("nan")  # server CPU-seconds (only measured with one student at a time)
+
+
+@dataclass
+class Student:
+    n: int
+    base: str  # http://host:port
+    rng: random.Random
+    locale: str = "en-US"
+    widgets: dict[str, Widget] = field(default_factory=dict)
+    seen: dict[str, Widget] = field(default_factory=dict)  # widgets drawn by the run in progress
+    cache: dict[str, tuple[ForwardMsg, int]] = field(default_factory=dict)  # hash -> (msg, run it was last used)
+    query: dict[str, str | list[str]] = field(default_factory=dict)
+    pages: list[tuple[str, str, bool]] = field(default_factory=list)  # (hash, url path, hidden)
+    page_hash: str = ""
+    main_hash: str = ""
+    runs: int = 0
+    reruns: list[Rerun] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    auto_reruns: int = 0
+    last_action: str = "connecting"
+    ws: Any = None
+    _done: asyncio.Future | None = None
+    _reader: asyncio.Task | None = None
+    _closing: bool = False
+    _run_errors: list[str] = field(default_factory=list)
+
+    # ------------------------------------------------------------ connection
+
+    async def open(self, link: str) -> float:
+        """Connect and load the link's page; returns seconds from opening the websocket to script_finished."""
+        t0 = time.perf_counter()
+        url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
+        # ping_interval=None: a browser only answers pings, it sends none (a starved server must not drop us)
+        self.ws = await asyncio.wait_for(
+            connect(url, subprotocols=["streamlit"], max_size=None, ping_interval=None, open_timeout=None),
+            RERUN_TIMEOUT,
+        )
+        self._reader = asyncio.create_task(self._read())
+        parts = urlsplit(link)
+        self.query = _parse_query(parts.query)
+        first = await self._rerun("first page", page_name=parts.path.strip("/"), first=True)
+        if first is not None:
+            first.seconds = time.perf_counter() - t0  # the first page counts from opening the websocket
+        return time.perf_counter() - t0
+
+    async def close(self) -> None:
+        self._closing = True
+        if self.ws is not None:
+            with contextlib.suppress(Exception):
+                await self.ws.close()
+        if self._reader is not None:
+            with contextlib.suppress(Exception, asyncio.CancelledError):
+                await self._reader
+
+    async def _read(self) -> None:
+        try:
+            async for data in self.ws:
+                msg = ForwardMsg()
+                msg.ParseFromString(data)
+                self._handle(msg)
+        except ConnectionClosed as e:
+            if not self._closing:
+                self._fail(f"disconnected ({e.rcvd.code if e.rcvd else 'no close frame'})")
+        except Exception as e:  # a message the tool cannot read is an error too, not a crash of the run
+            self._fail(f"reader: {type(e).__name__}: {e}")
+        else:
+            if not self._closing:
+                self._fail("disconnected (connection closed)")
+
+    def _fail(self, text: str) -> None:
+        self.errors.append(f"student {self.n}, last {self.last_action} on /{self.page_path}: {text}")
+        if self._done is not None and not self._done.done():
+            self._done.set_result(False)
+
+    # ------------------------------------------------------------ ForwardMsgs
+
+    def _handle(self, msg: ForwardMsg) -> None:
+        kind = msg.WhichOneof("type")
+        if kind == "ref_hash":
+            cached = self.cache.get(msg.ref_hash)
+            if cached is None:
+                self._fail(f"ref_hash {msg.ref_hash} not in the cache")
+                return
+            resolved = ForwardMsg()
+            resolved.CopyFrom(cached[0])
+            resolved.metadata.CopyFrom(msg.metadata)
+            self.cache[msg.ref_hash] = (cached[0], self.runs)
+            msg, kind = resolved, "delta"
+        elif msg.metadata.cacheable and msg.hash:
+            self.cache[msg.hash] = (msg, self.runs)
+        if kind == "new_session":
+            self.page_hash = msg.new_session.page_script_hash
+            self.main_hash = msg.new_session.main_script_hash or self.main_hash
+            self.seen = {}
+        elif kind == "navigation":
+            self.pages = [(p.page_script_hash, p.url_pathname, p.is_hidden) for p in msg.navigation.app_pages]
+            self.page_hash = msg.navigation.page_script_hash or self.page_hash
+        elif kind == "page_info_changed":
+            self.query = _parse_query(msg.page_info_changed.query_string)
+        elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+            self._element(msg)
+        elif kind == "page_not_found":
+            self._run_errors.append(f"page not found: {msg.page_not_found.page_name!r}")
+        elif kind == "session_event" and msg.session_event.HasField("script_compilation_exception"):
+            self._run_errors.append(f"compile error: {msg.session_event.script_compilation_exception.message}")
+        elif kind == "auto_rerun":
+            self.auto_reruns += 1  # a run_every fragment (Play); the tool presses no Play
+        elif kind == "script_finished":
+            self._finished(msg.script_finished)
+
+    def _element(self, msg: ForwardMsg) -> None:
+        element = msg.delta.new_element
+        kind = element.WhichOneof("type")
+        proto = getattr(element, kind)
+        if kind == "exception":
+            warn = " (warning)" if proto.is_warning else ""
+            self._run_errors.append(f"exception element{warn}: {proto.type}: {proto.message[:300]}")
+            return
+        wid = getattr(proto, "id", "")
+        if wid and hasattr(proto, "disabled"):
+            w = Widget.from_element(kind, proto, msg.metadata.active_script_hash, self.widgets.get(wid))
+            self.seen[wid] = w
+            self.widgets[wid] = w
+
+    def _finished(self, status: int) -> None:
+        if status == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+            return  # st.switch_page / st.rerun: the next run follows
+        if status == ForwardMsg.FINISHED_SUCCESSFULLY:
+            self.widgets = dict(self.seen)  # what this run drew is the page now (the frontend drops the rest)
+        self.runs += 1
+        self.cache = {h: (m, r) for h, (m, r) in self.cache.items() if self.runs - r <= MAX_CACHED_AGE}
+        if status not in FINISHED_OK:
+            self._run_errors.append(f"script finished with status {ForwardMsg.ScriptFinishedStatus.Name(status)}")
+        if self._done is not None and not self._done.done():
+            self._done.set_result(True)
+
+    # ------------------------------------------------------------ BackMsgs
+
+    @property
+    def page_path(self) -> str:
+        return next((p for h, p, _ in self.pages if h == self.page_hash), "?")
+
+    def _context(self, cs: Any) -> None:
+        cs.context_info.timezone = "Asia/Seoul" if self.locale.startswith("ko") else "UTC"
+        cs.context_info.timezone_offset = -540 if self.locale.startswith("ko") else 0
+        cs.context_info.locale = self.locale
+        cs.context_info.url = f"{self.base}/{self.page_path if self.pages else ''}"
+        cs.context_info.is_embedded = False
+        cs.context_info.color_scheme = "light"
+
+    async def _rerun(
+        self,
+        what: str,
+        *,
+        page_name: str = "",
+        page_hash: str | None = None,
+        trigger: Widget | None = None,
+        first: bool = False,
+        expect: dict[str, Any] | None = None,
+    ) -> Rerun | None:
+        """Send one rerun_script and wait for its script_finished; returns the measured rerun (None on error)."""
+        self.last_action = what
+        back = BackMsg()
+        cs = back.rerun_script
+        switching = page_hash is not None and page_hash != self.page_hash
+        cs.query_string = urlencode(
+            {k: v for k, v in self.query.items() if not switching or self._kept_on_switch(k)}, doseq=True
+        )
+        if not first:
+            keep = [w for w in self.widgets.values() if not switching or w.script == self.main_hash]
+            for w in keep:
+                if (st := w.state(trigger=w is trigger)) is not None:
+                    cs.widget_states.widgets.append(st)
+            cs.page_script_hash = page_hash or self.page_hash
+        cs.page_name = page_name
+        cs.cached_message_hashes.extend(self.cache)
+        self._context(cs)
+        self._done = asyncio.get_running_loop().create_future()
+        self._run_errors = []
+        t0 = time.perf_counter()
+        await self.ws.send(back.SerializeToString())
+        try:
+            ok = await asyncio.wait_for(asyncio.shield(self._done), RERUN_TIMEOUT)
+        except TimeoutError:
+            self._fail(f"timeout: no script_finished after {RERUN_TIMEOUT:.0f} s")
+            return None
+        seconds = time.perf_counter() - t0
+        if not ok:
+            return None
+        for key, value in (expect or {}).items():  # did the server take the setting?
+            w = self.by_key(key)
+            if w is None or w.value != value:
+                self._run_errors.append(f"setting {key}={value!r} not taken (page shows {w.value if w else None!r})")
+        for text in self._run_errors:
+            self.errors.append(f"student {self.n}, after {what} on /{self.page_path}: {text}")
+        if self._run_errors:
+            return None
+        rerun = Rerun(what, self.page_path, seconds)
+        self.reruns.append(rerun)
+        return rerun
+
+    def _kept_on_switch(self, param: str) -> bool:
+        """A page switch keeps the parameters the main script binds, and unbound ones (the frontend's filter)."""
+        bound = [w for w in self.widgets.values() if w.param == param]
+        return not bound or any(w.script == self.main_hash for w in bound)
+
+    # ------------------------------------------------------------ what a student does
+
+    def by_key(self, key: str) -> Widget | None:
+        return next((w for w in self.widgets.values() if w.key == key), None)
+
+    def settings(self) -> list[Widget]:
+        """The sidebar's settings: widgets of the main script bound to the URL."""
+        return [w for w in self.widgets.values() if w.param and w.script == self.main_hash and not w.is_trigger]
+
+    def other_value(self, w: Widget) -> Any:
+        """A random value for a setting that differs from its current one (None if there is none)."""
+        low, high = LIMITS.get(w.key or "", (-math.inf, math.inf))
+        if w.kind in ("selectbox", "select_slider", "button_group"):
+            current = w.value[0] if isinstance(w.value, list) and w.value else w.value
+            choices = [o for o in w.options if o != current and _within(o, low, high)]
+            if not choices:
+                return None
+            pick = self.rng.choice(choices)
+            return pick if w.kind == "selectbox" else [pick]
+        if w.kind in ("number_input", "slider"):
+            p = w.proto
+            lo = max(p.min if (w.kind == "slider" or p.has_min) else -1e9, low)
+            hi = min(p.max if (w.kind == "slider" or p.has_max) else 1e9, high)
+            step = p.step or 1
+            n = int((hi - lo) // step)
+            current = w.value[0] if isinstance(w.value, list) else w.value
+            for _ in range(20):
+                v = lo + step * self.rng.randint(0, max(n, 0))
+                v = int(v) if p.data_type == (NumberInput.INT if w.kind == "number_input" else Slider.INT) else v
+                if v != current:
+                    return [v] if w.kind == "slider" else v
+            return None
+        if w.kind == "checkbox":
+            return not w.value
+        return None
+
+    def set_value(self, w: Widget, value: Any) -> None:
+        """Change a widget as a click would: its value, and its URL parameter if it is bound."""
+        w.value = value
+        if w.param:
+            if (url := w.url_value()) is None:
+                self.query.pop(w.param, None)
+            else:
+                self.query[w.param] = url
+
+    async def change_setting(self, key: str | None = None) -> Rerun | None:
+        choices = [w for w in self.settings() if key is None or w.key == key]
+        self.rng.shuffle(choices)
+        for w in choices:
+            value = self.other_value(w)
+            if value is not None:
+                self.set_value(w, value)
+                return await self._rerun(f"setting {w.key}", expect={w.key: value})
+        return None
+
+    async def change_all_settings(self) -> Rerun | None:
+        """Every setting at once to a random value (the soak: each step a new combination)."""
+        expect = {}
+        for w in self.settings():
+            if (value := self.other_value(w)) is not None:
+                self.set_value(w, value)
+                expect[w.key] = value
+        return await self._rerun("all settings", expect=expect)
+
+    def visible_pages(self) -> list[tuple[str, str]]:
+        return [(h, p) for h, p, hidden in self.pages if not hidden]
+
+    async def switch_page(self, path: str | None = None) -> Rerun | None:
+        pages = [(h, p) for h, p in self.visible_pages() if (p == path if path else h != self.page_hash)]
+        if not pages:
+            return None
+        h, p = self.rng.choice(pages)
+        return await self._rerun(f"page {p}", page_hash=h)
+
+    def run_button(self) -> Widget | None:
+        """Experiments' Run: the page's primary button (found by kind, not label: labels change with the language)."""
+        if self.page_path != "experiments":
+            return None
+        return next(
+            (w for w in self.widgets.values()
+             if w.kind == "button" and w.script != self.main_hash and w.proto.type == "primary" and not w.proto.disabled),
+            None,
+        )  # fmt: skip
+
+    async def press(self, w: Widget, what: str) -> Rerun | None:
+        return await self._rerun(what, trigger=w)
+
+    async def random_action(self) -> Rerun | None:
+        run = self.run_button()
+        opens = [w for w in self.widgets.values() if (w.key or "").startswith("ex_open_")]
+        r = self.rng.random()
+        if run is not None and r < 0.35:
+            return await self.press(run, "run experiments")
+        if opens and r < 0.45:
+            return await self.press(self.rng.choice(opens), "open a failing seed")
+        if r < 0.75:
+            return await self.change_setting()
+        return await self.switch_page()
+
+
+def _within(option: str, low: float, high: float) -> bool:
+    try:
+        return low <= float(option) <= high
+    except ValueError:
+        return True
+
+
+def _parse_query(qs: str) -> dict[str, str | list[str]]:
+    out: dict[str, str | list[str]] = {}
+    for k, v in parse_qsl(qs.lstrip("?"), keep_blank_values=True):
+        if k in out:
+            prev = out[k]
+            out[k] = [*prev, v] if isinstance(prev, list) else [prev, v]
+        else:
+            out[k] = v
+    return out
+
+
+# ---------------------------------------------------------------- the server and its /proc
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """Our own `streamlit run <app>` on 127.0.0.1 and a free port; stopped by its pid."""
+
+    def __init__(self, app: str, extra: list[str]) -> None:
+        self.port = free_port()
+        self.app, self.extra = app, extra
+        self.proc: subprocess.Popen | None = None
+        self.log = Path(tempfile.gettempdir()) / f"class-load-{self.port}.log"
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> Server:
+        cmd = [sys.executable, "-m", "streamlit", "run", self.app, "--server.headless", "true",
+               "--server.address", "127.0.0.1", "--server.port", str(self.port),
+               "--browser.gatherUsageStats", "false", *self.extra]  # fmt: skip
+        with open(self.log, "wb") as out:
+            self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {self.proc.returncode}:\n{self.log.read_text()[-2000:]}")
+            with contextlib.suppress(OSError), urllib.request.urlopen(f"{self.base}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return self
+            time.sleep(0.3)
+        self.__exit__()
+        raise RuntimeError(f"streamlit did not answer on {self.base} within 120 s")
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def tracebacks(self) -> int:
+        return self.log.read_text(errors="replace").count("Traceback") if self.log.exists() else 0
+
+
+def listening_pids(port: int) -> list[int]:
+    """The pids that hold a listening TCP socket on port (Linux /proc; only processes we may read)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(OSError):
+            for line in Path(table).read_text().splitlines()[1:]:
+                cols = line.split()
+                if cols[3] == "0A" and int(cols[1].rsplit(":", 1)[1], 16) == port:
+                    inodes.add(cols[9])
+    pids = []
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            if any(os.readlink(f).removeprefix("socket:[").rstrip("]") in inodes for f in (d / "fd").iterdir()):
+                pids.append(int(d.name))
+    return pids
+
+
+def proc_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def proc_cpu_s(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class Monitor(threading.Thread):
+    """Polls the servers' RSS and CPU time from /proc every 0.2 s: peak RSS, peak CPU over 1 s windows."""
+
+    def __init__(self, pids: list[int]) -> None:
+        super().__init__(daemon=True)
+        self.pids, self.stop = pids, threading.Event()
+        self.peak_rss, self.peak_cpu = 0.0, 0.0
+        self.t0, self.cpu0 = time.monotonic(), self.cpu()
+
+    def rss(self) -> float:
+        return sum(proc_rss_mb(p) for p in self.pids)
+
+    def cpu(self) -> float:
+        return sum(proc_cpu_s(p) for p in self.pids)
+
+    def run(self) -> None:
+        window = [(time.monotonic(), self.cpu())]
+        while not self.stop.wait(0.2):
+            try:
+                self.peak_rss = max(self.peak_rss, self.rss())
+                now, cpu = time.monotonic(), self.cpu()
+            except OSError:
+                return
+            window.append((now, cpu))
+            while len(window) > 2 and now - window[1][0] >= 1.0:
+                window.pop(0)
+            if now - window[0][0] >= 1.0:
+                self.peak_cpu = max(self.peak_cpu, (cpu - window[0][1]) / (now - window[0][0]))
+
+    def finish(self) -> tuple[float, float]:
+        """(CPU-seconds used, wall seconds) since the start."""
+        self.stop.set()
+        self.join()
+        with contextlib.suppress(OSError):
+            self.peak_rss = max(self.peak_rss, self.rss())
+        return self.cpu() - self.cpu0, time.monotonic() - self.t0
+
+
+def loadavg() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+# ---------------------------------------------------------------- modes
+
+
+def pct(values: list[float], q: float) -> float:
+    """The q-th percentile, nearest rank."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(q / 100 * len(ordered)) - 1))]
+
+
+def spread(values: list[float]) -> str:
+    if not values:
+        return "none"
+    return (
+        f"p50 {statistics.median(values):.2f} s, p95 {pct(values, 95):.2f} s, max {max(values):.2f} s (n={len(values)})"
+    )
+
+
+async def one_student(s: Student, link: str, start_at: float, seconds: float, think: tuple[float, float]) -> None:
+    await asyncio.sleep(max(0.0, start_at - time.monotonic()))
+    try:
+        await s.open(link)
+        if s.errors:
+            return
+        deadline = time.monotonic() + seconds
+        for _ in range(MAX_ACTIONS):
+            await asyncio.sleep(s.rng.uniform(*think))
+            if time.monotonic() >= deadline or s.errors:
+                break
+            if await s.random_action() is None and s.errors:
+                break
+    except Exception as e:  # any failure of one student is an error of the run, not a crash of the tool
+        s.errors.append(f"student {s.n}, last {s.last_action}: {type(e).__name__}: {e}")
+    finally:
+        await s.close()
+
+
+async def class_run(base: str, args: argparse.Namespace) -> list[Student]:
+    if args.warm:  # the teacher opened the link before sharing it: its run is trained and stored
+        teacher = await sequential(base, lambda s: s.open(args.link))
+        if teacher.errors:
+            return [teacher]
+    rng = random.Random(args.seed)
+    t0 = time.monotonic() + 0.2
+    students = [
+        Student(i, base, random.Random(args.seed * 1000 + i), locale=rng.choice(["en-US", "ko-KR"]))
+        for i in range(args.students)
+    ]
+    await asyncio.gather(
+        *(one_student(s, args.link, t0 + rng.uniform(0, args.ramp), args.seconds, args.think) for s in students)
+    )
+    return students
+
+
+def report_class(students: list[Student], mon: Monitor, cpu: float, wall: float, args: argparse.Namespace) -> int:
+    firsts = [r.seconds for s in students for r in s.reruns if r.what == "first page"]
+    later = [r.seconds for s in students for r in s.reruns if r.what != "first page"]
+    errors = [e for s in students for e in s.errors]
+    print(f"students: {len(students)}, link: {args.link}, {args.seconds:g} s each after the first page, "
+          f"think {args.think[0]:g}-{args.think[1]:g} s, ramp {args.ramp:g} s{', warm' if args.warm else ''}; "
+          f"wall {wall:.0f} s")  # fmt: skip
+    print(f"errors: {len(errors)}")
+    for e in errors[:20]:
+        print(f"  {e}")
+    print(f"first page (websocket open -> script_finished): {spread(firsts)}")
+    print(f"later reruns (BackMsg sent -> script_finished): {spread(later)}")
+    kinds: dict[str, list[float]] = {}
+    for s in students:
+        for r in s.reruns[1:]:
+            kinds.setdefault(r.what.split()[0], []).append(r.seconds)
+    for k, v in sorted(kinds.items()):
+        print(f"  {k:8s} {spread(v)}")
+    print(f"server: peak RSS {mon.peak_rss:.0f} MB; CPU {cpu:.0f} s over {wall:.0f} s wall "
+          f"(mean {cpu / wall:.0%} of one core, peak {mon.peak_cpu:.0%} over 1 s)")  # fmt: skip
+    if autos := sum(s.auto_reruns for s in students):
+        print(f"auto-rerun timers received (not run): {autos}")
+    return 1 if errors or not firsts else 0
+
+
+async def sequential(base: str, fn: Any) -> Student:
+    s = Student(0, base, random.Random(0))
+    try:
+        await fn(s)
+    finally:
+        await s.close()
+    return s
+
+
+def settle_cpu(pids: list[int], seconds: float = 0.4) -> float:
+    """Server CPU time after the run's tail (garbage collection, last sends) has had time to finish."""
+    time.sleep(seconds)
+    return sum(proc_cpu_s(p) for p in pids)
+
+
+async def per_page(base: str, pids: list[int], reps: int, link: str) -> int:
+    """One student, nothing else on the server: CPU-seconds and wall time per rerun, per page and kind."""
+    rows: dict[tuple[str, str], list[tuple[float, float]]] = {}
+
+    async def measured(s: Student, kind: str, coro: Any) -> None:
+        c0 = settle_cpu(pids)
+        r = await coro
+        if r is not None:
+            rows.setdefault((r.page, kind), []).append((settle_cpu(pids) - c0, r.seconds))
+
+    async def sweep(s: Student) -> None:
+        await s.open(link)
+        for _, path in s.visible_pages():
+            if s.errors:
+                return
+            used: list[Any] = []  # seeds this page has shown (their runs are trained and stored)
+            await measured(s, "open (settings seen)", s.switch_page(path))
+            for _ in range(reps):
+                seed = s.by_key("seed")
+                used.append(seed.value)
+                await measured(s, "new seed (trains)", s.change_setting("seed"))
+            for _ in range(reps):
+                seed = s.by_key("seed")
+                old = s.rng.choice([u for u in used if u != seed.value])
+                s.set_value(seed, old)
+                await measured(s, "seed seen before", s._rerun("setting seed", expect={"seed": old}))
+            for _ in range(reps if s.run_button() else 0):
+                await s.change_setting("lr")
+                await measured(s, "run (new grid)", s.press(s.run_button(), "run experiments"))
+
+    idle0, t0 = sum(proc_cpu_s(p) for p in pids), time.monotonic()
+    time.sleep(2)
+    idle = (sum(proc_cpu_s(p) for p in pids) - idle0) / (time.monotonic() - t0)
+    s = await sequential(base, sweep)
+    print(f"per page, one student, {reps} reruns per row; server idle CPU {idle:.3f} s/s (not subtracted)")
+    print("| page | rerun | server CPU-s per rerun | wall p50 |")
+    print("| --- | --- | ---: | ---: |")
+    for (page, kind), vals in rows.items():
+        cpu = statistics.mean(v[0] for v in vals)
+        print(f"| {page} | {kind} | {cpu:.2f} | {statistics.median(v[1] for v in vals):.2f} s |")
+    for e in s.errors:
+        print(f"  {e}")
+    return 1 if s.errors else 0
+
+
+async def new_sessions(base: str, pids: list[int], count: int, link: str) -> int:
+    """count sessions one after another on the same link (its run cached): first page time, server CPU each."""
+    times, cpus, errors = [], [], []
+    for i in range(count + 2):  # the first two warm the caches up and are not counted
+        c0 = settle_cpu(pids, 0.5)
+        s = await sequential(base, lambda s: s.open(link))
+        errors += s.errors
+        if i >= 2 and s.reruns:
+            times.append(s.reruns[0].seconds)
+            cpus.append(settle_cpu(pids, 0.5) - c0)
+    print(f"new sessions, one at a time, link {link}: {count} counted (2 warm-up)")
+    print(f"  first page of a new session (websocket open -> script_finished): {spread(times)}")
+    print(f"  server CPU-s per new session (connect, run, close): mean {statistics.mean(cpus):.3f}, "
+          f"p50 {statistics.median(cpus):.3f}")  # fmt: skip
+    for e in errors[:20]:
+        print(f"  {e}")
+    return 1 if errors else 0
+
+
+async def soak(base: str, mon: Monitor, steps: int, link: str) -> int:
+    """One student: steps random combinations of all settings, each on the next page in turn (Experiments: Run)."""
+    marks = [("server started, no session", mon.rss())]
+
+    async def go(s: Student) -> None:
+        await s.open(link)
+        marks.append(("first page", mon.rss()))
+        pages = [p for _, p in s.visible_pages()]
+        for i in range(1, steps + 1):
+            if s.errors:
+                return
+            await s.switch_page(pages[i % len(pages)])
+            await s.change_all_settings()
+            if (run := s.run_button()) is not None:
+                await s.press(run, "run experiments")
+            if i % 100 == 0 or i == steps:
+                marks.append((f"after {i} settings", mon.rss()))
+
+    s = await sequential(base, go)
+    time.sleep(3)
+    marks.append(("3 s after the session closed", mon.rss()))
+    print(f"memory soak: {steps} random settings, every page in turn, one student")
+    for what, rss in marks:
+        print(f"  RSS {what}: {rss:.0f} MB")
+    for e in s.errors[:20]:
+        print(f"  {e}")
+    return 1 if s.errors else 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--students", type=int, default=10)
+    ap.add_argument("--seconds", type=float, default=30, help="each student's time after the first page")
+    ap.add_argument("--url", help="attach to this server instead of starting one (http://host:port)")
+    ap.add_argument("--pid", type=int, action="append", help="server pid(s) for RSS / CPU with --url")
+    ap.add_argument("--link", default=DEFAULT_LINK, help="the shared link: url path and query")
+    ap.add_argument("--ramp", type=float, default=3.0, help="students connect within this many seconds")
+    ap.add_argument("--think", type=float, nargs=2, default=(2.0, 5.0), help="seconds between actions (min max)")
+    ap.add_argument("--seed", type=int, default=0, help="seed of the students' random choices")
+    ap.add_argument("--warm", action="store_true", help="the teacher opens the link once before the class")
+    ap.add_argument("--app", default="dashboard.py", help="script our own server runs")
+    ap.add_argument("--server-arg", action="append", default=[], help="extra `streamlit run` flag, e.g. "
+                    "--server-arg=--server.fileWatcherType=auto")  # fmt: skip
+    mode = ap.add_mutually_exclusive_group()
+    mode.add_argument("--per-page", type=int, metavar="R", help="one student: CPU-seconds per rerun, per page")
+    mode.add_argument("--new-sessions", type=int, metavar="K", help="K new sessions one at a time: cost of each")
+    mode.add_argument("--soak", type=int, metavar="STEPS", help="one student: RSS over STEPS random settings")
+    args = ap.parse_args()
+    args.think = tuple(args.think)
+
+    with contextlib.ExitStack() as stack:
+        server = None
+        if args.url:
+            base = args.url.rstrip("/")
+            pids = args.pid or listening_pids(urlsplit(base).port or 80)
+        else:
+            server = stack.enter_context(Server(args.app, args.server_arg))
+            base, pids = server.base, [server.proc.pid]
+        if not pids:
+            print(f"no readable process listens on {base}: give --pid", file=sys.stderr)
+            return 2
+        print(f"server {base}, pid {', '.join(map(str, pids))}; load average at start {loadavg()} "
+              f"({os.cpu_count()} cores)")  # fmt: skip
+        mon = Monitor(pids)
+        mon.start()
+        if args.per_page:
+            rc = asyncio.run(per_page(base, pids, args.per_page, args.link))
+        elif args.new_sessions:
+            rc = asyncio.run(new_sessions(base, pids, args.new_sessions, args.link))
+        elif args.soak:
+            rc = asyncio.run(soak(base, mon, args.soak, args.link))
+        else:
+            students = asyncio.run(class_run(base, args))
+            cpu, wall = mon.finish()
+            rc = report_class(students, mon, cpu, wall, args)
+        mon.finish()
+        print(f"load average at the end {loadavg()}")
+        if server is not None and (n := server.tracebacks()):
+            print(f"tracebacks in the server log ({server.log}): {n}")
+            rc = rc or 1
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main())
