@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import harness
 import pytest
+
+from labtools import harness
 
 SHOT_VIEWPORT = {"width": 1280, "height": 720}
 # (url path, container key, how many clicks on a button of the view before the screenshot)
