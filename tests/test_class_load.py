@@ -8,6 +8,7 @@ a page that raises, a setting the app overrides) under a real `streamlit run`; n
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import importlib.util
 import random
 import sys
@@ -111,6 +112,12 @@ def tiny_server(tmp_path_factory):
         yield server
 
 
+def _run(coro):
+    """asyncio.run in a thread of its own: a session-wide Playwright keeps an event loop running in this one."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def _student(server) -> object:
     return cl.Student(0, server.base, random.Random(0))
 
@@ -129,7 +136,7 @@ def test_a_link_seeds_the_setting_and_a_change_is_taken(tiny_server):
         finally:
             await s.close()
 
-    errors, pages = asyncio.run(go())
+    errors, pages = _run(go())
     assert errors == []
     assert pages == ["", "boom"]  # the default page lives at "/"
 
@@ -144,7 +151,7 @@ def test_an_exception_on_a_page_is_an_error(tiny_server):
         finally:
             await s.close()
 
-    errors = asyncio.run(go())
+    errors = _run(go())
     assert len(errors) == 1 and "exception element" in errors[0] and "boom on purpose" in errors[0]
 
 
@@ -159,7 +166,7 @@ def test_a_setting_the_server_does_not_take_is_an_error(tiny_server):
         finally:
             await s.close()
 
-    errors = asyncio.run(go())
+    errors = _run(go())
     assert len(errors) == 1 and "not taken" in errors[0]
 
 
@@ -174,5 +181,5 @@ def test_a_disconnect_is_an_error(tiny_server):
         finally:
             await s.close()
 
-    errors = asyncio.run(go())
+    errors = _run(go())
     assert len(errors) == 1 and "disconnected" in errors[0]
