@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from . import backprop, beyond, common, experiments, forward, model_page, training
+from . import backprop, beyond, common, experiments, forward, model_page, present, training
 
 LANGS: tuple[str, ...] = ("ko", "en")
-_MODULES = (common, model_page, forward, backprop, training, experiments, beyond)
+_MODULES = (common, model_page, forward, backprop, training, experiments, beyond, present)
 
 
 def _merge(lang: str) -> dict[str, str]:
