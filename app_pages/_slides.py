@@ -73,6 +73,14 @@ def deck(script: str, slides: Sequence[Callable[[], None]]) -> int:
     return pos
 
 
+def title(text: str, reading: Callable[[str], object] = st.header) -> None:
+    """A section's heading: on a slide, the slide's title (one size on every slide, underlined)."""
+    if presenting():
+        st.subheader(text, divider="gray")
+    else:
+        reading(text)
+
+
 def fit(chart):  # -> alt.TopLevelMixin
     """An Altair chart as a slide draws it: a lower plot (its width follows the column)."""
     return chart.properties(height=SLIDE_CHART_HEIGHT) if presenting() else chart
