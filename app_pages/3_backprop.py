@@ -10,7 +10,7 @@ import streamlit as st
 
 from app_pages import _walk
 from app_pages._shared import config, lang, nav_links, page_path, tr
-from app_pages._slides import deck, more, presenting, title
+from app_pages._slides import deck, fit, more, presenting, title
 from app_pages._views import grad_shares_view, local_upstream_view, loss_slice_view
 from xorcore import LECTURE, build_model, curves, finite_differences
 from xorcore import trace as trace_of
@@ -207,6 +207,7 @@ def manual_update() -> None:
                 tr("bp_loss_above_start", start=f"{walk['losses'][0]:.4f}", after=f"{after:.4f}", eta=f"{eta:g}")
             )
         t_left, t_right = st.columns([3, 2]) if PRESENT else (None, None)
+        chart_box = t_right.container() if PRESENT else None  # on a slide: the picture above the two losses
         m1, m2 = st.columns(2) if not PRESENT else t_right.columns(2)
         m1.metric(tr("bp_loss_before", k=k), f"{before:.6f}")
         m2.metric(tr("bp_loss_after", k=k), f"{after:.6f}", delta=f"{after - before:+.6f}", delta_color="inverse")
@@ -229,7 +230,7 @@ def manual_update() -> None:
         new = unflatten(new_flat, cfg.hidden)
         with t_right:
             if PRESENT:  # the slide's picture: the loss along the steps; the new matrices folded
-                st.altair_chart(curves.walk_chart(walk["losses"], lang()), width="stretch")
+                chart_box.altair_chart(fit(curves.walk_chart(walk["losses"], lang())), width="stretch")
             with more():
                 if PRESENT:
                     st.markdown(tr("bp_update_intro"))
