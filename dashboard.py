@@ -139,7 +139,27 @@ def _pages(lang: str) -> list[st.Page]:
     return [*pages, home]
 
 
+def _dismiss() -> None:
+    st.session_state["url_notices"] = []
+
+
+def _notices(lang: str) -> None:
+    """The link's notices, until dismissed, each one until its setting changes.
+
+    A notice about a setting says the setting fell back to its default; once the setting is not that
+    default any more (the sidebar changed it), the notice would be stale and is dropped.
+    """
+    notices = st.session_state.get("url_notices", [])
+    fresh = [n for n in notices if n[1] not in FIELDS or st.session_state.get(n[1]) == getattr(LECTURE, n[1])]
+    if fresh != notices:
+        st.session_state["url_notices"] = fresh
+    if not fresh:
+        return
+    for kind, param, default in fresh:
+        st.warning(t(lang, kind, param=param, default=default), icon=":material/link_off:")
+    st.button(t(lang, "notice_dismiss"), key="url_notices_dismiss", on_click=_dismiss, icon=":material/close:")
+
+
 lang = sidebar()
-for kind, param, default in st.session_state.get("url_notices", []):
-    st.warning(t(lang, kind, param=param, default=default), icon=":material/link_off:")
+_notices(lang)
 st.navigation(_pages(lang)).run()

@@ -118,3 +118,18 @@ def test_bad_present_param_gets_notice():
     assert not at.exception
     assert any("`present`" in n for n in link_notices(at))
     assert at.toggle(key="present").value is False
+
+
+def test_link_notice_goes_when_its_setting_changes():
+    at = app(seed="abc", color="red")
+    assert len(link_notices(at)) == 2
+    at.sidebar.number_input(key="seed").set_value(5).run()  # the seed notice ("using 42") would be stale
+    notices = link_notices(at)
+    assert len(notices) == 1 and "`color`" in notices[0]
+
+
+def test_link_notices_are_dismissible():
+    at = app(seed="abc")
+    assert link_notices(at)
+    at.button(key="url_notices_dismiss").click().run()
+    assert not link_notices(at) and not at.exception

@@ -1,4 +1,4 @@
-"""Text of the presentation mode: the sidebar switch and the slide controls."""
+"""Text of the presentation mode (the sidebar switch, the slide controls) and of the link notices' dismiss button."""
 
 EN = {
     "sb_present": "Presentation mode",
@@ -8,6 +8,7 @@ EN = {
     "sl_prev": "Previous",
     "sl_counter": "{page} · slide {i} of {n}",
     "sl_more": "More explanation",
+    "notice_dismiss": "Dismiss the link notices",
 }
 
 KO = {
@@ -18,4 +19,5 @@ KO = {
     "sl_prev": "이전",
     "sl_counter": "{page} · 슬라이드 {i} / {n}",
     "sl_more": "자세한 설명",
+    "notice_dismiss": "링크 알림 닫기",
 }
