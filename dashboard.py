@@ -33,7 +33,8 @@ if gc.get_freeze_count() == 0:
 st.set_page_config(page_title="XOR Backprop Lab", page_icon="🧠", layout="wide")
 
 LANG_NAMES = {"ko": "한국어", "en": "English"}
-URL_KEYS = (*FIELDS, "lang")
+URL_KEYS = (*FIELDS, "lang", "present")
+BOOLS = ("true", "false")  # how a bound toggle spells its value in the link
 
 
 def _check_url(lang: str) -> None:
@@ -58,6 +59,12 @@ def _check_url(lang: str) -> None:
             if len(values) != 1 or values[0] not in LANG_NAMES.values():
                 notices.append(("notice_bad_param", key, LANG_NAMES[lang]))
                 rejected.append(key)
+        elif key == "present":
+            if len(values) != 1 or values[0].lower() not in BOOLS:
+                notices.append(("notice_bad_param", key, "false"))
+                rejected.append(key)
+            elif values[0] != values[0].lower():
+                respelled[key] = values[0].lower()
         else:
             try:
                 if len(values) != 1:
@@ -101,6 +108,7 @@ def sidebar() -> str:
             "Language · 언어", LANGS, key="lang", default=default_lang, bind="query-params",
             format_func=LANG_NAMES.get,
         ) or default_lang  # fmt: skip
+        st.toggle(t(lang, "sb_present"), key="present", help=t(lang, "sb_present_help"), bind="query-params")
         st.number_input(t(lang, "sb_seed"), *SEED_RANGE, value=LECTURE.seed, step=1, key="seed",
                         help=t(lang, "sb_seed_help"), bind="query-params")  # fmt: skip
         st.selectbox(t(lang, "sb_activation"), ACTIVATIONS, key="activation", bind="query-params",
@@ -131,7 +139,27 @@ def _pages(lang: str) -> list[st.Page]:
     return [*pages, home]
 
 
+def _dismiss() -> None:
+    st.session_state["url_notices"] = []
+
+
+def _notices(lang: str) -> None:
+    """The link's notices, until dismissed, each one until its setting changes.
+
+    A notice about a setting says the setting fell back to its default; once the setting is not that
+    default any more (the sidebar changed it), the notice would be stale and is dropped.
+    """
+    notices = st.session_state.get("url_notices", [])
+    fresh = [n for n in notices if n[1] not in FIELDS or st.session_state.get(n[1]) == getattr(LECTURE, n[1])]
+    if fresh != notices:
+        st.session_state["url_notices"] = fresh
+    if not fresh:
+        return
+    for kind, param, default in fresh:
+        st.warning(t(lang, kind, param=param, default=default), icon=":material/link_off:")
+    st.button(t(lang, "notice_dismiss"), key="url_notices_dismiss", on_click=_dismiss, icon=":material/close:")
+
+
 lang = sidebar()
-for kind, param, default in st.session_state.get("url_notices", []):
-    st.warning(t(lang, kind, param=param, default=default), icon=":material/link_off:")
+_notices(lang)
 st.navigation(_pages(lang)).run()

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._shared import config, history, lang, nav_links, page_path, rule, tr
+from app_pages._slides import deck, fit, presenting, title
 from xorcore import charts
 from xorcore.backprop_rows import hidden_labels
 from xorcore.diagram import network
@@ -17,55 +18,88 @@ hist = history()
 act_name = tr(f"act_{cfg.activation}")
 initial, trained = hist.params[0], hist.params[-1]  # θ at epoch 0 and after the last epoch
 
-st.title(tr("mp_title", hidden=cfg.hidden))
-st.markdown(tr("mp_intro", hidden=cfg.hidden, act=act_name))
-if hist.diverged_at is not None:
-    st.error(tr("diverged", epoch=hist.diverged_at), icon=":material/warning:")
+PRESENT = presenting()
+if not PRESENT:
+    st.title(tr("mp_title", hidden=cfg.hidden))
+    st.markdown(tr("mp_intro", hidden=cfg.hidden, act=act_name))
+    if hist.diverged_at is not None:
+        st.error(tr("diverged", epoch=hist.diverged_at), icon=":material/warning:")
 
 
 def chart(c, caption: str | None = None) -> None:
     """Place an Altair chart at full width, with its description as alt text and an optional caption."""
-    st.altair_chart(c, width="stretch")  # alt text: the chart's own description
-    if caption:
+    st.altair_chart(fit(c), width="stretch")  # alt text: the chart's own description
+    if caption and not PRESENT:
         st.caption(caption)
 
 
 # 1 · XOR
-st.header(tr("mp_xor_header"))
-left, right = st.columns([1, 1], gap="large")
-with left:
-    st.markdown(tr("mp_xor_text"))
-    st.subheader(tr("mp_truth_table"))
-    truth = pd.DataFrame(
-        {tr("ch_col_x1"): charts.XOR_POINTS[:, 0].astype(int), tr("ch_col_x2"): charts.XOR_POINTS[:, 1].astype(int),
-         tr("mp_col_y"): charts.XOR_TARGET}
-    )  # fmt: skip
-    st.dataframe(truth, hide_index=True, width="content")
-with right:
-    xor = charts.xor_plane(lg)
-    chart(xor, tr("ch_xor_desc"))
+def xor_problem() -> None:
+    """The four points, their truth table, and why no single line separates them."""
+    title(tr("mp_xor_header"))
+    left, right = st.columns([1, 1], gap="large")
+    with left:
+        st.markdown(tr("mp_xor_text"))
+        st.subheader(tr("mp_truth_table"))
+        truth = pd.DataFrame(
+            {tr("ch_col_x1"): charts.XOR_POINTS[:, 0].astype(int),
+             tr("ch_col_x2"): charts.XOR_POINTS[:, 1].astype(int), tr("mp_col_y"): charts.XOR_TARGET}
+        )  # fmt: skip
+        st.dataframe(truth, hide_index=True, width="content")
+    with right:
+        xor = charts.xor_plane(lg)
+        chart(xor, tr("ch_xor_desc"))
+
 
 # 2 · Network diagram, initial and trained
-st.header(tr("mp_net_header"))
-st.markdown(tr("mp_net_text"))
-tab_init, tab_trained = st.tabs(
-    [tr("mp_tab_initial", seed=cfg.seed), tr("mp_tab_trained", epochs=hist.epochs_run)]
-)  # fmt: skip
-for tab, flat in ((tab_init, initial), (tab_trained, trained)):
-    with tab:
-        dead = charts.dead_units(flat, cfg.activation, cfg.hidden)
-        dot = network(unflatten(flat, cfg.hidden), dead=dead, dead_label=tr("mp_dead"))
-        st.graphviz_chart(dot, width="stretch", alt=tr("mp_diagram_caption"))  # tall for many units, but readable
-        st.caption(tr("mp_diagram_caption"))
-        if cfg.activation == "relu":
-            if any(dead):
-                units = ", ".join(u for u, d in zip(hidden_labels(cfg.hidden), dead, strict=True) if d)
-                why = (
-                    tr("mp_dead_two") if cfg.hidden == 2 else tr("mp_dead_many", alive=dead.count(False), n=cfg.hidden)
-                )
-                st.warning(tr("mp_dead_text", units=units) + " " + why, icon=":material/heart_broken:")
-            else:
-                st.info(tr("mp_no_dead"), icon=":material/info:")
+def network_diagram() -> None:
+    """The network with its weights, before and after training."""
+    title(tr("mp_net_header"))
+    if PRESENT:  # the diagram at 3/5 of the width (it keeps its aspect ratio), its key beside it
+        pic, side = st.columns([3, 2], gap="medium")
+        side.markdown(tr("mp_net_text"))
+    else:
+        st.markdown(tr("mp_net_text"))
+        pic = st.container()
+    tab_init, tab_trained = pic.tabs(
+        [tr("mp_tab_initial", seed=cfg.seed), tr("mp_tab_trained", epochs=hist.epochs_run)]
+    )  # fmt: skip
+    for tab, flat in ((tab_init, initial), (tab_trained, trained)):
+        with tab:
+            dead = charts.dead_units(flat, cfg.activation, cfg.hidden)
+            dot = network(unflatten(flat, cfg.hidden), dead=dead, dead_label=tr("mp_dead"))
+            st.graphviz_chart(dot, width="stretch", alt=tr("mp_diagram_caption"))  # tall for many units, but readable
+            st.caption(tr("mp_diagram_caption"))
+            if cfg.activation == "relu":
+                if any(dead):
+                    units = ", ".join(u for u, d in zip(hidden_labels(cfg.hidden), dead, strict=True) if d)
+                    why = (
+                        tr("mp_dead_two")
+                        if cfg.hidden == 2
+                        else tr("mp_dead_many", alive=dead.count(False), n=cfg.hidden)
+                    )
+                    st.warning(tr("mp_dead_text", units=units) + " " + why, icon=":material/heart_broken:")
+                else:
+                    st.info(tr("mp_no_dead"), icon=":material/info:")
+
+
+# 4 · Activation and its derivative
+def activation() -> None:
+    """The hidden activation and its derivative."""
+    title(tr("mp_act_header", name=act_name))
+    left, right = st.columns([1, 1], gap="large")
+    with left:
+        st.markdown(tr(f"mp_act_{cfg.activation}"))
+        st.caption(tr("mp_act_caption"))
+    with right:
+        chart(charts.activation_chart(cfg.activation, lg), tr("ch_act_desc", name=act_name))
+
+
+if PRESENT:
+    deck(SCRIPT, [xor_problem, network_diagram, activation])
+    st.stop()
+xor_problem()
+network_diagram()
 
 # 3 · Parameters
 st.header(tr("mp_params_header"))
@@ -81,14 +115,7 @@ table = charts.params_table(initial, trained, cfg.hidden, lg)
 num = st.column_config.NumberColumn(format="%.4f")
 st.dataframe(table, hide_index=True, width="stretch", column_config={c: num for c in table.columns[1:]})
 
-# 4 · Activation and its derivative
-st.header(tr("mp_act_header", name=act_name))
-left, right = st.columns([1, 1], gap="large")
-with left:
-    st.markdown(tr(f"mp_act_{cfg.activation}"))
-    st.caption(tr("mp_act_caption"))
-with right:
-    chart(charts.activation_chart(cfg.activation, lg), tr("ch_act_desc", name=act_name))
+activation()
 
 # 5 · Code
 st.header(tr("mp_code_header"))

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from app_pages._shared import config, lang, nav_links, page_path, reveal, show_steps, tr
+from app_pages._shared import config, lang, nav_links, page_path, tr
+from app_pages._slides import deck, fit, more, presenting
 from xorcore import build_model, charts
 from xorcore import trace as trace_of
 from xorcore.data import ROW_LABELS
@@ -20,8 +21,9 @@ act, hidden = cfg.activation, cfg.hidden
 
 def chart(c) -> None:
     """Place an Altair chart at full width; its alt text is the chart's own description (also a caption)."""
-    st.altair_chart(c, width="stretch")
-    st.caption(c.description)
+    st.altair_chart(fit(c), width="stretch")
+    if not PRESENT:  # a slide has no room for it; the chart's alt text says it
+        st.caption(c.description)
 
 
 def table(df) -> None:
@@ -31,44 +33,44 @@ def table(df) -> None:
     st.dataframe(df, hide_index=True, width="stretch", column_config=cols)
 
 
-st.title(tr("fw_title"))
-st.markdown(tr("fw_intro", seed=cfg.seed))
-st.caption(tr("notation"))
-if charts.lecture_forward(cfg.seed, act, hidden):
-    st.success(tr("fw_lecture_ok"), icon=":material/menu_book:")
-else:
-    st.info(tr("fw_not_lecture", seed=cfg.seed, act=tr(f"act_{act}"), hidden=hidden), icon=":material/tune:")
+PRESENT = presenting()
+rows, ring, units = [0, 1, 2, 3], None, (0, 1)  # presentation mode: the batch, hidden units 1 and 2
+if not PRESENT:
+    st.title(tr("fw_title"))
+    st.markdown(tr("fw_intro", seed=cfg.seed))
+    st.caption(tr("notation"))
+    if charts.lecture_forward(cfg.seed, act, hidden):
+        st.success(tr("fw_lecture_ok"), icon=":material/menu_book:")
+    else:
+        st.info(tr("fw_not_lecture", seed=cfg.seed, act=tr(f"act_{act}"), hidden=hidden), icon=":material/tune:")
 
-# Controls: which rows, which two hidden units to draw.
-choice = st.segmented_control(
-    tr("rows_label"), ["all", 0, 1, 2, 3], default="all", required=True, key="fw_rows",
-    format_func=lambda r: tr("all_rows") if r == "all" else tr("one_row", row=ROW_LABELS[r]),
-)  # fmt: skip
-rows = [0, 1, 2, 3] if choice == "all" else [int(choice)]
-ring = None if choice == "all" else int(choice)  # the chosen input gets a ring in every picture
-units = (0, 1)
-if hidden > 2:
-    c1, c2, _ = st.columns([1, 1, 2])
-    ua = c1.selectbox(tr("fw_unit_x"), range(hidden), index=0, key=f"fw_ua_{hidden}",
-                      format_func=lambda i: tr("fw_unit", i=i + 1))  # fmt: skip
-    rest = [i for i in range(hidden) if i != ua]
-    ub = c2.selectbox(tr("fw_unit_y"), rest, index=0, key=f"fw_ub_{hidden}_{ua}",
-                      format_func=lambda i: tr("fw_unit", i=i + 1))  # fmt: skip
-    units = (ua, ub)
-    st.caption(tr("fw_units_note", n=hidden))
-elif hidden == 1:
-    st.caption(tr("fw_one_unit_note"))
+    # Controls: which rows, which two hidden units to draw.
+    choice = st.segmented_control(
+        tr("rows_label"), ["all", 0, 1, 2, 3], default="all", required=True, key="fw_rows",
+        format_func=lambda r: tr("all_rows") if r == "all" else tr("one_row", row=ROW_LABELS[r]),
+    )  # fmt: skip
+    rows = [0, 1, 2, 3] if choice == "all" else [int(choice)]
+    ring = None if choice == "all" else int(choice)  # the chosen input gets a ring in every picture
+    if hidden > 2:
+        c1, c2, _ = st.columns([1, 1, 2])
+        ua = c1.selectbox(tr("fw_unit_x"), range(hidden), index=0, key=f"fw_ua_{hidden}",
+                          format_func=lambda i: tr("fw_unit", i=i + 1))  # fmt: skip
+        rest = [i for i in range(hidden) if i != ua]
+        ub = c2.selectbox(tr("fw_unit_y"), rest, index=0, key=f"fw_ub_{hidden}_{ua}",
+                          format_func=lambda i: tr("fw_unit", i=i + 1))  # fmt: skip
+        units = (ua, ub)
+        st.caption(tr("fw_units_note", n=hidden))
+    elif hidden == 1:
+        st.caption(tr("fw_one_unit_note"))
 
-# Start: the input plane and X.
-st.header(tr("fw_start_header"))
-left, right = st.columns([1, 1], gap="large")
-with left:
-    st.markdown(tr("fw_start_text"))
-    st.latex(charts.latex_inputs(trace))
-with right:
-    chart(charts.space_plane(flat, act, hidden, lg, "input", units, highlight=ring))
-
-n_show = reveal("fw", N_STEPS, SCRIPT)
+    # Start: the input plane and X.
+    st.header(tr("fw_start_header"))
+    left, right = st.columns([1, 1], gap="large")
+    with left:
+        st.markdown(tr("fw_start_text"))
+        st.latex(charts.latex_inputs(trace))
+    with right:
+        chart(charts.space_plane(flat, act, hidden, lg, "input", units, highlight=ring))
 
 STORY = (
     "story_linear1",
@@ -92,31 +94,53 @@ def more_text(k: int) -> str:
 
 
 def step(k: int) -> None:
-    """Draw forward step k (1..5): sentence, explanation, values, picture, equation."""
-    st.header(tr(f"fw_step{k}"))
-    st.info(tr(STORY[k - 1]), icon=ICONS[k - 1])
-    left, right = st.columns([1, 1], gap="large")
-    with left:
-        st.markdown(more_text(k))
-        st.markdown(f"**{tr('fw_values')}**")
-        table(charts.forward_table(trace, k, rows, lg))
-        if k == 5:
-            m1, m2 = st.columns(2)
-            m1.metric(tr("fw_loss_metric"), f"{trace.loss:.4f}")
-            if len(rows) == 1:
-                m2.metric(tr("fw_row_loss", row=ROW_LABELS[rows[0]]), f"{charts.loss_terms(trace.y_pred)[rows[0]]:.4f}")
-    with right:
-        if k == 1:
-            chart(charts.space_plane(flat, act, hidden, lg, "z1", units, highlight=ring))
-        elif k == 2:
-            chart(charts.space_plane(flat, act, hidden, lg, "h1", units, separator=False, highlight=ring))
-        elif k == 3:
-            chart(charts.hidden_plane(flat, act, hidden, lg, units, highlight=ring))
-        elif k == 4:
-            chart(charts.output_axis(trace.y_pred, lg, highlight=ring))
+    """Forward step k (1..5) in its own container: sentence, explanation, values, picture, equation."""
+    with st.container(key=f"step-forward-{k}"):
+        if PRESENT:  # the step and the lecture's sentence, as a slide's title
+            st.subheader(tr(f"fw_step{k}"), divider="gray")
+            st.markdown(f"{ICONS[k - 1]} **{tr(STORY[k - 1])}**")
         else:
-            chart(charts.loss_chart(trace.y_pred, trace.loss, lg))
-    st.markdown(f"**{tr('fw_equation')}**")
+            st.header(tr(f"fw_step{k}"))
+            st.info(tr(STORY[k - 1]), icon=ICONS[k - 1])
+        left, right = st.columns([5, 3] if PRESENT else [1, 1], gap="large")
+        with left:
+            if not PRESENT:
+                explanation(k)
+                st.markdown(f"**{tr('fw_values')}**")
+            table(charts.forward_table(trace, k, rows, lg))
+            if k == 5:
+                m1, m2 = st.columns(2)
+                m1.metric(tr("fw_loss_metric"), f"{trace.loss:.4f}")
+                if len(rows) == 1:
+                    m2.metric(
+                        tr("fw_row_loss", row=ROW_LABELS[rows[0]]), f"{charts.loss_terms(trace.y_pred)[rows[0]]:.4f}"
+                    )
+            if PRESENT:  # folded on a slide, under the values
+                explanation(k)
+        with right:
+            if k == 1:
+                chart(charts.space_plane(flat, act, hidden, lg, "z1", units, highlight=ring))
+            elif k == 2:
+                chart(charts.space_plane(flat, act, hidden, lg, "h1", units, separator=False, highlight=ring))
+            elif k == 3:
+                chart(charts.hidden_plane(flat, act, hidden, lg, units, highlight=ring))
+            elif k == 4:
+                chart(charts.output_axis(trace.y_pred, lg, highlight=ring))
+            else:
+                chart(charts.loss_chart(trace.y_pred, trace.loss, lg))
+        equations(k)
+
+
+def explanation(k: int) -> None:
+    """Step k's longer explanation (folded on a slide)."""
+    with more():
+        st.markdown(more_text(k))
+
+
+def equations(k: int) -> None:
+    """Step k's equation with this seed's numbers (a slide has no room for the heading)."""
+    if not PRESENT:
+        st.markdown(f"**{tr('fw_equation')}**")
     if k == 1:
         eqs = [charts.latex_linear1(trace, rows)]
     elif k == 2:
@@ -131,6 +155,9 @@ def step(k: int) -> None:
         st.latex(eq)
 
 
-show_steps(n_show, step)
-
-nav_links(SCRIPT)
+if PRESENT:
+    deck(SCRIPT, [lambda k=k: step(k) for k in range(1, N_STEPS + 1)])
+else:
+    for k in range(1, N_STEPS + 1):
+        step(k)
+    nav_links(SCRIPT)

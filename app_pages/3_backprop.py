@@ -9,7 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import _walk
-from app_pages._shared import config, lang, nav_links, page_path, reveal, show_steps, tr
+from app_pages._shared import config, lang, nav_links, page_path, tr
+from app_pages._slides import deck, fit, more, presenting, title
 from app_pages._views import grad_shares_view, local_upstream_view, loss_slice_view
 from xorcore import LECTURE, build_model, curves, finite_differences
 from xorcore import trace as trace_of
@@ -49,26 +50,27 @@ model = build_model(cfg)  # the lecture's cell 2: the untrained model of this se
 trace = trace_of(model)
 digits = 6 if cfg.hidden <= 2 else (4 if cfg.hidden <= 4 else 3)  # keep wide matrices on screen
 
-st.title(tr("page_backprop"))
-st.info(tr("story_backward"), icon=":material/school:")
-top = st.columns([3, 1], vertical_alignment="center")
-top[0].markdown(tr("bp_intro", loss=f"{trace.loss:.4f}"))
-top[1].metric(tr("bp_loss_metric"), f"{trace.loss:.4f}")
+PRESENT = presenting()
+row = None  # presentation mode: the batch, as the lecture
+if not PRESENT:
+    st.title(tr("page_backprop"))
+    st.info(tr("story_backward"), icon=":material/school:")
+    top = st.columns([3, 1], vertical_alignment="center")
+    top[0].markdown(tr("bp_intro", loss=f"{trace.loss:.4f}"))
+    top[1].metric(tr("bp_loss_metric"), f"{trace.loss:.4f}")
 
-# ---------------------------------------------------------------- gradients, backwards
-st.header(tr("bp_h_grads"))
-choice = st.segmented_control(
-    tr("rows_label"), [-1, 0, 1, 2, 3], key="bp_rows", default=-1, required=True,
-    format_func=lambda r: tr("all_rows") if r == -1 else tr("one_row", row=ROW_LABELS[r]),
-)  # fmt: skip
-row = None if choice in (None, -1) else int(choice)
-st.caption(tr("notation"))
-if row is None:
-    st.caption(tr("bp_batch_note"))
-else:
-    st.caption(tr("bp_row_note", i=row + 1, row=ROW_LABELS[row]))
-n_show = reveal("bp", len(STEPS), SCRIPT)
-stepping = n_show if st.session_state.get("bp_mode") == "step" else None  # the graph follows the reveal
+    # ---------------------------------------------------------------- gradients, backwards
+    st.header(tr("bp_h_grads"))
+    choice = st.segmented_control(
+        tr("rows_label"), [-1, 0, 1, 2, 3], key="bp_rows", default=-1, required=True,
+        format_func=lambda r: tr("all_rows") if r == -1 else tr("one_row", row=ROW_LABELS[r]),
+    )  # fmt: skip
+    row = None if choice in (None, -1) else int(choice)
+    st.caption(tr("notation"))
+    if row is None:
+        st.caption(tr("bp_batch_note"))
+    else:
+        st.caption(tr("bp_row_note", i=row + 1, row=ROW_LABELS[row]))
 
 if row is None:
     auto_all, hand_all = trace.grads, trace.by_hand
@@ -79,139 +81,186 @@ else:
 
 
 def draw(k: int) -> None:
-    """Gradient step k (1..8): heading, explanation, equation, autograd beside by hand."""
+    """Gradient step k (1..8) in its own container: heading, explanation, equation, autograd beside by hand.
+
+    A slide folds the explanation; the computation graph (too small to read beside the numbers) is
+    the reading mode's.
+    """
     step = STEPS[k - 1]
-    st.subheader(f"{k}. {NAMES[step]} — {tr('bp_t_' + step)}")
-    st.markdown(tr("bp_x_" + step))
-    st.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
-    if step == "d_z1":
-        st.caption(tr("bp_act_prime", act=tr("act_" + cfg.activation)))
-        st.latex(act_prime_latex(cfg.activation))
-    if step == "d_z2":
-        st.caption(tr("bp_identity"))
-        st.latex(identity_latex(trace, row=row, digits=digits))
-        st.info(tr("bp_lecture_note"), icon=":material/lightbulb:")
-    auto, hand = getattr(auto_all, step), getattr(hand_all, step)
-    left, mid, right = st.columns([3, 3, 2], vertical_alignment="center")
-    left.markdown(f"**{auto_label}**")
-    left.dataframe(grad_frame(step, auto, row).style.format(FMT6))
-    mid.markdown(f"**{tr('bp_by_hand')}**")
-    mid.dataframe(grad_frame(step, hand, row).style.format(FMT6))
-    right.metric(tr("bp_maxdiff"), f"{float(np.abs(auto - hand).max()):.1e}")
-    if row is not None and step in PARAM_STEPS:
-        st.caption(tr("bp_row_sum", value=array_text(getattr(trace.grads, step))))
+    with st.container(key=f"step-backprop-{k}"):
+        title(f"{k}. {NAMES[step]} — {tr('bp_t_' + step)}", st.subheader)
+        with st.container():
+            with more():
+                st.markdown(tr("bp_x_" + step))
+            st.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
+            if step == "d_z1":
+                st.caption(tr("bp_act_prime", act=tr("act_" + cfg.activation)))
+                st.latex(act_prime_latex(cfg.activation))
+            if step == "d_z2":
+                st.caption(tr("bp_identity"))
+                st.latex(identity_latex(trace, row=row, digits=digits))
+                if not PRESENT:
+                    st.info(tr("bp_lecture_note"), icon=":material/lightbulb:")
+            auto, hand = getattr(auto_all, step), getattr(hand_all, step)
+            left, mid, right = st.columns([3, 3, 2], vertical_alignment="center")
+            left.markdown(f"**{auto_label}**")
+            left.dataframe(grad_frame(step, auto, row).style.format(FMT6))
+            mid.markdown(f"**{tr('bp_by_hand')}**")
+            mid.dataframe(grad_frame(step, hand, row).style.format(FMT6))
+            right.metric(tr("bp_maxdiff"), f"{float(np.abs(auto - hand).max()):.1e}")
+            if row is not None and step in PARAM_STEPS:
+                st.caption(tr("bp_row_sum", value=array_text(getattr(trace.grads, step))))
 
 
-show_steps(n_show, draw)
+def graph() -> None:
+    """The computation graph with every value and gradient."""
+    st.graphviz_chart(
+        computation_graph(trace, row, lang(), activation=cfg.activation),
+        width="stretch",
+        alt=tr("bp_graph_alt"),
+    )
 
-# ---------------------------------------------------------------- computation graph
-st.header(tr("bp_h_graph"))
-which = tr("bp_graph_batch") if row is None else tr("bp_graph_row", row=ROW_LABELS[row])
-st.caption(tr("bp_graph_caption", which=which))
-st.graphviz_chart(
-    computation_graph(trace, row, lang(), activation=cfg.activation, revealed=stepping),
-    width="stretch",
-    alt=tr("bp_graph_alt"),
-)
 
-if stepping is not None and n_show < len(STEPS):  # the rest would give the answers away
-    st.info(tr("bp_rest_hidden"), icon=":material/visibility_off:")
-    nav_links(SCRIPT)
-    st.stop()
+if not PRESENT:
+    for k in range(1, len(STEPS) + 1):
+        draw(k)
+
+    # ---------------------------------------------------------------- computation graph
+    st.header(tr("bp_h_graph"))
+    which = tr("bp_graph_batch") if row is None else tr("bp_graph_row", row=ROW_LABELS[row])
+    st.caption(tr("bp_graph_caption", which=which))
+    graph()
+
 
 # ---------------------------------------------------------------- gradients on the network
-st.header(tr("bp_h_network"))
-shown = trace.grads if row is None else row_share(trace.grads, trace, row)
-dead = (trace.z1 <= 0).all(axis=0).tolist() if cfg.activation == "relu" else None
-which = tr("bp_network_batch") if row is None else tr("bp_network_row", row=ROW_LABELS[row])
-st.caption(tr("bp_network_caption", which=which))
-if dead and any(dead):
-    units = ", ".join(h for h, d in zip(hidden_labels(cfg.hidden), dead, strict=True) if d)
-    st.warning(tr("bp_dead_note", units=units), icon=":material/heart_broken:")
-st.graphviz_chart(
-    network(
-        {"W1": trace.W1, "b1": trace.b1, "W2": trace.W2, "b2": trace.b2},
-        grads={"W1": shown.d_W1, "b1": shown.d_b1, "W2": shown.d_W2, "b2": shown.d_b2},
-        dead=dead, dead_label=tr("bp_dead"),
-    ),
-    alt=tr("bp_network_alt"),
-)  # fmt: skip
-grad_shares_view(model)  # beyond the lecture: the four inputs' shares of each gradient
-local_upstream_view(trace, row, cfg.activation)  # and the local derivative on every edge
+def network_grads() -> None:
+    """The network diagram with every parameter's gradient."""
+    title(tr("bp_h_network"))
+    shown = trace.grads if row is None else row_share(trace.grads, trace, row)
+    dead = (trace.z1 <= 0).all(axis=0).tolist() if cfg.activation == "relu" else None
+    which = tr("bp_network_batch") if row is None else tr("bp_network_row", row=ROW_LABELS[row])
+    st.caption(tr("bp_network_caption", which=which))
+    if dead and any(dead):
+        units = ", ".join(h for h, d in zip(hidden_labels(cfg.hidden), dead, strict=True) if d)
+        st.warning(tr("bp_dead_note", units=units), icon=":material/heart_broken:")
+    st.graphviz_chart(
+        network(
+            {"W1": trace.W1, "b1": trace.b1, "W2": trace.W2, "b2": trace.b2},
+            grads={"W1": shown.d_W1, "b1": shown.d_b1, "W2": shown.d_W2, "b2": shown.d_b2},
+            dead=dead, dead_label=tr("bp_dead"),
+        ),
+        alt=tr("bp_network_alt"),
+    )  # fmt: skip
+    if not PRESENT:
+        grad_shares_view(model)  # beyond the lecture: the four inputs' shares of each gradient
+        local_upstream_view(trace, row, cfg.activation)  # and the local derivative on every edge
+
 
 # ---------------------------------------------------------------- finite differences
-st.header(tr("bp_h_fd"))
-st.caption(tr("bp_fd_caption"))
-fd = pd.DataFrame(finite_differences(model), columns=["p", "fd", "ag"])
-fd["diff"] = (fd["fd"] - fd["ag"]).abs()
-fd.columns = [tr("bp_fd_param"), tr("bp_fd_central"), tr("bp_fd_autograd"), tr("bp_fd_diff")]
-fd_left, fd_right = st.columns([4, 1], vertical_alignment="center")
-fd_left.dataframe(fd.style.format({fd.columns[1]: fmt8, fd.columns[2]: fmt8, fd.columns[3]: "{:.1e}"}), hide_index=True)
-fd_right.metric(tr("bp_fd_max"), f"{float(fd[fd.columns[3]].max()):.1e}")
+def finite_check() -> None:
+    """Central differences beside autograd for every parameter."""
+    title(tr("bp_h_fd"))
+    st.caption(tr("bp_fd_caption"))
+    fd = pd.DataFrame(finite_differences(model), columns=["p", "fd", "ag"])
+    fd["diff"] = (fd["fd"] - fd["ag"]).abs()
+    fd.columns = [tr("bp_fd_param"), tr("bp_fd_central"), tr("bp_fd_autograd"), tr("bp_fd_diff")]
+    fd_left, fd_right = st.columns([4, 1], vertical_alignment="center")
+    fd_left.dataframe(
+        fd.style.format({fd.columns[1]: fmt8, fd.columns[2]: fmt8, fd.columns[3]: "{:.1e}"}), hide_index=True
+    )
+    fd_right.metric(tr("bp_fd_max"), f"{float(fd[fd.columns[3]].max()):.1e}")
 
 
 # ---------------------------------------------------------------- manual update
-st.header(tr("bp_h_update"))
-st.info(tr("story_update"), icon=":material/school:")
-st.markdown(tr("bp_update_intro"))
-c_eta, c_bias = st.columns(2, vertical_alignment="bottom")
-eta = c_eta.number_input(tr("bp_eta"), value=0.1, step=0.05, format="%g", key="bp_eta", help=tr("bp_eta_help"))
-biases = c_bias.checkbox(tr("bp_biases"), value=True, key="bp_biases", help=tr("bp_biases_help"))
+def manual_update() -> None:
+    """One manual step θ ← θ − η·∇L (more on demand), its table and the loss along the steps."""
+    title(tr("bp_h_update"))
+    if PRESENT:  # one row of controls; the intro folded beside the picture
+        st.markdown(f":material/school: **{tr('story_update')}**")
+        c_eta, c_bias, b_more, b_restart, b_count = st.columns([2, 1.6, 1.7, 1.3, 1.2], vertical_alignment="bottom")
+    else:
+        st.info(tr("story_update"), icon=":material/school:")
+        st.markdown(tr("bp_update_intro"))
+        c_eta, c_bias = st.columns(2, vertical_alignment="bottom")
+    eta = c_eta.number_input(tr("bp_eta"), value=0.1, step=0.05, format="%g", key="bp_eta", help=tr("bp_eta_help"))
+    biases = c_bias.checkbox(tr("bp_biases"), value=True, key="bp_biases", help=tr("bp_biases_help"))
 
-if eta is None or not math.isfinite(eta) or eta <= 0:
-    st.error(tr("bp_eta_bad", eta="—" if eta is None else f"{eta:g}"), icon=":material/error:")
+    if eta is None or not math.isfinite(eta) or eta <= 0:
+        st.error(tr("bp_eta_bad", eta="—" if eta is None else f"{eta:g}"), icon=":material/error:")
+    else:
+        walk = _walk.current(cfg, model, trace.loss, eta, biases)
+        if not PRESENT:
+            b_more, b_restart, b_count = st.columns([1, 1, 2], vertical_alignment="center")
+        again = b_more.button(
+            tr("bp_another"), key="bp_another", icon=":material/trending_down:", disabled=not _walk.finite(walk)
+        )
+        restart = b_restart.button(tr("bp_restart"), key="bp_restart", icon=":material/restart_alt:")
+        walk = _walk.advance(walk, more=again, restart=restart)
+        k = len(walk["losses"]) - 1
+        b_count.markdown(f"**{tr('bp_steps_taken', k=k)}**")
+
+        before, after = walk["losses"][-2], walk["losses"][-1]
+        if not _walk.finite(walk):
+            st.error(tr("bp_diverged", eta=f"{eta:g}"), icon=":material/error:")
+        elif after > before:
+            st.warning(tr("bp_loss_up", before=f"{before:.4f}", after=f"{after:.4f}", eta=f"{eta:g}"))
+        elif after > walk["losses"][0]:
+            st.warning(
+                tr("bp_loss_above_start", start=f"{walk['losses'][0]:.4f}", after=f"{after:.4f}", eta=f"{eta:g}")
+            )
+        if _walk.finite(walk):  # a prediction at exactly 0 or 1: BCELoss's log clamp shows in the loss
+            clamped = n_clamped(trace_of(load(cfg, walk["flats"][-1])).y_pred)
+            if clamped:
+                st.warning(tr("bp_clamp", k=clamped, loss=f"{after:.6f}"), icon=":material/vertical_align_top:")
+        t_left, t_right = st.columns([3, 2]) if PRESENT else (None, None)
+        chart_box = t_right.container() if PRESENT else None  # on a slide: the picture above the two losses
+        m1, m2 = st.columns(2) if not PRESENT else t_right.columns(2)
+        m1.metric(tr("bp_loss_before", k=k), f"{before:.6f}")
+        m2.metric(tr("bp_loss_after", k=k), f"{after:.6f}", delta=f"{after - before:+.6f}", delta_color="inverse")
+
+        prev_flat, new_flat = walk["flats"][-2], walk["flats"][-1]
+        grad_flat = _walk.last_gradient(walk)
+        names = param_names(cfg.hidden)
+        updated = [biases or n.startswith("W") for n in names]
+        table = pd.DataFrame({
+            tr("bp_col_param"): names,
+            tr("bp_col_before"): prev_flat.astype(float),
+            tr("bp_col_grad"): grad_flat.astype(float),
+            tr("bp_col_after"): new_flat.astype(float),
+            tr("bp_col_updated"): [tr("bp_yes") if u else tr("bp_no") for u in updated],
+        })  # fmt: skip
+        if not PRESENT:
+            st.caption(tr("bp_table_caption", k=k))
+            t_left, t_right = st.columns([3, 2])
+        t_left.dataframe(table.style.format(FMT6, subset=table.columns[1:4]), hide_index=True)
+        new = unflatten(new_flat, cfg.hidden)
+        with t_right:
+            if PRESENT:  # the slide's picture: the loss along the steps; the new matrices folded
+                chart_box.altair_chart(fit(curves.walk_chart(walk["losses"], lang())), width="stretch")
+            with more():
+                if PRESENT:
+                    st.markdown(tr("bp_update_intro"))
+                    st.caption(tr("bp_table_caption", k=k))
+                st.markdown(f"**{tr('bp_updated_w1')}**")
+                st.dataframe(grad_frame("d_W1", new["W1"]).style.format(FMT6))
+                st.markdown(f"**{tr('bp_updated_w2')}**")
+                st.dataframe(grad_frame("d_W2", new["W2"]).style.format(FMT6))
+            # The lecture's cell 2 depends on the seed, the activation and the width only (not on the optimizer).
+            lecture_model = (cfg.seed, cfg.activation, cfg.hidden) == (LECTURE.seed, LECTURE.activation, LECTURE.hidden)
+            if PRESENT and k == 1 and not biases and math.isclose(eta, 0.1) and lecture_model:
+                st.success(tr("bp_lecture_match"), icon=":material/check_circle:")
+        if not PRESENT:
+            if k == 1 and not biases and math.isclose(eta, 0.1) and lecture_model:
+                st.success(tr("bp_lecture_match"), icon=":material/check_circle:")
+            st.altair_chart(curves.walk_chart(walk["losses"], lang()), width="stretch")  # its description names it
+            st.caption(curves.walk_alt(walk["losses"], lang()))
+            loss_slice_view(cfg, prev_flat, new_flat, eta, biases)  # beyond the lecture: the loss along this step
+
+
+if PRESENT:
+    deck(SCRIPT, [*(lambda k=k: draw(k) for k in range(1, len(STEPS) + 1)), network_grads, finite_check, manual_update])
 else:
-    walk = _walk.current(cfg, model, trace.loss, eta, biases)
-    b_more, b_restart, b_count = st.columns([1, 1, 2], vertical_alignment="center")
-    more = b_more.button(
-        tr("bp_another"), key="bp_another", icon=":material/trending_down:", disabled=not _walk.finite(walk)
-    )
-    restart = b_restart.button(tr("bp_restart"), key="bp_restart", icon=":material/restart_alt:")
-    walk = _walk.advance(walk, more=more, restart=restart)
-    k = len(walk["losses"]) - 1
-    b_count.markdown(f"**{tr('bp_steps_taken', k=k)}**")
-
-    before, after = walk["losses"][-2], walk["losses"][-1]
-    if not _walk.finite(walk):
-        st.error(tr("bp_diverged", eta=f"{eta:g}"), icon=":material/error:")
-    elif after > before:
-        st.warning(tr("bp_loss_up", before=f"{before:.4f}", after=f"{after:.4f}", eta=f"{eta:g}"))
-    elif after > walk["losses"][0]:
-        st.warning(tr("bp_loss_above_start", start=f"{walk['losses'][0]:.4f}", after=f"{after:.4f}", eta=f"{eta:g}"))
-    if _walk.finite(walk):  # a prediction at exactly 0 or 1: BCELoss's log clamp shows in the loss
-        clamped = n_clamped(trace_of(load(cfg, walk["flats"][-1])).y_pred)
-        if clamped:
-            st.warning(tr("bp_clamp", k=clamped, loss=f"{after:.6f}"), icon=":material/vertical_align_top:")
-    m1, m2 = st.columns(2)
-    m1.metric(tr("bp_loss_before", k=k), f"{before:.6f}")
-    m2.metric(tr("bp_loss_after", k=k), f"{after:.6f}", delta=f"{after - before:+.6f}", delta_color="inverse")
-
-    prev_flat, new_flat = walk["flats"][-2], walk["flats"][-1]
-    grad_flat = _walk.last_gradient(walk)
-    names = param_names(cfg.hidden)
-    updated = [biases or n.startswith("W") for n in names]
-    table = pd.DataFrame({
-        tr("bp_col_param"): names,
-        tr("bp_col_before"): prev_flat.astype(float),
-        tr("bp_col_grad"): grad_flat.astype(float),
-        tr("bp_col_after"): new_flat.astype(float),
-        tr("bp_col_updated"): [tr("bp_yes") if u else tr("bp_no") for u in updated],
-    })  # fmt: skip
-    st.caption(tr("bp_table_caption", k=k))
-    t_left, t_right = st.columns([3, 2])
-    t_left.dataframe(table.style.format(FMT6, subset=table.columns[1:4]), hide_index=True)
-    new = unflatten(new_flat, cfg.hidden)
-    t_right.markdown(f"**{tr('bp_updated_w1')}**")
-    t_right.dataframe(grad_frame("d_W1", new["W1"]).style.format(FMT6))
-    t_right.markdown(f"**{tr('bp_updated_w2')}**")
-    t_right.dataframe(grad_frame("d_W2", new["W2"]).style.format(FMT6))
-    # The lecture's cell 2 depends on the seed, the activation and the width only (not on the optimizer).
-    lecture_model = (cfg.seed, cfg.activation, cfg.hidden) == (LECTURE.seed, LECTURE.activation, LECTURE.hidden)
-    if k == 1 and not biases and math.isclose(eta, 0.1) and lecture_model:
-        st.success(tr("bp_lecture_match"), icon=":material/check_circle:")
-
-    st.altair_chart(curves.walk_chart(walk["losses"], lang()), width="stretch")  # its description names it
-    st.caption(curves.walk_alt(walk["losses"], lang()))
-    loss_slice_view(cfg, prev_flat, new_flat, eta, biases)  # beyond the lecture: the loss along this step
-
-nav_links(SCRIPT)
+    network_grads()
+    finite_check()
+    manual_update()
+    nav_links(SCRIPT)

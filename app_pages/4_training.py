@@ -15,12 +15,22 @@ from app_pages._pins import pinned_runs
 from app_pages._player import draw, explorer, pred_table
 from app_pages._runcharts import curve_specs, history_csv
 from app_pages._shared import engine_note, history, lang, nav_links, page_path, rule, tr
+from app_pages._slides import deck, presenting, title
 from app_pages._stuck import diagnosis, seed_failures
 from xorcore import curves
 from xorcore.script import script
 
 hist = history()
 last = curves.last_epoch(hist)
+if presenting():  # one slide: the replay (play, the scrubber, the loss, the boundary, the hidden plane)
+
+    def replay() -> None:
+        title(tr("tr_title"))
+        engine_note(hist)
+        explorer(hist, bool(st.session_state.get("tr_log")))
+
+    deck(page_path("training"), [replay])
+    st.stop()
 st.title(tr("tr_title"))
 st.caption(tr("tr_intro", n=hist.epochs_run))
 if hist.diverged_at is not None:

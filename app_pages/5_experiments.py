@@ -12,6 +12,7 @@ import numpy as np
 import streamlit as st
 
 from app_pages._shared import K_ENGINE, config, lang, nav_links, page_path, rule, tr
+from app_pages._slides import deck, presenting
 from xorcore import Config, stuck
 from xorcore import experiments as ex
 from xorcore.agreement import measured
@@ -30,6 +31,8 @@ if st.session_state.pop(K_GOTO, False):
     st.switch_page(TRAINING, query_params={})  # {}: a plain clear() refuses the URL-bound sidebar params
 
 cfg, lg = config(), lang()
+if presenting():  # the clicker's bar (PageUp back to Training Curve); the page itself is not cut to a slide yet
+    deck(PAGE, [lambda: None])
 
 
 @st.cache_data(max_entries=128, show_spinner=False)

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._shared import lang, tr
+from app_pages._slides import more, presenting, title
 from xorcore import Config
 from xorcore.backprop_rows import num
 from xorcore.beyond_charts import zero_grad_chart
@@ -37,6 +38,9 @@ def stepper(cfg: Config, skip: bool) -> LoopStepper:
 def loop_view(cfg: Config) -> None:
     """Controls, the loop's code with the line that ran, what it changed, and the values after it."""
     with st.container(key="loop-stepper"):
+        if presenting():  # the slide's title: the page's name and the lecture's sentence
+            title(tr("page_loop"))
+            st.markdown(f":material/school: **{tr('lp_story')}**")
         skip = st.toggle(tr("lp_skip"), key="lp_skip", help=tr("lp_skip_help"))
         s = stepper(cfg, bool(skip))
         c1, c2, c3, c4 = st.columns([1, 1, 1, 2], vertical_alignment="center")
@@ -57,7 +61,8 @@ def loop_view(cfg: Config) -> None:
             st.markdown(code_html(cfg.epochs, snap.step, s.next_step, bool(skip)), unsafe_allow_html=True)
         with right:
             _what_changed(snap, before, bool(skip), cfg.optimizer)
-        _values(snap, before, cfg.optimizer)
+        with more():  # a slide folds the table of every value (nine rows and more)
+            _values(snap, before, cfg.optimizer)
         if skip and snap.step == "backward" and before is not None and snap.fresh is not None:
             _accumulation(snap, before)
 
@@ -157,7 +162,7 @@ def curves_view(cfg: Config) -> None:
     """The training curve with and without zero_grad, side by side on one y scale, and what they show."""
     n = min(CURVE_EPOCHS, cfg.epochs)
     with_zg, without = _curves(cfg, n)
-    st.header(tr("lp_h_curves"))
+    title(tr("lp_h_curves"))
     st.markdown(tr("lp_curves_intro", n=n))
     both = np.concatenate([with_zg, without])
     both = both[np.isfinite(both)]

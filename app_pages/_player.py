@@ -10,6 +10,7 @@ import math
 import streamlit as st
 
 from app_pages._shared import lang, tr
+from app_pages._slides import fit, presenting
 from xorcore import History, curves
 from xorcore.charts import dead_units, decision_boundary, hidden_plane, output_line_sentence
 from xorcore.diagram import network
@@ -51,8 +52,9 @@ def explorer(hist: History, log: bool) -> None:
       the epoch); paused, a twin without a timer takes its place, and Streamlit tells the
       browser to drop the timer of the frame fragment that is no longer drawn.
     """
-    st.subheader(tr("tr_explorer"))
-    st.caption(tr("tr_explorer_caption"))
+    if not presenting():  # a slide has the page's title instead
+        st.subheader(tr("tr_explorer"))
+        st.caption(tr("tr_explorer_caption"))
     if st.session_state.get(K_RUN) != hist.config:  # a new run: start at its trained model, paused
         st.session_state[K_RUN] = hist.config
         st.session_state[K_EPOCH] = curves.last_epoch(hist)
@@ -137,34 +139,54 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
     """Everything that shows one epoch; all of it read from History at that epoch."""
     lg, cfg = lang(), hist.config
     flat = hist.params[epoch]
-    status, m1, m2, m3 = st.columns([2.4, 1.9, 1.1, 1.6], vertical_alignment="center")
-    if epoch >= hist.epochs_run:
-        status.markdown(tr("tr_at_trained", epoch=epoch, n=hist.epochs_run))
-    else:
-        status.markdown(tr("tr_at_epoch", epoch=epoch, n=hist.epochs_run, next=epoch + 1))
     loss = hist.loss_at(epoch)
-    m1.metric(tr("tr_at_loss"), f"{loss:.6f}" if math.isfinite(loss) else "—")
     acc = float(curves.accuracy_series(hist)[epoch])
-    m2.metric(tr("tr_at_acc"), f"{acc:.0%}" if math.isfinite(acc) else "—")
-    grad = f"{hist.grad_norm[epoch]:.2e}" if epoch < hist.epochs_run else tr("tr_at_grad_none")
-    m3.metric(tr("tr_at_grad"), grad, help=tr("tr_at_grad_help"))
-    left, right = st.columns([3, 2])
-    with left:
+    if epoch >= hist.epochs_run:
+        at = tr("tr_at_trained", epoch=epoch, n=hist.epochs_run)
+    else:
+        at = tr("tr_at_epoch", epoch=epoch, n=hist.epochs_run, next=epoch + 1)
+    loss_text, acc_text = f"{loss:.6f}" if math.isfinite(loss) else "—", f"{acc:.0%}" if math.isfinite(acc) else "—"
+    if presenting():  # one line instead of a row of metrics
+        st.markdown(f"**{at}** {tr('tr_at_loss')} **{loss_text}** · {tr('tr_at_acc')} **{acc_text}**")
+    else:
+        status, m1, m2, m3 = st.columns([2.4, 1.9, 1.1, 1.6], vertical_alignment="center")
+        status.markdown(at)
+        m1.metric(tr("tr_at_loss"), loss_text)
+        m2.metric(tr("tr_at_acc"), acc_text)
+        grad = f"{hist.grad_norm[epoch]:.2e}" if epoch < hist.epochs_run else tr("tr_at_grad_none")
+        m3.metric(tr("tr_at_grad"), grad, help=tr("tr_at_grad_help"))
+    if presenting():  # one slide: the loss, the boundary and the hidden plane side by side
+        loss_box, boundary_box, plane_box = st.columns(3)
+    else:
+        left, right = st.columns([3, 2])
+        loss_box, table_box = left.container(), right.container()
+        boundary_box, plane_box = st.columns(2)
+    with loss_box, st.container(key="training-loss"):
         # Redrawn every frame while playing: 400 points and no hover layers keep it light
         # (the marker's value stays exact).
-        draw(vega_spec(curves.loss_chart(hist, lg, epoch=epoch, log=log, max_points=400, hover=not playing)))
-        st.caption(tr("tr_loss_caption", epoch=epoch))
-    with right:
-        st.markdown(f"**{tr('tr_pred_at', epoch=epoch)}**")
-        pred_table(hist, epoch)
-    b, p = st.columns(2)
-    with b:
-        draw(vega_spec(decision_boundary(flat, cfg.activation, cfg.hidden, lg, resolution=60)))
-        st.caption(tr("tr_boundary_caption", epoch=epoch))
-    with p:
-        draw(vega_spec(hidden_plane(flat, cfg.activation, cfg.hidden, lg)))
-        line = output_line_sentence(flat, cfg.activation, cfg.hidden, lg)
-        st.caption(tr("tr_hidden_caption", epoch=epoch) + " " + line)
+        draw(vega_spec(fit(curves.loss_chart(hist, lg, epoch=epoch, log=log, max_points=400, hover=not playing))))
+        if not presenting():
+            st.caption(tr("tr_loss_caption", epoch=epoch))
+    if not presenting():
+        with table_box:
+            st.markdown(f"**{tr('tr_pred_at', epoch=epoch)}**")
+            pred_table(hist, epoch)
+    with boundary_box, st.container(key="training-boundary"):
+        draw(vega_spec(fit(decision_boundary(flat, cfg.activation, cfg.hidden, lg, resolution=60))))
+        if not presenting():
+            st.caption(tr("tr_boundary_caption", epoch=epoch))
+    with plane_box:
+        draw(vega_spec(fit(hidden_plane(flat, cfg.activation, cfg.hidden, lg))))
+        if not presenting():
+            line = output_line_sentence(flat, cfg.activation, cfg.hidden, lg)
+            st.caption(tr("tr_hidden_caption", epoch=epoch) + " " + line)
+    if not presenting():  # the slide has no room for the network diagram (the Model page shows it)
+        _diagram(hist, epoch)
+
+
+def _diagram(hist: History, epoch: int) -> None:
+    """The network at an epoch, with its dead units named."""
+    cfg, flat = hist.config, hist.params[epoch]
     st.markdown(f"**{tr('tr_diagram_at', epoch=epoch)}**")
     dead = dead_units(flat, cfg.activation, cfg.hidden)
     # Full width, the lecture's 2-2-1 net reads from the back row; a wider net would grow too tall,

@@ -155,9 +155,9 @@ class Offline:
         page.on("dialog", on_dialog)
 
 
-def new_context(browser, locale: str = "en-US"):
-    """A fresh browser context (its own cookies, its own Streamlit session), offline, 1280x800."""
-    ctx = browser.new_context(viewport=VIEWPORT, locale=locale)
+def new_context(browser, locale: str = "en-US", viewport: dict | None = None):
+    """A fresh browser context (its own cookies, its own Streamlit session), offline, 1280x800 by default."""
+    ctx = browser.new_context(viewport=viewport or VIEWPORT, locale=locale)
     offline = Offline().attach(ctx)
     return ctx, offline
 

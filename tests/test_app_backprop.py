@@ -1,10 +1,9 @@
-"""The Backprop page in AppTest: the lecture's numbers, both languages, every activation, rows, reveal, manual steps."""
+"""The Backprop page in AppTest: the lecture's numbers, both languages, every activation, rows, slides, manual steps."""
 
 from __future__ import annotations
 
 import itertools
 import json
-import re
 
 import numpy as np
 import pytest
@@ -171,21 +170,24 @@ def test_loss_at_the_log_clamp_is_named(lang):
     assert not any(w.value.startswith(t(lang, "bp_clamp", k=2, loss="")[:12]) for w in at.warning)
 
 
-def test_one_at_a_time_reveal_shows_fewer_gradients():
-    at = page()
-    assert len(gradient_headers(at)) == 8
-    at.segmented_control(key="bp_mode").set_value("step").run()
+def test_presentation_mode_shows_one_step_at_a_time():
+    at = page(present="true")
     assert [n_hidden.split(" ")[1] for n_hidden in gradient_headers(at)] == ["dL/dy_pred"]
-    at.button(key="bp_next").click().run()
-    at.button(key="bp_next").click().run()
-    # the newest step first, right under the controls; the earlier ones folded below it
-    assert [n_hidden.split(" ")[1] for n_hidden in gradient_headers(at)] == ["dL/dW2", "dL/dy_pred", "dL/dz2"]
-    assert len(at.get("graphviz_chart")) == 1, "gradients on the network wait for the last step"
-    graph = at.get("graphviz_chart")[0].proto.spec  # the graph follows: dL/dW2 bold, later gradients hidden
-    assert re.search(r"^  leaf_W2 \[.*penwidth=4", graph, re.M) and "?" in graph
+    at.button(key="slide-next").click().run()
+    at.button(key="slide-next").click().run()
+    assert [n_hidden.split(" ")[1] for n_hidden in gradient_headers(at)] == ["dL/dW2"]
+    assert at.get_by_key("step-backprop-3") is not None
+    assert not at.get("graphviz_chart"), "a gradient slide has no computation graph (unreadable at its size)"
+    for _ in range(6):  # steps 4..8, then the network gradients
+        at.button(key="slide-next").click().run()
+    assert not gradient_headers(at) and len(at.get("graphviz_chart")) == 1
+    at.button(key="slide-next").click().run()  # finite differences
+    assert [m.label for m in at.metric] == ["largest difference"]
+    at.button(key="slide-next").click().run()  # the manual update
+    assert at.number_input(key="bp_eta").value == 0.1
     assert not at.exception
-    at.button(key="bp_prev").click().run()
-    assert len(gradient_headers(at)) == 2
+    at.button(key="slide-prev").click().run()
+    assert not at.exception
 
 
 @pytest.mark.parametrize("row", [0, 3])
@@ -237,7 +239,7 @@ def test_no_missing_text_in_any_mode(lang):
     at.button(key="bp_another").click().run()
     at.number_input(key="bp_eta").set_value(-1.0).run()
     assert "⟦" not in all_text(at)
-    at.segmented_control(key="bp_mode").set_value("step").run()  # hides the manual update until the end
+    at.toggle(key="present").set_value(True).run()  # one slide at a time
     assert not at.exception
     text = all_text(at)
     assert "⟦" not in text and "\\u27e6" not in text

@@ -122,12 +122,13 @@ def test_skip_zero_grad_shows_the_sum_and_the_two_curves():
     assert len(charts) == 2 and {"with zero_grad", "without zero_grad"} <= {c["title"]["text"] for c in charts}
 
 
-def test_loop_page_in_one_at_a_time_mode_has_two_steps():
-    at = page(LOOP)
-    at.get_by_key("lp_mode").set_value("step").run()
+def test_loop_page_in_presentation_mode_has_two_slides():
+    at = page(LOOP, present="true")
+    assert any("slide 1 of 2" in m.value for m in at.markdown)
+    assert not at.get("vega_lite_chart")  # the curves are the second slide
+    at.button(key="slide-next").click().run()
     assert not at.exception
-    assert any("Step 1 of 2" in m.value for m in at.markdown)
-    assert not at.get("vega_lite_chart")  # the curves are the second step
+    assert len(at.get("vega_lite_chart")) == 2
 
 
 def test_loop_page_with_every_optimizer():

@@ -197,16 +197,27 @@ def test_forward_page_hidden_units_choice():
     ]  # fmt: skip
 
 
-def test_forward_reveal_one_at_a_time():
-    at = app(FORWARD)
-    n_all = len(at.header)
-    at.segmented_control(key="fw_mode").set_value("step").run()
+def test_forward_slides_one_at_a_time():
+    at = app(FORWARD, present="true")
     _ok(at)
-    assert len(at.header) == n_all - 4  # start + step 1 only
-    assert len(_charts(at)) == 2
-    at.button(key="fw_next").click().run()
-    assert len(at.header) == n_all - 3
-    assert len(_charts(at)) == 3
+    assert len(_charts(at)) == 1  # step 1's plane only
+    assert at.get_by_key("step-forward-1") is not None
+    at.button(key="slide-next").click().run()
+    _ok(at)
+    assert len(_charts(at)) == 1 and at.get_by_key("step-forward-2") is not None
+    assert at.expander, "the long explanation sits folded on a slide"
+
+
+def test_model_slides_and_reading_mode():
+    at = app("app_pages/1_model.py", present="true")
+    _ok(at)
+    assert len(at.get("vega_lite_chart")) == 1  # the XOR plane
+    at.button(key="slide-next").click().run()
+    assert len(at.get("graphviz_chart")) == 2  # initial and trained
+    at.button(key="slide-next").click().run()
+    _ok(at)
+    at.button(key="slide-next").click().run()  # past the activation: Forward Pass
+    assert at.get_by_key("step-forward-1") is not None
 
 
 # ---------------------------------------------------------------- text true for the activation, the width, the weights

@@ -66,22 +66,70 @@ def test_language_switch_changes_sidebar():
     assert at.sidebar.selectbox(key="activation").label == "Hidden activation"
 
 
-def test_next_after_last_step_opens_next_page_keeping_settings():
-    at = app("app_pages/2_forward.py", lr="0.1", activation="tanh")
-    at.segmented_control(key="fw_mode").set_value("step").run()
+def counter(at) -> str:
+    """The presentation mode's counter, e.g. 'Backprop · slide 1 of 11'."""
+    return next(m.value for m in at.markdown if " · " in m.value and ("slide" in m.value or "슬라이드" in m.value))
+
+
+def test_next_after_last_slide_opens_next_page_keeping_settings():
+    at = app("app_pages/2_forward.py", present="true", lr="0.1", activation="tanh")
+    assert counter(at) == "**Forward Pass · slide 1 of 5**"
     for _ in range(4):
-        at.button(key="fw_next").click().run()
-    assert at.session_state["fw_pos"] == 5
-    at.button(key="fw_next").click().run()  # past the last step: the Backprop page
+        at.button(key="slide-next").click().run()
+    assert counter(at) == "**Forward Pass · slide 5 of 5**"
+    assert at.get_by_key("step-forward-5") is not None
+    at.button(key="slide-next").click().run()  # past the last slide: the Backprop page at its first
     assert not at.exception
-    assert at.title[0].value == "Backprop"
+    assert counter(at) == "**Backprop · slide 1 of 11**"
     assert at.session_state["config"] == Config(activation="tanh", lr=0.1)
+    assert at.toggle(key="present").value is True
 
 
-def test_reveal_mode_carries_over_to_the_next_page():
+def test_previous_before_first_slide_opens_previous_page_at_its_last():
+    at = app("app_pages/4_training.py", present="true")
+    assert counter(at) == "**Training Curve · slide 1 of 1**"
+    at.button(key="slide-prev").click().run()
+    assert not at.exception
+    assert counter(at) == "**The Loop · slide 2 of 2**"
+    at.switch_page("app_pages/6_loop.py").run()  # AppTest's next run is of its own page: go there, still slide 2
+    assert counter(at) == "**The Loop · slide 2 of 2**"
+    at.button(key="slide-left").click().run()  # the arrow-key twin does the same as PageUp
+    assert counter(at) == "**The Loop · slide 1 of 2**"
+    at.button(key="slide-right").click().run()
+    assert counter(at) == "**The Loop · slide 2 of 2**"
+
+
+def test_reading_mode_has_no_slide_controls():
     at = app("app_pages/2_forward.py")
-    at.segmented_control(key="fw_mode").set_value("step").run()
-    for _ in range(5):
-        at.button(key="fw_next").click().run()
-    assert at.segmented_control(key="bp_mode").value == "step"
-    assert at.session_state["bp_pos"] == 1
+    assert at.toggle(key="present").value is False
+    assert not [b for b in at.button if b.key and b.key.startswith("slide-")]
+    assert len([h for h in at.header if "·" in h.value]) >= 5  # every step of the pass at once
+
+
+@pytest.mark.parametrize(("value", "present"), [("true", True), ("TRUE", True), ("false", False)])
+def test_present_param(value, present):
+    at = app(present=value)
+    assert not at.exception and not link_notices(at)
+    assert at.toggle(key="present").value is present
+
+
+def test_bad_present_param_gets_notice():
+    at = app(present="yes")
+    assert not at.exception
+    assert any("`present`" in n for n in link_notices(at))
+    assert at.toggle(key="present").value is False
+
+
+def test_link_notice_goes_when_its_setting_changes():
+    at = app(seed="abc", color="red")
+    assert len(link_notices(at)) == 2
+    at.sidebar.number_input(key="seed").set_value(5).run()  # the seed notice ("using 42") would be stale
+    notices = link_notices(at)
+    assert len(notices) == 1 and "`color`" in notices[0]
+
+
+def test_link_notices_are_dismissible():
+    at = app(seed="abc")
+    assert link_notices(at)
+    at.button(key="url_notices_dismiss").click().run()
+    assert not link_notices(at) and not at.exception

@@ -79,7 +79,7 @@ def shares_chart(s: Shares, indices: list[int], lang: str, description: str) -> 
     )
     labels = (
         alt.Chart(sums.assign(text=[num(v, 4) for v in sums["value"]]))
-        .mark_text(align="left", dx=6, fontSize=palette.FONT_SIZE - 2, fontWeight="bold", color=palette.ACCENT)
+        .mark_text(align="left", dx=6, fontSize=palette.FONT_SIZE, fontWeight="bold", color=palette.ACCENT)
         .encode(x=alt.X("end:Q"), y=alt.Y("param:N", sort=params), text=alt.Text("text:N"))
     )
     zero = alt.Chart(pd.DataFrame({"z": [0.0]})).mark_rule(color=palette.NEUTRAL).encode(x=alt.X("z:Q"))

@@ -35,21 +35,23 @@ AUTOSIZE = alt.AutoSizeParams(type="fit-x", contains="padding")
 
 def _axis(title: str, **kw: object) -> alt.Axis:
     """An axis with projector-size fonts."""
-    return alt.Axis(title=title, labelFontSize=palette.FONT_SIZE - 2, titleFontSize=palette.FONT_SIZE, **kw)
+    return alt.Axis(title=title, labelFontSize=palette.FONT_SIZE, titleFontSize=palette.FONT_SIZE,
+                    labelColor=palette.TEXT, titleColor=palette.TEXT, **kw)  # fmt: skip
 
 
 def _legend(title: str, **kw: object) -> alt.Legend:
     """A legend with projector-size fonts."""
     return alt.Legend(
-        title=title, labelFontSize=palette.FONT_SIZE - 2, titleFontSize=palette.FONT_SIZE - 1, labelLimit=0, **kw
-    )  # labelLimit=0: never cut a label short
+        title=title, labelFontSize=palette.FONT_SIZE, titleFontSize=palette.FONT_SIZE, labelLimit=0,
+        labelColor=palette.TEXT, titleColor=palette.TEXT, **kw,
+    )  # fmt: skip  # labelLimit=0: never cut a label short
 
 
 def _title(text: str, subtitle: str | list[str] | None = None) -> alt.Title:
     """A chart title (and optional subtitle) with projector-size fonts."""
     kw: dict[str, object] = {"fontSize": palette.TITLE_SIZE, "anchor": "start"}
     if subtitle:
-        kw.update(subtitle=subtitle, subtitleFontSize=palette.FONT_SIZE - 2, subtitleColor="#444444")
+        kw.update(subtitle=subtitle, subtitleFontSize=palette.FONT_SIZE, subtitleColor="#444444")
     return alt.Title(text, **kw)
 
 
@@ -95,7 +97,7 @@ def _points_layer(
         return alt.layer(*layers)
     txt = (
         alt.Chart(df.assign(tag=_merged_labels(df)))
-        .mark_text(align="left", dx=12, dy=-12, fontSize=palette.FONT_SIZE - 2, fontWeight="bold")
+        .mark_text(align="left", dx=12, dy=-12, fontSize=palette.FONT_SIZE, fontWeight="bold")
         .encode(x=alt.X("a:Q"), y=alt.Y("b:Q"), text=alt.Text("tag:N"))
     )
     return alt.layer(*layers, txt)
@@ -699,7 +701,7 @@ def loss_chart(y_pred: np.ndarray, loss: float, lang: str) -> alt.LayerChart:
             tooltip=[alt.Tooltip("input:N", title=x_title), alt.Tooltip("a:Q", title=y_title, format=".4f")],
         )
     )
-    text = bars.mark_text(dy=-12, fontSize=palette.FONT_SIZE - 2, color="black").encode(
+    text = bars.mark_text(dy=-12, fontSize=palette.FONT_SIZE, color="black").encode(
         text=alt.Text("a:Q", format=".4f"), color=alt.ColorValue("black")
     )
     mean = pd.DataFrame({"L": [float(loss)], "label": [t(lang, "ch_loss_mean", loss=float(loss))]})

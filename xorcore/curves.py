@@ -177,20 +177,22 @@ def _keep(epoch: int | None) -> tuple[int, ...]:
 
 def _axis(title: str, **kw: object) -> alt.Axis:
     """An axis with projector-size fonts."""
-    return alt.Axis(title=title, labelFontSize=palette.FONT_SIZE - 2, titleFontSize=palette.FONT_SIZE, **kw)
+    return alt.Axis(title=title, labelFontSize=palette.FONT_SIZE, titleFontSize=palette.FONT_SIZE,
+                    labelColor=palette.TEXT, titleColor=palette.TEXT, **kw)  # fmt: skip
 
 
 def _legend(title: str, **kw: object) -> alt.Legend:
     """A legend with projector-size fonts."""
     kw.setdefault("labelLimit", 420)
-    return alt.Legend(title=title, labelFontSize=palette.FONT_SIZE - 2, titleFontSize=palette.FONT_SIZE - 1, **kw)
+    return alt.Legend(title=title, labelFontSize=palette.FONT_SIZE, titleFontSize=palette.FONT_SIZE,
+                      labelColor=palette.TEXT, titleColor=palette.TEXT, **kw)  # fmt: skip
 
 
 def _title(text: str, subtitle: str | None = None) -> alt.Title:
     """A chart title (and optional subtitle) with projector-size fonts."""
     kw: dict[str, object] = {"fontSize": palette.TITLE_SIZE, "anchor": "start"}
     if subtitle:
-        kw.update(subtitle=subtitle, subtitleFontSize=palette.FONT_SIZE - 2, subtitleColor="#444444")
+        kw.update(subtitle=subtitle, subtitleFontSize=palette.FONT_SIZE, subtitleColor="#444444")
     return alt.Title(text, **kw)
 
 
@@ -213,7 +215,7 @@ def _marker(epoch: int | None, y_value: float | None, y_field: alt.Y, lang: str,
             baseline="top",
             dx=6,
             dy=4,
-            fontSize=palette.FONT_SIZE - 2,
+            fontSize=palette.FONT_SIZE,
             color=palette.ACCENT,
             fontWeight="bold",
         )
@@ -496,7 +498,12 @@ def walk_chart(losses: Sequence[float], lang: str) -> alt.Chart:
             tooltip=[alt.Tooltip("step:Q", title=x_title), alt.Tooltip("loss:Q", title=y_title, format=".6f")],
         )
         .properties(height=300)
-        .configure_axis(labelFontSize=palette.FONT_SIZE, titleFontSize=palette.FONT_SIZE)
+        .configure_axis(
+            labelFontSize=palette.FONT_SIZE,
+            titleFontSize=palette.FONT_SIZE,
+            labelColor=palette.TEXT,
+            titleColor=palette.TEXT,
+        )
         .configure_title(fontSize=palette.TITLE_SIZE)
     )
 

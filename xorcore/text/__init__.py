@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from . import backprop, beyond, common, experiments, forward, model_page, stuck, training
+from . import backprop, beyond, common, experiments, forward, model_page, present, stuck, training
 
 LANGS: tuple[str, ...] = ("ko", "en")
-_MODULES = (common, model_page, forward, backprop, training, experiments, stuck, beyond)
+_MODULES = (common, model_page, forward, backprop, training, experiments, stuck, beyond, present)
 
 
 def _merge(lang: str) -> dict[str, str]:

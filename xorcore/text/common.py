@@ -1,4 +1,4 @@
-"""Text shared by every page: sidebar, navigation, notices, reveal controls, lecture narrative."""
+"""Text shared by every page: sidebar, navigation, notices, lecture narrative."""
 
 EN: dict[str, str] = {
     "app_title": "XOR Backprop Lab",
@@ -28,14 +28,6 @@ EN: dict[str, str] = {
     "nav_next": "Next: {page}",
     "notice_bad_param": "The link's value for `{param}` is not allowed; using the default {default}.",
     "notice_unknown_param": "The link has an unknown parameter `{param}`; it is ignored.",
-    "reveal_mode": "Show steps",
-    "reveal_all": "All at once",
-    "reveal_step": "One at a time",
-    "reveal_next": "Next step",
-    "reveal_prev": "Previous step",
-    "reveal_counter": "Step {i} of {n}",
-    "reveal_keys": "Keys: PageDown / → next, PageUp / ← previous",
-    "reveal_earlier": "Earlier steps ({n})",
     "act_sigmoid": "sigmoid",
     "act_tanh": "tanh",
     "act_relu": "ReLU",
@@ -102,14 +94,6 @@ KO: dict[str, str] = {
     "nav_next": "다음: {page}",
     "notice_bad_param": "링크의 `{param}` 값은 허용되지 않아 기본값을 사용합니다: {default}.",
     "notice_unknown_param": "링크에 알 수 없는 매개변수 `{param}`가 있어 무시합니다.",
-    "reveal_mode": "단계 보기",
-    "reveal_all": "한 번에 모두",
-    "reveal_step": "한 단계씩",
-    "reveal_next": "다음 단계",
-    "reveal_prev": "이전 단계",
-    "reveal_counter": "{n}단계 중 {i}단계",
-    "reveal_keys": "키: PageDown / → 다음, PageUp / ← 이전",
-    "reveal_earlier": "앞 단계 ({n}개)",
     "act_sigmoid": "시그모이드",
     "act_tanh": "tanh",
     "act_relu": "ReLU",

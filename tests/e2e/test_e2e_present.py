@@ -1,0 +1,129 @@
+"""Presentation mode in headless Chromium at 1280 x 720, both languages: the clicker alone drives the talk.
+
+Opens /forward in presentation mode and presses PageDown (never a click) through Forward, Backprop and
+the Loop into Training Curve; after every press the current slide (and its step's container) lies
+wholly inside the viewport. A viewport screenshot of every slide is saved into screenshots/.
+"""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from labtools import harness
+
+SCREEN = {"width": 1280, "height": 720}
+# (url path, slides, container key of slide k or None): the talk from Forward to Training Curve.
+TALK = (
+    ("forward", 5, lambda k: f"step-forward-{k}"),
+    ("backprop", 11, lambda k: f"step-backprop-{k}" if k <= 8 else None),
+    ("loop", 2, lambda k: None),
+    ("training", 1, lambda k: None),
+)
+INSIDE_JS = """(sel) => {
+  const el = document.querySelector(sel);
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height,
+          vw: window.innerWidth, vh: window.innerHeight};
+}"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def own_server():
+    """A server of its own on a free port (the shared e2e port may be in use by another run)."""
+    if harness.chromium_missing_reason():
+        pytest.skip(f"browser tests skipped: {harness.chromium_missing_reason()}")
+    srv = harness.Server(_free_port()).start()
+    yield srv
+    srv.stop()
+
+
+def _wholly_inside(page, key: str, what: str) -> None:
+    box = page.evaluate(INSIDE_JS, f".st-key-{key}")
+    assert box is not None, f"{what}: no container .st-key-{key}"
+    assert box["height"] > 0, f"{what}: .st-key-{key} is empty"
+    inside = box["top"] >= 0 and box["left"] >= 0 and box["bottom"] <= box["vh"] and box["right"] <= box["vw"]
+    assert inside, f"{what}: .st-key-{key} is not wholly on the 1280x720 screen: {box}"
+
+
+def _press(page, key: str, path: str, slide: int) -> None:
+    """One clicker key, then wait until /path shows its slide `slide` (a page switch takes two runs), idle, drawn."""
+    page.wait_for_timeout(300)  # a presenter's pause: the new slide's buttons have registered their keys
+    page.keyboard.press(key)
+    # not harness.settle(page, n): a slide without charts reruns so fast that the run counter may miss it
+    page.wait_for_function(
+        "([p, k]) => location.pathname.replace(/^\\/|\\/$/g, '') === p && !!document.querySelector('.st-key-slide-' + k)",
+        arg=[path, slide], timeout=60_000, polling=200,
+    )  # fmt: skip
+    harness.settle(page)
+    harness.charts_drawn(page, timeout=30_000)
+
+
+def _current_path(page) -> str:
+    return page.evaluate("() => location.pathname").strip("/")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_pagedown_alone_walks_forward_backprop_loop_into_training(browser, own_server, lang):
+    ctx, offline = harness.new_context(browser, "ko-KR" if lang == "ko" else "en-US", SCREEN)
+    try:
+        page = ctx.new_page()
+        harness.goto(page, own_server.url("forward", present="true", lang=harness.LANG_PARAM[lang]))
+        harness.charts_drawn(page, timeout=30_000)
+        for i, (path, n, step_key) in enumerate(TALK):
+            for k in range(1, n + 1):
+                what = f"{lang} /{path} slide {k}"
+                assert _current_path(page) == path, f"{what}: the talk is on /{_current_path(page)}"
+                harness.shot(page, f"present-{lang}-{path}-{k}")
+                assert not harness.exceptions(page), f"{what}: exception on the page"
+                _wholly_inside(page, f"slide-{k}", what)
+                if (key := step_key(k)) is not None:
+                    _wholly_inside(page, key, what)
+                if path == "training":  # the point of pressing play: both views on the first screen
+                    _wholly_inside(page, "training-loss", what)
+                    _wholly_inside(page, "training-boundary", what)
+                # the page has exactly this many slides: the last one is numbered n
+                bar = page.locator(".st-key-slide-bar").inner_text()
+                assert f"{n}" in bar, f"{what}: the counter says {bar!r}"
+                if k < n:
+                    _press(page, "PageDown", path, k + 1)
+                elif i < len(TALK) - 1:
+                    _press(page, "PageDown", TALK[i + 1][0], 1)
+        # PageUp on Training Curve goes back to the Loop's last slide; Right goes forward again
+        _press(page, "PageUp", "loop", 2)
+        _wholly_inside(page, "slide-2", f"{lang} PageUp from Training Curve")
+        _press(page, "ArrowRight", "training", 1)
+        outside = [u for u in offline.blocked if "fonts.gstatic.com" not in u]
+        assert not outside, f"the page asked for outside assets: {outside[:5]}"
+    finally:
+        ctx.close()
+
+
+def test_model_pagedown_crosses_to_forward_and_keys_survive_a_click(browser, own_server):
+    """A fresh Model page answers PageDown without a click; after clicking the mode switch the keys still work."""
+    ctx, _ = harness.new_context(browser, "en-US", SCREEN)
+    try:
+        page = ctx.new_page()
+        harness.goto(page, own_server.url("model", present="true"))
+        for k in (1, 2, 3):
+            _wholly_inside(page, f"slide-{k}", f"/model slide {k}")
+            harness.shot(page, f"present-en-model-{k}")
+            _press(page, "PageDown", "model" if k < 3 else "forward", k + 1 if k < 3 else 1)
+        _wholly_inside(page, "step-forward-1", "/forward after Model")
+        # a click on a sidebar control (it keeps the focus), then the arrow keys and PageDown
+        page.locator(".st-key-seed button").first.click()  # seed + 1: a rerun with focus in the sidebar
+        harness.settle(page)
+        _press(page, "ArrowRight", "forward", 2)
+        _wholly_inside(page, "step-forward-2", "/forward after a click and →")
+        _press(page, "PageDown", "forward", 3)
+        _wholly_inside(page, "step-forward-3", "/forward after a click and PageDown")
+    finally:
+        ctx.close()
