@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from labtools import harness
 
-E2E_PORT = 8620
+E2E_PORT = int(os.environ.get("XOR_E2E_PORT", "8620"))  # another port lets two checkouts test at once
 MISSING = harness.chromium_missing_reason()
 # Streamlit turns a ':material/...:' page_icon into a favicon fetched from Google's font CDN: not part of
 # what the page renders, so the per-test check leaves it to test_no_request_leaves_the_machine.
