@@ -27,6 +27,45 @@ def _clear_cache():
     yield
 
 
+_TRAINED: dict[Config, History] = {}  # one test session's runs: a run is a pure function of its Config
+
+
+@pytest.fixture(autouse=True)
+def _train_each_config_once(monkeypatch):
+    """The pages' trainer (app_pages._shared.train) trains each Config once per test session.
+
+    The page still goes through its whole path with an empty store (progress bar, store, locks); only
+    the PyTorch loop, deterministic for a Config and returning a frozen History, is not repeated.
+    tests/test_train.py checks train() itself, bit for bit.
+    """
+    import app_pages._shared as shared
+
+    def once(cfg: Config, init=None, progress=None) -> History:
+        if init is not None:
+            return train(cfg, init=init, progress=progress)
+        if cfg not in _TRAINED:
+            _TRAINED[cfg] = train(cfg, progress=progress)
+        elif progress is not None:
+            progress(1.0)
+        return _TRAINED[cfg]
+
+    monkeypatch.setattr(shared, "train", once)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _scan_component_manifests_once():
+    """AppTest scans every installed distribution for custom-component manifests on every run (~0.6 s):
+    the installed packages do not change during a test session, so scan once."""
+    import functools
+
+    import streamlit.components.v2.manifest_scanner as scanner
+
+    real = scanner.scan_component_manifests
+    scanner.scan_component_manifests = functools.lru_cache(maxsize=1)(real)
+    yield
+    scanner.scan_component_manifests = real
+
+
 def app(page: str | None = None, lang: str = "en", **params: str) -> AppTest:
     """Run dashboard.py (then switch to `page`, e.g. 'app_pages/2_forward.py') with URL params."""
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
