@@ -102,21 +102,22 @@ def step(k: int) -> None:
         else:
             st.header(tr(f"fw_step{k}"))
             st.info(tr(STORY[k - 1]), icon=ICONS[k - 1])
-        left, right = st.columns([5, 3] if PRESENT else [1, 1], gap="large")
+        left, right = st.columns([5, 3] if PRESENT and k < 5 else [1, 1], gap="large")  # step 5: room for the legend
         with left:
             if not PRESENT:
                 explanation(k)
                 st.markdown(f"**{tr('fw_values')}**")
             table(charts.forward_table(trace, k, rows, lg))
             if k == 5:
-                m1, m2 = st.columns(2)
+                m1, m2 = st.columns(2, vertical_alignment="bottom")
                 m1.metric(tr("fw_loss_metric"), f"{trace.loss:.4f}")
                 if len(rows) == 1:
                     m2.metric(
                         tr("fw_row_loss", row=ROW_LABELS[rows[0]]), f"{charts.loss_terms(trace.y_pred)[rows[0]]:.4f}"
                     )
-            if PRESENT:  # folded on a slide, under the values
-                explanation(k)
+            if PRESENT:  # folded on a slide, under the values (step 5: beside the loss, where m2 is free)
+                with m2 if k == 5 else st.container():
+                    explanation(k)
         with right:
             if k == 1:
                 chart(charts.space_plane(flat, act, hidden, lg, "z1", units, highlight=ring))
@@ -127,7 +128,8 @@ def step(k: int) -> None:
             elif k == 4:
                 chart(charts.output_axis(trace.y_pred, lg, highlight=ring))
             else:
-                chart(charts.loss_chart(trace.y_pred, trace.loss, lg))
+                # on a slide the legend sits beside the bars: the two equations below keep their room
+                chart(charts.loss_chart(trace.y_pred, trace.loss, lg, legend="right" if PRESENT else "bottom"))
         equations(k)
 
 

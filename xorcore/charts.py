@@ -682,8 +682,8 @@ def n_clamped(y_pred: np.ndarray) -> int:
     return int((loss_terms(y_pred) >= 100.0).sum())
 
 
-def loss_chart(y_pred: np.ndarray, loss: float, lang: str) -> alt.LayerChart:
-    """One bar per input: its loss term; a dashed rule at the mean (the loss L)."""
+def loss_chart(y_pred: np.ndarray, loss: float, lang: str, legend: str = "bottom") -> alt.LayerChart:
+    """One bar per input: its loss term; a dashed rule at the mean (the loss L); legend "bottom" or "right"."""
     terms = loss_terms(y_pred)
     df = _points_df(terms, np.zeros(4), lang)
     x_title, y_title = t(lang, "ch_input"), t(lang, "ch_loss_term")
@@ -696,7 +696,9 @@ def loss_chart(y_pred: np.ndarray, loss: float, lang: str) -> alt.LayerChart:
             color=alt.Color(
                 "target:N",
                 scale=alt.Scale(domain=[0, 1], range=[palette.CLASS[0], palette.CLASS[1]]),
-                legend=_legend(t(lang, "ch_target"), orient="bottom", direction="horizontal"),
+                legend=_legend(
+                    t(lang, "ch_target"), orient=legend, direction="horizontal" if legend == "bottom" else "vertical"
+                ),
             ),
             tooltip=[alt.Tooltip("input:N", title=x_title), alt.Tooltip("a:Q", title=y_title, format=".4f")],
         )

@@ -14,7 +14,7 @@ EN: dict[str, str] = {
     "Shown: row i = {i}, input {row}: its slice of dL/dy_pred, dL/dz2, dL/dh1 and dL/dz1, and its share of dL/dW "
     "and dL/db (the outer products of that row alone). The four rows' shares add up to the batch gradient.",
     "bp_t_d_y_pred": "how the loss changes with each prediction",
-    "bp_t_d_z2": "the error signal at the output logit: how wrong each prediction is",
+    "bp_t_d_z2": "the error signal: how wrong each prediction is",
     "bp_t_d_W2": "how much to change the output layer's weights",
     "bp_t_d_b2": "how much to change the output bias",
     "bp_t_d_h1": "how the loss changes with each hidden value",
@@ -137,7 +137,7 @@ KO: dict[str, str] = {
     "입력 {row}에 해당하는 dL/dy_pred, dL/dz2, dL/dh1, dL/dz1의 행과, dL/dW·dL/db 중 이 행의 몫(이 행만의 외적)을 "
     "보여 줍니다. 네 행의 몫을 더하면 배치 기울기가 됩니다.",
     "bp_t_d_y_pred": "예측값마다 loss가 어떻게 변하는지",
-    "bp_t_d_z2": "출력 로짓에서의 오차 신호: 결과가 얼마나 틀렸는지",
+    "bp_t_d_z2": "출력 로짓의 오차 신호: 예측이 얼마나 틀렸는지",
     "bp_t_d_W2": "출력층 가중치를 얼마나 수정해야 할지",
     "bp_t_d_b2": "출력 편향을 얼마나 수정해야 할지",
     "bp_t_d_h1": "은닉값마다 loss가 어떻게 변하는지",
