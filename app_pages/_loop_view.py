@@ -181,7 +181,7 @@ def _curves_sentence(with_zg: np.ndarray, without: np.ndarray) -> str:
     for losses, key in ((with_zg, "lp_curve_with"), (without, "lp_curve_without")):
         ok = np.isfinite(losses)
         if ok.all():
-            parts.append(tr("lp_final", run=tr(key), n=n, loss=num(float(losses[-1]), 4)))
+            parts.append(tr("lp_final", run=tr(key), n=n, last=n - 1, loss=num(float(losses[-1]), 4)))
         else:
             stop = int(np.argmin(ok))
             parts.append(tr("lp_stopped", run=tr(key), epoch=stop))
