@@ -248,3 +248,15 @@ def test_downloaded_script_docstring_follows_the_language():
     ko = script(Config(), "ko")
     assert ko.startswith('"""' + t("ko", "code_doc", label=Config().label())) and "Needs only" not in ko
     compile(ko, "xor.py", "exec")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_loss_bars_are_terms_not_shares(lang):
+    """Old title "Loss: each input's share" over bars of ℓᵢ, whose mean (not sum) is L: a share of L is ℓᵢ / 4."""
+    from xorcore import trace
+
+    tc = trace(build_model(Config()))
+    terms = charts.loss_terms(tc.y_pred)
+    assert abs(float(terms.mean()) - tc.loss) < 1e-6 and abs(float(terms.sum()) - tc.loss) > 1
+    chart = charts.loss_chart(tc.y_pred, tc.loss, lang)
+    assert chart.title.text == t(lang, "ch_loss_title") and ("term" in chart.title.text or "항" in chart.title.text)

@@ -69,7 +69,7 @@ EN: dict[str, str] = {
     "(0,1) and (1,0) have target 1, (0,0) and (1,1) have target 0.",
     "ch_loss_term": "loss term ℓ",
     "ch_loss_mean": "dashed line: the loss L = mean of the four = {loss:.4f}",
-    "ch_loss_title": "Loss: each input's share",
+    "ch_loss_title": "Loss: each input's term",
     "ch_loss_desc": "One bar per input: its cross-entropy term, the larger the more wrong the prediction; "
     "the dashed line is their mean, the loss L.",
     "ch_col_param": "parameter",
@@ -226,7 +226,7 @@ KO: dict[str, str] = {
     "(0,0)과 (1,1)의 정답은 0입니다.",
     "ch_loss_term": "loss 항 ℓ",
     "ch_loss_mean": "점선: loss L = 네 항의 평균 = {loss:.4f}",
-    "ch_loss_title": "Loss: 입력마다의 몫",
+    "ch_loss_title": "Loss: 입력마다의 항",
     "ch_loss_desc": "입력마다 막대 하나: 교차 엔트로피 항으로, 예측이 틀릴수록 길어집니다. "
     "점선은 그 평균, 곧 loss L입니다.",
     "ch_col_param": "파라미터",
