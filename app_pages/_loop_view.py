@@ -72,7 +72,9 @@ def _status(s: LoopStepper, snap: Snapshot) -> str:
     if snap.step is None:
         return tr("lp_status_start", epochs=f"{s.config.epochs:,}")
     k = LOOP_STEPS.index(snap.step) + 1
-    return tr("lp_status", epoch=snap.epoch + 1, epochs=f"{s.config.epochs:,}", k=k, n=len(LOOP_STEPS), step=snap.step)
+    # epoch as Training Curve counts it (0 = the untrained model), and which pass of the loop this is
+    return tr("lp_status", epoch=snap.epoch, pass_=snap.epoch + 1, epochs=f"{s.config.epochs:,}", k=k,
+              n=len(LOOP_STEPS), step=snap.step)  # fmt: skip
 
 
 def code_html(epochs: int, ran: str | None, upcoming: str, skip: bool) -> str:

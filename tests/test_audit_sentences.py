@@ -260,3 +260,19 @@ def test_loss_bars_are_terms_not_shares(lang):
     assert abs(float(terms.mean()) - tc.loss) < 1e-6 and abs(float(terms.sum()) - tc.loss) > 1
     chart = charts.loss_chart(tc.y_pred, tc.loss, lang)
     assert chart.title.text == t(lang, "ch_loss_title") and ("term" in chart.title.text or "항" in chart.title.text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_loop_status_counts_epochs_as_training_curve_does(lang):
+    """Old: "Epoch 1 of 2000" for the loop's first pass (the untrained model, Training Curve's epoch 0), beside
+    "loss ... at epoch 499" for the last of 500: one page, two ways of counting."""
+    at = ok(app("app_pages/6_loop.py", lang=lang))
+    at.button(key="lp_next_step").click().run()
+    want = t(lang, "lp_status", epoch=0, pass_=1, epochs="2,000", k=1, n=5, step="forward")
+    assert any(m.value == f"**{want}**" for m in at.markdown), want
+
+
+def test_update_story_names_the_biases_switch():
+    """Old: "step each weight against its gradient" above a step that updates the biases too (on by default)."""
+    for lang in LANGS:
+        assert t(lang, "bp_biases") in TABLES[lang]["story_update"]

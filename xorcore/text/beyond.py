@@ -16,7 +16,7 @@ EN: dict[str, str] = {
     "lp_error": "PyTorch refused the next step: {error}. The parameters are no longer finite numbers; choose a "
     "smaller learning rate or start over.",
     "lp_status_start": "Nothing has run yet (the loop has {epochs} epochs)",
-    "lp_status": "Epoch {epoch} of {epochs} · step {k} of {n} ({step}) ran",
+    "lp_status": "Epoch {epoch} (pass {pass_} of {epochs}) · step {k} of {n} ({step}) ran",
     "lp_code_skipped": "(skipped)",
     "lp_code_forward": "forward",
     "lp_code_loss": "loss",
@@ -181,7 +181,7 @@ KO: dict[str, str] = {
     "lp_error": "PyTorch가 다음 단계를 거부했습니다: {error}. 파라미터가 더 이상 유한한 수가 아닙니다. 학습률을 "
     "낮추거나 처음부터 다시 해 보세요.",
     "lp_status_start": "아직 아무것도 실행하지 않았습니다 (루프는 {epochs} 에폭)",
-    "lp_status": "{epochs} 에폭 중 {epoch}번째 · {n}단계 중 {k}단계 ({step}) 실행됨",
+    "lp_status": "에폭 {epoch} ({epochs}번 중 {pass_}번째 반복) · {n}단계 중 {k}단계 ({step}) 실행됨",
     "lp_code_skipped": "(건너뜀)",
     "lp_code_forward": "순전파",
     "lp_code_loss": "오차 계산",
