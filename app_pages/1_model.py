@@ -8,6 +8,7 @@ from app_pages._slides import deck, fit, presenting, title
 from xorcore import charts
 from xorcore.backprop_rows import hidden_labels
 from xorcore.diagram import network
+from xorcore.float32 import slope_values
 from xorcore.model import n_params, unflatten
 from xorcore.outcome import n_correct
 from xorcore.script import model_code
@@ -89,7 +90,7 @@ def activation() -> None:
     title(tr("mp_act_header", name=act_name))
     left, right = st.columns([1, 1], gap="large")
     with left:
-        st.markdown(tr(f"mp_act_{cfg.activation}"))
+        st.markdown(tr(f"mp_act_{cfg.activation}", **slope_values()))
         st.caption(tr("mp_act_caption"))
     with right:
         chart(charts.activation_chart(cfg.activation, lg), tr("ch_act_desc", name=act_name))
@@ -134,8 +135,11 @@ with left:
     if hist.success():
         st.success(tr("mp_pred_ok"), icon=":material/check_circle:")
     else:
-        st.warning(tr("mp_pred_bad"), icon=":material/error:")
+        st.warning(
+            tr("mp_pred_bad_identity" if cfg.activation == "identity" else "mp_pred_bad"), icon=":material/error:"
+        )
 with right:
-    chart(charts.decision_boundary(trained, cfg.activation, cfg.hidden, lg), tr("mp_boundary_caption"))
+    line = charts.boundary_sentence(trained, cfg.activation, cfg.hidden, lg)
+    chart(charts.decision_boundary(trained, cfg.activation, cfg.hidden, lg), tr("mp_boundary_caption", line=line))
 
 nav_links(SCRIPT)

@@ -84,6 +84,8 @@ ICONS = (":material/open_with:", ":material/waves:", ":material/merge:", ":mater
 
 def more_text(k: int) -> str:
     """Step k's explanation, true for this activation, width and these weights (is z2 = 0 drawn or outside?)."""
+    if k == 1:
+        return tr("fw_more1" + ("_one" if hidden == 1 else "_many" if hidden > 2 else ""), n=hidden)
     if k == 2:
         return tr(f"fw_more2_{act}")
     if k == 3:

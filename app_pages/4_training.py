@@ -18,6 +18,7 @@ from app_pages._shared import engine_note, history, lang, nav_links, page_path, 
 from app_pages._slides import deck, presenting, title
 from app_pages._stuck import diagnosis, seed_failures
 from xorcore import curves
+from xorcore.outcome import rule_values
 from xorcore.script import script
 
 hist = history()
@@ -59,7 +60,7 @@ st.subheader(tr("tr_curves"))
 a, g = st.columns(2)
 with a:
     draw(acc_spec)
-    st.caption(tr("tr_acc_caption"))
+    st.caption(tr("tr_acc_caption", **rule_values()))
 with g:
     draw(grad_spec)
     st.caption(tr("tr_grad_caption"))

@@ -17,6 +17,7 @@ from xorcore import Config, stuck
 from xorcore import experiments as ex
 from xorcore.agreement import measured
 from xorcore.config import ACTIVATIONS, EPOCH_RANGE, LR_CHOICES, OPTIMIZERS
+from xorcore.float32 import slope_values
 
 PAGE = page_path("experiments")
 TRAINING = page_path("training")
@@ -123,12 +124,13 @@ if run and not empty:
     last = {
         "kind": kind, "rows": tuple(a for a in ACTIVATIONS if a in acts), "cols": tuple(sorted(cols, key=order.get)),
         "seeds": seeds, "epochs": epochs, "hidden": cfg.hidden, "lr": cfg.lr, "optimizer": cfg.optimizer,
-        "fixed": fixed,
     }  # fmt: skip
     st.session_state[K_LAST] = last
 
 if not last:
-    st.info(tr("ex_press_run"), icon=":material/science:")
+    what = tr("ex_what_optimizers" if kind == "optimizers" else "ex_what_lrs")
+    st.info(tr("ex_press_run", runs=f"{len(acts or []) * len(cols or []) * seeds:,}", rows=len(acts or []),
+               cols=len(cols or []), what=what, seeds=seeds, epochs=f"{epochs:,}"), icon=":material/science:")  # fmt: skip
     nav_links(PAGE)
     st.stop()
 
@@ -156,8 +158,12 @@ if last.get("seconds", 0) > 0.05:
 else:
     st.success(tr("ex_cached", **size), icon=":material/check_circle:")
 st.caption(_vs_torch())
+if last["kind"] == "optimizers":  # the grid's own settings, in today's language (not the sidebar's now)
+    fixed_done = tr("ex_fixed_done_optimizers", lr=f"{last['lr']:g}", hidden=last["hidden"])
+else:
+    fixed_done = tr("ex_fixed_done_lrs", opt=tr(f"opt_{last['optimizer']}"), hidden=last["hidden"])
 st.caption(tr("ex_results_for", rows=row_names, cols=col_names, seeds=grid.seeds, epochs=grid.epochs,
-              fixed=last["fixed"]))  # fmt: skip
+              fixed=fixed_done))  # fmt: skip
 
 # ---------------------------------------------------------------- success heatmap
 
@@ -168,7 +174,7 @@ st.caption(tr("ex_heat_caption", rule=rule()))
 # ---------------------------------------------------------------- why runs get stuck
 
 st.header(tr("ex_why_header"))
-st.markdown(tr("ex_why_text"))
+st.markdown(tr("ex_why_text", **slope_values()))
 if "relu" in grid.rows:
     st.info(stuck.grid_dead_text(grid, lg), icon=":material/lightbulb:")
 else:

@@ -72,7 +72,9 @@ def _status(s: LoopStepper, snap: Snapshot) -> str:
     if snap.step is None:
         return tr("lp_status_start", epochs=f"{s.config.epochs:,}")
     k = LOOP_STEPS.index(snap.step) + 1
-    return tr("lp_status", epoch=snap.epoch + 1, epochs=f"{s.config.epochs:,}", k=k, n=len(LOOP_STEPS), step=snap.step)
+    # epoch as Training Curve counts it (0 = the untrained model), and which pass of the loop this is
+    return tr("lp_status", epoch=snap.epoch, pass_=snap.epoch + 1, epochs=f"{s.config.epochs:,}", k=k,
+              n=len(LOOP_STEPS), step=snap.step)  # fmt: skip
 
 
 def code_html(epochs: int, ran: str | None, upcoming: str, skip: bool) -> str:
@@ -181,7 +183,7 @@ def _curves_sentence(with_zg: np.ndarray, without: np.ndarray) -> str:
     for losses, key in ((with_zg, "lp_curve_with"), (without, "lp_curve_without")):
         ok = np.isfinite(losses)
         if ok.all():
-            parts.append(tr("lp_final", run=tr(key), n=n, loss=num(float(losses[-1]), 4)))
+            parts.append(tr("lp_final", run=tr(key), n=n, last=n - 1, loss=num(float(losses[-1]), 4)))
         else:
             stop = int(np.argmin(ok))
             parts.append(tr("lp_stopped", run=tr(key), epoch=stop))

@@ -12,7 +12,7 @@ import streamlit as st
 from app_pages._shared import lang, tr
 from app_pages._slides import fit, presenting
 from xorcore import History, curves
-from xorcore.charts import dead_units, decision_boundary, hidden_plane, output_line_sentence
+from xorcore.charts import boundary_sentence, dead_units, decision_boundary, hidden_plane, output_line_sentence
 from xorcore.diagram import network
 from xorcore.vega import vega_spec
 
@@ -174,7 +174,8 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
     with boundary_box, st.container(key="training-boundary"):
         draw(vega_spec(fit(decision_boundary(flat, cfg.activation, cfg.hidden, lg, resolution=60))))
         if not presenting():
-            st.caption(tr("tr_boundary_caption", epoch=epoch))
+            line = boundary_sentence(flat, cfg.activation, cfg.hidden, lg, resolution=60)
+            st.caption(tr("tr_boundary_caption", epoch=epoch, line=line))
     with plane_box:
         draw(vega_spec(fit(hidden_plane(flat, cfg.activation, cfg.hidden, lg))))
         if not presenting():

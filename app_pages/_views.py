@@ -13,7 +13,7 @@ from app_pages._shared import lang, tr
 from xorcore import Config
 from xorcore.backprop_rows import num
 from xorcore.beyond_charts import before_after, shares_chart, slice_chart
-from xorcore.charts import decision_boundary, hidden_plane
+from xorcore.charts import boundary_sentence, decision_boundary, hidden_plane, output_line_sentence
 from xorcore.data import ROW_LABELS, X_NP
 from xorcore.edges import edge_labels, layer_ratio
 from xorcore.graph import computation_graph
@@ -144,15 +144,17 @@ def loss_slice_view(cfg: Config, before: np.ndarray, after: np.ndarray, eta: flo
         left, right = st.columns(2)
         for col, flat, when in ((left, before, "before"), (right, after, "after")):
             title = tr("bx_" + when)
+            b_line = boundary_sentence(flat, cfg.activation, cfg.hidden, lang())
+            h_line = output_line_sentence(flat, cfg.activation, cfg.hidden, lang())
             with col:
                 st.altair_chart(
                     before_after(decision_boundary(flat, cfg.activation, cfg.hidden, lang()),
-                                 tr("bx_boundary", when=title), tr("bx_boundary_alt", when=title)),
+                                 tr("bx_boundary", when=title), tr("bx_boundary_alt", when=title, line=b_line)),
                     width="stretch",
                 )  # fmt: skip
                 st.altair_chart(
                     before_after(hidden_plane(flat, cfg.activation, cfg.hidden, lang()),
-                                 tr("bx_hidden", when=title), tr("bx_hidden_alt", when=title)),
+                                 tr("bx_hidden", when=title), tr("bx_hidden_alt", when=title, line=h_line)),
                     width="stretch",
                 )  # fmt: skip
 

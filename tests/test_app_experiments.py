@@ -59,7 +59,9 @@ def charts(at) -> list[dict]:
 def test_first_visit_asks_to_run(lang):
     at = ok(app(PAGE, lang=lang))
     assert at.title[0].value == t(lang, "ex_title")
-    assert any(i.value == t(lang, "ex_press_run") for i in at.info)
+    what = t(lang, "ex_what_optimizers")  # the default grid: 5 activations x 4 optimizers x 100 seeds, counted
+    want = t(lang, "ex_press_run", runs="2,000", rows=5, cols=4, what=what, seeds=100, epochs="2,000")
+    assert any(i.value == want for i in at.info)
     assert not charts(at)
     assert not run_button(at, lang).disabled
 

@@ -275,7 +275,7 @@ def test_plain_loop_with_zero_grad_is_train_and_without_it_differs():
     assert without[0] == with_zg[0] and without[1] == with_zg[1]  # the first step is the same: .grad was None
     assert not np.array_equal(without, with_zg)
     spec = zero_grad_chart(without, "en", "without", [0, 1], "#000").to_dict()
-    assert "300" in spec["description"]
+    assert "epochs 0 to 299" in spec["description"]  # the last point drawn is epoch 299 (after 299 updates)
 
 
 def test_stepper_reports_a_refused_step_instead_of_raising():

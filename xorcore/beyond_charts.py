@@ -158,7 +158,11 @@ def zero_grad_chart(losses: np.ndarray, lang: str, title: str, domain: list[floa
     line = alt.Chart(df).mark_line(color=color, strokeWidth=3, clip=True).encode(x=x, y=y, tooltip=tip)
     dot = alt.Chart(last).mark_point(filled=True, size=120, color=color, opacity=1).encode(x=x, y=y, tooltip=tip)
     desc = t(
-        lang, "lp_curve_desc", title=title, n=len(losses), last=num(float(df["loss"].iloc[-1]), 4) if len(df) else "—"
+        lang,
+        "lp_curve_desc",
+        title=title,
+        end=len(losses) - 1,
+        last=num(float(df["loss"].iloc[-1]), 4) if len(df) else "—",
     )
     return alt.layer(line, dot).properties(width=360, height=240, autosize=FIT_X, title=_title(title), description=desc)
 

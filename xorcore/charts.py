@@ -202,6 +202,7 @@ def decision_boundary(
     """Heatmap of y_pred over the input plane, its 0.5 contour, and the four XOR points."""
     grid = boundary_grid(flat, activation, hidden, resolution)
     xs = _axis_values(resolution)
+    crosses = boundary_sentence(flat, activation, hidden, lang, resolution, grid)
     half = (xs[1] - xs[0]) / 2
     grid = grid.assign(x1a=grid.x1 - half, x1b=grid.x1 + half, x2a=grid.x2 - half, x2b=grid.x2 + half)
     n = len(xs)
@@ -238,6 +239,7 @@ def decision_boundary(
         .encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale), x2=alt.X2("x2:Q"), y2=alt.Y2("y2:Q"))
     )
     pts = _points_layer(_points_df(XOR_POINTS[:, 0], XOR_POINTS[:, 1], lang), lang, x_title, y_title)
+    sub = "ch_boundary_sub" if len(segs) else "ch_boundary_sub_none"
     return (
         alt.layer(heat, contour, pts)
         .resolve_scale(color="independent")
@@ -245,10 +247,39 @@ def decision_boundary(
             width=CHART_SIZE,
             height=CHART_SIZE,
             autosize=AUTOSIZE,
-            title=_title(t(lang, "ch_boundary_title"), t(lang, "ch_boundary_sub")),
-            description=t(lang, "ch_boundary_desc"),
+            title=_title(t(lang, "ch_boundary_title"), t(lang, sub)),
+            description=t(lang, "ch_boundary_desc") + " " + crosses,
         )
     )
+
+
+def boundary_sentence(flat: np.ndarray, activation: str, hidden: int, lang: str, resolution: int = 80,
+                      grid: pd.DataFrame | None = None) -> str:  # fmt: skip
+    """Whether decision_boundary draws a black 0.5 line at this resolution, or where the prediction stays instead."""
+    grid = boundary_grid(flat, activation, hidden, resolution) if grid is None else grid
+    xs, pred = _axis_values(resolution), grid["y_pred"].to_numpy()
+    if not np.isfinite(pred).all():
+        return t(lang, "ch_boundary_nan")
+    if len(contour_segments(xs, xs, pred.reshape(len(xs), len(xs)))):
+        return t(lang, "ch_boundary_line")
+    above = bool(pred.min() > 0.5)
+    return t(lang, "ch_boundary_none_above" if above else "ch_boundary_none_below", lo=f"{pred.min():.3f}",
+             hi=f"{pred.max():.3f}")  # fmt: skip
+
+
+def unit_lines_sentence(flat: np.ndarray, hidden: int, lang: str, units: tuple[int, int] = (0, 1)) -> str:
+    """Which shown hidden units' lines z1 = 0 space_plane draws on the input plane, and which lie outside it."""
+    p = unflatten(np.asarray(flat, dtype=np.float32), hidden)
+    box = [PLANE[0] - 0.1, PLANE[1] + 0.1]
+    shown = sorted(set(units if hidden > 1 else (0,)))
+    drawn = [u for u in shown if _clip_line(float(p["W1"][u, 0]), float(p["W1"][u, 1]), float(p["b1"][u]), box, box)]
+    out = []
+    if drawn:
+        out.append(t(lang, "ch_unit_lines_drawn", units=", ".join(str(u + 1) for u in drawn)))
+    missing = [u for u in shown if u not in drawn]
+    if missing:
+        out.append(t(lang, "ch_unit_lines_outside", units=", ".join(str(u + 1) for u in missing)))
+    return " ".join(out)
 
 
 # ---------------------------------------------------------------- warped spaces
@@ -451,6 +482,8 @@ def space_plane(
     layers.append(_points_layer(pdf, lang, x_title, y_title, highlight=highlight))
     subtitle = _plane_subtitle(stage, hidden, units, lang, bool(separator))
     desc = t(lang, f"{STAGE_TITLE[stage]}_desc")
+    if stage == "input":
+        desc += " " + unit_lines_sentence(flat, hidden, lang, units)
     if stage == "h1":
         desc += " " + t(lang, f"ch_h1_grid_{activation}")
         if separator:

@@ -47,7 +47,8 @@ def script(config: Config, lang: str = "en") -> str:
     """A standalone program (torch only) that trains this run and prints its final loss, commented in `lang`."""
     opt = _OPT[config.optimizer].format(lr=config.lr)
     c = {k: t(lang, f"code_{k}") for k in ("data", "loop", "forward", "loss", "zero", "backward", "step")}
-    return f'''"""XOR Backprop Lab run: {config.label()}. Needs only PyTorch."""
+    doc = t(lang, "code_doc", label=config.label())
+    return f'''"""{doc}"""
 import torch
 import torch.nn as nn
 import torch.optim as optim

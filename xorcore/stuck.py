@@ -255,7 +255,7 @@ def explain(d: Diagnosis, lang: str, longer: int | None = LONGER) -> str:
     elif d.case == "dead_later":
         v.update(units=", ".join(map(str, n["units"])), epoch=n.get("epoch", "?"))
     elif d.case == "slow":
-        v.update(learned_at=f"{n['learned_at']:,}", tail=_tail(n, lang))
+        v.update(learned_at=f"{n['learned_at']:,}", tail=_tail(n, lang), near=NEAR)
     elif d.case == "saddle":
         v.update(near=NEAR, sums=_list(n["sums"], 4), d_w2=_f(n["d_W2"]), grad=_f(n["grad"]))
     elif d.case == "hinge":
@@ -266,7 +266,10 @@ def explain(d: Diagnosis, lang: str, longer: int | None = LONGER) -> str:
         rest = [i for i in range(4) if i not in n["right"]]
         v.update(right=", ".join(ROW_LABELS[i] for i in n["right"]), rest=", ".join(ROW_LABELS[i] for i in rest),
                  targets=", ".join(str(int(TARGET[i])) for i in rest), grad=_f(n["grad"]))  # fmt: skip
-    text = t(lang, f"sk_{d.case}", **v)
+    key = f"sk_{d.case}"
+    if d.case == "slow" and (_pattern(np.array(n["pred"])) or ("",))[0] == "saddle":
+        key = "sk_slow_saddle"  # slow, but sitting on the saddle at the end of this run: say so
+    text = t(lang, key, **v)
     if d.case in ("dead_init", "dead_later"):
         found = _pattern(np.array(n["pred"]))
         if found and found[0] in ("hinge", "saddle"):

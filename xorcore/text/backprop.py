@@ -85,8 +85,9 @@ EN: dict[str, str] = {
     "bp_fd_diff": "|difference|",
     "bp_fd_max": "largest difference",
     "bp_h_update": "Manual update: one step of gradient descent",
-    "bp_update_intro": "θ ← θ − η · dL/dθ for every parameter, by hand, as the lecture's cell 2 does. The lecture "
-    "updates only the weights: turn “Biases too” off and keep η = 0.1 to reproduce its updated weights.",
+    "bp_update_intro": "θ ← θ − η · dL/dθ by hand, as the lecture's cell 2 does. The lecture updates only the "
+    "weights; here “Biases too” (on by default) updates every parameter: turn it off and keep η = 0.1 to reproduce "
+    "the lecture's updated weights.",
     "bp_eta": "Step size η",
     "bp_eta_help": "How far to move against the gradient (the lecture uses 0.1). Must be a positive number.",
     "bp_biases": "Biases too",
@@ -208,8 +209,9 @@ KO: dict[str, str] = {
     "bp_fd_diff": "|차이|",
     "bp_fd_max": "최대 차이",
     "bp_h_update": "수동 업데이트: 경사 하강법 한 걸음",
-    "bp_update_intro": "모든 파라미터에 대해 θ ← θ − η · dL/dθ를 강의 2번 셀처럼 직접 계산합니다. 강의는 가중치만 "
-    "수정합니다: “편향도 함께”를 끄고 η = 0.1로 두면 강의의 업데이트된 가중치가 그대로 나옵니다.",
+    "bp_update_intro": "강의 2번 셀처럼 θ ← θ − η · dL/dθ를 직접 계산합니다. 강의는 가중치만 수정하고, 여기서는 "
+    "“편향도 함께”(기본값: 켬)가 모든 파라미터를 수정합니다. 이를 끄고 η = 0.1로 두면 강의의 업데이트된 가중치가 "
+    "그대로 나옵니다.",
     "bp_eta": "스텝 크기 η",
     "bp_eta_help": "기울기 반대 방향으로 얼마나 움직일지 (강의는 0.1). 양수여야 합니다.",
     "bp_biases": "편향도 함께",

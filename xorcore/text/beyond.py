@@ -16,7 +16,7 @@ EN: dict[str, str] = {
     "lp_error": "PyTorch refused the next step: {error}. The parameters are no longer finite numbers; choose a "
     "smaller learning rate or start over.",
     "lp_status_start": "Nothing has run yet (the loop has {epochs} epochs)",
-    "lp_status": "Epoch {epoch} of {epochs} · step {k} of {n} ({step}) ran",
+    "lp_status": "Epoch {epoch} (pass {pass_} of {epochs}) · step {k} of {n} ({step}) ran",
     "lp_code_skipped": "(skipped)",
     "lp_code_forward": "forward",
     "lp_code_loss": "loss",
@@ -57,7 +57,8 @@ EN: dict[str, str] = {
     "lp_preds": "prediction = model(X)",
     "lp_values": "Every parameter, its .grad and the optimizer's state",
     "lp_values_caption_sgd": "SGD without momentum keeps no state: only θ and .grad.",
-    "lp_values_caption_momentum": "momentum_buffer: SGD's running sum of gradients (made by the first step).",
+    "lp_values_caption_momentum": "momentum_buffer: SGD's running sum of gradients, each older one multiplied by "
+    "0.9 once more per step (made by the first step).",
     "lp_values_caption_adam": "Adam's state per tensor (made by the first step): step (count), exp_avg = m (running "
     "mean of the gradient), exp_avg_sq = v (running mean of its square).",
     "lp_values_caption_rmsprop": "RMSprop's state per tensor (made by the first step): step (count), square_avg "
@@ -75,8 +76,8 @@ EN: dict[str, str] = {
     "right without it. Both are real PyTorch runs with the sidebar's settings, on one y scale.",
     "lp_curve_with": "with zero_grad",
     "lp_curve_without": "without zero_grad",
-    "lp_curve_desc": "Line chart of the loss per epoch of the loop {title}, epochs 0 to {n}: the last loss is {last}.",
-    "lp_final": "{run}: loss {loss} at epoch {n}.",
+    "lp_curve_desc": "Line chart of the loss per epoch of the loop {title}, epochs 0 to {end}: the last loss is {last}.",
+    "lp_final": "{run}: loss {loss} at epoch {last}, the last of its {n} epochs (after {last} updates).",
     "lp_stopped": "{run}: the predictions stopped being numbers at epoch {epoch}, so the run stops there.",
     "lp_lower_with": "Clearing the gradients ends lower here.",
     "lp_lower_without": "Here the run without zero_grad happens to end lower: the sum of old gradients acts like a "
@@ -158,22 +159,21 @@ EN: dict[str, str] = {
     "bx_before": "before the step",
     "bx_after": "after the step",
     "bx_boundary": "Decision boundary, {when}",
-    "bx_boundary_alt": "Heatmap of the network's prediction over the input plane {when}, with the line where it "
-    "crosses 0.5 and the four XOR points.",
+    "bx_boundary_alt": "Heatmap of the network's prediction over the input plane {when}, with the four XOR "
+    "points. {line}",
     "bx_hidden": "Hidden plane, {when}",
-    "bx_hidden_alt": "The four inputs and the warped input grid in the hidden layer's plane {when}, with the "
-    "output layer's separating line.",
+    "bx_hidden_alt": "The four inputs and the warped input grid in the hidden layer's plane {when}. {line}",
 }
 
 KO: dict[str, str] = {
     "page_loop": "학습 루프",
-    "lp_story": "강의의 학습 루프를 한 줄씩: 순전파, 손실, zero_grad, 역전파, 업데이트.",
+    "lp_story": "강의의 학습 루프를 한 줄씩: 순전파, loss, zero_grad, 역전파, 업데이트.",
     "lp_intro": "강의 1번 셀의 루프를 지금 화면의 모델(사이드바의 시드, {act} 은닉층)로 실제 `torch.optim` 옵티마이저 "
     "{opt}(lr = {lr})와 함께 실행합니다. **다음 단계**는 루프의 한 줄을, **다음 에폭**은 이번 에폭에 남은 줄을 "
     "실행합니다. 강조된 줄이 방금 실행된 줄이고, 표는 그 뒤의 모든 값을 보여 주며 바뀐 칸은 노란색입니다. 루프는 "
     "이 브라우저 탭에만 있습니다.",
     "lp_skip": "zero_grad 건너뛰기",
-    "lp_skip_help": "강의가 하지 말라고 한 대로 optimizer.zero_grad()를 빼 봅니다: .grad가 계속 누적됩니다. "
+    "lp_skip_help": "강의가 중요하다고 강조한 optimizer.zero_grad()를 일부러 빼 봅니다: .grad가 계속 누적됩니다. "
     "바꾸면 루프가 처음부터 다시 시작합니다.",
     "lp_next_step": "다음 단계",
     "lp_next_epoch": "다음 에폭",
@@ -181,7 +181,7 @@ KO: dict[str, str] = {
     "lp_error": "PyTorch가 다음 단계를 거부했습니다: {error}. 파라미터가 더 이상 유한한 수가 아닙니다. 학습률을 "
     "낮추거나 처음부터 다시 해 보세요.",
     "lp_status_start": "아직 아무것도 실행하지 않았습니다 (루프는 {epochs} 에폭)",
-    "lp_status": "{epochs} 에폭 중 {epoch}번째 · {n}단계 중 {k}단계 ({step}) 실행됨",
+    "lp_status": "에폭 {epoch} ({epochs}번 중 {pass_}번째 반복) · {n}단계 중 {k}단계 ({step}) 실행됨",
     "lp_code_skipped": "(건너뜀)",
     "lp_code_forward": "순전파",
     "lp_code_loss": "오차 계산",
@@ -189,10 +189,10 @@ KO: dict[str, str] = {
     "lp_code_backward": "역전파",
     "lp_code_step": "업데이트",
     "lp_code_legend": "강조된 줄: 방금 실행된 줄 · ▶ 다음에 실행될 줄",
-    "lp_nothing_yet": "모델이 막 만들어졌습니다. 예측값도 손실도 없고, 모든 .grad는 None이며, 옵티마이저에는 "
+    "lp_nothing_yet": "모델이 막 만들어졌습니다. 예측값도 loss도 없고, 모든 .grad는 None이며, 옵티마이저에는 "
     "아직 상태가 없습니다. **다음 단계**를 누르세요.",
     "lp_kind_pred": "예측값",
-    "lp_kind_loss": "손실",
+    "lp_kind_loss": "loss",
     "lp_kind_grad": "파라미터의 .grad",
     "lp_kind_param": "파라미터",
     "lp_kind_state": "옵티마이저의 상태",
@@ -208,7 +208,7 @@ KO: dict[str, str] = {
     "지울 것이 없습니다.",
     "lp_explain_zero_grad_skip": "zero_grad가 없으면 이전 에폭의 .grad가 그대로 남고, 다음 역전파가 새 기울기를 "
     "그 위에 더합니다.",
-    "lp_explain_backward": "`loss.backward()`가 손실에서 모든 파라미터까지 체인 룰을 거꾸로 적용하고, 각 기울기를 "
+    "lp_explain_backward": "`loss.backward()`가 loss에서 모든 파라미터까지 체인 룰을 거꾸로 적용하고, 각 기울기를 "
     ".grad에 더합니다 (.grad가 None이면 그 기울기가 그대로 들어갑니다).",
     "lp_explain_step_sgd": "`optimizer.step()`, SGD: θ ← θ − lr · .grad. 순수 SGD는 상태를 두지 않습니다.",
     "lp_explain_step_momentum": "`optimizer.step()`, 모멘텀 0.9의 SGD: momentum_buffer ← 0.9 · buffer + .grad "
@@ -218,11 +218,12 @@ KO: dict[str, str] = {
     "영향을 되돌린 값입니다 (1 − 0.9^step, 1 − 0.999^step로 나눔).",
     "lp_explain_step_rmsprop": "`optimizer.step()`, RMSprop: step ← step + 1, square_avg ← 0.99 · square_avg + "
     "0.01 · .grad², 그다음 θ ← θ − lr · .grad / (√square_avg + 1e-8).",
-    "lp_loss": "loss (가장 최근의 손실 텐서)",
+    "lp_loss": "loss (가장 최근의 loss 텐서)",
     "lp_preds": "prediction = model(X)",
     "lp_values": "모든 파라미터, 그 .grad, 옵티마이저의 상태",
     "lp_values_caption_sgd": "모멘텀 없는 SGD는 상태가 없습니다: θ와 .grad뿐입니다.",
-    "lp_values_caption_momentum": "momentum_buffer: SGD가 누적하는 기울기의 이동 합 (첫 걸음에서 만들어짐).",
+    "lp_values_caption_momentum": "momentum_buffer: SGD가 기울기를 계속 더한 합으로, 오래된 기울기일수록 걸음마다 "
+    "0.9가 한 번 더 곱해집니다 (첫 걸음에서 만들어짐).",
     "lp_values_caption_adam": "텐서마다 Adam의 상태 (첫 걸음에서 만들어짐): step (횟수), exp_avg = m (기울기의 "
     "이동 평균), exp_avg_sq = v (기울기 제곱의 이동 평균).",
     "lp_values_caption_rmsprop": "텐서마다 RMSprop의 상태 (첫 걸음에서 만들어짐): step (횟수), square_avg "
@@ -239,17 +240,17 @@ KO: dict[str, str] = {
     "있고, 오른쪽은 없습니다. 둘 다 사이드바 설정으로 실행한 실제 PyTorch 학습이며, y축 눈금이 같습니다.",
     "lp_curve_with": "zero_grad 있음",
     "lp_curve_without": "zero_grad 없음",
-    "lp_curve_desc": "{title} 루프의 에폭별 손실 선 그래프, 0에서 {n} 에폭까지: 마지막 손실은 {last}입니다.",
-    "lp_final": "{run}: {n} 에폭에서 손실 {loss}.",
+    "lp_curve_desc": "{title} 루프의 에폭별 loss 선 그래프, 에폭 0부터 {end}까지: 마지막 loss는 {last}입니다.",
+    "lp_final": "{run}: {n}개 에폭 중 마지막인 에폭 {last}(업데이트 {last}번 후)의 loss는 {loss}입니다.",
     "lp_stopped": "{run}: {epoch} 에폭에서 예측값이 수가 아니게 되어 학습이 거기서 멈춥니다.",
     "lp_lower_with": "여기서는 기울기를 지운 쪽이 더 낮게 끝납니다.",
     "lp_lower_without": "여기서는 zero_grad가 없는 쪽이 우연히 더 낮게 끝납니다. 예전 기울기의 합이 아주 큰 "
     "모멘텀처럼 작용하는 것이지, 루프가 의도한 동작은 아닙니다.",
-    "lp_curves_why": "zero_grad가 없으면 e번째 에폭의 .grad는 지금까지의 e + 1개 기울기를 모두 더한 값이라, 매 "
+    "lp_curves_why": "zero_grad가 없으면 에폭 e의 .grad는 지금까지의 e + 1개 기울기를 모두 더한 값이라, 매 "
     "걸음이 현재의 기울기가 아니라 지나온 기울기 전체를 따라갑니다.",
     # ---- the inputs' shares
     "bx_h_shares": "네 입력의 줄다리기",
-    "bx_shares_intro": "손실은 {n}개 행의 항의 평균 L = (1/N) Σᵢ ℓᵢ이므로, 모든 기울기는 {n}개 몫의 합입니다. i번째 "
+    "bx_shares_intro": "loss는 {n}개 행의 항의 평균 L = (1/N) Σᵢ ℓᵢ이므로, 모든 기울기는 {n}개 몫의 합입니다. i번째 "
     "행의 몫은 ℓᵢ / N의 기울기이며, 여기서는 그 행만으로 autograd가 계산합니다. 각 파라미터의 막대는 앞 막대가 "
     "끝난 곳에서 이어 그려지므로, 마지막 막대가 끝나는 곳이 합, 즉 배치 기울기입니다 (검은 막대, 초록 표시).",
     "bx_group": "파라미터",
@@ -272,7 +273,7 @@ KO: dict[str, str] = {
     "bx_no_cancel": "여기서는 상쇄되는 몫이 없습니다: dL/d{name} = {total}의 몫은 모두 부호가 같습니다.",
     "bx_zeros": "이 {all}개 몫 중 {zeros}개는 정확히 0입니다: 0인 입력 성분(또는 기울기가 0인 유닛)은 그 가중치에 "
     "아무것도 전하지 않습니다.",
-    "bx_mean_sentence": "왜 1/N인가: 손실은 N = {n}개 행의 평균이므로, 각 행이 당기는 힘은 N으로 나뉩니다. 그러면 "
+    "bx_mean_sentence": "왜 1/N인가: loss는 N = {n}개 행의 평균이므로, 각 행이 당기는 힘은 N으로 나뉩니다. 그러면 "
     "기울기는 행들이 당기는 힘의 평균이 되어 행의 수가 늘어도 커지지 않고, 스텝 크기 η는 배치 크기와 상관없이 "
     "같은 뜻을 갖습니다. 몫을 모두 더하면 autograd의 배치 기울기(평균에 대한 loss.backward())와 {gap} 이내로 같습니다.",
     # ---- local x upstream
@@ -281,7 +282,7 @@ KO: dict[str, str] = {
     "기울기는 그 노드가 들어가는 노드의 기울기에 둘 사이 간선의 값을 곱한 것이므로, 경로를 따라 값들이 곱해집니다. "
     "파라미터 간선은 행별 곱을 모두 더합니다 (Σ 행). {which}",
     "bx_edge_sum": "그다음 Σ 행",
-    "bx_local_alt": "모든 간선에 국소 미분을 적은 계산 그래프: BCE 손실에서 dL/dŷ, z₂로 σ′(z₂), 편향 더하기로 1, "
+    "bx_local_alt": "모든 간선에 국소 미분을 적은 계산 그래프: BCE loss에서 dL/dŷ, z₂로 σ′(z₂), 편향 더하기로 1, "
     "h₁로 W₂와 W₂로 h₁, z₁로 f′(z₁), W₁로 x.",
     "bx_layer_smaller": "여기서 첫 번째 층의 기울기는 두 번째 층보다 {ratio}배 작습니다 (평균 |dL/dW₁| = {w1}, 평균 "
     "|dL/dW₂| = {w2}). 거꾸로 오는 길에 W₂(평균 |W₂| = {w2_abs})와 {act}의 기울기 f′(z₁)(이 입력들에서 {lo}부터 "
@@ -292,35 +293,35 @@ KO: dict[str, str] = {
     "bx_layer_zero": "여기서 첫 번째 층의 기울기는 모두 0입니다 (평균 |dL/dW₂| = {w2}). {act}의 기울기 f′(z₁)는 이 "
     "입력들에서 {lo}부터 {hi}까지이고, 평균 |W₂| = {w2_abs}입니다.",
     # ---- the loss along a step
-    "bx_h_slice": "이 걸음을 따라가는 손실",
-    "bx_slice_nonfinite": "파라미터가 더 이상 유한한 수가 아니어서, 걸음을 따라 그릴 손실이 없습니다.",
+    "bx_h_slice": "이 걸음을 따라가는 loss",
+    "bx_slice_nonfinite": "파라미터가 더 이상 유한한 수가 아니어서, 걸음을 따라 그릴 loss가 없습니다.",
     "bx_along": "걸음의 방향",
     "bx_along_all": "−∇L (모든 파라미터, 위의 걸음과 같음)",
     "bx_along_weights": "가중치만의 −∇L (위의 걸음과 같음)",
     "bx_along_note": "{name} 하나만: 그 파라미터만 −η · dL/d{name}만큼 움직입니다. 표시된 η는 그 움직임이며 위의 걸음이 "
     "아닙니다 (아래 평면들은 여전히 위의 걸음을 보여 줍니다).",
     "bx_ax_eta": "스텝 크기 η",
-    "bx_ax_loss": "손실 L(θ − η d)",
-    "bx_line_slice": "걸음을 따라가는 손실",
+    "bx_ax_loss": "loss L(θ − η d)",
+    "bx_line_slice": "걸음을 따라가는 loss",
     "bx_line_tangent": "η = 0에서의 접선",
-    "bx_line_start": "걸음 전 손실",
+    "bx_line_start": "걸음 전 loss",
     "bx_chosen": "η = {eta}",
-    "bx_slice_title": "스텝 크기에 따른 손실",
+    "bx_slice_title": "스텝 크기에 따른 loss",
     "bx_slice_sub": "L(θ − η d): η마다 실제 순전파; 접선의 기울기 −∇L·d",
     "bx_dir_all": "이 걸음의 방향",
     "bx_dir_one": "{name} 하나만",
-    "bx_slice_says": "{which}으로 η = {eta}만큼 가면 손실이 {l0}에서 {l}이 됩니다. η = 0에서의 접선(기울기 {slope}, "
-    "즉 −∇L·d)은 {tangent}를 약속합니다.",
-    "bx_slice_best": "이 단면(η는 0부터 {end}까지)에서 가장 낮은 손실은 η ≈ {best}에 있습니다.",
-    "bx_slice_up": "η ≈ {up}부터는 걸음이 지나칩니다: 손실이 출발점보다 높아집니다.",
-    "bx_slice_never_up": "η = {end}까지는 어떤 걸음도 출발 손실보다 높아지지 않습니다.",
-    "bx_slice_overshoot": "여기서 η = {eta}는 너무 큽니다: 골짜기를 건너뛰어 손실이 오히려 커집니다.",
+    "bx_slice_says": "{which}으로 η = {eta}만큼 가면 loss는 {l0}에서 {l}까지 바뀝니다. η = 0에서의 접선(기울기 "
+    "{slope}, 즉 −∇L·d)이 약속하는 값은 {tangent}입니다.",
+    "bx_slice_best": "이 단면(η는 0부터 {end}까지)에서 가장 낮은 loss는 η ≈ {best}에 있습니다.",
+    "bx_slice_up": "η ≈ {up}부터는 걸음이 지나칩니다: loss가 출발점보다 높아집니다.",
+    "bx_slice_never_up": "η = {end}까지는 어떤 걸음도 출발 loss보다 높아지지 않습니다.",
+    "bx_slice_overshoot": "여기서 η = {eta}는 너무 큽니다: 골짜기를 건너뛰어 loss가 오히려 커집니다.",
     "bx_h_before_after": "η = {eta} 걸음 전과 후",
     "bx_pred_moves": "네 입력의 예측값, 전 → 후: {moves} (가장 큰 변화는 {most}).",
     "bx_before": "걸음 전",
     "bx_after": "걸음 후",
     "bx_boundary": "결정 경계, {when}",
-    "bx_boundary_alt": "{when} 입력 평면 위의 신경망 예측값 히트맵, 예측값이 0.5를 지나는 선과 XOR의 네 점.",
+    "bx_boundary_alt": "{when} 입력 평면 위의 신경망 예측값 히트맵과 XOR의 네 점. {line}",
     "bx_hidden": "은닉 평면, {when}",
-    "bx_hidden_alt": "{when} 은닉층 평면의 네 입력과 휘어진 입력 격자, 출력층의 분리선.",
+    "bx_hidden_alt": "{when} 은닉층 평면의 네 입력과 휘어진 입력 격자. {line}",
 }

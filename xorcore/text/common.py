@@ -60,7 +60,8 @@ EN: dict[str, str] = {
     "story_loss": "The loss measures how wrong the predictions are; backprop starts here and computes the "
     "gradients the update uses to shrink it.",
     "story_backward": "The error signal (gradient) flows backwards along the chain rule.",
-    "story_update": "Multiply by the learning rate and step each weight against its gradient.",
+    "story_update": "Multiply by the learning rate and step each weight (and, with “Biases too”, each bias) against "
+    "its gradient.",
     "diverged": "The run diverged at epoch {epoch}: the loss or a parameter stopped being finite. "
     "Showing the {epoch} epochs before it. Try a smaller learning rate or another optimizer.",
     "error_generic": "Something went wrong while computing this view: {error}",
@@ -127,7 +128,8 @@ KO: dict[str, str] = {
     "story_loss": "loss는 예측이 얼마나 틀렸는지 잽니다. 이 오차를 줄이기 위해 역전파를 시작합니다. 역전파는 "
     "업데이트가 loss를 줄이는 데 쓸 기울기를 구합니다.",
     "story_backward": "체인 룰을 타고 오차 신호(Gradient)가 거꾸로 흐릅니다.",
-    "story_update": "학습률을 곱해서 각 가중치를 기울기의 반대 방향으로 한 걸음 수정합니다.",
+    "story_update": "학습률을 곱해서 각 가중치를(“편향도 함께”를 켜면 편향도) 기울기의 반대 방향으로 한 걸음 "
+    "수정합니다.",
     "diverged": "{epoch} 에폭에서 학습이 발산했습니다: loss나 파라미터가 유한한 값이 아닙니다. "
     "그 전까지의 {epoch} 에폭을 보여 줍니다. 더 작은 학습률이나 다른 옵티마이저를 써 보세요.",
     "error_generic": "이 화면을 계산하는 중 문제가 생겼습니다: {error}",

@@ -20,11 +20,13 @@ EN: dict[str, str] = {
     "ex_epochs_help": "Full-batch updates per run (the sidebar's value is the default).",
     "ex_fixed_optimizers": "Every run uses learning rate {lr} and {hidden} hidden units (from the sidebar).",
     "ex_fixed_lrs": "Every run uses the {opt} optimizer and {hidden} hidden units (from the sidebar).",
+    "ex_fixed_done_optimizers": "Every run used learning rate {lr} and {hidden} hidden units.",
+    "ex_fixed_done_lrs": "Every run used the {opt} optimizer and {hidden} hidden units.",
     "ex_run": "Run the grid",
     "ex_run_help": "Train every setting from every seed (cached: the same grid again is instant).",
     "ex_empty": "Pick at least one activation and at least one {what} to run a grid.",
-    "ex_press_run": "Choose a grid and press **Run the grid**. "
-    "The default grid (5 activations × 4 optimizers × 100 seeds × 2000 epochs) takes about a second.",
+    "ex_press_run": "Choose a grid and press **Run the grid**. As set, it trains {runs} runs: {rows} activation(s) "
+    "× {cols} {what} setting(s) × {seeds} seeds, {epochs} epochs each.",
     "ex_progress": "Training {row} … ({done} of {total} activations done)",
     "ex_done": "{runs} runs ({cells} settings × {seeds} seeds × {epochs} epochs) in {seconds:.1f} s.",
     "ex_vs_torch": "These runs are trained together by a numpy re-implementation of the same math, not by PyTorch "
@@ -50,8 +52,8 @@ EN: dict[str, str] = {
     "for each {col}, coloured by whether the run learned XOR; a dashed line marks ln 2.",
     "ex_loss_caption": "One dot per run, spread sideways so they do not hide each other. "
     "The dashed line is ln 2 ≈ 0.693, the loss of answering 0.5 for every input, the best a single straight line "
-    "does on XOR. Runs that learned XOR end far below it; stuck runs gather at it, at ≈ 0.4774 (one ReLU hinge: "
-    "one corner right, the other three at 2/3 or 1/3) or at ≈ 0.347 (two inputs right, two at 0.5).",
+    "does on XOR. Runs that learned XOR end far below it; stuck runs gather at it, at ≈ 0.4774 (one hinge: "
+    "one corner right, the other three all at 2/3 or all at 1/3) or at ≈ 0.347 (two inputs right, two at 0.5).",
     "ex_loss_diverged": "{n} runs diverged (their loss is not finite) and are not drawn.",
     "ex_axis_loss": "Final loss (log scale)",
     "ex_legend_outcome": "Outcome",
@@ -81,7 +83,8 @@ EN: dict[str, str] = {
     "ex_why_header": "Why do runs get stuck?",
     "ex_why_text": "A failed run ends in one of a few places, each visible in its trained weights. "
     "**Dead unit (ReLU).** A ReLU unit outputs max(0, z1). If its line z1 = 0 has all four inputs on its negative "
-    "side, the unit outputs 0 everywhere and its gradient is 0 everywhere: no update can bring it back. With two "
+    "side, the unit outputs 0 everywhere and its gradient is 0 everywhere: no gradient can bring it back (Adam or momentum only coast on what they "
+    "gathered before it died). With two "
     "hidden units, one dead unit leaves a single live unit, which bends the plane along one line only, and XOR "
     "needs more. Leaky ReLU keeps a slope of 0.01 there: its units are not dead, their gradient is only a hundred times "
     "smaller. "
@@ -89,8 +92,10 @@ EN: dict[str, str] = {
     "(1/8)·[h(0,0) − h(0,1) − h(1,0) + h(1,1)], which is 0 for a unit that is affine on the four corners (a ReLU "
     "unit active on all four inputs, a dead one): the gradient vanishes and nothing pushes the run away. "
     "**One hinge (≈ 0.4774).** One corner right, the other three at one shared value: a local minimum. "
-    "**Two right, two at 0.5 (≈ 0.347).** Another place to stop. Sigmoid and tanh never have an exactly zero "
-    "slope, so their units cannot die, but their runs end in these places too (the table counts them). **Slow.** Plain SGD or momentum at a small learning rate "
+    "**Two right, two at 0.5 (≈ 0.347).** Another place to stop. Sigmoid and tanh have no flat zero region: "
+    "float32 rounds their slope to exactly 0 only far out (|z| above {tanh_hi} for tanh; z above {sig_hi} or below "
+    "−{sig_lo} for sigmoid), so a unit of theirs dies only if training drives all four of its z1 out there; their "
+    "runs end in these places too (the table counts them). **Slow.** Plain SGD or momentum at a small learning rate "
     "may still be moving at the end; whether more epochs help is measured below, never assumed. "
     "**Linear.** With the identity nothing bends, and the best a line does is ln 2.",
     "ex_why_norelu": "Add ReLU to the activations and run the grid to count the seeds that start with a dead unit.",
@@ -121,15 +126,17 @@ KO: dict[str, str] = {
     "ex_epochs_help": "한 실행의 전체 배치 업데이트 횟수 (기본값은 사이드바의 값).",
     "ex_fixed_optimizers": "모든 실행은 학습률 {lr}, 은닉 유닛 {hidden}개를 씁니다 (사이드바 설정).",
     "ex_fixed_lrs": "모든 실행은 {opt} 옵티마이저, 은닉 유닛 {hidden}개를 씁니다 (사이드바 설정).",
+    "ex_fixed_done_optimizers": "모든 실행은 학습률 {lr}, 은닉 유닛 {hidden}개로 학습했습니다.",
+    "ex_fixed_done_lrs": "모든 실행은 {opt} 옵티마이저, 은닉 유닛 {hidden}개로 학습했습니다.",
     "ex_run": "격자 실행",
     "ex_run_help": "모든 설정을 모든 시드로 학습합니다 (캐시됨: 같은 격자는 바로 나옵니다).",
     "ex_empty": "격자를 실행하려면 활성화 함수를 하나 이상, {what}도 하나 이상 고르세요.",
-    "ex_press_run": "격자를 고르고 **격자 실행**을 누르세요. "
-    "기본 격자(활성화 함수 5개 × 옵티마이저 4개 × 시드 100개 × 2000 에폭)는 1초 남짓 걸립니다.",
+    "ex_press_run": "격자를 고르고 **격자 실행**을 누르세요. 지금 설정으로는 실행 {runs}개를 학습합니다: 활성화 "
+    "함수 {rows}개 × {what} 설정 {cols}개 × 시드 {seeds}개, 실행마다 {epochs} 에폭.",
     "ex_progress": "{row} 학습 중 … (활성화 함수 {total}개 중 {done}개 완료)",
     "ex_done": "실행 {runs}개 (설정 {cells}개 × 시드 {seeds}개 × {epochs} 에폭), {seconds:.1f}초.",
     "ex_vs_torch": "이 실행들은 PyTorch가 아니라 같은 수식을 numpy로 다시 구현한 엔진이 한꺼번에 학습합니다. 기본 "
-    "그리드에서 잰 결과({runs}번 실행: {cells}개 칸마다 시드 0–{last}, 양쪽으로 학습), {differ}번이 PyTorch 자체 실행과 "
+    "격자에서 잰 결과({runs}번 실행: {cells}개 칸마다 시드 0–{last}, 양쪽으로 학습), {differ}번이 PyTorch 자체 실행과 "
     "다른 결과로 끝났습니다({share}). 안장점 근처를 지나가서 합의 마지막 비트가 결과를 가른 실행들입니다. 여기서 여는 "
     "시드는 PyTorch로 학습합니다.",
     "ex_vs_torch_none": "이 실행들은 PyTorch가 아니라 같은 수식을 numpy로 다시 구현한 엔진이 한꺼번에 학습합니다. 이 "
@@ -151,8 +158,8 @@ KO: dict[str, str] = {
     "XOR을 배웠는지에 따라 색으로 나눠 찍었고, 점선은 ln 2입니다.",
     "ex_loss_caption": "점 하나가 실행 하나이며, 서로 가리지 않도록 옆으로 흩어 놓았습니다. "
     "점선은 ln 2 ≈ 0.693으로, 모든 입력에 0.5라고 답할 때의 loss이자 직선 하나가 XOR에서 할 수 있는 최선입니다. "
-    "XOR을 배운 실행은 그보다 훨씬 아래에서 끝나고, 갇힌 실행은 이 선이나 ≈ 0.4774(ReLU의 꺾인 선 하나: 꼭짓점 "
-    "하나는 맞고 나머지 셋은 2/3 또는 1/3), ≈ 0.347(두 입력은 맞고 두 입력은 0.5)에 모입니다.",
+    "XOR을 배운 실행은 그보다 훨씬 아래에서 끝나고, 갇힌 실행은 이 선이나 ≈ 0.4774(꺾인 선 하나: 꼭짓점 "
+    "하나는 맞고 나머지 셋은 모두 2/3 또는 모두 1/3), ≈ 0.347(두 입력은 맞고 두 입력은 0.5)에 모입니다.",
     "ex_loss_diverged": "실행 {n}개는 발산해서(loss가 유한하지 않음) 그리지 않았습니다.",
     "ex_axis_loss": "최종 loss (로그 눈금)",
     "ex_legend_outcome": "결과",
@@ -182,15 +189,18 @@ KO: dict[str, str] = {
     "ex_why_header": "실행은 왜 갇힐까?",
     "ex_why_text": "실패한 실행은 몇 가지 자리 중 하나에서 끝나며, 각 자리는 학습된 가중치에서 보입니다. "
     "**죽은 유닛 (ReLU).** ReLU 유닛은 max(0, z1)을 내보냅니다. 직선 z1 = 0의 음수 쪽에 네 입력이 모두 있으면 이 "
-    "유닛은 어디서나 0을 내보내고 기울기도 어디서나 0이라, 어떤 업데이트로도 되살릴 수 없습니다. 은닉 유닛이 2개면 "
+    "유닛은 어디서나 0을 내보내고 기울기도 어디서나 0이라, 어떤 기울기로도 되살릴 수 "
+    "없습니다 (Adam이나 모멘텀은 죽기 전에 쌓인 관성으로만 움직입니다). 은닉 유닛이 2개면 "
     "하나만 죽어도 살아 있는 유닛 하나만 남고, 이 유닛은 평면을 직선 하나를 따라서만 꺾으므로 XOR에는 부족합니다. "
     "leaky ReLU는 그곳에서도 0.01의 기울기를 남겨서 유닛이 죽지 않고, 기울기가 백 분의 일로 작아질 뿐입니다. "
     "**ln 2의 안장점.** 모든 출력이 0.5이면 dL/dz2 = (ŷ − y)/4 = ±1/8이고, 유닛마다 dL/dW2는 "
     "(1/8)·[h(0,0) − h(0,1) − h(1,0) + h(1,1)]입니다. 네 꼭짓점에서 아핀인 유닛(네 입력 모두에서 활성인 ReLU 유닛, "
     "죽은 유닛)은 이 값이 0이라 기울기가 사라지고, 실행을 밀어내는 힘이 없습니다. "
     "**꺾인 선 하나 (≈ 0.4774).** 꼭짓점 하나는 맞고 나머지 셋은 한 값을 함께 씁니다: 국소 최솟값입니다. "
-    "**둘은 맞고 둘은 0.5 (≈ 0.347).** 또 하나의 멈추는 자리입니다. 시그모이드와 tanh는 기울기가 정확히 0이 되지 않아 "
-    "유닛이 죽지 않지만, 이들의 실행도 이런 자리에서 끝납니다 (표가 셉니다). **느림.** 작은 학습률의 SGD나 모멘텀은 끝에서도 아직 움직이는 중일 수 있습니다. 에폭을 "
+    "**둘은 맞고 둘은 0.5 (≈ 0.347).** 또 하나의 멈추는 자리입니다. 시그모이드와 tanh에는 기울기가 0인 평평한 구간이 "
+    "없습니다. float32가 기울기를 정확히 0으로 반올림하는 곳은 멀리 떨어진 곳뿐이라(tanh는 |z|가 {tanh_hi}보다 클 때, "
+    "시그모이드는 z가 {sig_hi}보다 크거나 −{sig_lo}보다 작을 때), 학습이 네 입력의 z1을 모두 그곳으로 보내야만 유닛이 "
+    "죽습니다. 이들의 실행도 이런 자리에서 끝납니다 (표가 셉니다). **느림.** 작은 학습률의 SGD나 모멘텀은 끝에서도 아직 움직이는 중일 수 있습니다. 에폭을 "
     "늘리면 도움이 되는지는 가정하지 않고 아래에서 잽니다. **선형.** 항등 함수로는 아무것도 휘지 않고, 직선 하나의 "
     "최선은 ln 2입니다.",
     "ex_why_norelu": "활성화 함수에 ReLU를 넣고 격자를 실행하면 처음부터 죽은 유닛이 있는 시드를 셉니다.",

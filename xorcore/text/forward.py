@@ -9,11 +9,20 @@ EN: dict[str, str] = {
     "ch_y_pred": "y_pred (prediction)",
     "ch_boundary_title": "Decision boundary on the input plane",
     "ch_boundary_sub": "colour = prediction; black line = where it crosses 0.5",
-    "ch_boundary_desc": "Heatmap of the network's prediction over the input plane from -0.5 to 1.5, "
-    "the 0.5 contour as a black line, and the four XOR inputs coloured by their target.",
+    "ch_boundary_desc": "Heatmap of the network's prediction over the input plane from -0.5 to 1.5 "
+    "and the four XOR inputs coloured by their target.",
+    "ch_boundary_sub_none": "colour = prediction; it never crosses 0.5 here",
+    "ch_boundary_line": "The black line is where the prediction crosses 0.5.",
+    "ch_boundary_none_above": "Nowhere in this window does the prediction cross 0.5 (it stays between {lo} and "
+    "{hi}), so there is no black line: the whole plane is predicted 1.",
+    "ch_boundary_none_below": "Nowhere in this window does the prediction cross 0.5 (it stays between {lo} and "
+    "{hi}), so there is no black line: the whole plane is predicted 0.",
+    "ch_boundary_nan": "The prediction is not a finite number here, so no black line can be drawn.",
     "ch_plane_input": "Input plane (x)",
-    "ch_plane_input_desc": "The four XOR inputs and a square grid on the input plane, "
-    "with the line where each shown hidden unit's z1 is 0.",
+    "ch_plane_input_desc": "The four XOR inputs and a square grid on the input plane.",
+    "ch_unit_lines_drawn": "Dashed: the line z1 = 0 of hidden unit(s) {units}.",
+    "ch_unit_lines_outside": "The line z1 = 0 of hidden unit(s) {units} lies outside this window, so it is not "
+    "drawn: all four inputs are on one side of it.",
     "ch_plane_z1": "After Linear 1 (z1 plane)",
     "ch_plane_z1_desc": "The four inputs and the input plane's grid after Linear 1: "
     "the grid is stretched, rotated and shifted but its lines stay straight.",
@@ -60,7 +69,7 @@ EN: dict[str, str] = {
     "(0,1) and (1,0) have target 1, (0,0) and (1,1) have target 0.",
     "ch_loss_term": "loss term ℓ",
     "ch_loss_mean": "dashed line: the loss L = mean of the four = {loss:.4f}",
-    "ch_loss_title": "Loss: each input's share",
+    "ch_loss_title": "Loss: each input's term",
     "ch_loss_desc": "One bar per input: its cross-entropy term, the larger the more wrong the prediction; "
     "the dashed line is their mean, the loss L.",
     "ch_col_param": "parameter",
@@ -81,8 +90,8 @@ EN: dict[str, str] = {
     "fw_start_header": "Start: the four inputs",
     "fw_start_text": "X holds the four inputs as rows (a batch, as in the lecture); the targets are y = 0, 1, 1, 0. "
     "The grid of the input plane drawn here travels with the points through every step below. "
-    "The dashed lines are where a hidden unit's z1 is 0: each unit measures on which side of its line, "
-    "and how far, a point lies.",
+    "Each hidden unit has a line where its z1 is 0 (dashed where it crosses this window): the unit measures "
+    "on which side of its line, and how far, a point lies.",
     "fw_units_label": "Hidden units to draw",
     "fw_unit_x": "Horizontal axis",
     "fw_unit_y": "Vertical axis",
@@ -94,11 +103,18 @@ EN: dict[str, str] = {
     "fw_step1": "Step 1 · Linear 1: z₁ = x W₁ᵀ + b₁",
     "fw_step2": "Step 2 · Activation: h₁ = f(z₁)",
     "fw_step3": "Step 3 · Linear 2: z₂ = h₁ W₂ᵀ + b₂",
-    "fw_step4": "Step 4 · Output: y_pred = σ(z2)",
+    "fw_step4": "Step 4 · Output: y_pred = σ(z₂)",
     "fw_step5": "Step 5 · Loss: binary cross-entropy",
     "fw_more1": "Each hidden unit takes a weighted sum of the two inputs plus its bias. Geometrically Linear 1 is an "
     "affine map of the plane: it stretches, rotates, shears and shifts the grid, but straight lines stay "
     "straight and parallel lines stay parallel. So this step alone cannot separate XOR's points.",
+    "fw_more1_one": "The hidden unit takes a weighted sum of the two inputs plus its bias. Geometrically Linear 1 "
+    "maps the plane onto a line: each point gets one number z1, and every line parallel to z1 = 0 lands on one "
+    "value, so the plane is flattened, not rotated. So this step alone cannot separate XOR's points.",
+    "fw_more1_many": "Each of the {n} hidden units takes a weighted sum of the two inputs plus its bias. "
+    "Geometrically Linear 1 is an affine map of the plane into {n} dimensions (each picture shows two of them): "
+    "straight lines stay straight and parallel lines stay parallel. So this step alone cannot separate XOR's "
+    "points.",
     "fw_more2_sigmoid": "The activation acts on each number on its own, and it is the only step that bends the "
     "space (the output sigmoid is non-linear too, but it is monotone: it does not move the boundary z2 = 0, "
     "y_pred = 0.5). Sigmoid bends the grid lines smoothly and squeezes every coordinate into (0, 1), pressing "
@@ -121,7 +137,8 @@ EN: dict[str, str] = {
     "form one straight line: on one side z2 > 0 (prediction above 0.5), on the other z2 < 0.",
     "fw_more3_one": "The output unit takes a weighted sum of its one hidden value: z2 = w·h + b2 is 0 at one "
     "threshold h = −b2 / w, with z2 > 0 (prediction above 0.5) on one side and z2 < 0 on the other.",
-    "fw_train_bent": "Training moves the bent grid and this line until the 1s and the 0s fall on different sides.",
+    "fw_train_bent": "Training moves the bent grid and this line, trying to put the 1s and the 0s on different sides "
+    "(whether this run gets there, the Training Curve page shows).",
     "fw_train_identity": "Training can move this line, but nothing bends the grid: the four points keep XOR's "
     "layout (an affine image of the square), and no line separates them.",
     "fw_more4": "The sigmoid turns z2 into a probability between 0 and 1; z2 = 0 becomes exactly 0.5, and above "
@@ -129,7 +146,8 @@ EN: dict[str, str] = {
     "within {tol} of their target.",
     "fw_more5": "Binary cross-entropy scores each prediction by the probability it gives to the right answer: "
     "−log(y_pred) when the target is 1, −log(1 − y_pred) when it is 0. A confident wrong answer costs a lot. "
-    "The loss L is the mean over the four rows: the one number backprop will push down.",
+    "The loss L is the mean over the four rows: the one number training pushes down (backprop computes its "
+    "gradients, the optimizer's step moves the parameters against them).",
     "fw_loss_metric": "Loss L (batch of 4)",
     "fw_row_loss": "Loss term of input {row}",
     "ch_col_x1": "x₁",
@@ -150,10 +168,20 @@ KO: dict[str, str] = {
     "ch_y_pred": "y_pred (예측값)",
     "ch_boundary_title": "입력 평면 위의 결정 경계",
     "ch_boundary_sub": "색 = 예측값, 검은 선 = 예측값이 0.5를 지나는 곳",
-    "ch_boundary_desc": "-0.5부터 1.5까지의 입력 평면에서 신경망 예측값을 색으로 칠한 히트맵, "
-    "0.5 등고선(검은 선), 그리고 정답에 따라 색을 칠한 XOR 입력 네 개.",
+    "ch_boundary_desc": "-0.5부터 1.5까지의 입력 평면에서 신경망 예측값을 색으로 칠한 히트맵과 "
+    "정답에 따라 색을 칠한 XOR 입력 네 개.",
+    "ch_boundary_sub_none": "색 = 예측값, 여기서는 0.5를 지나지 않음",
+    "ch_boundary_line": "검은 선은 예측값이 0.5를 지나는 곳입니다.",
+    "ch_boundary_none_above": "이 범위 어디에서도 예측값이 0.5를 지나지 않아({lo}에서 {hi} 사이) 검은 선이 "
+    "없습니다: 평면 전체의 예측 클래스가 1입니다.",
+    "ch_boundary_none_below": "이 범위 어디에서도 예측값이 0.5를 지나지 않아({lo}에서 {hi} 사이) 검은 선이 "
+    "없습니다: 평면 전체의 예측 클래스가 0입니다.",
+    "ch_boundary_nan": "예측값이 유한한 수가 아니어서 검은 선을 그릴 수 없습니다.",
     "ch_plane_input": "입력 평면 (x)",
-    "ch_plane_input_desc": "XOR 입력 네 개와 입력 평면의 격자, 그리고 표시한 은닉 유닛의 z1이 0이 되는 직선.",
+    "ch_plane_input_desc": "XOR 입력 네 개와 입력 평면의 격자.",
+    "ch_unit_lines_drawn": "점선: 은닉 유닛 {units}의 직선 z1 = 0.",
+    "ch_unit_lines_outside": "은닉 유닛 {units}의 직선 z1 = 0은 이 범위 밖에 있어 그리지 않았습니다. 네 입력이 모두 "
+    "그 직선의 한쪽에 있습니다.",
     "ch_plane_z1": "Linear 1 이후 (z1 평면)",
     "ch_plane_z1_desc": "Linear 1을 지난 네 입력과 입력 평면의 격자: 격자가 늘어나고 회전되고 이동하지만 "
     "직선은 여전히 직선입니다.",
@@ -198,7 +226,7 @@ KO: dict[str, str] = {
     "(0,0)과 (1,1)의 정답은 0입니다.",
     "ch_loss_term": "loss 항 ℓ",
     "ch_loss_mean": "점선: loss L = 네 항의 평균 = {loss:.4f}",
-    "ch_loss_title": "Loss: 입력마다의 몫",
+    "ch_loss_title": "Loss: 입력마다의 항",
     "ch_loss_desc": "입력마다 막대 하나: 교차 엔트로피 항으로, 예측이 틀릴수록 길어집니다. "
     "점선은 그 평균, 곧 loss L입니다.",
     "ch_col_param": "파라미터",
@@ -218,7 +246,8 @@ KO: dict[str, str] = {
     "fw_start_header": "출발: 네 입력",
     "fw_start_text": "X는 네 입력을 행으로 담은 배치입니다 (강의와 같습니다). 정답은 y = 0, 1, 1, 0입니다. "
     "여기 그린 입력 평면의 격자가 아래의 모든 단계에서 점들과 함께 움직입니다. "
-    "점선은 은닉 유닛의 z1이 0이 되는 직선입니다. 각 유닛은 점이 자기 직선의 어느 쪽에, 얼마나 멀리 있는지를 잽니다.",
+    "은닉 유닛마다 z1이 0이 되는 직선이 있습니다 (이 범위를 지나면 점선으로 그립니다). 각 유닛은 점이 자기 직선의 "
+    "어느 쪽에, 얼마나 멀리 있는지를 잽니다.",
     "fw_units_label": "그릴 은닉 유닛",
     "fw_unit_x": "가로축",
     "fw_unit_y": "세로축",
@@ -230,11 +259,17 @@ KO: dict[str, str] = {
     "fw_step1": "1단계 · Linear 1: z₁ = x W₁ᵀ + b₁",
     "fw_step2": "2단계 · 활성화: h₁ = f(z₁)",
     "fw_step3": "3단계 · Linear 2: z₂ = h₁ W₂ᵀ + b₂",
-    "fw_step4": "4단계 · 출력: y_pred = σ(z2)",
+    "fw_step4": "4단계 · 출력: y_pred = σ(z₂)",
     "fw_step5": "5단계 · Loss: 이진 교차 엔트로피",
     "fw_more1": "은닉 유닛마다 두 입력의 가중합에 편향을 더합니다. 기하학적으로 Linear 1은 평면의 아핀 변환입니다. "
     "격자를 늘리고, 회전시키고, 기울이고, 옮기지만 직선은 직선으로, 평행선은 평행선으로 남습니다. 그래서 이 단계만으로는 "
     "XOR의 점들을 나눌 수 없습니다.",
+    "fw_more1_one": "은닉 유닛 하나가 두 입력의 가중합에 편향을 더합니다. 기하학적으로 Linear 1은 평면을 직선 하나 위로 "
+    "보냅니다. 점마다 숫자 z1 하나를 얻고, z1 = 0과 평행한 직선 위의 점들은 모두 같은 값이 되므로, 평면은 회전하는 것이 "
+    "아니라 납작하게 눌립니다. 그래서 이 단계만으로는 XOR의 점들을 나눌 수 없습니다.",
+    "fw_more1_many": "은닉 유닛 {n}개가 각각 두 입력의 가중합에 편향을 더합니다. 기하학적으로 Linear 1은 평면을 "
+    "{n}차원 공간으로 보내는 아핀 변환입니다 (그림마다 그중 두 축을 보여 줍니다). 직선은 직선으로, 평행선은 평행선으로 "
+    "남습니다. 그래서 이 단계만으로는 XOR의 점들을 나눌 수 없습니다.",
     "fw_more2_sigmoid": "활성화 함수는 숫자 하나하나에 따로 적용되며, 공간을 휘게 하는 유일한 단계입니다 (출력 "
     "시그모이드도 비선형이지만 단조 함수라 경계 z2 = 0, y_pred = 0.5를 옮기지 않습니다). 시그모이드는 격자선을 "
     "부드럽게 휘게 하고 모든 좌표를 (0, 1) 안으로 눌러 담아, 멀리 있는 영역을 가장자리로 밀어붙입니다.",
@@ -254,15 +289,16 @@ KO: dict[str, str] = {
     "한쪽은 z2 > 0(예측 0.5 초과), 다른 쪽은 z2 < 0입니다.",
     "fw_more3_one": "출력 유닛은 은닉값 하나의 가중합을 구합니다. z2 = w·h + b2는 문턱값 h = −b2 / w 하나에서 0이고, "
     "한쪽은 z2 > 0(예측 0.5 초과), 다른 쪽은 z2 < 0입니다.",
-    "fw_train_bent": "학습은 휘어진 격자와 이 직선을 움직여 1과 0이 서로 다른 쪽에 놓이게 만듭니다.",
+    "fw_train_bent": "학습은 휘어진 격자와 이 직선을 움직여 1과 0을 서로 다른 쪽에 놓으려 합니다 (이 실행이 "
+    "거기에 이르는지는 학습 곡선 페이지가 보여 줍니다).",
     "fw_train_identity": "학습은 이 직선을 움직일 수 있지만 격자를 휘게 하는 것이 없습니다. 네 점은 XOR의 배치(정사각형의 "
     "아핀 변환)를 그대로 유지하고, 어떤 직선도 둘을 나누지 못합니다.",
     "fw_more4": "시그모이드가 z2를 0과 1 사이의 확률로 바꿉니다. z2 = 0은 정확히 0.5가 되고, 0.5보다 크면 '1로 "
     "예측'입니다. 학습 전 신경망의 예측이며, 네 개 중 {right}개가 "
     "정답과 {tol} 이내에 있습니다.",
     "fw_more5": "이진 교차 엔트로피는 정답에 준 확률로 예측을 채점합니다. 정답이 1이면 −log(y_pred), 0이면 "
-    "−log(1 − y_pred). 자신 있게 틀리면 크게 벌점을 받습니다. loss L은 네 행의 평균이며, 역전파가 줄여 나갈 바로 그 "
-    "숫자입니다.",
+    "−log(1 − y_pred). 자신 있게 틀리면 크게 벌점을 받습니다. loss L은 네 행의 평균이며, 학습이 줄여 나갈 바로 그 "
+    "숫자입니다 (역전파가 그 기울기를 구하고, 옵티마이저의 한 걸음이 파라미터를 기울기 반대쪽으로 옮깁니다).",
     "fw_loss_metric": "Loss L (배치 4개)",
     "fw_row_loss": "입력 {row}의 loss 항",
     "ch_col_x1": "x₁",

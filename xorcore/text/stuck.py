@@ -19,6 +19,9 @@ EN: dict[str, str] = {
     "ends at {loss}. No optimizer, learning rate or number of epochs changes that.",
     "sk_slow": "**Slow, not stuck.** The same setting trained for {longer} epochs learns XOR at epoch {learned_at}: "
     "more epochs help. {tail}",
+    "sk_slow_saddle": "**At the saddle for now, not for ever.** All four outputs are within {near} of 0.5 ({pred}) "
+    "and the loss is {loss} (ln 2 ≈ 0.693): the run sits at the saddle. The same setting trained for {longer} "
+    "epochs leaves it and learns XOR at epoch {learned_at}: more epochs help. {tail}",
     "sk_saddle": "**The saddle at ln 2.** All four outputs are within {near} of 0.5 ({pred}) and the loss is {loss} "
     "(ln 2 ≈ 0.693). With every output at 0.5, dL/dz2 = (ŷ − y)/4 = ±1/8, so each hidden unit's dL/dW2 is "
     "(1/8)·[h(0,0) − h(0,1) − h(1,0) + h(1,1)]. That sum is 0 for a unit that is affine on the four corners (a "
@@ -26,7 +29,7 @@ EN: dict[str, str] = {
     "|dL/dW2| is {d_w2} and the whole gradient {grad}: almost nothing pushes the run off this point.",
     "sk_hinge": "**A local minimum: one hinge.** Input {corner} is predicted right ({p}); the other three share "
     "one value, {shared}, the best single answer for their targets {targets}. The loss is {loss}, near "
-    "(2·ln 1.5 + ln 3)/4 ≈ 0.4774: one bend cut off one corner, and the gradient there is {grad}.",
+    "(2·ln 1.5 + ln 3)/4 ≈ 0.4774: the 0.5 boundary cut off one corner, and the gradient there is {grad}.",
     "sk_half": "**Two right, two at 0.5.** Inputs {right} are predicted right; inputs {rest} (targets {targets}) "
     "both sit at 0.5, the best single answer for a 0 and a 1. The loss is {loss}, near ln 2 / 2 ≈ 0.347, and the "
     "gradient there is {grad}.",
@@ -35,10 +38,13 @@ EN: dict[str, str] = {
     "sk_then_hinge": "What is left makes one hinge: only input {corner} is right, the other three sit at {shared}, "
     "loss near (2·ln 1.5 + ln 3)/4 ≈ 0.4774.",
     "sk_then_saddle": "What is left answers about 0.5 for every input: loss near ln 2 ≈ 0.693.",
-    "sk_falling": "Over the last {tail_n} epochs the loss still fell from {a} to {b} ({drop} lower).",
-    "sk_flat": "Over the last {tail_n} epochs the loss moved from {a} to {b} only.",
+    "sk_falling": "Over the last {tail_n} epoch(s) the loss still fell from {a} to {b} ({drop} lower).",
+    "sk_flat": "Over the last {tail_n} epoch(s) the loss moved from {a} to {b} only.",
     "sk_longer_no": "Trained for {longer} epochs, the same setting still does not learn XOR: more epochs do not "
     "rescue this run.",
+    "sk_one_unit": "With a single hidden unit no seed, optimizer or number of epochs can learn XOR: every "
+    "activation here is monotone, so the prediction is a monotone function of one weighted sum w·x + b, its 0.5 "
+    "boundary is one straight line, and no line separates XOR.",
     "sk_longer_max": "This run already has the most epochs the sidebar allows, so whether more would help is not "
     "measured.",
     # ---- the Experiments grid
@@ -93,6 +99,9 @@ KO: dict[str, str] = {
     "실행은 {loss}에서 끝납니다. 옵티마이저, 학습률, 에폭 수를 바꿔도 달라지지 않습니다.",
     "sk_slow": "**갇힌 것이 아니라 느린 것.** 같은 설정을 {longer} 에폭 학습하면 에폭 {learned_at}에서 XOR을 "
     "배웁니다. 에폭을 늘리면 도움이 됩니다. {tail}",
+    "sk_slow_saddle": "**지금은 안장점에 있지만 영원히는 아닙니다.** 네 출력이 모두 0.5에서 {near} 이내이고 ({pred}) "
+    "loss는 {loss}입니다 (ln 2 ≈ 0.693): 실행이 안장점에 머물러 있습니다. 같은 설정을 {longer} 에폭 학습하면 "
+    "안장점을 벗어나 에폭 {learned_at}에서 XOR을 배웁니다. 에폭을 늘리면 도움이 됩니다. {tail}",
     "sk_saddle": "**ln 2의 안장점.** 네 출력이 모두 0.5에서 {near} 이내이고 ({pred}) loss는 {loss}입니다 "
     "(ln 2 ≈ 0.693). 모든 출력이 0.5이면 dL/dz2 = (ŷ − y)/4 = ±1/8이므로, 은닉 유닛마다 dL/dW2는 "
     "(1/8)·[h(0,0) − h(0,1) − h(1,0) + h(1,1)]입니다. 네 꼭짓점에서 아핀인 유닛(네 입력 모두에서 활성인 ReLU 유닛, "
@@ -100,7 +109,7 @@ KO: dict[str, str] = {
     "{grad}입니다. 이 지점에서 실행을 밀어내는 힘이 거의 없습니다.",
     "sk_hinge": "**국소 최솟값: 꺾인 선 하나.** 입력 {corner}만 맞게 예측하고 ({p}), 나머지 세 입력은 한 값 {shared}를 "
     "함께 씁니다. 그 세 정답 {targets}에 대한 가장 좋은 공통 답입니다. loss는 {loss}로 "
-    "(2·ln 1.5 + ln 3)/4 ≈ 0.4774에 가깝습니다. 꺾인 곳 하나가 꼭짓점 하나만 잘라 냈고, 그곳의 기울기는 {grad}입니다.",
+    "(2·ln 1.5 + ln 3)/4 ≈ 0.4774에 가깝습니다. 0.5 경계가 꼭짓점 하나만 잘라 냈고, 그곳의 기울기는 {grad}입니다.",
     "sk_half": "**둘은 맞고 둘은 0.5.** 맞게 예측한 입력: {right}. 0.5에 머문 입력: {rest} (정답 {targets}). "
     "0과 1에 한 값으로 답해야 할 때의 최선입니다. loss는 {loss}로 ln 2 / 2 ≈ 0.347에 가깝고, 그곳의 "
     "기울기는 {grad}입니다.",
@@ -113,6 +122,9 @@ KO: dict[str, str] = {
     "sk_then_saddle": "남은 신경망은 네 입력 모두에 0.5 근처로 답합니다: loss는 ln 2 ≈ 0.693 근처입니다.",
     "sk_longer_no": "같은 설정을 {longer} 에폭 학습해도 XOR을 배우지 못합니다. 에폭을 늘려도 이 실행은 살아나지 "
     "않습니다.",
+    "sk_one_unit": "은닉 유닛이 하나뿐이면 어떤 시드, 옵티마이저, 에폭 수로도 XOR을 배울 수 없습니다. 여기의 활성화 "
+    "함수는 모두 단조 함수라서 예측값은 가중합 w·x + b 하나의 단조 함수가 되고, 그 0.5 경계는 직선 하나이며, 어떤 "
+    "직선도 XOR을 나누지 못합니다.",
     "sk_longer_max": "이 실행은 이미 사이드바가 허용하는 최대 에폭이라, 에폭을 더 늘리면 도움이 되는지는 재지 않았습니다.",
     # ---- the Experiments grid
     "sk_grid_dead": "격자의 시드 {n}개({first}–{last}) 중 {k}개는 처음부터 죽은 유닛을 하나 이상 가지고 시작합니다. "

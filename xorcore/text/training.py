@@ -14,9 +14,9 @@ EN: dict[str, str] = {
     "tr_vs_engine_other": "The run passed close to a point where such a bit decides the outcome.",
     "tr_outcome_yes": "learned XOR",
     "tr_outcome_no": "did not learn XOR",
-    "tr_intro": "The whole run of the sidebar's settings, epoch by epoch. Epoch e shows the model *before* its "
-    "e-th update (epoch 0 is the untrained model, the loss the lecture computes by hand); the last epoch, "
-    "{n}, is the trained model.",
+    "tr_intro": "The whole run of the sidebar's settings, epoch by epoch. Epoch e shows the model *after* e "
+    "updates, before update number e + 1 (epoch 0 is the untrained model, the loss the lecture computes by "
+    "hand); the last epoch, {n}, is the trained model.",
     "tr_m_final_loss": "Final loss",
     "tr_m_accuracy": "Final accuracy",
     "tr_m_success": "XOR learned?",
@@ -55,13 +55,12 @@ EN: dict[str, str] = {
     "tr_dead_note": "Under ReLU, hidden unit(s) {units} output 0 for all four inputs at this epoch (dead): "
     "no gradient reaches their weights.",
     "tr_dead": "dead",
-    "tr_boundary_caption": "Decision boundary at epoch {epoch}: the prediction over the input plane; "
-    "the black line is where it crosses 0.5.",
+    "tr_boundary_caption": "Decision boundary at epoch {epoch}: the prediction over the input plane. {line}",
     "tr_hidden_caption": "Hidden plane at epoch {epoch}: the four inputs after Linear 1 and the activation.",
     "tr_loss_caption": "The loss per epoch; the green line marks epoch {epoch}. Hover for values.",
     # ---- curves
     "tr_curves": "How the run learned",
-    "tr_acc_caption": "Share of the four inputs whose prediction is within 0.4 of its target, per epoch.",
+    "tr_acc_caption": "Share of the four inputs whose prediction is within {tol} of its target, per epoch.",
     "tr_grad_caption": "The length of the gradient of the loss over all parameters, per epoch.",
     "tr_pred_caption": "Each input's prediction per epoch; dashed lines at its target, 0 or 1.",
     "tr_params_caption": "Every weight and bias per epoch.",
@@ -145,7 +144,7 @@ EN: dict[str, str] = {
 KO: dict[str, str] = {
     # ---- page
     "tr_title": "학습 곡선",
-    "tr_vs_engine": "실험 페이지에서는 이 시드가 **{engine}**(으)로 집계되었지만, 여기 보이는 PyTorch 자체 실행은 "
+    "tr_vs_engine": "실험 페이지의 집계에서는 이 시드가 **{engine}**. 여기 보이는 PyTorch 자체 실행은 "
     "**{torch}**. 실험 페이지는 수천 번의 실행을 한꺼번에 돌리려고 같은 수식을 numpy로 다시 구현했고, 일부 합의 "
     "마지막 비트를 다르게 반올림합니다. {why}",
     "tr_vs_engine_saddle": "이 실행은 {n} 에폭 동안 안장점에 머물렀습니다(loss가 ln 2 ≈ 0.693에서 0.001 이내, 모든 "
@@ -156,8 +155,8 @@ KO: dict[str, str] = {
     "tr_vs_engine_other": "이 실행은 그런 비트 하나가 결과를 가르는 지점 가까이를 지나갔습니다.",
     "tr_outcome_yes": "XOR을 배웠습니다",
     "tr_outcome_no": "XOR을 배우지 못했습니다",
-    "tr_intro": "사이드바 설정으로 학습한 전체 과정을 에폭마다 보여 줍니다. 에폭 e는 e번째 업데이트 *직전*의 "
-    "모델입니다 (에폭 0은 학습 전 모델로, 강의에서 손으로 계산한 loss가 여기서 나옵니다). 마지막 에폭 {n}은 "
+    "tr_intro": "사이드바 설정으로 학습한 전체 과정을 에폭마다 보여 줍니다. 에폭 e는 업데이트를 e번 *마친* "
+    "모델, 곧 e + 1번째 업데이트 직전의 모델입니다 (에폭 0은 학습 전 모델로, 강의에서 손으로 계산한 loss가 여기서 나옵니다). 마지막 에폭 {n}은 "
     "학습이 끝난 모델입니다.",
     "tr_m_final_loss": "최종 loss",
     "tr_m_accuracy": "최종 정확도",
@@ -196,18 +195,18 @@ KO: dict[str, str] = {
     "tr_dead_note": "ReLU에서 은닉 유닛 {units}: 이 에폭에 네 입력 모두에서 0을 출력합니다 (죽은 유닛). "
     "그래서 이 유닛의 가중치에는 기울기가 전달되지 않습니다.",
     "tr_dead": "죽은 유닛",
-    "tr_boundary_caption": "에폭 {epoch}의 결정 경계: 입력 평면 전체에서의 예측값이며, 검은 선은 예측이 0.5가 되는 곳입니다.",
+    "tr_boundary_caption": "에폭 {epoch}의 결정 경계: 입력 평면 전체에서의 예측값입니다. {line}",
     "tr_hidden_caption": "에폭 {epoch}의 은닉 평면: Linear 1과 활성화 함수를 지난 네 입력입니다.",
     "tr_loss_caption": "에폭별 loss 곡선이며, 초록 세로선이 에폭 {epoch}을 표시합니다. 마우스를 올리면 값이 보입니다.",
     # ---- curves
     "tr_curves": "학습은 이렇게 진행되었습니다",
-    "tr_acc_caption": "에폭마다 네 입력 중 예측값이 정답과 0.4 이내인 비율입니다.",
+    "tr_acc_caption": "에폭마다 네 입력 중 예측값이 정답과 {tol} 이내인 비율입니다.",
     "tr_grad_caption": "에폭마다 모든 파라미터에 대한 loss 기울기 벡터의 길이입니다.",
     "tr_pred_caption": "에폭마다 각 입력의 예측값이며, 점선은 정답 0과 1입니다.",
     "tr_params_caption": "에폭마다 모든 가중치와 편향의 값입니다.",
     # ---- pins
     "tr_pins": "실행 비교",
-    "tr_pins_caption": "이 실행을 고정하고, 사이드바에서 설정 (예: 옵티마이저) 을 바꾼 뒤 다시 고정하세요. "
+    "tr_pins_caption": "이 실행을 고정하고, 사이드바에서 설정(예: 옵티마이저)을 바꾼 뒤 다시 고정하세요. "
     "고정한 loss 곡선은 최대 {max}개까지 현재 실행과 함께 한 차트에 겹쳐 그려집니다. 고정한 실행은 페이지를 "
     "옮겨도 남아 있으며, 이 브라우저 탭에만 보입니다.",
     "tr_pin": "이 실행 고정",
@@ -234,7 +233,7 @@ KO: dict[str, str] = {
     "tr_dl_script": "독립 실행 PyTorch 스크립트",
     "tr_dl_script_help": "xorcore 없이 PyTorch만으로 이 실행을 학습하고 최종 loss를 출력합니다.",
     "tr_script_show": "스크립트 보기",
-    "tr_script_caption": "마지막에 `final loss: {loss}`를 출력합니다. 이 페이지가 계산한 값과 같습니다.",
+    "tr_script_caption": "마지막 줄에 출력하는 `final loss: {loss}`는 이 페이지가 계산한 값과 같습니다.",
     "tr_script_caption_div": "이 페이지와 마찬가지로 학습이 발산하는 지점에서 멈춥니다.",
     # ---- charts (xorcore/curves.py)
     "tr_ax_epoch": "에폭",
