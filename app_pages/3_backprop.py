@@ -38,6 +38,7 @@ SCRIPT = page_path("backprop")
 NAMES = {"d_y_pred": "dL/dy_pred", "d_z2": "dL/dz2", "d_W2": "dL/dW2", "d_b2": "dL/db2",
          "d_h1": "dL/dh1", "d_z1": "dL/dz1", "d_W1": "dL/dW1", "d_b1": "dL/db1"}  # fmt: skip
 FMT6 = num  # six decimals, never "-0.000000"
+ETA = 0.1  # the manual update's default step size: the lecture's
 
 
 def fmt8(v: float) -> str:
@@ -182,8 +183,9 @@ def manual_update() -> None:
         st.info(tr("story_update"), icon=":material/school:")
         st.markdown(tr("bp_update_intro"))
         c_eta, c_bias = st.columns(2, vertical_alignment="bottom")
-    eta = c_eta.number_input(tr("bp_eta"), value=0.1, step=0.05, format="%g", key="bp_eta", help=tr("bp_eta_help"))
-    biases = c_bias.checkbox(tr("bp_biases"), value=True, key="bp_biases", help=tr("bp_biases_help"))
+    eta0, biases0 = _walk_setting() if PRESENT else (ETA, True)  # a slide forgets its widgets when left
+    eta = c_eta.number_input(tr("bp_eta"), value=eta0, step=0.05, format="%g", key="bp_eta", help=tr("bp_eta_help"))
+    biases = c_bias.checkbox(tr("bp_biases"), value=biases0, key="bp_biases", help=tr("bp_biases_help"))
 
     if eta is None or not math.isfinite(eta) or eta <= 0:
         st.error(tr("bp_eta_bad", eta="—" if eta is None else f"{eta:g}"), icon=":material/error:")
@@ -257,8 +259,31 @@ def manual_update() -> None:
             loss_slice_view(cfg, prev_flat, new_flat, eta, biases)  # beyond the lecture: the loss along this step
 
 
+def _walk_setting() -> tuple[float, bool]:
+    """(η, biases too) of this session's manual walk on this model, else the page's default (the lecture's 0.1)."""
+    walk = st.session_state.get(_walk.K_WALK)
+    if walk is None or walk["key"][0] != cfg:
+        return ETA, True
+    return walk["key"][1], walk["key"][2]
+
+
+def loss_slice() -> None:
+    """The slide after the manual update: the loss along its last step (that step's η and "biases too")."""
+    eta, biases = _walk_setting()
+    walk = _walk.advance(_walk.current(cfg, model, trace.loss, eta, biases), more=False, restart=False)
+    loss_slice_view(cfg, walk["flats"][-2], walk["flats"][-1], eta, biases)
+
+
 if PRESENT:
-    deck(SCRIPT, [*(lambda k=k: draw(k) for k in range(1, len(STEPS) + 1)), network_grads, finite_check, manual_update])
+    deck(SCRIPT, [
+        *(lambda k=k: draw(k) for k in range(1, len(STEPS) + 1)),
+        network_grads,
+        lambda: grad_shares_view(model),  # beyond the lecture: the four inputs' shares of each gradient
+        lambda: local_upstream_view(trace, row, cfg.activation),  # and local x upstream along a path
+        finite_check,
+        manual_update,
+        loss_slice,  # the loss along the step just taken
+    ])  # fmt: skip
 else:
     network_grads()
     finite_check()

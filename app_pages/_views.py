@@ -10,12 +10,13 @@ import streamlit as st
 from torch import nn
 
 from app_pages._shared import lang, tr
+from app_pages._slides import fit, more, presenting, title
 from xorcore import Config
 from xorcore.backprop_rows import num
 from xorcore.beyond_charts import before_after, shares_chart, slice_chart
 from xorcore.charts import decision_boundary, hidden_plane
 from xorcore.data import ROW_LABELS, X_NP
-from xorcore.edges import edge_labels, layer_ratio
+from xorcore.edges import edge_labels, layer_ratio, w1_path_latex
 from xorcore.graph import computation_graph
 from xorcore.loss_slice import loss_slice
 from xorcore.model import param_names, predict_grid
@@ -23,6 +24,10 @@ from xorcore.shares import Shares, grad_shares, group, strongest_cancel
 from xorcore.trace import Trace
 
 GROUPS = ("W1", "b1", "W2", "b2")
+# On a slide (plot-area heights, px): the shares' bands, at most SHARES_MAX for W1 of 8 hidden units;
+# the slice; each of the four planes before / after the step.
+SHARES_PER_PARAM, SHARES_MAX = 70, 320
+SLICE_HEIGHT, PLANE_HEIGHT = 190, 110
 
 
 def _signed(v: float, d: int = 4) -> str:
@@ -35,22 +40,39 @@ def _signed(v: float, d: int = 4) -> str:
 
 
 def grad_shares_view(model: nn.Sequential) -> None:
-    """Each input's signed share of every dL/dθ, laid end to end up to the batch gradient."""
+    """Each input's signed share of every dL/dθ, laid end to end up to the batch gradient.
+
+    On a slide: the chart beside the group picker and the computed sentence; the intro and the 1/N folded.
+    """
     s = grad_shares(model)
     with st.container(key="grad-shares"):
-        st.header(tr("bx_h_shares"))
-        st.markdown(tr("bx_shares_intro", n=s.n))
-        which = st.segmented_control(
-            tr("bx_group"), GROUPS, key="bx_group", default="W1", required=True,
-            format_func=lambda g: tr("bx_group_" + g),
-        )  # fmt: skip
+        title(tr("bx_h_shares"))
+        if presenting():
+            st.markdown(f":material/school: **{tr('bx_shares_lead')}**")
+            left, right = st.columns([3, 2])
+        else:
+            st.markdown(tr("bx_shares_intro", n=s.n))
+            left = right = st.container()
+        with right:
+            which = st.segmented_control(
+                tr("bx_group"), GROUPS, key="bx_group", default="W1", required=True,
+                format_func=lambda g: tr("bx_group_" + g),
+            )  # fmt: skip
         indices = group(s.names, which or "W1")
         desc = _shares_alt(s, indices)
-        st.altair_chart(shares_chart(s, indices, lang(), desc), width="stretch")
-        st.caption(desc)
-        st.markdown(_cancel_sentence(s, indices))
+        chart = shares_chart(s, indices, lang(), desc)
+        left.altair_chart(fit(chart, min(SHARES_MAX, SHARES_PER_PARAM * len(indices))), width="stretch")
         gap = float(np.abs(s.shares.sum(axis=0) - s.batch).max())
-        st.markdown(tr("bx_mean_sentence", n=s.n, gap=f"{gap:.1e}"))
+        if presenting():
+            right.markdown(_cancel_sentence(s, indices))
+            with more():
+                st.markdown(tr("bx_shares_intro", n=s.n))
+                st.markdown(tr("bx_mean_sentence", n=s.n, gap=f"{gap:.1e}"))
+                st.caption(desc)
+        else:
+            st.caption(desc)
+            st.markdown(_cancel_sentence(s, indices))
+            st.markdown(tr("bx_mean_sentence", n=s.n, gap=f"{gap:.1e}"))
 
 
 def _shares_alt(s: Shares, indices: list[int]) -> str:
@@ -90,18 +112,32 @@ def _cancel_sentence(s: Shares, indices: list[int]) -> str:
 
 
 def local_upstream_view(tc: Trace, row: int | None, activation: str) -> None:
-    """The computation graph with each edge's local derivative, and how the first layer's gradients shrink."""
+    """The computation graph with each edge's local derivative, and how the first layer's gradients shrink.
+
+    On a slide the graph (taller than the screen) is folded; the slide multiplies out one path instead,
+    from the loss back to a weight of W₁, row by row, up to autograd's batch gradient.
+    """
     with st.container(key="local-upstream"):
-        st.header(tr("bx_h_local"))
+        title(tr("bx_h_local"))
         which = tr("bp_graph_batch") if row is None else tr("bp_graph_row", row=ROW_LABELS[row])
-        st.caption(tr("bx_local_caption", which=which))
         labels = edge_labels(tc, activation, row, tr("bp_g_mean"), tr("bx_edge_sum"))
-        st.graphviz_chart(
-            computation_graph(tc, row, lang(), activation=activation, edge_labels=labels),
-            width="stretch",
-            alt=tr("bx_local_alt"),
-        )
-        st.markdown(_layer_note(tc, activation))
+        dot = computation_graph(tc, row, lang(), activation=activation, edge_labels=labels)
+        if not presenting():
+            st.caption(tr("bx_local_caption", which=which))
+            st.graphviz_chart(dot, width="stretch", alt=tr("bx_local_alt"))
+            st.markdown(_layer_note(tc, activation))
+            return
+        st.markdown(f":material/school: **{tr('bx_local_lead')}**")
+        names = [n for n in param_names(tc.h1.shape[1]) if n.startswith("W1")]
+        target = st.selectbox(tr("bx_path"), names, key="bx_path", width=260)
+        j, k = (int(c) for c in (target or names[0])[3:-1].split(","))
+        for line in w1_path_latex(tc, activation, j, k):
+            st.latex(line)
+        auto = float(tc.grads.d_W1[j, k])
+        st.markdown(tr("bx_path_autograd", name=target, auto=num(auto, 6)) + " " + _layer_note(tc, activation))
+        with more():
+            st.caption(tr("bx_local_caption", which=which))
+            st.graphviz_chart(dot, width="stretch", alt=tr("bx_local_alt"))
 
 
 def _layer_note(tc: Trace, activation: str) -> str:
@@ -120,41 +156,61 @@ def _layer_note(tc: Trace, activation: str) -> str:
 
 
 def loss_slice_view(cfg: Config, before: np.ndarray, after: np.ndarray, eta: float, biases: bool) -> None:
-    """L(θ − η d) against η with its tangent and the chosen η; the boundary and hidden plane before and after."""
+    """L(θ − η d) against η with its tangent and the chosen η; the boundary and hidden plane before and after.
+
+    On a slide: the slice and its sentence on the left, the four planes (before | after) on the right.
+    """
+    present = presenting()
     with st.container(key="loss-slice"):
-        st.subheader(tr("bx_h_slice"))
+        title(tr("bx_h_slice"), st.subheader)
         if not (np.isfinite(before).all() and np.isfinite(after).all()):
             st.info(tr("bx_slice_nonfinite"), icon=":material/info:")
             return
         names = param_names(cfg.hidden)
-        along = st.selectbox(
-            tr("bx_along"), [None, *names], key="bx_along",
-            format_func=lambda a: tr("bx_along_all" if biases else "bx_along_weights") if a is None else a,
-        )  # fmt: skip
-        sl = loss_slice(cfg, before, eta, biases=biases, along=along)
-        desc = _slice_sentence(sl, along)
-        st.altair_chart(slice_chart(sl, lang(), desc), width="stretch")
-        st.markdown(desc)
-        if along is not None:
-            st.caption(tr("bx_along_note", name=along))
-        st.markdown(f"**{tr('bx_h_before_after', eta=f'{eta:g}')}**")
+        left, right = st.columns([5, 4]) if present else (st.container(), st.container())
+        with left:
+            along = st.selectbox(
+                tr("bx_along"), [None, *names], key="bx_along",
+                format_func=lambda a: tr("bx_along_all" if biases else "bx_along_weights") if a is None else a,
+            )  # fmt: skip
+            sl = loss_slice(cfg, before, eta, biases=biases, along=along)
+            desc = _slice_sentence(sl, along)
+            st.altair_chart(fit(slice_chart(sl, lang(), desc), SLICE_HEIGHT), width="stretch")
+            if not present:
+                st.markdown(desc)
         old, new = (predict_grid(f, cfg.activation, cfg.hidden, X_NP) for f in (before, after))
         moves = ", ".join(f"{r}: {num(a, 4)} → {num(b, 4)}" for r, a, b in zip(ROW_LABELS, old, new, strict=True))
-        st.caption(tr("bx_pred_moves", moves=moves, most=num(float(np.abs(new - old).max()), 4)))
-        left, right = st.columns(2)
-        for col, flat, when in ((left, before, "before"), (right, after, "after")):
-            title = tr("bx_" + when)
-            with col:
-                st.altair_chart(
-                    before_after(decision_boundary(flat, cfg.activation, cfg.hidden, lang()),
-                                 tr("bx_boundary", when=title), tr("bx_boundary_alt", when=title)),
-                    width="stretch",
-                )  # fmt: skip
-                st.altair_chart(
-                    before_after(hidden_plane(flat, cfg.activation, cfg.hidden, lang()),
-                                 tr("bx_hidden", when=title), tr("bx_hidden_alt", when=title)),
-                    width="stretch",
-                )  # fmt: skip
+        moved = tr("bx_pred_moves", moves=moves, most=num(float(np.abs(new - old).max()), 4))
+        if not present:  # reading mode: one column, in this order
+            if along is not None:
+                left.caption(tr("bx_along_note", name=along))
+            left.markdown(f"**{tr('bx_h_before_after', eta=f'{eta:g}')}**")
+            left.caption(moved)
+        with right:
+            if present:
+                st.markdown(f"**{tr('bx_h_before_after', eta=f'{eta:g}')}**")
+            cols = st.columns(2)
+            for col, flat, when in ((cols[0], before, "before"), (cols[1], after, "after")):
+                title_ = tr("bx_" + when)
+                with col:
+                    st.altair_chart(
+                        fit(before_after(decision_boundary(flat, cfg.activation, cfg.hidden, lang()),
+                                         tr("bx_boundary", when=title_), tr("bx_boundary_alt", when=title_)),
+                            PLANE_HEIGHT),
+                        width="stretch",
+                    )  # fmt: skip
+                    st.altair_chart(
+                        fit(before_after(hidden_plane(flat, cfg.activation, cfg.hidden, lang()),
+                                         tr("bx_hidden", when=title_), tr("bx_hidden_alt", when=title_)),
+                            PLANE_HEIGHT),
+                        width="stretch",
+                    )  # fmt: skip
+        if present:
+            st.markdown(desc)
+            with more():
+                if along is not None:
+                    st.caption(tr("bx_along_note", name=along))
+                st.caption(moved)
 
 
 def _slice_sentence(sl, along: str | None) -> str:

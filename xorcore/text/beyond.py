@@ -84,6 +84,12 @@ EN: dict[str, str] = {
     "lp_curves_why": "Without zero_grad the .grad at epoch e is the sum of all e + 1 gradients so far, so every "
     "step follows the whole history of slopes instead of the current one.",
     # ---- the inputs' shares
+    "bx_shares_lead": "Every gradient is the sum of the four inputs' pulls: where they pull against each other, "
+    "little is left for the batch gradient.",
+    "bx_local_lead": "A gradient is the product of the local derivatives along its path back from the loss, "
+    "added up over the four inputs.",
+    "bx_path": "Path back to",
+    "bx_path_autograd": "autograd's dL/d{name} = {auto}.",
     "bx_h_shares": "The tug-of-war of the four inputs",
     "bx_shares_intro": "The loss is the mean of the {n} rows' terms, L = (1/N) Σᵢ ℓᵢ, so every gradient is a sum "
     "of {n} shares: row i's share is the gradient of ℓᵢ / N, computed here by autograd for that row alone. The "
@@ -248,6 +254,11 @@ KO: dict[str, str] = {
     "lp_curves_why": "zero_grad가 없으면 e번째 에폭의 .grad는 지금까지의 e + 1개 기울기를 모두 더한 값이라, 매 "
     "걸음이 현재의 기울기가 아니라 지나온 기울기 전체를 따라갑니다.",
     # ---- the inputs' shares
+    "bx_shares_lead": "모든 기울기는 네 입력이 당기는 힘의 합입니다. 서로 반대로 당기면 배치 기울기에는 조금만 "
+    "남습니다.",
+    "bx_local_lead": "기울기는 손실에서 거꾸로 따라간 경로 위 국소 미분들의 곱이고, 네 입력에 대해 더한 것입니다.",
+    "bx_path": "거꾸로 따라갈 경로",
+    "bx_path_autograd": "autograd의 dL/d{name} = {auto}.",
     "bx_h_shares": "네 입력의 줄다리기",
     "bx_shares_intro": "손실은 {n}개 행의 항의 평균 L = (1/N) Σᵢ ℓᵢ이므로, 모든 기울기는 {n}개 몫의 합입니다. i번째 "
     "행의 몫은 ℓᵢ / N의 기울기이며, 여기서는 그 행만으로 autograd가 계산합니다. 각 파라미터의 막대는 앞 막대가 "
