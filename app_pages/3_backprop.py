@@ -267,11 +267,11 @@ def _walk_setting() -> tuple[float, bool]:
     return walk["key"][1], walk["key"][2]
 
 
-def loss_slice() -> None:
-    """The slide after the manual update: the loss along its last step (that step's η and "biases too")."""
+def loss_slice(part: str) -> None:
+    """A slide after the manual update: the loss along its last step (that step's η and "biases too"), or the planes."""
     eta, biases = _walk_setting()
     walk = _walk.advance(_walk.current(cfg, model, trace.loss, eta, biases), more=False, restart=False)
-    loss_slice_view(cfg, walk["flats"][-2], walk["flats"][-1], eta, biases)
+    loss_slice_view(cfg, walk["flats"][-2], walk["flats"][-1], eta, biases, part=part)
 
 
 if PRESENT:
@@ -282,7 +282,8 @@ if PRESENT:
         lambda: local_upstream_view(trace, row, cfg.activation),  # and local x upstream along a path
         finite_check,
         manual_update,
-        loss_slice,  # the loss along the step just taken
+        lambda: loss_slice("slice"),  # the loss along the step just taken
+        lambda: loss_slice("planes"),  # and the boundary and hidden plane before and after it
     ])  # fmt: skip
 else:
     network_grads()

@@ -5,6 +5,7 @@ Layout only: every number comes from xorcore (shares, edges, loss_slice), comput
 
 from __future__ import annotations
 
+import altair as alt
 import numpy as np
 import streamlit as st
 from torch import nn
@@ -26,8 +27,8 @@ from xorcore.trace import Trace
 GROUPS = ("W1", "b1", "W2", "b2")
 # On a slide (plot-area heights, px): the shares' bands, at most SHARES_MAX for W1 of 8 hidden units;
 # the slice; each of the four planes before / after the step.
-SHARES_PER_PARAM, SHARES_MAX = 70, 320
-SLICE_HEIGHT, PLANE_HEIGHT = 190, 110
+SHARES_PER_PARAM, SHARES_MAX = 50, 300
+SLICE_HEIGHT, PLANE_HEIGHT = 190, 170
 
 
 def _signed(v: float, d: int = 4) -> str:
@@ -49,7 +50,7 @@ def grad_shares_view(model: nn.Sequential) -> None:
         title(tr("bx_h_shares"))
         if presenting():
             st.markdown(f":material/school: **{tr('bx_shares_lead')}**")
-            left, right = st.columns([3, 2])
+            left, right = st.columns([5, 3])
         else:
             st.markdown(tr("bx_shares_intro", n=s.n))
             left = right = st.container()
@@ -129,12 +130,12 @@ def local_upstream_view(tc: Trace, row: int | None, activation: str) -> None:
             return
         st.markdown(f":material/school: **{tr('bx_local_lead')}**")
         names = [n for n in param_names(tc.h1.shape[1]) if n.startswith("W1")]
-        target = st.selectbox(tr("bx_path"), names, key="bx_path", width=260)
-        j, k = (int(c) for c in (target or names[0])[3:-1].split(","))
-        for line in w1_path_latex(tc, activation, j, k):
-            st.latex(line)
-        auto = float(tc.grads.d_W1[j, k])
-        st.markdown(tr("bx_path_autograd", name=target, auto=num(auto, 6)) + " " + _layer_note(tc, activation))
+        pick, eq = st.columns([1, 3], vertical_alignment="center")
+        target = pick.selectbox(tr("bx_path"), names, key="bx_path") or names[0]
+        j, k = (int(c) for c in target[3:-1].split(","))
+        pick.markdown(tr("bx_path_autograd", name=target, auto=num(float(tc.grads.d_W1[j, k]), 6)))
+        eq.latex(r"\begin{gathered}" + r" \\[2pt] ".join(w1_path_latex(tc, activation, j, k)) + r"\end{gathered}")
+        st.markdown(_layer_note(tc, activation))
         with more():
             st.caption(tr("bx_local_caption", which=which))
             st.graphviz_chart(dot, width="stretch", alt=tr("bx_local_alt"))
@@ -155,62 +156,96 @@ def _layer_note(tc: Trace, activation: str) -> str:
 # ---------------------------------------------------------------- the loss along a step
 
 
-def loss_slice_view(cfg: Config, before: np.ndarray, after: np.ndarray, eta: float, biases: bool) -> None:
+def loss_slice_view(cfg: Config, before: np.ndarray, after: np.ndarray, eta: float, biases: bool,
+                    part: str = "both") -> None:  # fmt: skip
     """L(θ − η d) against η with its tangent and the chosen η; the boundary and hidden plane before and after.
 
-    On a slide: the slice and its sentence on the left, the four planes (before | after) on the right.
+    Reading mode draws both parts in one container; a slide draws one part: "slice" (the curve and what it
+    says, container loss-slice) or "planes" (the four planes before | after, container loss-slice-planes).
     """
-    present = presenting()
-    with st.container(key="loss-slice"):
-        title(tr("bx_h_slice"), st.subheader)
+    with st.container(key="loss-slice-planes" if part == "planes" else "loss-slice"):
+        title(tr("bx_h_before_after", eta=f"{eta:g}") if part == "planes" else tr("bx_h_slice"), st.subheader)
         if not (np.isfinite(before).all() and np.isfinite(after).all()):
             st.info(tr("bx_slice_nonfinite"), icon=":material/info:")
             return
-        names = param_names(cfg.hidden)
-        left, right = st.columns([5, 4]) if present else (st.container(), st.container())
-        with left:
-            along = st.selectbox(
-                tr("bx_along"), [None, *names], key="bx_along",
-                format_func=lambda a: tr("bx_along_all" if biases else "bx_along_weights") if a is None else a,
+        if part != "planes":
+            _slice_part(cfg, before, eta, biases)
+        if part != "slice":
+            _planes_part(cfg, before, after, eta)
+
+
+def _slice_part(cfg: Config, before: np.ndarray, eta: float, biases: bool) -> None:
+    """The direction picker, the slice chart and its computed sentence (a slide: chart left, words right)."""
+    present = presenting()
+    names = param_names(cfg.hidden)
+    left, right = st.columns([3, 2], vertical_alignment="center") if present else (st.container(), st.container())
+    with right:
+        along = st.selectbox(
+            tr("bx_along"), [None, *names], key="bx_along",
+            format_func=lambda a: tr("bx_along_all" if biases else "bx_along_weights") if a is None else a,
+        )  # fmt: skip
+    sl = loss_slice(cfg, before, eta, biases=biases, along=along)
+    desc = _slice_sentence(sl, along)
+    left.altair_chart(fit(slice_chart(sl, lang(), desc), SLICE_HEIGHT), width="stretch")
+    if present:
+        right.markdown(desc)
+        if along is not None:
+            with right, more():
+                st.caption(tr("bx_along_note", name=along))
+    else:
+        st.markdown(desc)
+        if along is not None:
+            st.caption(tr("bx_along_note", name=along))
+
+
+def _planes_part(cfg: Config, before: np.ndarray, after: np.ndarray, eta: float) -> None:
+    """The decision boundary and the hidden plane before | after the step, and how far the predictions moved."""
+    old, new = (predict_grid(f, cfg.activation, cfg.hidden, X_NP) for f in (before, after))
+    moves = ", ".join(f"{r}: {num(a, 4)} → {num(b, 4)}" for r, a, b in zip(ROW_LABELS, old, new, strict=True))
+    if not presenting():  # on a slide the heading is the slide's title
+        st.markdown(f"**{tr('bx_h_before_after', eta=f'{eta:g}')}**")
+    st.caption(tr("bx_pred_moves", moves=moves, most=num(float(np.abs(new - old).max()), 4)))
+    if presenting():  # one row of four planes, legends left out (the caption says what colour and line mean)
+        st.caption(tr("bx_planes_key"))
+        cols = iter(st.columns(4))
+        for draw, key in ((decision_boundary, "bx_boundary"), (hidden_plane, "bx_hidden")):
+            for flat, when in ((before, "before"), (after, "after")):
+                name, alt_text = (
+                    tr(key + "_short", when=tr(f"bx_{when}_short")),
+                    tr(key + "_alt", when=tr("bx_" + when)),
+                )
+                chart = before_after(draw(flat, cfg.activation, cfg.hidden, lang()), name, alt_text)
+                next(cols).altair_chart(fit(_no_legends(chart), PLANE_HEIGHT), width="stretch")
+        return
+    left, right = st.columns(2)
+    for col, flat, when in ((left, before, "before"), (right, after, "after")):
+        title_ = tr("bx_" + when)
+        with col:
+            st.altair_chart(
+                before_after(decision_boundary(flat, cfg.activation, cfg.hidden, lang()),
+                             tr("bx_boundary", when=title_), tr("bx_boundary_alt", when=title_)),
+                width="stretch",
             )  # fmt: skip
-            sl = loss_slice(cfg, before, eta, biases=biases, along=along)
-            desc = _slice_sentence(sl, along)
-            st.altair_chart(fit(slice_chart(sl, lang(), desc), SLICE_HEIGHT), width="stretch")
-            if not present:
-                st.markdown(desc)
-        old, new = (predict_grid(f, cfg.activation, cfg.hidden, X_NP) for f in (before, after))
-        moves = ", ".join(f"{r}: {num(a, 4)} → {num(b, 4)}" for r, a, b in zip(ROW_LABELS, old, new, strict=True))
-        moved = tr("bx_pred_moves", moves=moves, most=num(float(np.abs(new - old).max()), 4))
-        if not present:  # reading mode: one column, in this order
-            if along is not None:
-                left.caption(tr("bx_along_note", name=along))
-            left.markdown(f"**{tr('bx_h_before_after', eta=f'{eta:g}')}**")
-            left.caption(moved)
-        with right:
-            if present:
-                st.markdown(f"**{tr('bx_h_before_after', eta=f'{eta:g}')}**")
-            cols = st.columns(2)
-            for col, flat, when in ((cols[0], before, "before"), (cols[1], after, "after")):
-                title_ = tr("bx_" + when)
-                with col:
-                    st.altair_chart(
-                        fit(before_after(decision_boundary(flat, cfg.activation, cfg.hidden, lang()),
-                                         tr("bx_boundary", when=title_), tr("bx_boundary_alt", when=title_)),
-                            PLANE_HEIGHT),
-                        width="stretch",
-                    )  # fmt: skip
-                    st.altair_chart(
-                        fit(before_after(hidden_plane(flat, cfg.activation, cfg.hidden, lang()),
-                                         tr("bx_hidden", when=title_), tr("bx_hidden_alt", when=title_)),
-                            PLANE_HEIGHT),
-                        width="stretch",
-                    )  # fmt: skip
-        if present:
-            st.markdown(desc)
-            with more():
-                if along is not None:
-                    st.caption(tr("bx_along_note", name=along))
-                st.caption(moved)
+            st.altair_chart(
+                before_after(hidden_plane(flat, cfg.activation, cfg.hidden, lang()),
+                             tr("bx_hidden", when=title_), tr("bx_hidden_alt", when=title_)),
+                width="stretch",
+            )  # fmt: skip
+
+
+def _no_legends(chart):  # -> alt.TopLevelMixin
+    """A copy of a (layered) chart without its legends: four planes in a row leave no room for them."""
+    out = chart.copy(deep=True)
+    todo = [out]
+    while todo:
+        part = todo.pop()
+        todo += list(getattr(part, "layer", None) or [])
+        enc = getattr(part, "encoding", None)
+        for channel in ("color", "shape", "fill", "stroke", "strokeDash", "size", "strokeWidth", "opacity"):
+            value = getattr(enc, channel, None) if enc not in (None, alt.Undefined) else None
+            if value is not None and value is not alt.Undefined and hasattr(value, "legend"):
+                value.legend = None
+    return out
 
 
 def _slice_sentence(sl, along: str | None) -> str:
