@@ -265,18 +265,20 @@ def failing_seeds(grid: ex.GridResult, per_page: int = ROWS_PER_PAGE) -> None:
     )
     if st.session_state.get("ex_fail_cell") not in labels:
         st.session_state["ex_fail_cell"] = default
-    pick, count = st.columns([1, 1], vertical_alignment="bottom") if presenting() else (st, st)
+    present = presenting()
+    pick, pager = st.columns([3, 2], vertical_alignment="bottom") if present else (st, st)
     choice = pick.selectbox(tr("ex_fail_cell"), list(labels), key="ex_fail_cell", format_func=labels.get)
     cell = dict(failing)[next(k for k in dict(failing) if f"{k[0]}|{k[1]}" == choice)]
     idx = np.flatnonzero(~cell.success)
-    count.caption(tr("ex_fail_count", n=len(idx), total=cell.n))
+    st.caption(tr("ex_fail_count", n=len(idx), total=cell.n))
     n_pages = (len(idx) + per_page - 1) // per_page
     page = 0
-    if n_pages > 1:
-        page = st.segmented_control(
-            tr("ex_fail_page", n=len(idx)), list(range(n_pages)),
-            default=0, key=f"ex_fail_pg_{choice}_{per_page}",
-            format_func=lambda p: f"{p * per_page + 1}–{min((p + 1) * per_page, len(idx))}",
+    if n_pages > 1:  # a slide: a dropdown beside the setting (a row of 16 buttons would fill the slide)
+        widget = pager.selectbox if present else pager.segmented_control
+        extra = {} if present else {"default": 0}
+        page = widget(
+            tr("ex_fail_page", n=len(idx)), list(range(n_pages)), key=f"ex_fail_pg_{choice}_{per_page}",
+            format_func=lambda p: f"{p * per_page + 1}–{min((p + 1) * per_page, len(idx))}", **extra,
         ) or 0  # fmt: skip
     widths = [1, 1.4, 3, 1.6, 1.2]
     head = st.columns(widths, vertical_alignment="center")
@@ -288,7 +290,8 @@ def failing_seeds(grid: ex.GridResult, per_page: int = ROWS_PER_PAGE) -> None:
         line[0].markdown(f"**{seed}**")
         loss = cell.final_loss[i]
         line[1].markdown(tr("ex_diverged") if cell.diverged[i] else f"{loss:.4f}")
-        line[2].markdown(" ".join(f"`{p:.3f}`" for p in cell.final_pred[i]))
+        preds = (f"{p:.3f}" for p in cell.final_pred[i])  # a slide: plain text, the back row's size
+        line[2].markdown(" ".join(preds) if present else " ".join(f"`{p}`" for p in preds))
         dead = (
             tr("ex_dead_of", dead=int(cell.dead[i]), hidden=cell.hidden)
             if cell.activation == "relu"

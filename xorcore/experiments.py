@@ -266,6 +266,10 @@ def headline(grid: GridResult, lang: str, prefer: object = None) -> str:
     full = sum(c.n_success == c.n for _, c in cells)
     if full == len(cells):
         parts.append(t(lang, "ex_head_every", cells=len(cells), n=n))
+    elif full == 0:
+        (row, col), worst = min(cells, key=lambda kc: kc[1].n_success)
+        name = f"{t(lang, f'act_{row}')} · {col_label(grid.kind, col, lang)}"
+        parts.append(t(lang, "ex_head_none", cells=len(cells), worst=name, k=worst.n_success, n=n))
     else:
         (row, col), worst = min(cells, key=lambda kc: kc[1].n_success)  # the first of the lowest, in grid order
         name = f"{t(lang, f'act_{row}')} · {col_label(grid.kind, col, lang)}"
@@ -279,7 +283,9 @@ def success_heatmap(grid: GridResult, lang: str, slide: bool = False) -> alt.Lay
     slide: lower rows and every text at palette.FONT_SIZE (a projector's back row), for a 1280 x 720 slide.
     """
     font = palette.FONT_SIZE if slide else palette.FONT_SIZE - 2
-    row_px = 46 if slide else 60
+    row_px = 40 if slide else 60
+    dark = {"labelColor": palette.TEXT, "titleColor": palette.TEXT} if slide else {}  # 12.6:1 on white
+    bar = {"gradientLength": row_px * len(grid.rows) - 40} if slide else {}  # the legend no taller than the rows
     s = grid.summary()
     s["act"] = [t(lang, f"act_{r}") for r in s["row"]]
     s["column"] = [col_label(grid.kind, c, lang, short=True) for c in s["col"]]
@@ -287,13 +293,14 @@ def success_heatmap(grid: GridResult, lang: str, slide: bool = False) -> alt.Lay
     rows = [t(lang, f"act_{r}") for r in grid.rows]
     cols = [col_label(grid.kind, c, lang, short=True) for c in grid.cols]
     x = alt.X("column:N", sort=cols, axis=_axis(t(lang, f"ex_axis_{grid.kind}"), labelAngle=0, orient="top",
-                                                 labelFontSize=font))  # fmt: skip
-    y = alt.Y("act:N", sort=rows, axis=_axis(t(lang, "ex_axis_activation"), labelLimit=320, labelFontSize=font))
+                                                 labelFontSize=font, **dark))  # fmt: skip
+    y = alt.Y("act:N", sort=rows, axis=_axis(t(lang, "ex_axis_activation"), labelLimit=320, labelFontSize=font,
+                                             **dark))  # fmt: skip
     base = alt.Chart(s).encode(x=x, y=y)
     rate = alt.Color(
         "rate:Q", scale=alt.Scale(domain=[0, 1], range=["#F7F7F7", palette.POS]),
         legend=alt.Legend(title=t(lang, "ex_legend_rate"), format="%", labelFontSize=font,
-                          titleFontSize=max(font, palette.FONT_SIZE - 1)),
+                          titleFontSize=max(font, palette.FONT_SIZE - 1), **dark, **bar),
     )  # fmt: skip
     tips = [alt.Tooltip("act:N", title=t(lang, "ex_axis_activation")),
             alt.Tooltip("column:N", title=t(lang, f"ex_axis_{grid.kind}")),

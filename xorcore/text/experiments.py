@@ -4,6 +4,7 @@ EN: dict[str, str] = {
     "ex_head_relu": "With {col}: {sig} learned XOR from {a} of {n} seeds, {relu} from {b} of {n}.",
     "ex_head_all": "{full} of the {cells} settings learned XOR from every seed; the lowest is {worst}: {k} of {n}.",
     "ex_head_every": "Every one of the {cells} settings learned XOR from all {n} seeds.",
+    "ex_head_none": "None of the {cells} settings learned XOR from every seed; the lowest is {worst}: {k} of {n}.",
     "ex_slide_title": "Why did the lecture switch from ReLU to sigmoid?",
     "ex_slide_lead": "The same network from {n} seeds per setting: how often does it learn XOR?",
     "ex_slide_grid": "Grid: {rows} × {cols}; {seeds} seeds, {epochs} epochs. {fixed}",
@@ -118,6 +119,7 @@ KO: dict[str, str] = {
     "ex_head_all": "설정 {cells}개 중 {full}개가 모든 시드에서 XOR을 배웠고, 가장 낮은 것은 {worst}: {n}개 중 "
     "{k}개입니다.",
     "ex_head_every": "설정 {cells}개 모두 시드 {n}개 전부에서 XOR을 배웠습니다.",
+    "ex_head_none": "설정 {cells}개 중 모든 시드에서 XOR을 배운 것은 없고, 가장 낮은 것은 {worst}: {n}개 중 {k}개입니다.",
     "ex_slide_title": "강의는 왜 ReLU에서 시그모이드로 바꿨을까?",
     "ex_slide_lead": "설정마다 시드 {n}개로 같은 신경망을 학습합니다. XOR을 얼마나 자주 배울까요?",
     "ex_slide_grid": "격자: {rows} × {cols}, 시드 {seeds}개, {epochs} 에폭. {fixed}",
