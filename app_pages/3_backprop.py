@@ -93,13 +93,15 @@ def draw(k: int) -> None:
         with st.container():
             with more():
                 st.markdown(tr("bp_x_" + step))
-            st.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
+            # on a slide dL/dz2's identity sits beside its chain rule (one above the other is taller than the screen)
+            eq_box, id_box = st.columns(2) if PRESENT and step == "d_z2" else (st.container(), st.container())
+            eq_box.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
             if step == "d_z1":
                 st.caption(tr("bp_act_prime", act=tr("act_" + cfg.activation)))
                 st.latex(act_prime_latex(cfg.activation))
             if step == "d_z2":
-                st.caption(tr("bp_identity"))
-                st.latex(identity_latex(trace, row=row, digits=digits))
+                id_box.caption(tr("bp_identity"))
+                id_box.latex(identity_latex(trace, row=row, digits=digits))
                 if not PRESENT:
                     st.info(tr("bp_lecture_note"), icon=":material/lightbulb:")
             auto, hand = getattr(auto_all, step), getattr(hand_all, step)
