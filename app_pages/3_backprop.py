@@ -39,6 +39,7 @@ NAMES = {"d_y_pred": "dL/dy_pred", "d_z2": "dL/dz2", "d_W2": "dL/dW2", "d_b2": "
          "d_h1": "dL/dh1", "d_z1": "dL/dz1", "d_W1": "dL/dW1", "d_b1": "dL/db1"}  # fmt: skip
 FMT6 = num  # six decimals, never "-0.000000"
 ETA = 0.1  # the manual update's default step size: the lecture's
+WALK_HEIGHT = 110  # the loss-per-step chart's plot on the update slide
 
 
 def fmt8(v: float) -> str:
@@ -204,19 +205,23 @@ def manual_update() -> None:
         b_count.markdown(f"**{tr('bp_steps_taken', k=k)}**")
 
         before, after = walk["losses"][-2], walk["losses"][-1]
+        if PRESENT:  # a slide: the notes go under the table, beside the picture (above it they push it off the screen)
+            t_left, t_right = st.columns([3, 2])
+            table_box, note = t_left.container(), t_left.container()
+        else:
+            note = st.container()
         if not _walk.finite(walk):
-            st.error(tr("bp_diverged", eta=f"{eta:g}"), icon=":material/error:")
+            note.error(tr("bp_diverged", eta=f"{eta:g}"), icon=":material/error:")
         elif after > before:
-            st.warning(tr("bp_loss_up", before=f"{before:.4f}", after=f"{after:.4f}", eta=f"{eta:g}"))
+            note.warning(tr("bp_loss_up", before=f"{before:.4f}", after=f"{after:.4f}", eta=f"{eta:g}"))
         elif after > walk["losses"][0]:
-            st.warning(
+            note.warning(
                 tr("bp_loss_above_start", start=f"{walk['losses'][0]:.4f}", after=f"{after:.4f}", eta=f"{eta:g}")
             )
         if _walk.finite(walk):  # a prediction at exactly 0 or 1: BCELoss's log clamp shows in the loss
             clamped = n_clamped(trace_of(load(cfg, walk["flats"][-1])).y_pred)
             if clamped:
-                st.warning(tr("bp_clamp", k=clamped, loss=f"{after:.6f}"), icon=":material/vertical_align_top:")
-        t_left, t_right = st.columns([3, 2]) if PRESENT else (None, None)
+                note.warning(tr("bp_clamp", k=clamped, loss=f"{after:.6f}"), icon=":material/vertical_align_top:")
         chart_box = t_right.container() if PRESENT else None  # on a slide: the picture above the two losses
         m1, m2 = st.columns(2) if not PRESENT else t_right.columns(2)
         m1.metric(tr("bp_loss_before", k=k), f"{before:.6f}")
@@ -236,11 +241,12 @@ def manual_update() -> None:
         if not PRESENT:
             st.caption(tr("bp_table_caption", k=k))
             t_left, t_right = st.columns([3, 2])
-        t_left.dataframe(table.style.format(FMT6, subset=table.columns[1:4]), hide_index=True)
+            table_box = t_left
+        table_box.dataframe(table.style.format(FMT6, subset=table.columns[1:4]), hide_index=True)
         new = unflatten(new_flat, cfg.hidden)
         with t_right:
             if PRESENT:  # the slide's picture: the loss along the steps; the new matrices folded
-                chart_box.altair_chart(fit(curves.walk_chart(walk["losses"], lang())), width="stretch")
+                chart_box.altair_chart(fit(curves.walk_chart(walk["losses"], lang()), WALK_HEIGHT), width="stretch")
             with more():
                 if PRESENT:
                     st.markdown(tr("bp_update_intro"))
@@ -252,7 +258,7 @@ def manual_update() -> None:
             # The lecture's cell 2 depends on the seed, the activation and the width only (not on the optimizer).
             lecture_model = (cfg.seed, cfg.activation, cfg.hidden) == (LECTURE.seed, LECTURE.activation, LECTURE.hidden)
             if PRESENT and k == 1 and not biases and math.isclose(eta, 0.1) and lecture_model:
-                st.success(tr("bp_lecture_match"), icon=":material/check_circle:")
+                note.success(tr("bp_lecture_match_short"), icon=":material/check_circle:")
         if not PRESENT:
             if k == 1 and not biases and math.isclose(eta, 0.1) and lecture_model:
                 st.success(tr("bp_lecture_match"), icon=":material/check_circle:")
