@@ -25,9 +25,9 @@ from xorcore.shares import Shares, grad_shares, group, strongest_cancel
 from xorcore.trace import Trace
 
 GROUPS = ("W1", "b1", "W2", "b2")
-# On a slide (plot-area heights, px): the shares' bands, at most SHARES_MAX for W1 of 8 hidden units;
+# On a slide (plot-area heights, px): the shares' band per parameter (at most SLIDE_PARAMS of a group);
 # the slice; each of the four planes before / after the step.
-SHARES_PER_PARAM, SHARES_MAX = 50, 300
+SHARES_PER_PARAM, SLIDE_PARAMS = 40, 5
 SLICE_HEIGHT, PLANE_HEIGHT = 190, 170
 
 
@@ -60,9 +60,16 @@ def grad_shares_view(model: nn.Sequential) -> None:
                 format_func=lambda g: tr("bx_group_" + g),
             )  # fmt: skip
         indices = group(s.names, which or "W1")
-        desc = _shares_alt(s, indices)
-        chart = shares_chart(s, indices, lang(), desc)
-        left.altair_chart(fit(chart, min(SHARES_MAX, SHARES_PER_PARAM * len(indices))), width="stretch")
+        shown = indices
+        if presenting() and len(indices) > SLIDE_PARAMS:  # many hidden units: where the shares cancel most
+            ratio = s.cancel()
+            top = sorted(indices, key=lambda j: -ratio[j])[:SLIDE_PARAMS]
+            shown = [j for j in indices if j in top]
+        desc = _shares_alt(s, shown)
+        chart = shares_chart(s, shown, lang(), desc)
+        left.altair_chart(fit(chart, SHARES_PER_PARAM * len(shown)), width="stretch")
+        if shown != indices:
+            right.caption(tr("bx_shares_some", k=len(shown), n=len(indices)))
         gap = float(np.abs(s.shares.sum(axis=0) - s.batch).max())
         if presenting():
             right.markdown(_cancel_sentence(s, indices))

@@ -95,6 +95,7 @@ EN: dict[str, str] = {
     "bars of each parameter are laid end to end (each starts where the one before ended), so where the last one "
     "ends is the sum, the batch gradient (black bar, green mark).",
     "bx_group": "Parameters",
+    "bx_shares_some": "The {k} of these {n} parameters where the shares cancel most; reading mode draws all {n}.",
     "bx_group_W1": "W₁",
     "bx_group_b1": "b₁",
     "bx_group_W2": "W₂",
@@ -269,6 +270,7 @@ KO: dict[str, str] = {
     "행의 몫은 ℓᵢ / N의 기울기이며, 여기서는 그 행만으로 autograd가 계산합니다. 각 파라미터의 막대는 앞 막대가 "
     "끝난 곳에서 이어 그려지므로, 마지막 막대가 끝나는 곳이 합, 즉 배치 기울기입니다 (검은 막대, 초록 표시).",
     "bx_group": "파라미터",
+    "bx_shares_some": "이 파라미터 {n}개 중 몫이 가장 많이 상쇄되는 {k}개입니다. 읽기 모드에서는 {n}개 모두 그립니다.",
     "bx_group_W1": "W₁",
     "bx_group_b1": "b₁",
     "bx_group_W2": "W₂",
