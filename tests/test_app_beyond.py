@@ -180,3 +180,17 @@ def test_the_slice_slide_follows_the_step_set_on_the_update_slide():
     assert f"{loss_of(manual_step(build_model(LECTURE), 5.0)):.4f}" in body and "too large" in body
     at.button(key="slide-prev").click().run()  # back: the update slide keeps η = 5
     assert at.number_input(key="bp_eta").value == 5.0
+
+
+def test_shares_slide_with_eight_units_shows_where_the_shares_cancel_most():
+    at = page(BACKPROP, present="true", hidden="8", activation="relu")
+    for _ in range(9):
+        at.button(key="slide-next").click().run()
+    box = at.get_by_key("grad-shares")
+    assert not at.exception
+    desc = json.loads(box.get("vega_lite_chart")[0].proto.spec)["description"]
+    s = grad_shares(build_model(LECTURE.__class__(hidden=8, activation="relu")))
+    ratio = s.cancel()
+    top = sorted(range(16), key=lambda j: -ratio[j])[:5]  # W1's 16 entries come first in param order
+    assert [n for n in s.names[:16] if f"{n}: shares" in desc] == [s.names[j] for j in sorted(top)]
+    assert "The 5 of these 16 parameters" in texts(box)
