@@ -342,7 +342,7 @@ def stuck_slide() -> None:
     shown = [r for r in records if r["col"] == col]
     if shown:
         st.dataframe(stuck.case_frame(shown, lg, _setting(grid.kind)), hide_index=True)
-        st.caption(tr("ex_slide_column", col=_col_text(grid.kind, col)))  # (the table's caption names the rescue button)
+        st.caption(tr("ex_slide_column", col=_col_text(grid.kind, col)))  # not sk_table_caption: no rescue here
     with more():
         st.markdown(tr("ex_why_text"))
         if records:
