@@ -155,6 +155,8 @@ def equations(k: int) -> None:
         eqs = [charts.latex_output(trace, rows)]
     else:
         eqs = charts.latex_loss(trace, rows)
+    if PRESENT and len(eqs) > 1:  # one block: the margins between separate equations push a slide off the screen
+        eqs = [r"\begin{gathered}" + r" \\[6pt] ".join(eqs) + r"\end{gathered}"]
     for eq in eqs:
         st.latex(eq)
 

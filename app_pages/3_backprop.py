@@ -38,6 +38,8 @@ SCRIPT = page_path("backprop")
 NAMES = {"d_y_pred": "dL/dy_pred", "d_z2": "dL/dz2", "d_W2": "dL/dW2", "d_b2": "dL/db2",
          "d_h1": "dL/dh1", "d_z1": "dL/dz1", "d_W1": "dL/dW1", "d_b1": "dL/db1"}  # fmt: skip
 FMT6 = num  # six decimals, never "-0.000000"
+ETA = 0.1  # the manual update's default step size: the lecture's
+WALK_HEIGHT = 110  # the loss-per-step chart's plot on the update slide
 
 
 def fmt8(v: float) -> str:
@@ -92,13 +94,15 @@ def draw(k: int) -> None:
         with st.container():
             with more():
                 st.markdown(tr("bp_x_" + step))
-            st.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
+            # on a slide dL/dz2's identity sits beside its chain rule (one above the other is taller than the screen)
+            eq_box, id_box = st.columns(2) if PRESENT and step == "d_z2" else (st.container(), st.container())
+            eq_box.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
             if step == "d_z1":
                 st.caption(tr("bp_act_prime", act=tr("act_" + cfg.activation)))
                 st.latex(act_prime_latex(cfg.activation))
             if step == "d_z2":
-                st.caption(tr("bp_identity"))
-                st.latex(identity_latex(trace, row=row, digits=digits))
+                id_box.caption(tr("bp_identity"))
+                id_box.latex(identity_latex(trace, row=row, digits=digits))
                 if not PRESENT:
                     st.info(tr("bp_lecture_note"), icon=":material/lightbulb:")
             auto, hand = getattr(auto_all, step), getattr(hand_all, step)
@@ -182,8 +186,9 @@ def manual_update() -> None:
         st.info(tr("story_update"), icon=":material/school:")
         st.markdown(tr("bp_update_intro"))
         c_eta, c_bias = st.columns(2, vertical_alignment="bottom")
-    eta = c_eta.number_input(tr("bp_eta"), value=0.1, step=0.05, format="%g", key="bp_eta", help=tr("bp_eta_help"))
-    biases = c_bias.checkbox(tr("bp_biases"), value=True, key="bp_biases", help=tr("bp_biases_help"))
+    eta0, biases0 = _walk_setting() if PRESENT else (ETA, True)  # a slide forgets its widgets when left
+    eta = c_eta.number_input(tr("bp_eta"), value=eta0, step=0.05, format="%g", key="bp_eta", help=tr("bp_eta_help"))
+    biases = c_bias.checkbox(tr("bp_biases"), value=biases0, key="bp_biases", help=tr("bp_biases_help"))
 
     if eta is None or not math.isfinite(eta) or eta <= 0:
         st.error(tr("bp_eta_bad", eta="—" if eta is None else f"{eta:g}"), icon=":material/error:")
@@ -200,19 +205,23 @@ def manual_update() -> None:
         b_count.markdown(f"**{tr('bp_steps_taken', k=k)}**")
 
         before, after = walk["losses"][-2], walk["losses"][-1]
+        if PRESENT:  # a slide: the notes go under the table, beside the picture (above it they push it off the screen)
+            t_left, t_right = st.columns([3, 2])
+            table_box, note = t_left.container(), t_left.container()
+        else:
+            note = st.container()
         if not _walk.finite(walk):
-            st.error(tr("bp_diverged", eta=f"{eta:g}"), icon=":material/error:")
+            note.error(tr("bp_diverged", eta=f"{eta:g}"), icon=":material/error:")
         elif after > before:
-            st.warning(tr("bp_loss_up", before=f"{before:.4f}", after=f"{after:.4f}", eta=f"{eta:g}"))
+            note.warning(tr("bp_loss_up", before=f"{before:.4f}", after=f"{after:.4f}", eta=f"{eta:g}"))
         elif after > walk["losses"][0]:
-            st.warning(
+            note.warning(
                 tr("bp_loss_above_start", start=f"{walk['losses'][0]:.4f}", after=f"{after:.4f}", eta=f"{eta:g}")
             )
         if _walk.finite(walk):  # a prediction at exactly 0 or 1: BCELoss's log clamp shows in the loss
             clamped = n_clamped(trace_of(load(cfg, walk["flats"][-1])).y_pred)
             if clamped:
-                st.warning(tr("bp_clamp", k=clamped, loss=f"{after:.6f}"), icon=":material/vertical_align_top:")
-        t_left, t_right = st.columns([3, 2]) if PRESENT else (None, None)
+                note.warning(tr("bp_clamp", k=clamped, loss=f"{after:.6f}"), icon=":material/vertical_align_top:")
         chart_box = t_right.container() if PRESENT else None  # on a slide: the picture above the two losses
         m1, m2 = st.columns(2) if not PRESENT else t_right.columns(2)
         m1.metric(tr("bp_loss_before", k=k), f"{before:.6f}")
@@ -232,11 +241,12 @@ def manual_update() -> None:
         if not PRESENT:
             st.caption(tr("bp_table_caption", k=k))
             t_left, t_right = st.columns([3, 2])
-        t_left.dataframe(table.style.format(FMT6, subset=table.columns[1:4]), hide_index=True)
+            table_box = t_left
+        table_box.dataframe(table.style.format(FMT6, subset=table.columns[1:4]), hide_index=True)
         new = unflatten(new_flat, cfg.hidden)
         with t_right:
             if PRESENT:  # the slide's picture: the loss along the steps; the new matrices folded
-                chart_box.altair_chart(fit(curves.walk_chart(walk["losses"], lang())), width="stretch")
+                chart_box.altair_chart(fit(curves.walk_chart(walk["losses"], lang()), WALK_HEIGHT), width="stretch")
             with more():
                 if PRESENT:
                     st.markdown(tr("bp_update_intro"))
@@ -248,7 +258,7 @@ def manual_update() -> None:
             # The lecture's cell 2 depends on the seed, the activation and the width only (not on the optimizer).
             lecture_model = (cfg.seed, cfg.activation, cfg.hidden) == (LECTURE.seed, LECTURE.activation, LECTURE.hidden)
             if PRESENT and k == 1 and not biases and math.isclose(eta, 0.1) and lecture_model:
-                st.success(tr("bp_lecture_match"), icon=":material/check_circle:")
+                note.success(tr("bp_lecture_match_short"), icon=":material/check_circle:")
         if not PRESENT:
             if k == 1 and not biases and math.isclose(eta, 0.1) and lecture_model:
                 st.success(tr("bp_lecture_match"), icon=":material/check_circle:")
@@ -257,8 +267,32 @@ def manual_update() -> None:
             loss_slice_view(cfg, prev_flat, new_flat, eta, biases)  # beyond the lecture: the loss along this step
 
 
+def _walk_setting() -> tuple[float, bool]:
+    """(η, biases too) of this session's manual walk on this model, else the page's default (the lecture's 0.1)."""
+    walk = st.session_state.get(_walk.K_WALK)
+    if walk is None or walk["key"][0] != cfg:
+        return ETA, True
+    return walk["key"][1], walk["key"][2]
+
+
+def loss_slice(part: str) -> None:
+    """A slide after the manual update: the loss along its last step (that step's η and "biases too"), or the planes."""
+    eta, biases = _walk_setting()
+    walk = _walk.advance(_walk.current(cfg, model, trace.loss, eta, biases), more=False, restart=False)
+    loss_slice_view(cfg, walk["flats"][-2], walk["flats"][-1], eta, biases, part=part)
+
+
 if PRESENT:
-    deck(SCRIPT, [*(lambda k=k: draw(k) for k in range(1, len(STEPS) + 1)), network_grads, finite_check, manual_update])
+    deck(SCRIPT, [
+        *(lambda k=k: draw(k) for k in range(1, len(STEPS) + 1)),
+        network_grads,
+        lambda: grad_shares_view(model),  # beyond the lecture: the four inputs' shares of each gradient
+        lambda: local_upstream_view(trace, row, cfg.activation),  # and local x upstream along a path
+        finite_check,
+        manual_update,
+        lambda: loss_slice("slice"),  # the loss along the step just taken
+        lambda: loss_slice("planes"),  # and the boundary and hidden plane before and after it
+    ])  # fmt: skip
 else:
     network_grads()
     finite_check()

@@ -61,10 +61,15 @@ def loop_view(cfg: Config) -> None:
             st.markdown(code_html(cfg.epochs, snap.step, s.next_step, bool(skip)), unsafe_allow_html=True)
         with right:
             _what_changed(snap, before, bool(skip), cfg.optimizer)
-        with more():  # a slide folds the table of every value (nine rows and more)
+        summed = skip and snap.step == "backward" and before is not None and snap.fresh is not None
+        with more():  # a slide folds the table of every value (nine rows and more), and the sum's table
             _values(snap, before, cfg.optimizer)
-        if skip and snap.step == "backward" and before is not None and snap.fresh is not None:
-            _accumulation(snap, before)
+            if summed and presenting():
+                _accumulation_table(snap, before)
+        if summed:
+            if not presenting():
+                _accumulation_table(snap, before)
+            st.markdown(_accumulation_sentence(snap, before))
 
 
 def _status(s: LoopStepper, snap: Snapshot) -> str:
@@ -139,8 +144,8 @@ def _values(snap: Snapshot, before: Snapshot | None, optimizer: str) -> None:
         st.caption(tr("lp_values_caption_" + optimizer))
 
 
-def _accumulation(snap: Snapshot, before: Snapshot) -> None:
-    """Without zero_grad: .grad after this backward = .grad before + this pass's own gradient."""
+def _accumulation_table(snap: Snapshot, before: Snapshot) -> None:
+    """Without zero_grad: .grad after this backward = .grad before + this pass's own gradient, entry by entry."""
     rows = []
     for name, g in snap.grads.items():
         prev = before.grads[name]
@@ -150,8 +155,12 @@ def _accumulation(snap: Snapshot, before: Snapshot) -> None:
                          tr("lp_acc_fresh"): num(snap.fresh[name][idx], 6), tr("lp_acc_after"): num(g[idx], 6)})  # fmt: skip
     st.markdown(f"**{tr('lp_acc_title')}**")
     st.dataframe(pd.DataFrame(rows).set_index(""))
+
+
+def _accumulation_sentence(snap: Snapshot, before: Snapshot) -> str:
+    """Whether this .grad is the first one or the sum of the one before and this pass's, and how exactly."""
     first = all(g is None for g in before.grads.values())
-    st.markdown(tr("lp_acc_first" if first else "lp_acc_sum", gap=f"{fresh_sum_gap(before, snap):.1e}"))
+    return tr("lp_acc_first" if first else "lp_acc_sum", gap=f"{fresh_sum_gap(before, snap):.1e}")
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager
 import streamlit as st
 
 from app_pages._shared import PAGES, neighbour, tr
+from xorcore.curves import FIT_X
 
 K_PRESENT = "present"  # the sidebar toggle's key, bound to the URL as ?present=true
 LAST = -1  # a slide index meaning "this page's last slide" (set when PageUp crosses back to it)
@@ -81,9 +82,13 @@ def title(text: str, reading: Callable[[str], object] = st.header) -> None:
         reading(text)
 
 
-def fit(chart):  # -> alt.TopLevelMixin
-    """An Altair chart as a slide draws it: a lower plot (its width follows the column)."""
-    return chart.properties(height=SLIDE_CHART_HEIGHT) if presenting() else chart
+def fit(chart, height: int = SLIDE_CHART_HEIGHT):  # -> alt.TopLevelMixin
+    """An Altair chart as a slide draws it: a lower plot (its width follows the column).
+
+    `height` is the plot area alone (fit-x): the title and the axes are added around it, never squeezed
+    into it (Streamlit's default "fit" would push a chart's title out of its box).
+    """
+    return chart.properties(height=height, autosize=FIT_X) if presenting() else chart
 
 
 def more() -> AbstractContextManager:

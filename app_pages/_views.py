@@ -5,17 +5,19 @@ Layout only: every number comes from xorcore (shares, edges, loss_slice), comput
 
 from __future__ import annotations
 
+import altair as alt
 import numpy as np
 import streamlit as st
 from torch import nn
 
 from app_pages._shared import lang, tr
+from app_pages._slides import fit, more, presenting, title
 from xorcore import Config
 from xorcore.backprop_rows import num
 from xorcore.beyond_charts import before_after, shares_chart, slice_chart
 from xorcore.charts import boundary_sentence, decision_boundary, hidden_plane, output_line_sentence
 from xorcore.data import ROW_LABELS, X_NP
-from xorcore.edges import edge_labels, layer_ratio
+from xorcore.edges import edge_labels, layer_ratio, w1_path_latex
 from xorcore.graph import computation_graph
 from xorcore.loss_slice import loss_slice
 from xorcore.model import param_names, predict_grid
@@ -23,6 +25,10 @@ from xorcore.shares import Shares, grad_shares, group, strongest_cancel
 from xorcore.trace import Trace
 
 GROUPS = ("W1", "b1", "W2", "b2")
+# On a slide (plot-area heights, px): the shares' band per parameter (at most SLIDE_PARAMS of a group);
+# the slice; each of the four planes before / after the step.
+SHARES_PER_PARAM, SLIDE_PARAMS = 40, 5
+SLICE_HEIGHT, PLANE_HEIGHT = 190, 170
 
 
 def _signed(v: float, d: int = 4) -> str:
@@ -35,22 +41,46 @@ def _signed(v: float, d: int = 4) -> str:
 
 
 def grad_shares_view(model: nn.Sequential) -> None:
-    """Each input's signed share of every dL/dθ, laid end to end up to the batch gradient."""
+    """Each input's signed share of every dL/dθ, laid end to end up to the batch gradient.
+
+    On a slide: the chart beside the group picker and the computed sentence; the intro and the 1/N folded.
+    """
     s = grad_shares(model)
     with st.container(key="grad-shares"):
-        st.header(tr("bx_h_shares"))
-        st.markdown(tr("bx_shares_intro", n=s.n))
-        which = st.segmented_control(
-            tr("bx_group"), GROUPS, key="bx_group", default="W1", required=True,
-            format_func=lambda g: tr("bx_group_" + g),
-        )  # fmt: skip
+        title(tr("bx_h_shares"))
+        if presenting():
+            st.markdown(f":material/school: **{tr('bx_shares_lead')}**")
+            left, right = st.columns([5, 3])
+        else:
+            st.markdown(tr("bx_shares_intro", n=s.n))
+            left = right = st.container()
+        with right:
+            which = st.segmented_control(
+                tr("bx_group"), GROUPS, key="bx_group", default="W1", required=True,
+                format_func=lambda g: tr("bx_group_" + g),
+            )  # fmt: skip
         indices = group(s.names, which or "W1")
-        desc = _shares_alt(s, indices)
-        st.altair_chart(shares_chart(s, indices, lang(), desc), width="stretch")
-        st.caption(desc)
-        st.markdown(_cancel_sentence(s, indices))
+        shown = indices
+        if presenting() and len(indices) > SLIDE_PARAMS:  # many hidden units: where the shares cancel most
+            ratio = s.cancel()
+            top = sorted(indices, key=lambda j: -ratio[j])[:SLIDE_PARAMS]
+            shown = [j for j in indices if j in top]
+        desc = _shares_alt(s, shown)
+        chart = shares_chart(s, shown, lang(), desc)
+        left.altair_chart(fit(chart, SHARES_PER_PARAM * len(shown)), width="stretch")
+        if shown != indices:
+            right.caption(tr("bx_shares_some", k=len(shown), n=len(indices)))
         gap = float(np.abs(s.shares.sum(axis=0) - s.batch).max())
-        st.markdown(tr("bx_mean_sentence", n=s.n, gap=f"{gap:.1e}"))
+        if presenting():
+            right.markdown(_cancel_sentence(s, indices))
+            with more():
+                st.markdown(tr("bx_shares_intro", n=s.n))
+                st.markdown(tr("bx_mean_sentence", n=s.n, gap=f"{gap:.1e}"))
+                st.caption(desc)
+        else:
+            st.caption(desc)
+            st.markdown(_cancel_sentence(s, indices))
+            st.markdown(tr("bx_mean_sentence", n=s.n, gap=f"{gap:.1e}"))
 
 
 def _shares_alt(s: Shares, indices: list[int]) -> str:
@@ -90,18 +120,32 @@ def _cancel_sentence(s: Shares, indices: list[int]) -> str:
 
 
 def local_upstream_view(tc: Trace, row: int | None, activation: str) -> None:
-    """The computation graph with each edge's local derivative, and how the first layer's gradients shrink."""
+    """The computation graph with each edge's local derivative, and how the first layer's gradients shrink.
+
+    On a slide the graph (taller than the screen) is folded; the slide multiplies out one path instead,
+    from the loss back to a weight of W₁, row by row, up to autograd's batch gradient.
+    """
     with st.container(key="local-upstream"):
-        st.header(tr("bx_h_local"))
+        title(tr("bx_h_local"))
         which = tr("bp_graph_batch") if row is None else tr("bp_graph_row", row=ROW_LABELS[row])
-        st.caption(tr("bx_local_caption", which=which))
         labels = edge_labels(tc, activation, row, tr("bp_g_mean"), tr("bx_edge_sum"))
-        st.graphviz_chart(
-            computation_graph(tc, row, lang(), activation=activation, edge_labels=labels),
-            width="stretch",
-            alt=tr("bx_local_alt"),
-        )
+        dot = computation_graph(tc, row, lang(), activation=activation, edge_labels=labels)
+        if not presenting():
+            st.caption(tr("bx_local_caption", which=which))
+            st.graphviz_chart(dot, width="stretch", alt=tr("bx_local_alt"))
+            st.markdown(_layer_note(tc, activation))
+            return
+        st.markdown(f":material/school: **{tr('bx_local_lead')}**")
+        names = [n for n in param_names(tc.h1.shape[1]) if n.startswith("W1")]
+        pick, eq = st.columns([1, 3], vertical_alignment="center")
+        target = pick.selectbox(tr("bx_path"), names, key="bx_path") or names[0]
+        j, k = (int(c) for c in target[3:-1].split(","))
+        pick.markdown(tr("bx_path_autograd", name=target, auto=num(float(tc.grads.d_W1[j, k]), 6)))
+        eq.latex(r"\begin{gathered}" + r" \\[2pt] ".join(w1_path_latex(tc, activation, j, k)) + r"\end{gathered}")
         st.markdown(_layer_note(tc, activation))
+        with more():
+            st.caption(tr("bx_local_caption", which=which))
+            st.graphviz_chart(dot, width="stretch", alt=tr("bx_local_alt"))
 
 
 def _layer_note(tc: Trace, activation: str) -> str:
@@ -119,44 +163,99 @@ def _layer_note(tc: Trace, activation: str) -> str:
 # ---------------------------------------------------------------- the loss along a step
 
 
-def loss_slice_view(cfg: Config, before: np.ndarray, after: np.ndarray, eta: float, biases: bool) -> None:
-    """L(θ − η d) against η with its tangent and the chosen η; the boundary and hidden plane before and after."""
-    with st.container(key="loss-slice"):
-        st.subheader(tr("bx_h_slice"))
+def loss_slice_view(cfg: Config, before: np.ndarray, after: np.ndarray, eta: float, biases: bool,
+                    part: str = "both") -> None:  # fmt: skip
+    """L(θ − η d) against η with its tangent and the chosen η; the boundary and hidden plane before and after.
+
+    Reading mode draws both parts in one container; a slide draws one part: "slice" (the curve and what it
+    says, container loss-slice) or "planes" (the four planes before | after, container loss-slice-planes).
+    """
+    with st.container(key="loss-slice-planes" if part == "planes" else "loss-slice"):
+        title(tr("bx_h_before_after", eta=f"{eta:g}") if part == "planes" else tr("bx_h_slice"), st.subheader)
         if not (np.isfinite(before).all() and np.isfinite(after).all()):
             st.info(tr("bx_slice_nonfinite"), icon=":material/info:")
             return
-        names = param_names(cfg.hidden)
+        if part != "planes":
+            _slice_part(cfg, before, eta, biases)
+        if part != "slice":
+            _planes_part(cfg, before, after, eta)
+
+
+def _slice_part(cfg: Config, before: np.ndarray, eta: float, biases: bool) -> None:
+    """The direction picker, the slice chart and its computed sentence (a slide: chart left, words right)."""
+    present = presenting()
+    names = param_names(cfg.hidden)
+    left, right = st.columns([3, 2], vertical_alignment="center") if present else (st.container(), st.container())
+    with right:
         along = st.selectbox(
             tr("bx_along"), [None, *names], key="bx_along",
             format_func=lambda a: tr("bx_along_all" if biases else "bx_along_weights") if a is None else a,
         )  # fmt: skip
-        sl = loss_slice(cfg, before, eta, biases=biases, along=along)
-        desc = _slice_sentence(sl, along)
-        st.altair_chart(slice_chart(sl, lang(), desc), width="stretch")
+    sl = loss_slice(cfg, before, eta, biases=biases, along=along)
+    desc = _slice_sentence(sl, along)
+    left.altair_chart(fit(slice_chart(sl, lang(), desc), SLICE_HEIGHT), width="stretch")
+    if present:
+        right.markdown(desc)
+        if along is not None:
+            with right, more():
+                st.caption(tr("bx_along_note", name=along))
+    else:
         st.markdown(desc)
         if along is not None:
             st.caption(tr("bx_along_note", name=along))
+
+
+LINE = {"bx_boundary": boundary_sentence, "bx_hidden": output_line_sentence}  # what each plane's alt text adds
+
+
+def _planes_part(cfg: Config, before: np.ndarray, after: np.ndarray, eta: float) -> None:
+    """The decision boundary and the hidden plane before | after the step, and how far the predictions moved."""
+    old, new = (predict_grid(f, cfg.activation, cfg.hidden, X_NP) for f in (before, after))
+    moves = ", ".join(f"{r}: {num(a, 4)} → {num(b, 4)}" for r, a, b in zip(ROW_LABELS, old, new, strict=True))
+    if not presenting():  # on a slide the heading is the slide's title
         st.markdown(f"**{tr('bx_h_before_after', eta=f'{eta:g}')}**")
-        old, new = (predict_grid(f, cfg.activation, cfg.hidden, X_NP) for f in (before, after))
-        moves = ", ".join(f"{r}: {num(a, 4)} → {num(b, 4)}" for r, a, b in zip(ROW_LABELS, old, new, strict=True))
-        st.caption(tr("bx_pred_moves", moves=moves, most=num(float(np.abs(new - old).max()), 4)))
-        left, right = st.columns(2)
-        for col, flat, when in ((left, before, "before"), (right, after, "after")):
-            title = tr("bx_" + when)
-            b_line = boundary_sentence(flat, cfg.activation, cfg.hidden, lang())
-            h_line = output_line_sentence(flat, cfg.activation, cfg.hidden, lang())
-            with col:
-                st.altair_chart(
-                    before_after(decision_boundary(flat, cfg.activation, cfg.hidden, lang()),
-                                 tr("bx_boundary", when=title), tr("bx_boundary_alt", when=title, line=b_line)),
-                    width="stretch",
-                )  # fmt: skip
-                st.altair_chart(
-                    before_after(hidden_plane(flat, cfg.activation, cfg.hidden, lang()),
-                                 tr("bx_hidden", when=title), tr("bx_hidden_alt", when=title, line=h_line)),
-                    width="stretch",
-                )  # fmt: skip
+    st.caption(tr("bx_pred_moves", moves=moves, most=num(float(np.abs(new - old).max()), 4)))
+    if presenting():  # one row of four planes, legends left out (the caption says what colour and line mean)
+        st.caption(tr("bx_planes_key"))
+        cols = iter(st.columns(4))
+        for draw, key in ((decision_boundary, "bx_boundary"), (hidden_plane, "bx_hidden")):
+            for flat, when in ((before, "before"), (after, "after")):
+                name, alt_text = (
+                    tr(key + "_short", when=tr(f"bx_{when}_short")),
+                    tr(key + "_alt", when=tr("bx_" + when), line=LINE[key](flat, cfg.activation, cfg.hidden, lang())),
+                )
+                chart = before_after(draw(flat, cfg.activation, cfg.hidden, lang()), name, alt_text)
+                next(cols).altair_chart(fit(_no_legends(chart), PLANE_HEIGHT), width="stretch")
+        return
+    left, right = st.columns(2)
+    for col, flat, when in ((left, before, "before"), (right, after, "after")):
+        title_ = tr("bx_" + when)
+        with col:
+            st.altair_chart(
+                before_after(decision_boundary(flat, cfg.activation, cfg.hidden, lang()),
+                             tr("bx_boundary", when=title_), tr("bx_boundary_alt", when=title_, line=boundary_sentence(flat, cfg.activation, cfg.hidden, lang()))),
+                width="stretch",
+            )  # fmt: skip
+            st.altair_chart(
+                before_after(hidden_plane(flat, cfg.activation, cfg.hidden, lang()),
+                             tr("bx_hidden", when=title_), tr("bx_hidden_alt", when=title_, line=output_line_sentence(flat, cfg.activation, cfg.hidden, lang()))),
+                width="stretch",
+            )  # fmt: skip
+
+
+def _no_legends(chart):  # -> alt.TopLevelMixin
+    """A copy of a (layered) chart without its legends: four planes in a row leave no room for them."""
+    out = chart.copy(deep=True)
+    todo = [out]
+    while todo:
+        part = todo.pop()
+        todo += list(getattr(part, "layer", None) or [])
+        enc = getattr(part, "encoding", None)
+        for channel in ("color", "shape", "fill", "stroke", "strokeDash", "size", "strokeWidth", "opacity"):
+            value = getattr(enc, channel, None) if enc not in (None, alt.Undefined) else None
+            if value is not None and value is not alt.Undefined and hasattr(value, "legend"):
+                value.legend = None
+    return out
 
 
 def _slice_sentence(sl, along: str | None) -> str:

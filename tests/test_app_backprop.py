@@ -181,6 +181,10 @@ def test_presentation_mode_shows_one_step_at_a_time():
     for _ in range(6):  # steps 4..8, then the network gradients
         at.button(key="slide-next").click().run()
     assert not gradient_headers(at) and len(at.get("graphviz_chart")) == 1
+    at.button(key="slide-next").click().run()  # the four inputs' shares
+    assert at.get_by_key("grad-shares") is not None
+    at.button(key="slide-next").click().run()  # local x upstream along a path
+    assert at.get_by_key("local-upstream") is not None
     at.button(key="slide-next").click().run()  # finite differences
     assert [m.label for m in at.metric] == ["largest difference"]
     at.button(key="slide-next").click().run()  # the manual update

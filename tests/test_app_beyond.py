@@ -139,3 +139,58 @@ def test_loop_page_with_every_optimizer():
         cols = list(at.get_by_key("loop-stepper").dataframe[1].value.columns)
         want = {"sgd": [], "momentum": ["momentum_buffer"], "rmsprop": ["step", "square_avg"]}[opt]
         assert cols == ["θ", ".grad", *want], (opt, cols)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_backprop_slides_carry_the_beyond_views(lang):
+    """Presentation mode: shares (10), local x upstream (11), the loss slice (14) and its planes (15) are slides."""
+    at = page(BACKPROP, lang, present="true")
+    for k in range(2, 16):
+        at.button(key="slide-next").click().run()
+        assert not at.exception, (k, [e.value for e in at.exception])
+        if k == 10:
+            box = at.get_by_key("grad-shares")
+            assert len(box.get("vega_lite_chart")) == 1 and "-0.0040" in texts(box)
+        if k == 11:
+            box = at.get_by_key("local-upstream")
+            latex = box.get("latex")[0].value
+            s = grad_shares(build_model(LECTURE))
+            for v in s.shares[:, 0]:  # W1[0,0]: each row's product is autograd's share of that row
+                assert f"{v:.6f}".replace("-0.000000", "0.000000") in latex
+            assert "= -0.004000" in latex  # their sum: autograd's dL/dW1[0,0] at seed 42
+            assert "times smaller" in texts(box) or "배 작습니다" in texts(box)
+        if k == 14:
+            box = at.get_by_key("loss-slice")
+            assert len(box.get("vega_lite_chart")) == 1
+            assert f"{loss_of(manual_step(build_model(LECTURE), 0.1)):.4f}" in texts(box)
+        if k == 15:
+            assert len(at.get_by_key("loss-slice-planes").get("vega_lite_chart")) == 4
+    assert any(m.value.endswith(("slide 15 of 15**", "슬라이드 15 / 15**")) for m in at.markdown)
+    assert "⟦" not in "\n".join(m.value for m in at.markdown)
+
+
+def test_the_slice_slide_follows_the_step_set_on_the_update_slide():
+    at = page(BACKPROP, present="true")
+    for _ in range(12):  # to the manual update (slide 13)
+        at.button(key="slide-next").click().run()
+    at.number_input(key="bp_eta").set_value(5.0).run()
+    at.button(key="slide-next").click().run()  # the loss along that step
+    assert not at.exception
+    body = texts(at.get_by_key("loss-slice"))
+    assert f"{loss_of(manual_step(build_model(LECTURE), 5.0)):.4f}" in body and "too large" in body
+    at.button(key="slide-prev").click().run()  # back: the update slide keeps η = 5
+    assert at.number_input(key="bp_eta").value == 5.0
+
+
+def test_shares_slide_with_eight_units_shows_where_the_shares_cancel_most():
+    at = page(BACKPROP, present="true", hidden="8", activation="relu")
+    for _ in range(9):
+        at.button(key="slide-next").click().run()
+    box = at.get_by_key("grad-shares")
+    assert not at.exception
+    desc = json.loads(box.get("vega_lite_chart")[0].proto.spec)["description"]
+    s = grad_shares(build_model(LECTURE.__class__(hidden=8, activation="relu")))
+    ratio = s.cancel()
+    top = sorted(range(16), key=lambda j: -ratio[j])[:5]  # W1's 16 entries come first in param order
+    assert [n for n in s.names[:16] if f"{n}: shares" in desc] == [s.names[j] for j in sorted(top)]
+    assert "The 5 of these 16 parameters" in texts(box)

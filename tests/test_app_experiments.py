@@ -191,3 +191,30 @@ def test_small_grid_stuck_claims_and_more_epochs(lang):
     slow = sum(train(replace(cell.config(s), epochs=stuck.LONGER)).success() for s in cell.failing_seeds)
     (rec,) = [r for r in stuck.case_counts(grid, saved) if (r["row"], r["col"]) == ("tanh", "sgd")]
     assert rec["slow"] == slow
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_slides_train_the_sidebars_grid_and_count_it(lang):
+    """Presentation mode: the grid of the sidebar's settings is trained on the first slide, with no click."""
+    at = ok(app(PAGE, lang=lang, present="true", epochs="150"))
+    grid = run_grid(list(ACTIVATIONS), list(OPTIMIZERS), "optimizers", seeds=100, epochs=150, base=Config())
+    heat = charts(at)[0]
+    shown = {(r["row"], r["col"]): r["label"] for r in next(iter(heat["datasets"].values()))}
+    assert shown == {k: f"{c.n_success}/{c.n}" for k, c in grid.cells.items()}
+    sig, relu = (int(grid.cell(r, "adam").success.sum()) for r in ("sigmoid", "relu"))
+    text = all_text(at)
+    if lang == "en":
+        assert f"With Adam: sigmoid learned XOR from {sig} of 100 seeds, ReLU from {relu} of 100." in text
+    else:
+        assert f"Adam에서 시그모이드는 시드 100개 중 {sig}개, ReLU는 100개 중 {relu}개에서" in text
+    at.button(key="slide-next").click().run()  # why runs get stuck: the Adam column
+    ok(at)
+    table = at.dataframe[0].value
+    adam = [c for k, c in grid.cells.items() if k[1] == "adam" and c.n_success < c.n]
+    assert len(table) == len(adam)
+    assert list(table.iloc[:, 1]) == [f"{c.n - c.n_success} / {c.n}" for c in adam]
+    at.button(key="slide-next").click().run()  # failing seeds, five at a time, ReLU · Adam first
+    ok(at)
+    opens = [b for b in at.button if b.key and b.key.startswith("ex_open_")]
+    fails = grid.cell("relu", "adam").failing_seeds
+    assert [int(b.key.rsplit("_", 1)[1]) for b in opens] == fails[:5]

@@ -14,7 +14,7 @@ from xorcore import ACTIVATIONS, LECTURE, Config, build_model, manual_step, trac
 from xorcore.backprop_rows import row_share
 from xorcore.beyond_charts import shares_chart, shares_frame, slice_chart, zero_grad_chart
 from xorcore.data import XOR_X, XOR_Y
-from xorcore.edges import chain, edge_labels, factors, layer_ratio
+from xorcore.edges import chain, edge_labels, factors, layer_ratio, w1_path, w1_path_latex
 from xorcore.graph import EDGES, computation_graph
 from xorcore.loop import LOOP_STEPS, LoopStepper, changed, fresh_sum_gap, plain_loop, two_backwards, values_table
 from xorcore.loss_slice import gradient, loss_slice
@@ -82,6 +82,25 @@ def test_edge_factors_multiply_to_autograds_node_gradients(cfg):
             "op_matmul1": a.d_z1, "leaf_W2": a.d_W2, "leaf_b2": a.d_b2, "leaf_W1": a.d_W1, "leaf_b1": a.d_b1}  # fmt: skip
     for node, value in want.items():
         np.testing.assert_allclose(g[node], value, rtol=1e-5, atol=1e-7, err_msg=node)
+
+
+@pytest.mark.parametrize("cfg", CONFIGS, ids=lambda c: c.label())
+def test_a_w1_paths_factors_multiply_to_each_rows_share_and_add_up_to_autograd(cfg):
+    """The slide's path: ∂L/∂ŷ · σ′(z₂) · W₂[0,j] · f′(z₁)[j] · x[k] per row = that row's share (by autograd)."""
+    model = build_model(cfg)
+    tc, s = trace(model), grad_shares(model)
+    for j in range(cfg.hidden):
+        for k in range(2):
+            p = w1_path(tc, cfg.activation, j, k)
+            col = s.names.index(f"W1[{j},{k}]")
+            np.testing.assert_allclose(p.prod(axis=1), s.shares[:, col], rtol=1e-4, atol=1e-8)
+            np.testing.assert_allclose(p.prod(axis=1).sum(), tc.grads.d_W1[j, k], rtol=1e-4, atol=1e-8)
+
+
+def test_the_w1_path_latex_shows_the_lectures_numbers():
+    lines = w1_path_latex(trace(build_model(LECTURE)), "sigmoid", 0, 0)
+    assert len(lines) == 6 and lines[-1].endswith("= -0.004000")  # dL/dW1[0,0] at seed 42
+    assert "(0.2227)" in lines[1] and "(-0.3443)" in lines[1]  # σ′(z₂) of (0,0), W₂[0,0]
 
 
 def test_every_gradient_edge_has_a_factor_and_the_graph_shows_it():

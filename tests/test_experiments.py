@@ -13,6 +13,7 @@ from xorcore.experiments import (
     col_label,
     dead_mask,
     dead_units,
+    headline,
     loss_strip,
     run_cell,
     run_grid,
@@ -20,7 +21,7 @@ from xorcore.experiments import (
 )
 from xorcore.model import build_model, flatten, n_params
 from xorcore.outcome import learned as success_of
-from xorcore.text import MISSING
+from xorcore.text import MISSING, t
 
 
 def _flat(W1, b1, W2=(1.0, 1.0), b2=0.0) -> np.ndarray:
@@ -130,6 +131,44 @@ def test_charts_build_in_both_languages(lang):
     labels = {row["label"] for row in heat["datasets"][next(iter(heat["datasets"]))]}
     assert labels == {f"{c.n_success}/{c.n}" for c in g.cells.values()}
     assert col_label("lrs", 0.001, lang) == "0.001"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_headline_counts_come_from_the_cells(lang):
+    g = run_grid(["sigmoid", "relu", "identity"], ["sgd", "adam"], "optimizers", seeds=6, epochs=200)
+    text = headline(g, lang, prefer="adam")
+    sig, relu = (int(g.cell(r, "adam").success.sum()) for r in ("sigmoid", "relu"))
+    full = sum(int(c.success.all()) for c in g.cells.values())
+    worst = min(g.cells.values(), key=lambda c: c.n_success)
+    if lang == "en":
+        assert f"sigmoid learned XOR from {sig} of 6 seeds, ReLU from {relu} of 6." in text
+        assert (f"{full} of the 6 settings" if full else "None of the 6 settings") in text
+        assert text.endswith(f": {worst.n_success} of 6.")
+    else:
+        assert f"시드 6개 중 {sig}개, ReLU는 6개 중 {relu}개" in text
+    (row, col), _ = min(g.cells.items(), key=lambda kc: kc[1].n_success)  # the first of the lowest, in grid order
+    assert f"{t(lang, f'act_{row}')} · {col_label('optimizers', col, lang)}" in text
+    assert headline(g, lang, prefer="momentum").startswith(t(lang, "ex_head_relu", col=col_label("optimizers", "sgd", lang),
+        sig=t(lang, "act_sigmoid"), relu=t(lang, "act_relu"), a=int(g.cell("sigmoid", "sgd").success.sum()),
+        b=int(g.cell("relu", "sgd").success.sum()), n=6))  # fmt: skip
+
+
+def test_slide_heatmap_text_is_back_row_size():
+    g = run_grid(list(ACTIVATIONS[:2]), list(OPTIMIZERS[:2]), "optimizers", seeds=4, epochs=30)
+    spec = success_heatmap(g, "en", slide=True).to_dict()
+    sizes = [v for key, v in _walk(spec) if key.endswith("FontSize") or key == "fontSize"]
+    assert sizes and min(sizes) >= 16
+
+
+def _walk(node):
+    """Every (key, value) pair of a nested spec."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield k, v
+            yield from _walk(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _walk(v)
 
 
 def test_stuck_sigmoid_runs_stay_stuck():

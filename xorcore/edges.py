@@ -105,3 +105,38 @@ def layer_ratio(trace: Trace, activation: str) -> dict[str, float]:
         "fp_lo": float(fp.min()),
         "fp_hi": float(fp.max()),
     }
+
+
+PATH_SYMBOLS = (r"\frac{\partial L}{\partial \hat y}", r"\sigma'(z_2)", "W_2", "f'(z_1)", "x")
+
+
+def w1_path(trace: Trace, activation: str, j: int, k: int) -> np.ndarray:
+    """(N, 5) the local derivatives on the path from L back to W1[j,k], row by row (the 1s of the adds left out).
+
+    ∂L/∂ŷ (with the mean's 1/N), σ′(z₂), W₂[0,j], f′(z₁)[j], x[k]: their product is row i's share of
+    dL/dW1[j,k], and the rows' shares add up to it (the tests hold the sum against autograd).
+    """
+    f = factors(trace, activation)
+    cols = (
+        f[("op_sigmoid", "op_bce")].value[:, 0],
+        f[("op_add2", "op_sigmoid")].value[:, 0],
+        f[("op_act", "op_matmul2")].value[:, j],
+        f[("op_add1", "op_act")].value[:, j],
+        f[("leaf_W1", "op_matmul1")].value[:, k],
+    )
+    return np.stack(cols, axis=1)
+
+
+def w1_path_latex(trace: Trace, activation: str, j: int, k: int, digits: int = 4) -> list[str]:
+    """LaTeX lines: the symbolic path to dL/dW1[j,k], each row's factors multiplied out, and their sum."""
+    p = w1_path(trace, activation, j, k)
+    prods = p.prod(axis=1)
+    name = rf"\frac{{\partial L}}{{\partial W_1[{j},{k}]}}"
+    syms = [*PATH_SYMBOLS[:2], f"W_2[0,{j}]", f"f'(z_1)_{{{j}}}", f"x_{{{k}}}"]
+    lines = [name + r" = \sum_i " + r" \cdot ".join(syms)]
+    for i in range(p.shape[0]):
+        factors_ = r" \cdot ".join(f"({num(v, digits)})" for v in p[i])
+        lines.append(rf"\text{{{ROW_LABELS[i]}}}:\; {factors_} = {num(prods[i], digits + 2)}")
+    total = " + ".join(f"({num(v, digits + 2)})" for v in prods)
+    lines.append(rf"{name} = {total} = {num(prods.sum(), digits + 2)}")
+    return lines

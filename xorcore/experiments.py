@@ -252,21 +252,55 @@ def col_label(kind: str, col: object, lang: str, short: bool = False) -> str:
     return f"{float(col):g}"  # type: ignore[arg-type]
 
 
-def success_heatmap(grid: GridResult, lang: str) -> alt.LayerChart:
-    """Success rate per cell as a heatmap, with 'successes / runs' written in each cell."""
+def headline(grid: GridResult, lang: str, prefer: object = None) -> str:
+    """The grid's headline, counted from its cells: sigmoid against ReLU in one column (`prefer` if the grid
+    has it, else the first), how many settings learned from every seed, and the lowest rate."""
+    n = grid.seeds
+    parts = []
+    if {"sigmoid", "relu"} <= set(grid.rows):
+        col = prefer if prefer in grid.cols else grid.cols[0]
+        sig, relu = grid.cell("sigmoid", col), grid.cell("relu", col)
+        parts.append(t(lang, "ex_head_relu", col=col_label(grid.kind, col, lang), sig=t(lang, "act_sigmoid"),
+                       relu=t(lang, "act_relu"), a=sig.n_success, b=relu.n_success, n=n))  # fmt: skip
+    cells = list(grid.cells.items())
+    full = sum(c.n_success == c.n for _, c in cells)
+    if full == len(cells):
+        parts.append(t(lang, "ex_head_every", cells=len(cells), n=n))
+    elif full == 0:
+        (row, col), worst = min(cells, key=lambda kc: kc[1].n_success)
+        name = f"{t(lang, f'act_{row}')} · {col_label(grid.kind, col, lang)}"
+        parts.append(t(lang, "ex_head_none", cells=len(cells), worst=name, k=worst.n_success, n=n))
+    else:
+        (row, col), worst = min(cells, key=lambda kc: kc[1].n_success)  # the first of the lowest, in grid order
+        name = f"{t(lang, f'act_{row}')} · {col_label(grid.kind, col, lang)}"
+        parts.append(t(lang, "ex_head_all", full=full, cells=len(cells), worst=name, k=worst.n_success, n=n))
+    return " ".join(parts)
+
+
+def success_heatmap(grid: GridResult, lang: str, slide: bool = False) -> alt.LayerChart:
+    """Success rate per cell as a heatmap, with 'successes / runs' written in each cell.
+
+    slide: lower rows and every text at palette.FONT_SIZE (a projector's back row), for a 1280 x 720 slide.
+    """
+    font = palette.FONT_SIZE if slide else palette.FONT_SIZE - 2
+    row_px = 40 if slide else 60
+    dark = {"labelColor": palette.TEXT, "titleColor": palette.TEXT} if slide else {}  # 12.6:1 on white
+    bar = {"gradientLength": row_px * len(grid.rows) - 40} if slide else {}  # the legend no taller than the rows
     s = grid.summary()
     s["act"] = [t(lang, f"act_{r}") for r in s["row"]]
     s["column"] = [col_label(grid.kind, c, lang, short=True) for c in s["col"]]
     s["label"] = [f"{k}/{n}" for k, n in zip(s["successes"], s["runs"], strict=True)]
     rows = [t(lang, f"act_{r}") for r in grid.rows]
     cols = [col_label(grid.kind, c, lang, short=True) for c in grid.cols]
-    x = alt.X("column:N", sort=cols, axis=_axis(t(lang, f"ex_axis_{grid.kind}"), labelAngle=0, orient="top"))
-    y = alt.Y("act:N", sort=rows, axis=_axis(t(lang, "ex_axis_activation"), labelLimit=320))
+    x = alt.X("column:N", sort=cols, axis=_axis(t(lang, f"ex_axis_{grid.kind}"), labelAngle=0, orient="top",
+                                                 labelFontSize=font, **dark))  # fmt: skip
+    y = alt.Y("act:N", sort=rows, axis=_axis(t(lang, "ex_axis_activation"), labelLimit=320, labelFontSize=font,
+                                             **dark))  # fmt: skip
     base = alt.Chart(s).encode(x=x, y=y)
     rate = alt.Color(
         "rate:Q", scale=alt.Scale(domain=[0, 1], range=["#F7F7F7", palette.POS]),
-        legend=alt.Legend(title=t(lang, "ex_legend_rate"), format="%", labelFontSize=palette.FONT_SIZE - 2,
-                          titleFontSize=palette.FONT_SIZE - 1),
+        legend=alt.Legend(title=t(lang, "ex_legend_rate"), format="%", labelFontSize=font,
+                          titleFontSize=max(font, palette.FONT_SIZE - 1), **dark, **bar),
     )  # fmt: skip
     tips = [alt.Tooltip("act:N", title=t(lang, "ex_axis_activation")),
             alt.Tooltip("column:N", title=t(lang, f"ex_axis_{grid.kind}")),
@@ -279,7 +313,7 @@ def success_heatmap(grid: GridResult, lang: str) -> alt.LayerChart:
     )
     return (cells + text).properties(
         # Streamlit fits the whole chart (axes, title, legend) into this box: add room for them
-        width=min(130 * len(cols), 650) + 300, height=60 * len(rows) + 120,
+        width=min(130 * len(cols), 650) + 300, height=row_px * len(rows) + 120,
         title=_title(t(lang, "ex_heat_title")),
         description=t(lang, "ex_heat_desc", cols=t(lang, f"ex_axis_{grid.kind}").lower()),
     )  # fmt: skip
@@ -335,7 +369,8 @@ def loss_strip(grid: GridResult, lang: str) -> alt.FacetChart:
 
 def _axis(title: str, **kw: object) -> alt.Axis:
     """An axis with projector-size fonts."""
-    return alt.Axis(title=title, labelFontSize=palette.FONT_SIZE - 2, titleFontSize=palette.FONT_SIZE, **kw)
+    kw.setdefault("labelFontSize", palette.FONT_SIZE - 2)
+    return alt.Axis(title=title, titleFontSize=palette.FONT_SIZE, **kw)
 
 
 def _title(text: str) -> alt.Title:

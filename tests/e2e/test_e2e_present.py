@@ -1,12 +1,13 @@
 """Presentation mode in headless Chromium at 1280 x 720, both languages: the clicker alone drives the talk.
 
-Opens /forward in presentation mode and presses PageDown (never a click) through Forward, Backprop and
-the Loop into Training Curve; after every press the current slide (and its step's container) lies
+Opens /forward in presentation mode and presses PageDown (never a click) through Forward, Backprop, the
+Loop and Training Curve into Experiments (whose grid trains when its first slide opens); after every press the current slide (and its step's container) lies
 wholly inside the viewport. A viewport screenshot of every slide is saved into screenshots/.
 """
 
 from __future__ import annotations
 
+import os
 import socket
 
 import pytest
@@ -15,11 +16,14 @@ from labtools import harness
 
 SCREEN = {"width": 1280, "height": 720}
 # (url path, slides, container key of slide k or None): the talk from Forward to Training Curve.
+BACKPROP_KEYS = {9: None, 10: "grad-shares", 11: "local-upstream", 12: None, 13: None, 14: "loss-slice",
+                 15: "loss-slice-planes"}  # fmt: skip
 TALK = (
     ("forward", 5, lambda k: f"step-forward-{k}"),
-    ("backprop", 11, lambda k: f"step-backprop-{k}" if k <= 8 else None),
-    ("loop", 2, lambda k: None),
+    ("backprop", 15, lambda k: f"step-backprop-{k}" if k <= 8 else BACKPROP_KEYS[k]),
+    ("loop", 2, lambda k: "loop-stepper" if k == 1 else None),
     ("training", 1, lambda k: None),
+    ("experiments", 3, lambda k: None),  # the sidebar's grid is trained on its first slide, with no click
 )
 INSIDE_JS = """(sel) => {
   const el = document.querySelector(sel);
@@ -38,10 +42,10 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def own_server():
-    """A server of its own on a free port (the shared e2e port may be in use by another run)."""
+    """A server of its own: on XOR_E2E_PORT when it is set, else on a free port (the shared one may be in use)."""
     if harness.chromium_missing_reason():
         pytest.skip(f"browser tests skipped: {harness.chromium_missing_reason()}")
-    srv = harness.Server(_free_port()).start()
+    srv = harness.Server(int(os.environ.get("XOR_E2E_PORT") or _free_port())).start()
     yield srv
     srv.stop()
 
@@ -72,7 +76,7 @@ def _current_path(page) -> str:
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_pagedown_alone_walks_forward_backprop_loop_into_training(browser, own_server, lang):
+def test_pagedown_alone_walks_forward_backprop_loop_training_into_experiments(browser, own_server, lang):
     ctx, offline = harness.new_context(browser, "ko-KR" if lang == "ko" else "en-US", SCREEN)
     try:
         page = ctx.new_page()
@@ -97,7 +101,10 @@ def test_pagedown_alone_walks_forward_backprop_loop_into_training(browser, own_s
                     _press(page, "PageDown", path, k + 1)
                 elif i < len(TALK) - 1:
                     _press(page, "PageDown", TALK[i + 1][0], 1)
-        # PageUp on Training Curve goes back to the Loop's last slide; Right goes forward again
+        # PageUp walks back from Experiments to Training Curve, then to the Loop's last slide; Right goes forward again
+        for k in (2, 1):
+            _press(page, "PageUp", "experiments", k)
+        _press(page, "PageUp", "training", 1)
         _press(page, "PageUp", "loop", 2)
         _wholly_inside(page, "slide-2", f"{lang} PageUp from Training Curve")
         _press(page, "ArrowRight", "training", 1)

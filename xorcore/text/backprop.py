@@ -107,6 +107,7 @@ EN: dict[str, str] = {
     "bp_table_caption": "Step {k}: each parameter before, its gradient at that point, and after.",
     "bp_updated_w1": "Updated Layer 1 weights W₁",
     "bp_updated_w2": "Updated Layer 2 weights W₂",
+    "bp_lecture_match_short": "The lecture's model, η = 0.1, weights only: these are the lecture's updated weights.",
     "bp_lecture_match": "Weights only with η = 0.1 from the lecture's model: these are the lecture's “Updated Layer "
     "1/2 Weights” (its printout was cut off before them).",
     "bp_chart_title": "Loss after each manual step",
@@ -231,6 +232,7 @@ KO: dict[str, str] = {
     "bp_table_caption": "걸음 {k}: 각 파라미터의 이전 값, 그 지점에서의 기울기, 이후 값.",
     "bp_updated_w1": "업데이트된 Layer 1 가중치 W₁",
     "bp_updated_w2": "업데이트된 Layer 2 가중치 W₂",
+    "bp_lecture_match_short": "강의의 모델, η = 0.1, 가중치만: 강의의 업데이트된 가중치입니다.",
     "bp_lecture_match": "강의 모델에서 η = 0.1로 가중치만 수정한 결과: 강의의 “Updated Layer 1/2 Weights”와 같은 "
     "값입니다 (강의 노트 출력은 그 전에 잘렸습니다).",
     "bp_chart_title": "수동 업데이트 걸음마다의 loss",

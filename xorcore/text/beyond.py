@@ -85,12 +85,18 @@ EN: dict[str, str] = {
     "lp_curves_why": "Without zero_grad the .grad at epoch e is the sum of all e + 1 gradients so far, so every "
     "step follows the whole history of slopes instead of the current one.",
     # ---- the inputs' shares
+    "bx_shares_lead": "Every gradient is the sum of the four inputs' pulls: the mean loss adds up each input's share.",
+    "bx_local_lead": "A gradient is the product of the local derivatives along its path back from the loss, "
+    "added up over the four inputs.",
+    "bx_path": "Path back to",
+    "bx_path_autograd": "autograd's dL/d{name} = {auto}.",
     "bx_h_shares": "The tug-of-war of the four inputs",
     "bx_shares_intro": "The loss is the mean of the {n} rows' terms, L = (1/N) Σᵢ ℓᵢ, so every gradient is a sum "
     "of {n} shares: row i's share is the gradient of ℓᵢ / N, computed here by autograd for that row alone. The "
     "bars of each parameter are laid end to end (each starts where the one before ended), so where the last one "
     "ends is the sum, the batch gradient (black bar, green mark).",
     "bx_group": "Parameters",
+    "bx_shares_some": "The {k} of these {n} parameters where the shares cancel most; reading mode draws all {n}.",
     "bx_group_W1": "W₁",
     "bx_group_b1": "b₁",
     "bx_group_W2": "W₂",
@@ -157,6 +163,13 @@ EN: dict[str, str] = {
     "bx_h_before_after": "Before and after the step of η = {eta}",
     "bx_pred_moves": "Predictions of the four inputs, before → after: {moves} (the largest change is {most}).",
     "bx_before": "before the step",
+    "bx_before_short": "before",
+    "bx_planes_key": "Boundary: colour = the prediction (orange 0, blue 1), black line where it crosses 0.5. Hidden "
+    "plane: the four inputs after the hidden layer, the green dashed line where the output crosses 0.5. Points: "
+    "orange = target 0, blue = target 1.",
+    "bx_after_short": "after",
+    "bx_boundary_short": "Boundary, {when}",
+    "bx_hidden_short": "Hidden plane, {when}",
     "bx_after": "after the step",
     "bx_boundary": "Decision boundary, {when}",
     "bx_boundary_alt": "Heatmap of the network's prediction over the input plane {when}, with the four XOR "
@@ -249,11 +262,16 @@ KO: dict[str, str] = {
     "lp_curves_why": "zero_grad가 없으면 에폭 e의 .grad는 지금까지의 e + 1개 기울기를 모두 더한 값이라, 매 "
     "걸음이 현재의 기울기가 아니라 지나온 기울기 전체를 따라갑니다.",
     # ---- the inputs' shares
+    "bx_shares_lead": "모든 기울기는 네 입력이 당기는 힘의 합입니다. 평균 손실이 각 입력의 몫을 더합니다.",
+    "bx_local_lead": "기울기는 손실에서 거꾸로 따라간 경로 위 국소 미분들의 곱이고, 네 입력에 대해 더한 것입니다.",
+    "bx_path": "거꾸로 따라갈 경로",
+    "bx_path_autograd": "autograd의 dL/d{name} = {auto}.",
     "bx_h_shares": "네 입력의 줄다리기",
     "bx_shares_intro": "loss는 {n}개 행의 항의 평균 L = (1/N) Σᵢ ℓᵢ이므로, 모든 기울기는 {n}개 몫의 합입니다. i번째 "
     "행의 몫은 ℓᵢ / N의 기울기이며, 여기서는 그 행만으로 autograd가 계산합니다. 각 파라미터의 막대는 앞 막대가 "
     "끝난 곳에서 이어 그려지므로, 마지막 막대가 끝나는 곳이 합, 즉 배치 기울기입니다 (검은 막대, 초록 표시).",
     "bx_group": "파라미터",
+    "bx_shares_some": "이 파라미터 {n}개 중 몫이 가장 많이 상쇄되는 {k}개입니다. 읽기 모드에서는 {n}개 모두 그립니다.",
     "bx_group_W1": "W₁",
     "bx_group_b1": "b₁",
     "bx_group_W2": "W₂",
@@ -319,6 +337,12 @@ KO: dict[str, str] = {
     "bx_h_before_after": "η = {eta} 걸음 전과 후",
     "bx_pred_moves": "네 입력의 예측값, 전 → 후: {moves} (가장 큰 변화는 {most}).",
     "bx_before": "걸음 전",
+    "bx_before_short": "걸음 전",
+    "bx_planes_key": "경계: 색 = 예측값(주황 0, 파랑 1), 검은 선 = 예측값이 0.5를 지나는 곳. 은닉 평면: 은닉층을 "
+    "지난 네 입력, 초록 점선 = 출력이 0.5를 지나는 곳. 점: 주황 = 정답 0, 파랑 = 정답 1.",
+    "bx_after_short": "걸음 후",
+    "bx_boundary_short": "{when} 경계",
+    "bx_hidden_short": "{when} 은닉 평면",
     "bx_after": "걸음 후",
     "bx_boundary": "결정 경계, {when}",
     "bx_boundary_alt": "{when} 입력 평면 위의 신경망 예측값 히트맵과 XOR의 네 점. {line}",

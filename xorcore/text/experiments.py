@@ -1,6 +1,19 @@
 """Text of the Experiments page (keys start with ex_)."""
 
 EN: dict[str, str] = {
+    "ex_head_relu": "With {col}: {sig} learned XOR from {a} of {n} seeds, {relu} from {b} of {n}.",
+    "ex_head_all": "{full} of the {cells} settings learned XOR from every seed; the lowest is {worst}: {k} of {n}.",
+    "ex_head_every": "Every one of the {cells} settings learned XOR from all {n} seeds.",
+    "ex_head_none": "None of the {cells} settings learned XOR from every seed; the lowest is {worst}: {k} of {n}.",
+    "ex_slide_title": "Why did the lecture switch from ReLU to sigmoid?",
+    "ex_slide_lead": "The same network from {n} seeds per setting: how often does it learn XOR?",
+    "ex_slide_grid": "Grid: {rows} × {cols}; {seeds} seeds, {epochs} epochs. {fixed}",
+    "ex_slide_how": "The grid is trained when this slide opens: the grid last run on this page if it used the "
+    "sidebar's settings, else the default grid for them (every activation × every optimizer, "
+    "{seeds} seeds, the sidebar's epochs). Change the sidebar to run another; choose rows and columns in reading "
+    "mode.",
+    "ex_slide_column": "The {col} column; every column's counts are under More explanation.",
+    "ex_slide_rows": "The first {k} of them:",
     "ex_title": "Experiments: many seeds at once",
     "ex_intro": "The lecture's cell 1 records a switch of the hidden activation from ReLU to sigmoid; its comment "
     'only says it applies "the S-shaped curve from the formula earlier". This dashboard\'s reading: with ReLU and '
@@ -107,6 +120,19 @@ EN: dict[str, str] = {
 }
 
 KO: dict[str, str] = {
+    "ex_head_relu": "{col}에서 {sig}는 시드 {n}개 중 {a}개, {relu}는 {n}개 중 {b}개에서 XOR을 배웠습니다.",
+    "ex_head_all": "설정 {cells}개 중 {full}개가 모든 시드에서 XOR을 배웠고, 가장 낮은 것은 {worst}: {n}개 중 "
+    "{k}개입니다.",
+    "ex_head_every": "설정 {cells}개 모두 시드 {n}개 전부에서 XOR을 배웠습니다.",
+    "ex_head_none": "설정 {cells}개 중 모든 시드에서 XOR을 배운 것은 없고, 가장 낮은 것은 {worst}: {n}개 중 {k}개입니다.",
+    "ex_slide_title": "강의는 왜 ReLU에서 시그모이드로 바꿨을까?",
+    "ex_slide_lead": "설정마다 시드 {n}개로 같은 신경망을 학습합니다. XOR을 얼마나 자주 배울까요?",
+    "ex_slide_grid": "격자: {rows} × {cols}, 시드 {seeds}개, {epochs} 에폭. {fixed}",
+    "ex_slide_how": "격자는 이 슬라이드가 열릴 때 학습합니다. 이 페이지에서 마지막으로 실행한 격자가 사이드바 설정을 "
+    "썼으면 그 격자, 아니면 그 설정의 기본 격자(모든 활성화 함수 × 모든 옵티마이저, 시드 {seeds}개, 사이드바의 "
+    "에폭 수)입니다. 다른 격자는 사이드바를 바꾸면 실행되고, 행과 열은 읽기 모드에서 고릅니다.",
+    "ex_slide_column": "{col} 열입니다. 모든 열의 수는 자세한 설명에 있습니다.",
+    "ex_slide_rows": "그중 처음 {k}개:",
     "ex_title": "실험: 여러 시드를 한꺼번에",
     "ex_intro": '강의 1번 셀에는 은닉층 활성화 함수를 ReLU에서 시그모이드로 바꾼 기록이 있고, 주석은 "아까 '
     '수식에서 본 S자 곡선을 적용합니다"라고만 말합니다. ReLU와 은닉 유닛 2개로는 학습이 자주 갇힌다는 것은 이 '
