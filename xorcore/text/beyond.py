@@ -262,8 +262,8 @@ KO: dict[str, str] = {
     "lp_curves_why": "zero_grad가 없으면 에폭 e의 .grad는 지금까지의 e + 1개 기울기를 모두 더한 값이라, 매 "
     "걸음이 현재의 기울기가 아니라 지나온 기울기 전체를 따라갑니다.",
     # ---- the inputs' shares
-    "bx_shares_lead": "모든 기울기는 네 입력이 당기는 힘의 합입니다. 평균 손실이 각 입력의 몫을 더합니다.",
-    "bx_local_lead": "기울기는 손실에서 거꾸로 따라간 경로 위 국소 미분들의 곱이고, 네 입력에 대해 더한 것입니다.",
+    "bx_shares_lead": "모든 기울기는 네 입력이 당기는 힘의 합입니다. loss가 평균이므로 각 입력의 몫(1/N이 곱해진 값)을 더한 것입니다.",
+    "bx_local_lead": "기울기는 loss에서 거꾸로 따라간 경로 위 국소 미분들의 곱이고, 네 입력에 대해 더한 것입니다.",
     "bx_path": "거꾸로 따라갈 경로",
     "bx_path_autograd": "autograd의 dL/d{name} = {auto}.",
     "bx_h_shares": "네 입력의 줄다리기",
