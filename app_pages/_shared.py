@@ -11,7 +11,7 @@ from xorcore import Config, History, train
 from xorcore.agreement import saddle_epochs
 from xorcore.config import LECTURE
 from xorcore.outcome import rule_values
-from xorcore.text import t
+from xorcore.text import CHOICE_KEYS, t
 
 # (script path, text key of its title, url path): the talk's order.
 PAGES: tuple[tuple[str, str, str], ...] = (
@@ -22,6 +22,21 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("app_pages/4_training.py", "page_training", "training"),
     ("app_pages/5_experiments.py", "page_experiments", "experiments"),
 )
+
+# Settings shown by readable names (text.choice_name) and carried in the link by their code names
+# (?activation=leaky_relu&optimizer=rmsprop). Not bind="query-params": a bound widget writes the label it
+# shows into the URL, so a link would carry "SGD + 모멘텀 (0.9)" and fail in the other language.
+# dashboard.py reads them from the link and writes them back; a switch_page passes them on.
+NAMED: tuple[str, ...] = tuple(CHOICE_KEYS)
+
+
+def named_params() -> dict[str, str]:
+    """The link's values of the NAMED settings, by code name; a default is left out (as a bound widget does).
+
+    st.switch_page drops every parameter no widget is bound to: pass these as its query_params.
+    """
+    values = {k: st.session_state.get(k, getattr(LECTURE, k)) for k in NAMED}
+    return {k: str(v) for k, v in values.items() if v != getattr(LECTURE, k)}
 
 
 # (Config, bool): a seed opened from Experiments and the engine's outcome for it (Training Curve compares)
