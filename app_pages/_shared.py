@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
+import pandas as pd
 import streamlit as st
 
 from xorcore import Config, History, train
@@ -41,7 +42,8 @@ def named_params() -> dict[str, str]:
 
 # (Config, bool): a seed opened from Experiments and the engine's outcome for it (Training Curve compares)
 K_ENGINE = "engine_outcome"
-ADAPTIVE = ("adam", "rmsprop")  # optimizers that divide a step by the gradient's recent size
+ADAPTIVE = ("adam", "rmsprop")
+WIDE_TABLE = 5  # columns a table may have before upright() turns it (measured to fit at 1280 px, both languages)  # optimizers that divide a step by the gradient's recent size
 
 
 def engine_note(hist: History) -> None:
@@ -55,6 +57,18 @@ def engine_note(hist: History) -> None:
     word = {True: tr("tr_outcome_yes"), False: tr("tr_outcome_no")}
     st.warning(tr("tr_vs_engine", engine=word[opened[1]], torch=word[hist.success()], why=why),
                icon=":material/difference:")  # fmt: skip
+
+
+def upright(df: pd.DataFrame, index: bool = True) -> pd.DataFrame:
+    """A table with one column per hidden unit, turned (units down) when it is wider than WIDE_TABLE columns.
+
+    At 1280 x 720 with the sidebar open a five-column table fits a half or a third of the page; with 8 hidden
+    units the rows-by-units tables of Forward and Backprop needed up to 790 px in 295. index=False: the first
+    column labels the rows (a table drawn with hide_index) and becomes the turned table's header.
+    """
+    if len(df.columns) <= WIDE_TABLE:
+        return df
+    return (df if index else df.set_index(df.columns[0])).T
 
 
 def page_path(url: str) -> str:

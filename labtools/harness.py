@@ -324,6 +324,26 @@ def charts_drawn(page, timeout: float = 60_000) -> list[str]:
     return page.evaluate(CHARTS_JS)
 
 
+# --- tables ---------------------------------------------------------------------------------------
+
+# Every drawn st.dataframe whose columns need more width than it has (its grid scrolls sideways, so the
+# last column is cut off on screen): its column headers and the two widths.
+CLIPPED_TABLES_JS = """
+() => [...document.querySelectorAll('[data-testid="stDataFrame"]')].flatMap((el) => {
+  const sc = el.querySelector('.dvn-scroller');
+  if (!sc || el.getBoundingClientRect().width === 0) return [];
+  if (sc.scrollWidth <= sc.clientWidth + 1) return [];
+  const heads = [...el.querySelectorAll('th')].map((h) => h.innerText).join(' | ');
+  return [`${heads}: needs ${sc.scrollWidth} px, has ${sc.clientWidth}`];
+})
+"""
+
+
+def clipped_tables(page) -> list[str]:
+    """One line per table on the page that cuts a column off (it scrolls sideways); empty when all fit."""
+    return page.evaluate(CLIPPED_TABLES_JS)
+
+
 # --- injected markup ----------------------------------------------------------------------------------
 
 INJECTED_JS = """
