@@ -9,7 +9,7 @@ import altair  # noqa: F401  (loaded here so that the gc.freeze below covers it;
 import pandas  # noqa: F401
 import streamlit as st
 
-from app_pages._shared import PAGES
+from app_pages._shared import NAMED, PAGES, named_params
 from xorcore.config import (
     ACTIVATIONS,
     EPOCH_RANGE,
@@ -22,7 +22,7 @@ from xorcore.config import (
     Config,
     parse_field,
 )
-from xorcore.text import LANGS, lang_from_locale, t
+from xorcore.text import LANGS, choice_name, lang_from_locale, t
 
 # Streamlit runs a full garbage collection after every script run (every play frame too); with
 # torch, pandas and Altair loaded that took ~120 ms. Freezing what the imports made, once per
@@ -111,10 +111,11 @@ def sidebar() -> str:
         st.toggle(t(lang, "sb_present"), key="present", help=t(lang, "sb_present_help"), bind="query-params")
         st.number_input(t(lang, "sb_seed"), *SEED_RANGE, value=LECTURE.seed, step=1, key="seed",
                         help=t(lang, "sb_seed_help"), bind="query-params")  # fmt: skip
-        st.selectbox(t(lang, "sb_activation"), ACTIVATIONS, key="activation", bind="query-params",
-                     index=ACTIVATIONS.index(LECTURE.activation))  # fmt: skip
-        st.selectbox(t(lang, "sb_optimizer"), OPTIMIZERS, key="optimizer", bind="query-params",
-                     index=OPTIMIZERS.index(LECTURE.optimizer))  # fmt: skip
+        _from_link()
+        st.selectbox(t(lang, "sb_activation"), ACTIVATIONS, key="activation",
+                     format_func=lambda a: choice_name(lang, "activation", a))  # fmt: skip
+        st.selectbox(t(lang, "sb_optimizer"), OPTIMIZERS, key="optimizer",
+                     format_func=lambda o: choice_name(lang, "optimizer", o))  # fmt: skip
         st.select_slider(t(lang, "sb_lr"), LR_CHOICES, value=LECTURE.lr, key="lr", bind="query-params",
                          format_func=lambda v: f"{v:g}")  # fmt: skip
         st.number_input(t(lang, "sb_epochs"), *EPOCH_RANGE, value=LECTURE.epochs, step=100, key="epochs",
@@ -125,7 +126,30 @@ def sidebar() -> str:
                   disabled=cfg == LECTURE)  # fmt: skip
         st.caption(t(lang, "sb_share"))
     st.session_state["config"] = cfg
+    _to_link()
     return lang
+
+
+def _from_link() -> None:
+    """A NAMED setting (not bound to the URL) starts from the link's value (checked by _check_url) or its default."""
+    for key in NAMED:
+        if key not in st.session_state:
+            value = getattr(LECTURE, key)
+            with contextlib.suppress(ValueError):  # _check_url named a bad value and dropped it already
+                value = parse_field(key, st.query_params.get(key, value))
+            st.session_state[key] = value
+
+
+def _to_link() -> None:
+    """Write the NAMED settings into the URL by code name, as a bound widget does: absent when it is the default."""
+    want = named_params()
+    for key in NAMED:
+        if st.query_params.get(key) == want.get(key):
+            continue
+        if key in want:
+            st.query_params[key] = want[key]
+        else:
+            del st.query_params[key]
 
 
 def _pages(lang: str) -> list[st.Page]:

@@ -127,7 +127,7 @@ st.code(model_code(cfg, lang()), language="python")
 st.header(tr("mp_pred_header"))
 preds = charts.predictions_table(hist.pred_at(0), hist.final_pred, lg)
 right_count = n_correct(hist.final_pred)
-left, right = st.columns([1, 1], gap="large")
+left, right = st.columns([6, 5], gap="large")  # the five-column table fits its half at 1280 px (both languages)
 with left:
     st.markdown(tr("mp_pred_text", right=right_count, rule=rule()))
     pcols = {c: num for c in preds.columns[2:4]}

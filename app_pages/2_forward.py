@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages._shared import config, lang, nav_links, page_path, tr
+from app_pages._shared import config, lang, nav_links, page_path, tr, upright
 from app_pages._slides import deck, fit, more, presenting
 from xorcore import build_model, charts
 from xorcore import trace as trace_of
@@ -29,8 +29,9 @@ def chart(c) -> None:
 def table(df) -> None:
     """A values table with 4 decimals in every float column."""
     num = st.column_config.NumberColumn(format="%.4f")
-    cols = {c: num for c in df.columns if df[c].dtype.kind == "f"}
-    st.dataframe(df, hide_index=True, width="stretch", column_config=cols)
+    turned = upright(df, index=False)  # 8 hidden units: one row per column of the batch table
+    cols = {c: num for c in turned.columns if turned[c].dtype.kind == "f"}
+    st.dataframe(turned, hide_index=turned is df, width="stretch", column_config=cols)
 
 
 PRESENT = presenting()
@@ -104,7 +105,8 @@ def step(k: int) -> None:
         else:
             st.header(tr(f"fw_step{k}"))
             st.info(tr(STORY[k - 1]), icon=ICONS[k - 1])
-        left, right = st.columns([5, 3] if PRESENT and k < 5 else [1, 1], gap="large")  # step 5: room for the legend
+        # [6, 5]: the tables fit (1280 px); a slide's step 5 halves the row to give the legend room
+        left, right = st.columns(([5, 3] if k < 5 else [1, 1]) if PRESENT else [6, 5], gap="large")
         with left:
             if not PRESENT:
                 explanation(k)

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import _walk
-from app_pages._shared import config, lang, nav_links, page_path, tr
+from app_pages._shared import config, lang, nav_links, page_path, tr, upright
 from app_pages._slides import deck, fit, more, presenting, title
 from app_pages._views import grad_shares_view, local_upstream_view, loss_slice_view
 from xorcore import LECTURE, build_model, curves, finite_differences
@@ -106,11 +106,15 @@ def draw(k: int) -> None:
                 if not PRESENT:
                     st.info(tr("bp_lecture_note"), icon=":material/lightbulb:")
             auto, hand = getattr(auto_all, step), getattr(hand_all, step)
-            left, mid, right = st.columns([3, 3, 2], vertical_alignment="center")
+            auto_frame, hand_frame = upright(grad_frame(step, auto, row)), upright(grad_frame(step, hand, row))
+            if len(auto_frame.columns) <= 2:  # side by side in a third of the page each
+                left, mid, right = st.columns([3, 3, 2], vertical_alignment="center")
+            else:  # 3+ units, or 4 inputs across (turned): too wide for a third at 1280 px; one under the other
+                left, mid, right = st.container(), st.container(), st.container()
             left.markdown(f"**{auto_label}**")
-            left.dataframe(grad_frame(step, auto, row).style.format(FMT6))
+            left.dataframe(auto_frame.style.format(FMT6))
             mid.markdown(f"**{tr('bp_by_hand')}**")
-            mid.dataframe(grad_frame(step, hand, row).style.format(FMT6))
+            mid.dataframe(hand_frame.style.format(FMT6))
             right.metric(tr("bp_maxdiff"), f"{float(np.abs(auto - hand).max()):.1e}")
             if row is not None and step in PARAM_STEPS:
                 st.caption(tr("bp_row_sum", value=array_text(getattr(trace.grads, step))))
@@ -254,7 +258,7 @@ def manual_update() -> None:
                 st.markdown(f"**{tr('bp_updated_w1')}**")
                 st.dataframe(grad_frame("d_W1", new["W1"]).style.format(FMT6))
                 st.markdown(f"**{tr('bp_updated_w2')}**")
-                st.dataframe(grad_frame("d_W2", new["W2"]).style.format(FMT6))
+                st.dataframe(upright(grad_frame("d_W2", new["W2"])).style.format(FMT6))
             # The lecture's cell 2 depends on the seed, the activation and the width only (not on the optimizer).
             lecture_model = (cfg.seed, cfg.activation, cfg.hidden) == (LECTURE.seed, LECTURE.activation, LECTURE.hidden)
             if PRESENT and k == 1 and not biases and math.isclose(eta, 0.1) and lecture_model:

@@ -11,7 +11,7 @@ import time
 import numpy as np
 import streamlit as st
 
-from app_pages._shared import K_ENGINE, config, lang, nav_links, page_path, rule, tr
+from app_pages._shared import K_ENGINE, config, lang, named_params, nav_links, page_path, rule, tr
 from app_pages._slides import deck, more, presenting, title
 from xorcore import Config, stuck
 from xorcore import experiments as ex
@@ -29,7 +29,8 @@ SEED_RANGE = (1, 1000)
 DEFAULT_LRS = (0.001, 0.01, 0.1, 1.0)
 
 if st.session_state.pop(K_GOTO, False):
-    st.switch_page(TRAINING, query_params={})  # {}: a plain clear() refuses the URL-bound sidebar params
+    # not a plain clear(), which refuses the URL-bound sidebar params; the two named by code go with it
+    st.switch_page(TRAINING, query_params=named_params())
 
 cfg, lg = config(), lang()
 SLIDE_ROWS = 5  # failing seeds listed per page on a slide

@@ -39,8 +39,8 @@ def pinned_runs(hist: History, log: bool) -> None:
     if not pins:
         st.info(tr("tr_no_pins"), icon=":material/push_pin:")
         return
-    runs = [(c.label(), history(c)) for c in pins]
-    current = cur.label() if pinned else tr("tr_current", label=cur.label())
+    runs = [(c.label(lang()), history(c)) for c in pins]
+    current = cur.label(lang()) if pinned else tr("tr_current", label=cur.label(lang()))
     if not pinned:
         runs.append((current, hist))
     draw(vega_spec(curves.overlay_chart(runs, lang(), log=log, current=current)))

@@ -5,13 +5,14 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
+import pandas as pd
 import streamlit as st
 
 from xorcore import Config, History, train
 from xorcore.agreement import saddle_epochs
 from xorcore.config import LECTURE
 from xorcore.outcome import rule_values
-from xorcore.text import t
+from xorcore.text import CHOICE_KEYS, t
 
 # (script path, text key of its title, url path): the talk's order.
 PAGES: tuple[tuple[str, str, str], ...] = (
@@ -23,10 +24,26 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("app_pages/5_experiments.py", "page_experiments", "experiments"),
 )
 
+# Settings shown by readable names (text.choice_name) and carried in the link by their code names
+# (?activation=leaky_relu&optimizer=rmsprop). Not bind="query-params": a bound widget writes the label it
+# shows into the URL, so a link would carry "SGD + 모멘텀 (0.9)" and fail in the other language.
+# dashboard.py reads them from the link and writes them back; a switch_page passes them on.
+NAMED: tuple[str, ...] = tuple(CHOICE_KEYS)
+
+
+def named_params() -> dict[str, str]:
+    """The link's values of the NAMED settings, by code name; a default is left out (as a bound widget does).
+
+    st.switch_page drops every parameter no widget is bound to: pass these as its query_params.
+    """
+    values = {k: st.session_state.get(k, getattr(LECTURE, k)) for k in NAMED}
+    return {k: str(v) for k, v in values.items() if v != getattr(LECTURE, k)}
+
 
 # (Config, bool): a seed opened from Experiments and the engine's outcome for it (Training Curve compares)
 K_ENGINE = "engine_outcome"
-ADAPTIVE = ("adam", "rmsprop")  # optimizers that divide a step by the gradient's recent size
+ADAPTIVE = ("adam", "rmsprop")
+WIDE_TABLE = 5  # columns a table may have before upright() turns it (measured to fit at 1280 px, both languages)  # optimizers that divide a step by the gradient's recent size
 
 
 def engine_note(hist: History) -> None:
@@ -40,6 +57,18 @@ def engine_note(hist: History) -> None:
     word = {True: tr("tr_outcome_yes"), False: tr("tr_outcome_no")}
     st.warning(tr("tr_vs_engine", engine=word[opened[1]], torch=word[hist.success()], why=why),
                icon=":material/difference:")  # fmt: skip
+
+
+def upright(df: pd.DataFrame, index: bool = True) -> pd.DataFrame:
+    """A table with one column per hidden unit, turned (units down) when it is wider than WIDE_TABLE columns.
+
+    At 1280 x 720 with the sidebar open a five-column table fits a half or a third of the page; with 8 hidden
+    units the rows-by-units tables of Forward and Backprop needed up to 790 px in 295. index=False: the first
+    column labels the rows (a table drawn with hide_index) and becomes the turned table's header.
+    """
+    if len(df.columns) <= WIDE_TABLE:
+        return df
+    return (df if index else df.set_index(df.columns[0])).T
 
 
 def page_path(url: str) -> str:

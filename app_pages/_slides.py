@@ -12,7 +12,7 @@ from contextlib import AbstractContextManager
 
 import streamlit as st
 
-from app_pages._shared import PAGES, neighbour, tr
+from app_pages._shared import PAGES, named_params, neighbour, tr
 from xorcore.curves import FIT_X
 
 K_PRESENT = "present"  # the sidebar toggle's key, bound to the URL as ?present=true
@@ -59,12 +59,13 @@ def deck(script: str, slides: Sequence[Callable[[], None]]) -> int:
     if fwd:
         if pos >= n - 1 and (nxt := neighbour(script, 1)):
             st.session_state[_pos_key(nxt)] = 0
-            st.switch_page(nxt, query_params={})  # {}: keeps the URL-bound settings (and ?present)
+            # the URL-bound settings (and ?present) stay; the two named by code go with it
+            st.switch_page(nxt, query_params=named_params())
         pos = min(pos + 1, n - 1)
     if back:
         if pos <= 0 and (prv := neighbour(script, -1)):
             st.session_state[_pos_key(prv)] = LAST
-            st.switch_page(prv, query_params={})
+            st.switch_page(prv, query_params=named_params())
         pos = max(pos - 1, 0)
     st.session_state[key] = pos
     title = next(tr(k) for p, k, _ in PAGES if p == script)

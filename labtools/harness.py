@@ -324,6 +324,47 @@ def charts_drawn(page, timeout: float = 60_000) -> list[str]:
     return page.evaluate(CHARTS_JS)
 
 
+# --- tables ---------------------------------------------------------------------------------------
+
+# Every drawn st.dataframe whose columns need more width than it has (its grid scrolls sideways, so the
+# last column is cut off on screen): its column headers and the two widths.
+CLIPPED_TABLES_JS = """
+() => [...document.querySelectorAll('[data-testid="stDataFrame"]')].flatMap((el) => {
+  const sc = el.querySelector('.dvn-scroller');
+  if (!sc || el.getBoundingClientRect().width === 0) return [];
+  if (sc.scrollWidth <= sc.clientWidth + 1) return [];
+  const heads = [...el.querySelectorAll('th')].map((h) => h.innerText).join(' | ');
+  return [`${heads}: needs ${sc.scrollWidth} px, has ${sc.clientWidth}`];
+})
+"""
+
+
+def clipped_tables(page) -> list[str]:
+    """One line per table on the page that cuts a column off (it scrolls sideways); empty when all fit."""
+    return page.evaluate(CLIPPED_TABLES_JS)
+
+
+# --- graph and diagram text ---------------------------------------------------------------------------
+
+# The rendered size (px) of the text in every drawn Graphviz chart: its font-size in SVG units times the
+# SVG's scale on screen (the chart is scaled to its column). Issue #12 asks for at least 16 px.
+GRAPH_FONT_JS = """
+() => [...document.querySelectorAll('[data-testid="stGraphVizChart"] svg')].flatMap((svg) => {
+  const r = svg.getBoundingClientRect();
+  if (r.width === 0) return [];
+  const texts = [...svg.querySelectorAll('text')];
+  const px = texts.map((t) => parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize) * t.getScreenCTM().a);
+  return [{width: r.width, height: r.height, min: Math.min(...px), max: Math.max(...px),
+           smallest: texts[px.indexOf(Math.min(...px))].textContent}];
+})
+"""
+
+
+def graph_font_px(page) -> list[dict]:
+    """Per drawn Graphviz chart: its size, the smallest and largest rendered text (px) and the smallest text."""
+    return page.evaluate(GRAPH_FONT_JS)
+
+
 # --- injected markup ----------------------------------------------------------------------------------
 
 INJECTED_JS = """

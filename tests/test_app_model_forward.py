@@ -64,6 +64,8 @@ def _frame(at, first_col_header: str, contains: str):
         v = df.value
         if any(contains in str(c) for c in v.columns):
             return v
+        if any(contains in str(i) for i in v.index):  # turned (more units than fit across): units run down
+            return v.T
     raise AssertionError(f"no table with a column like {contains!r} ({first_col_header})")
 
 

@@ -215,15 +215,16 @@ def test_pin_two_runs_overlay_switch_pages_and_unpin():
     assert not at.exception
     spec, frames = charts(at)["Pinned runs: loss per epoch"]
     domain = spec["layer"][0]["encoding"]["color"]["scale"]["domain"]
-    assert domain == [adam.label(), f"{sgd.label()} (current)"]
+    assert domain == [adam.label("en"), f"{sgd.label('en')} (current)"]
+    assert domain[0].startswith("sigmoid · Adam · 0.01 · seed 42"), "a legend names settings as the sidebar does"
     at.button(key="tr_pin_btn").click().run()
     rows = _pin_rows(at)
-    assert len(rows) == 2 and adam.label() in rows[0] and sgd.label() in rows[1]
+    assert len(rows) == 2 and adam.label("en") in rows[0] and sgd.label("en") in rows[1]
     spec, frames = charts(at)["Pinned runs: loss per epoch"]
-    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == [adam.label(), sgd.label()]
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == [adam.label("en"), sgd.label("en")]
     (df,) = frames
     for cfg in (adam, sgd):
-        sub = df[df.run == cfg.label()]
+        sub = df[df.run == cfg.label("en")]
         np.testing.assert_allclose(sub.loss, [train(cfg).loss_at(int(e)) for e in sub.epoch], rtol=1e-6)
     assert f"{train(adam).final_loss:.6f}" in rows[0]
     # Pins belong to the browser session: they survive a trip to another page.
@@ -232,7 +233,7 @@ def test_pin_two_runs_overlay_switch_pages_and_unpin():
     assert len(_pin_rows(at)) == 2
     at.button(key="tr_unpin_0").click().run()
     rows = _pin_rows(at)
-    assert len(rows) == 1 and sgd.label() in rows[0]
+    assert len(rows) == 1 and sgd.label("en") in rows[0]
     at.button(key="tr_unpin_all").click().run()
     assert not _pin_rows(at) and "Pinned runs: loss per epoch" not in charts(at)
     assert any("No pinned runs yet" in i.value for i in at.info)
@@ -378,3 +379,16 @@ def test_final_caption_counts_the_failing_seeds(lang):
     lecture = ", ".join(f"{v:.3f}" for v in curves.LECTURE_CELL1_PRED)
     want = t(lang, "tr_final_caption", lecture=lecture, seed=42, fails=fails, runs=100, last=99)
     assert want in [c.value for c in at.caption]
+
+
+def test_pinned_legend_names_settings_in_korean():
+    """A pinned run's legend and row name the activation and optimizer as the Korean sidebar does."""
+    at = page(lang="ko", epochs="300", activation="leaky_relu", optimizer="momentum")
+    at.button(key="tr_pin_btn").click().run()
+    at.selectbox(key="optimizer").set_value("rmsprop").run()
+    assert not at.exception
+    (title,) = [k for k in charts(at) if k.startswith("고정한 실행")]
+    domain = charts(at)[title][0]["layer"][0]["encoding"]["color"]["scale"]["domain"]
+    pinned = Config(activation="leaky_relu", optimizer="momentum", epochs=300)
+    assert domain[0] == pinned.label("ko") == "leaky ReLU · SGD + 모멘텀 (0.9) · 0.01 · 시드 42 · 300 에폭"
+    assert "RMSprop" in domain[1] and "rmsprop" not in domain[1] and "leaky_relu" not in domain[1]

@@ -191,7 +191,7 @@ def test_predictions_table_and_printout():
         np.testing.assert_array_equal(df["prediction"].to_numpy(), hist.pred_at(e).astype(np.float64))
         assert list(df["target"]) == [0, 1, 1, 0]
     ko = curves.predictions_table(hist, 2000, "ko")
-    assert list(ko.columns) == ["입력 (x₁, x₂)", "정답", "예측값", "반올림", "정답?"]
+    assert list(ko.columns) == ["입력", "정답", "예측값", "반올림", "정답?"]
     text = curves.printout(hist.final_pred)
     assert text == np.array2string(hist.final_pred.reshape(4, 1))
     assert text.startswith("[[0.0098") and text.count("\n") == 3

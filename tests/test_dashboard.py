@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import app
 
-from xorcore import LECTURE, Config
+from xorcore import ACTIVATIONS, LECTURE, OPTIMIZERS, Config
+from xorcore.text import t
 
 
 def link_notices(at) -> list[str]:
@@ -64,6 +65,56 @@ def test_language_switch_changes_sidebar():
     assert at.sidebar.selectbox(key="activation").label == "은닉층 활성화 함수"
     at = app(lang="en")
     assert at.sidebar.selectbox(key="activation").label == "Hidden activation"
+
+
+def link(at) -> dict[str, str]:
+    """The URL's parameters as the app left them (AppTest keeps a list for a value the test set)."""
+    return {k: v if isinstance(v, str) else v[-1] for k, v in at.query_params.items()}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_sidebar_shows_readable_names_and_the_link_carries_code_names(lang):
+    """The selectboxes show act_<name> / opt_<name> in the sidebar's language; the URL keeps code names."""
+    at = app(lang=lang)
+    act, opt = at.sidebar.selectbox(key="activation"), at.sidebar.selectbox(key="optimizer")
+    assert act.options == [t(lang, f"act_{a}") for a in ACTIVATIONS]
+    assert opt.options == [t(lang, f"opt_{o}") for o in OPTIMIZERS]
+    assert "leaky_relu" not in act.options and "rmsprop" not in opt.options
+    act.set_value("leaky_relu").run()
+    at.sidebar.selectbox(key="optimizer").set_value("momentum").run()
+    assert not at.exception
+    assert at.session_state["config"] == Config(activation="leaky_relu", optimizer="momentum")
+    assert link(at).get("activation") == "leaky_relu" and link(at).get("optimizer") == "momentum"
+    at.sidebar.selectbox(key="optimizer").set_value("adam").run()  # back to the default: out of the link
+    assert "optimizer" not in link(at) and link(at).get("activation") == "leaky_relu"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_old_link_with_code_names_opens_those_settings(lang):
+    at = app(lang=lang, activation="leaky_relu", optimizer="rmsprop", seed="52")
+    assert not at.exception and not link_notices(at)
+    assert at.session_state["config"] == Config(seed=52, activation="leaky_relu", optimizer="rmsprop")
+    assert at.sidebar.selectbox(key="activation").value == "leaky_relu"
+    assert at.sidebar.selectbox(key="optimizer").value == "rmsprop"
+    assert link(at).get("activation") == "leaky_relu" and link(at).get("optimizer") == "rmsprop"
+
+
+def test_a_readable_name_in_a_link_is_not_a_value():
+    """One schema (parse_field) decides what a link value means: the shown name is not one."""
+    at = app(activation="leaky ReLU", optimizer="SGD + momentum (0.9)")
+    assert at.session_state["config"] == LECTURE
+    assert any("`activation`" in n for n in link_notices(at)) and any("`optimizer`" in n for n in link_notices(at))
+
+
+def test_named_settings_survive_slides_crossing_pages_and_reset():
+    at = app("app_pages/4_training.py", present="true", activation="relu", optimizer="sgd")
+    at.button(key="slide-prev").click().run()  # st.switch_page to the Loop, which drops unbound parameters
+    assert not at.exception
+    assert at.session_state["config"] == Config(activation="relu", optimizer="sgd")
+    assert link(at).get("activation") == "relu" and link(at).get("optimizer") == "sgd"
+    at.sidebar.button[0].click().run()  # reset
+    assert at.session_state["config"] == LECTURE
+    assert "activation" not in link(at) and "optimizer" not in link(at)
 
 
 def counter(at) -> str:

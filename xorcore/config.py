@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, fields
 
+from .text import choice_name, t
+
 ACTIVATIONS: tuple[str, ...] = ("sigmoid", "tanh", "relu", "leaky_relu", "identity")
 OPTIMIZERS: tuple[str, ...] = ("sgd", "momentum", "adam", "rmsprop")
 # Log-spaced learning rates, 1e-4 .. 10 (1, 2, 5 per decade).
@@ -36,11 +38,17 @@ class Config:
         if not ok or not math.isfinite(self.lr) or not 0 < self.lr <= 1e6:
             raise ValueError(f"lr={self.lr!r} is not allowed: use a number in (0, 1e6]")
 
-    def label(self) -> str:
-        """A short readable name, e.g. 'sigmoid · adam · 0.01 · seed 42'."""
-        h = "" if self.hidden == 2 else f" · h{self.hidden}"
-        e = "" if self.epochs == 2000 else f" · {self.epochs} ep"
-        return f"{self.activation} · {self.optimizer} · {self.lr:g} · seed {self.seed}{h}{e}"
+    def label(self, lang: str | None = None) -> str:
+        """A short name of the run: by code names, 'sigmoid · adam · 0.01 · seed 42' (scripts, test ids), or
+        in a language as the screen names it, 'sigmoid · SGD + momentum (0.9) · 0.01 · seed 42' (legends)."""
+        if lang is None:
+            h = "" if self.hidden == 2 else f" · h{self.hidden}"
+            e = "" if self.epochs == 2000 else f" · {self.epochs} ep"
+            return f"{self.activation} · {self.optimizer} · {self.lr:g} · seed {self.seed}{h}{e}"
+        h = "" if self.hidden == 2 else t(lang, "run_label_hidden", n=self.hidden)
+        e = "" if self.epochs == 2000 else t(lang, "run_label_epochs", n=self.epochs)
+        act, opt = choice_name(lang, "activation", self.activation), choice_name(lang, "optimizer", self.optimizer)
+        return t(lang, "run_label", act=act, opt=opt, lr=f"{self.lr:g}", seed=self.seed) + h + e
 
     def as_dict(self) -> dict[str, object]:
         """The fields as a plain dict (for caching and URLs)."""

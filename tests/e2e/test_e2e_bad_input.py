@@ -8,6 +8,7 @@ import pytest
 
 from labtools import harness
 from xorcore.config import LECTURE
+from xorcore.text import CHOICE_KEYS, choice_name
 
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "<script>alert(1)</script>"
@@ -48,5 +49,6 @@ def test_hostile_link_on_every_page(tab, path):
         "hidden": harness.slider_value(page, "hidden"),
     }
     want = {k: (f"{v:g}" if k == "lr" else str(v)) for k, v in LECTURE.as_dict().items()}
+    want |= {k: choice_name("en", k, getattr(LECTURE, k)) for k in CHOICE_KEYS}  # shown by readable name
     assert shown == want, f"/{path}: the sidebar does not show the lecture's defaults"
     assert page.get_by_role("radio", name="English", exact=True).get_attribute("aria-checked") == "true"

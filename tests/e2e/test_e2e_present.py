@@ -89,6 +89,7 @@ def test_pagedown_alone_walks_forward_backprop_loop_training_into_experiments(br
                 harness.shot(page, f"present-{lang}-{path}-{k}")
                 assert not harness.exceptions(page), f"{what}: exception on the page"
                 _wholly_inside(page, f"slide-{k}", what)
+                assert not harness.clipped_tables(page), f"{what}: a table cuts a column off"
                 if (key := step_key(k)) is not None:
                     _wholly_inside(page, key, what)
                 if path == "training":  # the point of pressing play: both views on the first screen

@@ -7,6 +7,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from labtools import harness
+from xorcore import Config
 
 NUMBER = re.compile(r"-?\d+\.\d{3,}")
 
@@ -48,12 +49,12 @@ def test_learning_rate_and_activation_change_the_numbers(tab):
 def test_page_switch_keeps_the_sidebar(tab):
     t = tab().open("", lang="English")
     page = t.page
-    harness.select(page, "activation", "relu")
-    harness.select(page, "optimizer", "sgd")
+    harness.select(page, "activation", "ReLU")  # the sidebar shows readable names (act_relu, opt_sgd)
+    harness.select(page, "optimizer", "SGD")
     harness.slide(page, "hidden", "ArrowRight")  # 2 -> 3
     harness.type_number(page, "seed", 7)
     want = sidebar_values(page)
-    assert want["activation"] == "relu" and want["hidden"] == "3" and want["seed"] == "7"
+    assert want["activation"] == "ReLU" and want["hidden"] == "3" and want["seed"] == "7"
     for path in ("forward", "backprop", "training", "experiments", "model"):
         harness.open_page(page, path)
         t.check(f"e2e-switch-{path}")
@@ -91,17 +92,33 @@ def test_two_sessions_never_see_each_others_values(tab):
             n = harness.runs_done(p)
             p.locator(pin).first.click()
             harness.settle(p, n)
-    harness.select(pb, "optimizer", "rmsprop")  # b changes again while a sits still
+    harness.select(pb, "optimizer", "RMSprop")  # b changes again while a sits still
     harness.set_lang(pb, "en")
     harness.set_lang(pa, "ko")  # then a reruns: it must still have its own values
     a.check("e2e-isolation-a")
     b.check("e2e-isolation-b")
     va, vb = sidebar_values(pa), sidebar_values(pb)
-    assert (va["activation"], va["optimizer"], va["lr"], va["seed"]) == ("tanh", "adam", "0.1", "42"), va
-    assert (vb["activation"], vb["optimizer"], vb["lr"], vb["seed"]) == ("relu", "rmsprop", "0.01", "3"), vb
-    if pins:
+    assert (va["activation"], va["optimizer"], va["lr"], va["seed"]) == ("tanh", "Adam", "0.1", "42"), va
+    assert (vb["activation"], vb["optimizer"], vb["lr"], vb["seed"]) == ("ReLU", "RMSprop", "0.01", "3"), vb
+    assert parse_qs(urlsplit(pb.url).query)["optimizer"] == ["rmsprop"], "the link carries the code name"
+    if pins:  # pins are named as the screen names settings, in each session's language (a: ko, b: en)
         ta, tb = harness.main_text(pa), harness.main_text(pb)
-        assert "tanh · adam · 0.1 · seed 42" in ta, "session a lost its own pin"
-        assert "relu · sgd · 0.01 · seed 3" in tb, "session b lost its own pin"
-        assert "relu · sgd" not in ta, "session a sees b's pin"
-        assert "tanh · adam · 0.1" not in tb, "session b sees a's pin"
+        pin_a, pin_b = Config(activation="tanh", lr=0.1), Config(seed=3, activation="relu", optimizer="sgd")
+        assert pin_a.label("ko") in ta, "session a lost its own pin"
+        assert pin_b.label("en") in tb, "session b lost its own pin"
+        assert "ReLU · SGD" not in ta, "session a sees b's pin"
+        assert "tanh · Adam · 0.1" not in tb, "session b sees a's pin"
+
+
+def test_old_link_with_code_names_opens_with_readable_names_and_keeps_code_names(tab):
+    """A link written before the sidebar showed readable names still opens those settings."""
+    t = tab().open("training", activation="leaky_relu", optimizer="rmsprop", lang="한국어")
+    t.check("e2e-old-link")
+    page = t.page
+    assert (harness.selected(page, "activation"), harness.selected(page, "optimizer")) == ("leaky ReLU", "RMSprop")
+    harness.select(page, "optimizer", "SGD + 모멘텀 (0.9)")
+    harness.slide(page, "lr", "ArrowRight")  # a bound widget rewrites the URL: the code names stay in it
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["activation"] == ["leaky_relu"] and query["optimizer"] == ["momentum"], query
+    alerts = " ".join(page.locator('[data-testid="stAlert"]').all_inner_texts())
+    assert "activation" not in alerts and "optimizer" not in alerts, f"a link notice was shown: {alerts[:300]}"

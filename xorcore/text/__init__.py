@@ -33,6 +33,16 @@ def t(lang: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+# The settings whose values are code names (Config's activation, optimizer), shown by the name under a text
+# key: act_<name>, opt_<name>.
+CHOICE_KEYS: dict[str, str] = {"activation": "act", "optimizer": "opt"}
+
+
+def choice_name(lang: str, field: str, value: str) -> str:
+    """The readable name of a setting's value, e.g. ('en', 'activation', 'leaky_relu') -> 'leaky ReLU'."""
+    return t(lang, f"{CHOICE_KEYS[field]}_{value}")
+
+
 def lang_from_locale(locale: str | None) -> str:
     """'ko' for a Korean browser locale, else 'en'."""
     return "ko" if (locale or "").lower().startswith("ko") else "en"

@@ -54,17 +54,17 @@ EN: dict[str, str] = {
     "sk_grid_dead_relu_all": "Under ReLU, all {k} of them fail in every ReLU setting of this grid.",
     "sk_grid_dead_relu_some": "Under ReLU, {m} of them fail in every ReLU setting of this grid.",
     "sk_grid_none_dead": "None of the grid's {n} seeds starts with a dead unit ({hidden} hidden unit(s)).",
-    "sk_table_caption": "Each failed run, sorted into the first case that fits its trained weights: dead from the "
-    "start (ReLU), died later (ReLU), linear (identity), slow (learns when trained longer; only after the button "
-    "below), all outputs at 0.5 (the saddle at ln 2), one hinge (≈ 0.4774), two right and two at 0.5 (≈ 0.347), "
-    "or none of these.",
+    "sk_table_caption": "Each failed run, sorted into the first case that fits its trained weights (the columns): "
+    "dead at start (a ReLU unit dead from the first epoch), died later (ReLU), linear (identity), slow (learns when "
+    "trained longer; only after the button below), saddle (all outputs at 0.5, the saddle at ln 2), one hinge "
+    "(≈ 0.4774), two at 0.5 (two right and two at 0.5, ≈ 0.347), other (none of these).",
     "sk_col_setting": "setting",
     "sk_col_failures": "failed",
-    "sk_col_dead_init": "dead from the start",
+    "sk_col_dead_init": "dead at start",
     "sk_col_dead_later": "died later",
     "sk_col_linear": "linear",
-    "sk_col_slow": "slow (learns with {longer} epochs)",
-    "sk_col_saddle": "saddle (ln 2)",
+    "sk_col_slow": "slow",
+    "sk_col_saddle": "saddle",
     "sk_col_hinge": "one hinge",
     "sk_col_half": "two at 0.5",
     "sk_col_other": "other",
@@ -133,16 +133,17 @@ KO: dict[str, str] = {
     "sk_grid_dead_relu_all": "ReLU에서는 그 {k}개가 모두 이 격자의 모든 ReLU 설정에서 실패합니다.",
     "sk_grid_dead_relu_some": "ReLU에서는 그중 {m}개가 이 격자의 모든 ReLU 설정에서 실패합니다.",
     "sk_grid_none_dead": "격자의 시드 {n}개 중 처음부터 죽은 유닛이 있는 시드는 없습니다 (은닉 유닛 {hidden}개).",
-    "sk_table_caption": "실패한 실행마다 학습된 가중치에 맞는 첫 번째 경우로 나눴습니다: 처음부터 죽은 유닛(ReLU), "
-    "나중에 죽은 유닛(ReLU), 선형(항등 함수), 느림(더 오래 학습하면 배움, 아래 버튼을 누른 뒤에만), 모든 출력 0.5"
-    "(ln 2의 안장점), 꺾인 선 하나(≈ 0.4774), 둘은 맞고 둘은 0.5(≈ 0.347), 그 밖.",
+    "sk_table_caption": "실패한 실행마다 학습된 가중치에 맞는 첫 번째 경우(열)로 나눴습니다: 시작부터 죽음(첫 에폭부터 "
+    "죽은 ReLU 유닛), 나중에 죽음(ReLU), 선형(항등 함수), 느림(더 오래 학습하면 배움, 아래 버튼을 누른 뒤에만), "
+    "안장점(모든 출력 0.5, ln 2의 안장점), 꺾인 선 하나(≈ 0.4774), 둘이 0.5(둘은 맞고 둘은 0.5, ≈ 0.347), 그 밖"
+    "(어느 것도 아님).",
     "sk_col_setting": "설정",
     "sk_col_failures": "실패",
-    "sk_col_dead_init": "처음부터 죽은 유닛",
-    "sk_col_dead_later": "나중에 죽은 유닛",
+    "sk_col_dead_init": "시작부터 죽음",
+    "sk_col_dead_later": "나중에 죽음",
     "sk_col_linear": "선형",
-    "sk_col_slow": "느림 ({longer} 에폭이면 배움)",
-    "sk_col_saddle": "안장점 (ln 2)",
+    "sk_col_slow": "느림",
+    "sk_col_saddle": "안장점",
     "sk_col_hinge": "꺾인 선 하나",
     "sk_col_half": "둘이 0.5",
     "sk_col_other": "그 밖",
