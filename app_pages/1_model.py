@@ -7,6 +7,7 @@ from app_pages._shared import config, history, lang, nav_links, page_path, rule,
 from app_pages._slides import deck, fit, presenting, title
 from xorcore import charts
 from xorcore.backprop_rows import hidden_labels
+from xorcore.dead import dead_units
 from xorcore.diagram import network
 from xorcore.model import n_params, unflatten
 from xorcore.outcome import n_correct
@@ -66,7 +67,7 @@ def network_diagram() -> None:
     )  # fmt: skip
     for tab, flat in ((tab_init, initial), (tab_trained, trained)):
         with tab:
-            dead = charts.dead_units(flat, cfg.activation, cfg.hidden)
+            dead = dead_units(flat, cfg.activation, cfg.hidden)
             dot = network(unflatten(flat, cfg.hidden), dead=dead, dead_label=tr("mp_dead"))
             st.graphviz_chart(dot, width="stretch", alt=tr("mp_diagram_caption"))  # tall for many units, but readable
             st.caption(tr("mp_diagram_caption"))

@@ -7,6 +7,7 @@ from app_pages._slides import deck, fit, more, presenting
 from xorcore import build_model, charts
 from xorcore import trace as trace_of
 from xorcore.data import ROW_LABELS
+from xorcore.losses import bce_terms
 from xorcore.model import flatten
 from xorcore.outcome import n_correct, rule_values
 
@@ -113,7 +114,7 @@ def step(k: int) -> None:
                 m1.metric(tr("fw_loss_metric"), f"{trace.loss:.4f}")
                 if len(rows) == 1:
                     m2.metric(
-                        tr("fw_row_loss", row=ROW_LABELS[rows[0]]), f"{charts.loss_terms(trace.y_pred)[rows[0]]:.4f}"
+                        tr("fw_row_loss", row=ROW_LABELS[rows[0]]), f"{bce_terms(trace.y_pred[:, 0])[rows[0]]:.4f}"
                     )
             if PRESENT:  # folded on a slide, under the values
                 explanation(k)

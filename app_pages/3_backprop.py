@@ -28,10 +28,11 @@ from xorcore.backprop_rows import (
     row_by_hand,
     row_share,
 )
-from xorcore.charts import n_clamped
 from xorcore.data import ROW_LABELS
+from xorcore.dead import is_dead
 from xorcore.diagram import network
 from xorcore.graph import computation_graph
+from xorcore.losses import n_clamped
 from xorcore.model import load, param_names, unflatten
 
 SCRIPT = page_path("backprop")
@@ -137,7 +138,7 @@ def network_grads() -> None:
     """The network diagram with every parameter's gradient."""
     title(tr("bp_h_network"))
     shown = trace.grads if row is None else row_share(trace.grads, trace, row)
-    dead = (trace.z1 <= 0).all(axis=0).tolist() if cfg.activation == "relu" else None
+    dead = is_dead(trace.z1).tolist() if cfg.activation == "relu" else None
     which = tr("bp_network_batch") if row is None else tr("bp_network_row", row=ROW_LABELS[row])
     st.caption(tr("bp_network_caption", which=which))
     if dead and any(dead):

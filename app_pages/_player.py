@@ -12,7 +12,8 @@ import streamlit as st
 from app_pages._shared import lang, tr
 from app_pages._slides import fit, presenting
 from xorcore import History, curves
-from xorcore.charts import dead_units, decision_boundary, hidden_plane, output_line_sentence
+from xorcore.charts import decision_boundary, hidden_plane, output_line_sentence
+from xorcore.dead import dead_units
 from xorcore.diagram import network
 from xorcore.vega import vega_spec
 

@@ -10,6 +10,8 @@ from conftest import all_text, app
 
 from xorcore import ACTIVATIONS, Config, build_model, charts, train
 from xorcore import trace as trace_of
+from xorcore.dead import dead_units
+from xorcore.losses import bce_terms
 from xorcore.model import flatten, n_params
 from xorcore.text import t
 
@@ -108,7 +110,7 @@ def test_model_page(lang, activation, hidden):
 def test_model_page_flags_dead_relu_units():
     cfg = Config(activation="relu", hidden=8)
     hist = train(cfg)
-    dead0 = charts.dead_units(hist.params[0], "relu", 8)
+    dead0 = dead_units(hist.params[0], "relu", 8)
     assert any(dead0), "this seed has a unit dead from the start (the test needs one)"
     at = app(MODEL, activation="relu", hidden="8")
     _ok(at)
@@ -118,7 +120,7 @@ def test_model_page_flags_dead_relu_units():
     assert any(names in w.value for w in at.warning)
     # Seed 0 with two ReLU units: alive at the start, one dies during training (the lecture's failure).
     hist = train(Config(activation="relu", seed=0))
-    assert not any(charts.dead_units(hist.params[0], "relu", 2)) and any(charts.dead_units(hist.params[-1], "relu", 2))
+    assert not any(dead_units(hist.params[0], "relu", 2)) and any(dead_units(hist.params[-1], "relu", 2))
     at = app(MODEL, activation="relu", seed="0")
     _ok(at)
     initial, trained = (g.proto.spec for g in at.get("graphviz_chart"))
@@ -179,7 +181,7 @@ def test_forward_page_one_row():
     assert r"z_1^{(4)} = x^{(4)} W_1^{\top} + b_1" in latex  # one input: a row, input index as a superscript
     assert r"\ell_{4}" in latex and "= 0.7482" in latex  # the row's term, then the batch loss
     trace = trace_of(build_model(Config()))
-    assert f"{charts.loss_terms(trace.y_pred)[3]:.4f}" in [m.value for m in at.metric]
+    assert f"{bce_terms(trace.y_pred[:, 0])[3]:.4f}" in [m.value for m in at.metric]
 
 
 def test_forward_page_hidden_units_choice():

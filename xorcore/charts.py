@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import palette
 from .data import ROW_LABELS, TARGET, X_NP
+from .losses import bce_terms
 from .model import act_grad_np, act_np, sigmoid_np, unflatten
 from .outcome import correct
 from .text import t
@@ -669,22 +670,9 @@ def xor_plane(lang: str) -> alt.LayerChart:
 # ---------------------------------------------------------------- loss per row
 
 
-def loss_terms(y_pred: np.ndarray) -> np.ndarray:
-    """Each row's BCE term -[y log y_pred + (1-y) log(1-y_pred)], (4,), with torch's log clamp at -100."""
-    p = np.asarray(y_pred, dtype=np.float64).reshape(-1)
-    with np.errstate(all="ignore"):
-        right = np.where(XOR_TARGET == 1, p, 1 - p)  # the probability given to the right answer
-        return -np.maximum(np.log(right), -100.0)
-
-
-def n_clamped(y_pred: np.ndarray) -> int:
-    """How many loss terms sit at BCELoss's log clamp (a prediction exactly 0 or 1 on the wrong side): term 100."""
-    return int((loss_terms(y_pred) >= 100.0).sum())
-
-
 def loss_chart(y_pred: np.ndarray, loss: float, lang: str) -> alt.LayerChart:
     """One bar per input: its loss term; a dashed rule at the mean (the loss L)."""
-    terms = loss_terms(y_pred)
+    terms = bce_terms(np.asarray(y_pred).reshape(-1))
     df = _points_df(terms, np.zeros(4), lang)
     x_title, y_title = t(lang, "ch_input"), t(lang, "ch_loss_term")
     bars = (
@@ -716,15 +704,6 @@ def loss_chart(y_pred: np.ndarray, loss: float, lang: str) -> alt.LayerChart:
 
 
 # ---------------------------------------------------------------- tables and flags
-
-
-def dead_units(flat: np.ndarray, activation: str, hidden: int) -> list[bool]:
-    """Under ReLU: hidden units with z1 <= 0 for all four inputs (output 0 and gradient 0 everywhere)."""
-    if activation != "relu":
-        return [False] * hidden
-    p = unflatten(np.asarray(flat, dtype=np.float32), hidden)
-    z1 = XOR_POINTS @ p["W1"].T + p["b1"]  # (4, H)
-    return [bool(v) for v in np.all(z1 <= 0, axis=0)]
 
 
 def params_table(initial: np.ndarray, trained: np.ndarray, hidden: int, lang: str) -> pd.DataFrame:
@@ -875,7 +854,7 @@ def latex_output(trace, rows: list[int]) -> str:
 def latex_loss(trace, rows: list[int]) -> list[str]:
     """The BCE loss with the predictions plugged in: the batch mean, or one row's term then the mean."""
     y, p = XOR_TARGET, trace.y_pred[:, 0]
-    terms = loss_terms(p)
+    terms = bce_terms(p)
     parts = [rf"\log {_n(p[i])}" if y[i] == 1 else rf"\log(1 - {_n(p[i])})" for i in range(4)]
     general = r"L = -\frac{1}{N}\sum_{i=1}^{N}\left[\,y_i \log \hat y_i + (1 - y_i)\log(1 - \hat y_i)\,\right]"
     batch = r"L = -\frac{1}{4}\left[" + " + ".join(parts) + rf"\right] = {_n(trace.loss)}"
@@ -907,7 +886,7 @@ def forward_table(trace, step: int, rows: list[int], lang: str) -> pd.DataFrame:
     if step == 4:
         df[t(lang, "ch_col_class")] = (trace.y_pred[rows, 0] > 0.5).astype(int)
     if step == 5:
-        df[t(lang, "ch_loss_term")] = loss_terms(trace.y_pred)[rows]
+        df[t(lang, "ch_loss_term")] = bce_terms(trace.y_pred[:, 0])[rows]
     return df
 
 

@@ -23,25 +23,12 @@ import pandas as pd
 from . import palette
 from .batch import init_params, train_final
 from .config import ACTIVATIONS, LR_CHOICES, OPTIMIZERS, Config
-from .model import unflatten
+from .dead import n_dead
 from .text import t
 
 GridKind = Literal["optimizers", "lrs"]
 KINDS: tuple[str, ...] = ("optimizers", "lrs")
 DEFAULT_SEEDS = 100
-_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], np.float32)  # (4, 2) the XOR inputs
-
-
-def dead_mask(params: np.ndarray, hidden: int) -> np.ndarray:
-    """(..., H) True where hidden unit h has z1 <= 0 for all four inputs under flat θ (..., 4H+1)."""
-    p = unflatten(np.asarray(params, np.float32), hidden)
-    z1 = np.einsum("...hk,nk->...hn", p["W1"], _X) + p["b1"][..., None]  # (..., H, 4)
-    return np.all(z1 <= 0, axis=-1)
-
-
-def dead_units(params: np.ndarray, hidden: int) -> np.ndarray:
-    """(...,) how many hidden units are dead (z1 <= 0 for all four inputs) under flat θ (..., 4H+1)."""
-    return dead_mask(params, hidden).sum(axis=-1)
 
 
 @dataclass(frozen=True)
@@ -100,7 +87,7 @@ def run_row(activation: str, settings: list[tuple[str, float]], seeds: int, epoc
         raise ValueError(f"seeds={seeds!r} is not allowed: use at least 1")
     seed_list = list(range(first_seed, first_seed + seeds))
     init = init_params(seed_list, hidden)  # the same seeds, so the same initial θ, in every cell
-    dead_init = dead_units(init, hidden)
+    dead_init = n_dead(init, hidden)
     configs = [Config(s, activation, opt, lr, epochs, hidden) for opt, lr in settings for s in seed_list]
     fin = train_final(configs, np.tile(init, (len(settings), 1)))
     ok, cells = fin.success(), []
@@ -119,7 +106,7 @@ def run_row(activation: str, settings: list[tuple[str, float]], seeds: int, epoc
                 final_params=fin.params[sl],
                 success=ok[sl],
                 diverged=fin.diverged[sl],
-                dead=dead_units(fin.params[sl], hidden),
+                dead=n_dead(fin.params[sl], hidden),
                 dead_init=dead_init,
             )
         )

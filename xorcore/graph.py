@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .backprop_rows import loss_terms, num, row_share
+from .backprop_rows import num, row_share
 from .data import ROW_LABELS
+from .losses import bce_terms
 from .palette import ACCENT, NEUTRAL, POS
 from .text import t
 from .trace import Trace
@@ -135,7 +136,7 @@ def computation_graph(
     act_name = t(lang, f"act_{activation}") if activation else "f"
     loss_lines = [f"L = {trace.loss:.{DIGITS}f}"]
     if not batch:
-        term = loss_terms(trace)[row] / trace.X.shape[0]
+        term = bce_terms(trace.y_pred[:, 0], trace.y[:, 0])[row] / trace.X.shape[0]
         loss_lines += [t(lang, "bp_g_row_term", row=ROW_LABELS[row]), f"ℓ/N = {term:.{DIGITS}f}"]
     titles = {
         "leaf_x": ["x", t(lang, "bp_g_input")], "leaf_y": ["y", t(lang, "bp_g_target")],

@@ -15,6 +15,7 @@ ACT_MODULES = {
     "leaky_relu": nn.LeakyReLU,  # negative slope 0.01, torch's default
     "identity": nn.Identity,
 }
+ACT_NAMES = {module: name for name, module in ACT_MODULES.items()}  # nn.ReLU -> "relu"
 LEAKY_SLOPE = 0.01
 # torch.optim for each optimizer choice (the exported script writes the same calls out).
 OPTIMIZERS_TORCH = {
@@ -105,13 +106,11 @@ def act_np(name: str, z: np.ndarray) -> np.ndarray:
     return z
 
 
-def act_grad_np(name: str, z: np.ndarray) -> np.ndarray:
-    """d act / dz at z, elementwise (torch's convention: relu'(0) = 0)."""
-    if name == "sigmoid":
-        s = sigmoid_np(z)
-        return s * (1 - s)
-    if name == "tanh":
-        return 1 - np.tanh(z) ** 2
+def act_grad_np(name: str, z: np.ndarray, h: np.ndarray | None = None) -> np.ndarray:
+    """f'(z) elementwise, from h = f(z) where it helps (sigmoid h (1 - h), tanh 1 - h h); relu'(0) = 0 as in torch."""
+    if name in ("sigmoid", "tanh"):
+        h = act_np(name, z) if h is None else np.asarray(h)
+        return h * (1 - h) if name == "sigmoid" else 1 - h * h
     if name == "relu":
         return (z > 0).astype(z.dtype)
     if name == "leaky_relu":

@@ -10,7 +10,7 @@ import torch
 from torch import nn
 
 from .data import XOR_X, XOR_Y
-from .model import LEAKY_SLOPE
+from .model import ACT_NAMES, act_grad_np
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def trace(model: nn.Sequential, X: torch.Tensor = XOR_X, y: torch.Tensor = XOR_Y
         d_W1=_np(lin1.weight.grad), d_b1=_np(lin1.bias.grad),
     )  # fmt: skip
     with torch.no_grad():
-        hand = by_hand(X, y, z1, h1, y_pred, lin2.weight, type(act).__name__)
+        hand = by_hand(X, y, z1, h1, y_pred, lin2.weight, ACT_NAMES[type(act)])
     return Trace(
         X=_np(X), y=_np(y), W1=_np(lin1.weight), b1=_np(lin1.bias), W2=_np(lin2.weight),
         b2=_np(lin2.bias), z1=_np(z1), h1=_np(h1), z2=_np(z2), y_pred=_np(y_pred),
@@ -80,31 +80,18 @@ def trace(model: nn.Sequential, X: torch.Tensor = XOR_X, y: torch.Tensor = XOR_Y
     )  # fmt: skip
 
 
-def by_hand(X, y, z1, h1, y_pred, W2, act_name: str) -> Grads:
+def by_hand(X, y, z1, h1, y_pred, W2, activation: str) -> Grads:
     """The backward pass by the chain rule, with plain tensor ops (no autograd)."""
     n = X.shape[0]
     s = y_pred * (1 - y_pred)  # dy_pred/dz2 = sigmoid'(z2)
     d_y_pred = (y_pred - y) / s / n  # d BCE / d y_pred, averaged over N rows
     d_z2 = d_y_pred * s  # = (y_pred - y) / N
     d_h1 = d_z2 @ W2  # (N, 1) @ (1, H)
-    d_z1 = d_h1 * act_grad(act_name, z1, h1)
+    d_z1 = d_h1 * torch.from_numpy(act_grad_np(activation, _np(z1), _np(h1)))
     return Grads(
         d_y_pred=_np(d_y_pred), d_z2=_np(d_z2), d_W2=_np(d_z2.T @ h1), d_b2=_np(d_z2.sum(0)),
         d_h1=_np(d_h1), d_z1=_np(d_z1), d_W1=_np(d_z1.T @ X), d_b1=_np(d_z1.sum(0)),
     )  # fmt: skip
-
-
-def act_grad(act_name: str, z: torch.Tensor, h: torch.Tensor) -> torch.Tensor:
-    """act'(z) for the torch module's class name (Sigmoid, Tanh, ReLU, LeakyReLU, Identity)."""
-    if act_name == "Sigmoid":
-        return h * (1 - h)
-    if act_name == "Tanh":
-        return 1 - h * h
-    if act_name == "ReLU":
-        return (z > 0).to(z.dtype)
-    if act_name == "LeakyReLU":
-        return torch.where(z > 0, 1.0, LEAKY_SLOPE).to(z.dtype)
-    return torch.ones_like(z)
 
 
 def manual_step(model: nn.Sequential, eta: float, biases: bool = True) -> nn.Sequential:
