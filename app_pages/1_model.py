@@ -5,13 +5,16 @@ import streamlit as st
 
 from app_pages._shared import config, history, lang, nav_links, page_path, rule, tr
 from app_pages._slides import deck, fit, presenting, title
-from xorcore import charts
 from xorcore.backprop_rows import hidden_labels
 from xorcore.dead import dead_units
 from xorcore.diagram import network
 from xorcore.model import n_params, unflatten
 from xorcore.outcome import n_correct
 from xorcore.script import model_code
+from xorcore.views.activation import activation_chart
+from xorcore.views.boundary import decision_boundary
+from xorcore.views.points import XOR_POINTS, XOR_TARGET, xor_plane
+from xorcore.views.tables import params_table, predictions_table
 
 SCRIPT = page_path("model")
 cfg, lg = config(), lang()
@@ -43,12 +46,12 @@ def xor_problem() -> None:
         st.markdown(tr("mp_xor_text"))
         st.subheader(tr("mp_truth_table"))
         truth = pd.DataFrame(
-            {tr("ch_col_x1"): charts.XOR_POINTS[:, 0].astype(int),
-             tr("ch_col_x2"): charts.XOR_POINTS[:, 1].astype(int), tr("mp_col_y"): charts.XOR_TARGET}
+            {tr("ch_col_x1"): XOR_POINTS[:, 0].astype(int),
+             tr("ch_col_x2"): XOR_POINTS[:, 1].astype(int), tr("mp_col_y"): XOR_TARGET}
         )  # fmt: skip
         st.dataframe(truth, hide_index=True, width="content")
     with right:
-        xor = charts.xor_plane(lg)
+        xor = xor_plane(lg)
         chart(xor, tr("ch_xor_desc"))
 
 
@@ -93,7 +96,7 @@ def activation() -> None:
         st.markdown(tr(f"mp_act_{cfg.activation}"))
         st.caption(tr("mp_act_caption"))
     with right:
-        chart(charts.activation_chart(cfg.activation, lg), tr("ch_act_desc", name=act_name))
+        chart(activation_chart(cfg.activation, lg), tr("ch_act_desc", name=act_name))
 
 
 if PRESENT:
@@ -112,7 +115,7 @@ m1, m2, m3 = st.columns(3)
 m1.metric(tr("mp_count"), n_params(cfg.hidden))
 m2.metric(tr("mp_initial_loss"), f"{hist.loss_at(0):.4f}")
 m3.metric(tr("mp_final_loss"), f"{hist.final_loss:.4f}")
-table = charts.params_table(initial, trained, cfg.hidden, lg)
+table = params_table(initial, trained, cfg.hidden, lg)
 num = st.column_config.NumberColumn(format="%.4f")
 st.dataframe(table, hide_index=True, width="stretch", column_config={c: num for c in table.columns[1:]})
 
@@ -125,7 +128,7 @@ st.code(model_code(cfg, lang()), language="python")
 
 # 6 · Trained predictions
 st.header(tr("mp_pred_header"))
-preds = charts.predictions_table(hist.pred_at(0), hist.final_pred, lg)
+preds = predictions_table(hist.pred_at(0), hist.final_pred, lg)
 right_count = n_correct(hist.final_pred)
 left, right = st.columns([1, 1], gap="large")
 with left:
@@ -137,6 +140,6 @@ with left:
     else:
         st.warning(tr("mp_pred_bad"), icon=":material/error:")
 with right:
-    chart(charts.decision_boundary(trained, cfg.activation, cfg.hidden, lg), tr("mp_boundary_caption"))
+    chart(decision_boundary(trained, cfg.activation, cfg.hidden, lg), tr("mp_boundary_caption"))
 
 nav_links(SCRIPT)

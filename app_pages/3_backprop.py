@@ -12,7 +12,7 @@ from app_pages import _walk
 from app_pages._shared import config, lang, nav_links, page_path, tr
 from app_pages._slides import deck, fit, more, presenting, title
 from app_pages._views import grad_shares_view, local_upstream_view, loss_slice_view
-from xorcore import LECTURE, build_model, curves, finite_differences
+from xorcore import LECTURE, build_model, finite_differences
 from xorcore import trace as trace_of
 from xorcore.backprop_rows import (
     PARAM_STEPS,
@@ -34,6 +34,7 @@ from xorcore.diagram import network
 from xorcore.graph import computation_graph
 from xorcore.losses import n_clamped
 from xorcore.model import load, param_names, unflatten
+from xorcore.views.walk import walk_alt, walk_chart
 
 SCRIPT = page_path("backprop")
 NAMES = {"d_y_pred": "dL/dy_pred", "d_z2": "dL/dz2", "d_W2": "dL/dW2", "d_b2": "dL/db2",
@@ -237,7 +238,7 @@ def manual_update() -> None:
         new = unflatten(new_flat, cfg.hidden)
         with t_right:
             if PRESENT:  # the slide's picture: the loss along the steps; the new matrices folded
-                chart_box.altair_chart(fit(curves.walk_chart(walk["losses"], lang())), width="stretch")
+                chart_box.altair_chart(fit(walk_chart(walk["losses"], lang())), width="stretch")
             with more():
                 if PRESENT:
                     st.markdown(tr("bp_update_intro"))
@@ -253,8 +254,8 @@ def manual_update() -> None:
         if not PRESENT:
             if k == 1 and not biases and math.isclose(eta, 0.1) and lecture_model:
                 st.success(tr("bp_lecture_match"), icon=":material/check_circle:")
-            st.altair_chart(curves.walk_chart(walk["losses"], lang()), width="stretch")  # its description names it
-            st.caption(curves.walk_alt(walk["losses"], lang()))
+            st.altair_chart(walk_chart(walk["losses"], lang()), width="stretch")  # its description names it
+            st.caption(walk_alt(walk["losses"], lang()))
             loss_slice_view(cfg, prev_flat, new_flat, eta, biases)  # beyond the lecture: the loss along this step
 
 

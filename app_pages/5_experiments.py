@@ -17,6 +17,7 @@ from xorcore import Config, stuck
 from xorcore import experiments as ex
 from xorcore.agreement import measured
 from xorcore.config import ACTIVATIONS, EPOCH_RANGE, LR_CHOICES, OPTIMIZERS
+from xorcore.views.grid import col_label, loss_strip, success_heatmap
 
 PAGE = page_path("experiments")
 TRAINING = page_path("training")
@@ -59,7 +60,7 @@ def _cases(key: tuple, with_rescue: bool, _grid: ex.GridResult, _saved: dict | N
 
 def _setting(row: str, col: object) -> str:
     """'sigmoid · Adam': how a setting of the grid is named in sentences and tables."""
-    return f"{tr(f'act_{row}')} · {ex.col_label(grid.kind, col, lg, short=True)}"
+    return f"{tr(f'act_{row}')} · {col_label(grid.kind, col, lg, short=True)}"
 
 
 def _open(cell: ex.Cell, seed: int) -> None:
@@ -80,7 +81,7 @@ def _vs_torch() -> str:
 
 
 def _col_text(kind: str, col: object) -> str:
-    return ex.col_label(kind, col, lg)
+    return col_label(kind, col, lg)
 
 
 # ---------------------------------------------------------------- controls
@@ -162,7 +163,7 @@ st.caption(tr("ex_results_for", rows=row_names, cols=col_names, seeds=grid.seeds
 # ---------------------------------------------------------------- success heatmap
 
 st.header(tr("ex_heat_header"))
-st.altair_chart(ex.success_heatmap(grid, lg), width="content")  # alt text: the chart's description
+st.altair_chart(success_heatmap(grid, lg), width="content")  # alt text: the chart's description
 st.caption(tr("ex_heat_caption", rule=rule()))
 
 # ---------------------------------------------------------------- why runs get stuck
@@ -195,7 +196,7 @@ if not longer_ok:
 # ---------------------------------------------------------------- spread of final losses
 
 st.header(tr("ex_loss_header"))
-st.altair_chart(ex.loss_strip(grid, lg), width="content")  # alt text: the chart's description
+st.altair_chart(loss_strip(grid, lg), width="content")  # alt text: the chart's description
 st.caption(tr("ex_loss_caption"))
 n_div = int(sum(c.diverged.sum() for c in grid.cells.values()))
 if n_div:

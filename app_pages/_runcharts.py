@@ -11,8 +11,9 @@ import hashlib
 
 import streamlit as st
 
-from xorcore import History, curves
+from xorcore import History
 from xorcore.vega import vega_spec
+from xorcore.views import curves
 
 
 def digest(hist: History) -> str:

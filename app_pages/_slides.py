@@ -16,7 +16,7 @@ from app_pages._shared import PAGES, neighbour, tr
 
 K_PRESENT = "present"  # the sidebar toggle's key, bound to the URL as ?present=true
 LAST = -1  # a slide index meaning "this page's last slide" (set when PageUp crosses back to it)
-SLIDE_CHART_HEIGHT = 140  # a plane's plot height on a slide (reading mode: charts.CHART_SIZE)
+SLIDE_CHART_HEIGHT = 140  # a plane's plot height on a slide (reading mode: CHART_SIZE)
 # A slide has the whole 1280 x 720 screen: the control bar sits in the empty top band (Streamlit's
 # header, 60 px), the slide starts right under it (this style and the bar take two 16 px gaps), and nothing is left below.
 SLIDE_CSS = """<style>

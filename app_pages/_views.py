@@ -12,8 +12,6 @@ from torch import nn
 from app_pages._shared import lang, tr
 from xorcore import Config
 from xorcore.backprop_rows import num
-from xorcore.beyond_charts import before_after, shares_chart, slice_chart
-from xorcore.charts import decision_boundary, hidden_plane
 from xorcore.data import ROW_LABELS, X_NP
 from xorcore.edges import edge_labels, layer_ratio
 from xorcore.graph import computation_graph
@@ -21,6 +19,9 @@ from xorcore.loss_slice import loss_slice
 from xorcore.model import param_names, predict_grid
 from xorcore.shares import Shares, grad_shares, group, strongest_cancel
 from xorcore.trace import Trace
+from xorcore.views.beyond import before_after, shares_chart, slice_chart
+from xorcore.views.boundary import decision_boundary
+from xorcore.views.planes import hidden_plane
 
 GROUPS = ("W1", "b1", "W2", "b2")
 

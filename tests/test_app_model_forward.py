@@ -8,12 +8,14 @@ import numpy as np
 import pytest
 from conftest import all_text, app
 
-from xorcore import ACTIVATIONS, Config, build_model, charts, train
+from xorcore import ACTIVATIONS, Config, build_model, train
 from xorcore import trace as trace_of
 from xorcore.dead import dead_units
+from xorcore.geometry import output_line_shown
 from xorcore.losses import bce_terms
 from xorcore.model import flatten, n_params
 from xorcore.text import t
+from xorcore.views.planes import output_line_sentence
 
 MODEL = "app_pages/1_model.py"
 FORWARD = "app_pages/2_forward.py"
@@ -238,8 +240,8 @@ def test_forward_text_follows_the_activation(lang, activation):
     text = "\n".join(m.value for m in at.markdown)
     assert t(lang, f"fw_more2_{activation}") in text
     # step 3 says whether z2 = 0 is drawn, as the chart itself decides
-    drawn = charts.output_line_shown(flat, activation, cfg.hidden)
-    assert charts.output_line_sentence(flat, activation, cfg.hidden, lang) in text
+    drawn = output_line_shown(flat, activation, cfg.hidden)
+    assert output_line_sentence(flat, activation, cfg.hidden, lang) in text
     specs = "".join(c.proto.spec for c in at.get("vega_lite_chart"))
     assert (json.dumps(t(lang, "ch_out_line"))[1:-1] in specs) == drawn
     words = text + "\n".join(infos) + "\n".join(c.value for c in at.caption)
@@ -256,7 +258,7 @@ def test_forward_text_follows_the_activation(lang, activation):
 def test_lecture_h1_plane_says_the_line_is_outside():
     """At the lecture's settings z2 = 0 misses the h1 plot: the text says so and draws no green line."""
     flat = flatten(build_model(Config()))
-    assert not charts.output_line_shown(flat, "sigmoid", 2)
+    assert not output_line_shown(flat, "sigmoid", 2)
     at = app("app_pages/2_forward.py")
     text = "\n".join(m.value for m in at.markdown)
     assert t("en", "ch_h1_line_outside") in text and t("en", "ch_h1_line_drawn") not in all_text(at)
@@ -269,4 +271,4 @@ def test_forward_text_for_one_and_many_units(hidden):
     text = "\n".join(m.value for m in at.markdown)
     assert (t("en", "fw_more3_one") in text) == (hidden == 1)
     flat = flatten(build_model(Config(seed=0, activation="relu", hidden=hidden)))
-    assert charts.output_line_sentence(flat, "relu", hidden, "en") in text
+    assert output_line_sentence(flat, "relu", hidden, "en") in text

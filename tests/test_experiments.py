@@ -9,17 +9,11 @@ from xorcore import Config
 from xorcore.batch import train_final
 from xorcore.config import ACTIVATIONS, OPTIMIZERS
 from xorcore.dead import n_dead
-from xorcore.experiments import (
-    check_grid,
-    col_label,
-    loss_strip,
-    run_cell,
-    run_grid,
-    success_heatmap,
-)
+from xorcore.experiments import check_grid, run_cell, run_grid
 from xorcore.model import build_model, flatten, n_params
 from xorcore.outcome import learned as success_of
 from xorcore.text import MISSING
+from xorcore.views.grid import col_label, loss_strip, success_heatmap
 
 
 def _flat(W1, b1, W2=(1.0, 1.0), b2=0.0) -> np.ndarray:

@@ -7,9 +7,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from xorcore import Config, curves, train
-from xorcore.charts import decision_boundary
+from xorcore import Config, train
 from xorcore.vega import DEFAULT_THEME_VIEW, vega_spec
+from xorcore.views import curves
+from xorcore.views.boundary import decision_boundary
 
 
 def _without_data(spec: object) -> object:

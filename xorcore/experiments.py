@@ -16,15 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-import altair as alt
 import numpy as np
 import pandas as pd
 
-from . import palette
 from .batch import init_params, train_final
 from .config import ACTIVATIONS, LR_CHOICES, OPTIMIZERS, Config
 from .dead import n_dead
-from .text import t
 
 GridKind = Literal["optimizers", "lrs"]
 KINDS: tuple[str, ...] = ("optimizers", "lrs")
@@ -227,104 +224,3 @@ def grid_result(rows: list[str], cols: list, kind: GridKind, seeds: int, epochs:
                 cells: dict) -> GridResult:  # fmt: skip
     """A GridResult from cells computed elsewhere (e.g. cached row by row)."""
     return GridResult(kind, tuple(rows), tuple(cols), seeds, epochs, hidden, dict(cells))
-
-
-# ---------------------------------------------------------------- charts (Altair) and labels
-
-
-def col_label(kind: str, col: object, lang: str, short: bool = False) -> str:
-    """How a column shows: the optimizer's name (short: for chart axes), or the learning rate as 0.01."""
-    if kind == "optimizers":
-        return t(lang, f"ex_short_{col}" if short else f"opt_{col}")
-    return f"{float(col):g}"  # type: ignore[arg-type]
-
-
-def success_heatmap(grid: GridResult, lang: str) -> alt.LayerChart:
-    """Success rate per cell as a heatmap, with 'successes / runs' written in each cell."""
-    s = grid.summary()
-    s["act"] = [t(lang, f"act_{r}") for r in s["row"]]
-    s["column"] = [col_label(grid.kind, c, lang, short=True) for c in s["col"]]
-    s["label"] = [f"{k}/{n}" for k, n in zip(s["successes"], s["runs"], strict=True)]
-    rows = [t(lang, f"act_{r}") for r in grid.rows]
-    cols = [col_label(grid.kind, c, lang, short=True) for c in grid.cols]
-    x = alt.X("column:N", sort=cols, axis=_axis(t(lang, f"ex_axis_{grid.kind}"), labelAngle=0, orient="top"))
-    y = alt.Y("act:N", sort=rows, axis=_axis(t(lang, "ex_axis_activation"), labelLimit=320))
-    base = alt.Chart(s).encode(x=x, y=y)
-    rate = alt.Color(
-        "rate:Q", scale=alt.Scale(domain=[0, 1], range=["#F7F7F7", palette.POS]),
-        legend=alt.Legend(title=t(lang, "ex_legend_rate"), format="%", labelFontSize=palette.FONT_SIZE - 2,
-                          titleFontSize=palette.FONT_SIZE - 1),
-    )  # fmt: skip
-    tips = [alt.Tooltip("act:N", title=t(lang, "ex_axis_activation")),
-            alt.Tooltip("column:N", title=t(lang, f"ex_axis_{grid.kind}")),
-            alt.Tooltip("label:N", title=t(lang, "ex_legend_rate")),
-            alt.Tooltip("rate:Q", format=".0%", title=t(lang, "ex_legend_rate"))]  # fmt: skip
-    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(color=rate, tooltip=tips)
-    text = base.mark_text(fontSize=palette.FONT_SIZE + 2, fontWeight="bold").encode(
-        text="label:N",
-        color=alt.condition(alt.datum.rate > 0.55, alt.value("white"), alt.value("#222222")),
-    )
-    return (cells + text).properties(
-        # Streamlit fits the whole chart (axes, title, legend) into this box: add room for them
-        width=min(130 * len(cols), 650) + 300, height=60 * len(rows) + 120,
-        title=_title(t(lang, "ex_heat_title")),
-        description=t(lang, "ex_heat_desc", cols=t(lang, f"ex_axis_{grid.kind}").lower()),
-    )  # fmt: skip
-
-
-def loss_strip(grid: GridResult, lang: str) -> alt.FacetChart:
-    """Final loss of every run (log scale), one panel per activation, one jittered strip per column."""
-    r = grid.runs()
-    r = r[np.isfinite(r["final_loss"])].copy()
-    r["act"] = [t(lang, f"act_{a}") for a in r["row"]]
-    r["column"] = [col_label(grid.kind, c, lang, short=True) for c in r["col"]]
-    r["loss"] = np.maximum(r["final_loss"].astype(float), 1e-6)  # a log axis cannot show 0
-    learned, failed = t(lang, "ex_learned"), t(lang, "ex_failed")
-    r["outcome"] = np.where(r["success"], learned, failed)
-    # deterministic jitter in [-0.5, 0.5): the same picture on every rerun
-    r["jitter"] = ((r["seed"].to_numpy() * 0.6180339887) % 1.0) - 0.5
-    cols = [col_label(grid.kind, c, lang, short=True) for c in grid.cols]
-    rows = [t(lang, f"act_{a}") for a in grid.rows]
-    dots = (
-        alt.Chart()
-        .mark_circle(size=38, opacity=0.65)
-        .encode(
-            x=alt.X("column:N", sort=cols,
-                      axis=_axis(t(lang, f"ex_axis_{grid.kind}"), labelAngle=-25, labelOverlap=False)),
-            xOffset=alt.XOffset("jitter:Q", scale=alt.Scale(domain=[-0.9, 0.9])),
-            y=alt.Y("loss:Q", scale=alt.Scale(type="log"), axis=_axis(t(lang, "ex_axis_loss"), format=".0e")),
-            color=alt.Color("outcome:N", scale=alt.Scale(domain=[learned, failed], range=[palette.POS, palette.NEG]),
-                            legend=alt.Legend(title=t(lang, "ex_legend_outcome"), orient="top", direction="horizontal",
-                                              labelFontSize=palette.FONT_SIZE - 2,
-                                              titleFontSize=palette.FONT_SIZE - 1)),
-            tooltip=[alt.Tooltip("seed:Q", title=t(lang, "ex_col_seed")),
-                     alt.Tooltip("loss:Q", format=".4f", title=t(lang, "ex_col_loss")),
-                     alt.Tooltip("outcome:N", title=t(lang, "ex_legend_outcome"))],
-        )
-    )  # fmt: skip
-    ln2 = alt.Chart().mark_rule(strokeDash=[6, 4], color="#444444", size=1.5).encode(y=alt.datum(float(np.log(2))))
-    width = max(150, min(58 * len(cols), 232))  # per panel; panels wrap, three to a row
-    return (
-        alt.layer(dots, ln2, data=r)
-        .properties(width=width, height=260)
-        .facet(
-            facet=alt.Facet("act:N", sort=rows, header=alt.Header(title=None, labelFontSize=palette.FONT_SIZE,
-                                                                   labelFontWeight="bold")),
-            columns=3,
-        )
-        .properties(
-            title=_title(t(lang, "ex_loss_title")),
-            description=t(lang, "ex_loss_desc", col=t(lang, f"ex_axis_{grid.kind}").lower()),
-            padding={"left": 5, "top": 20, "right": 5, "bottom": 30},  # room for the title and the last axis
-        )
-    )  # fmt: skip
-
-
-def _axis(title: str, **kw: object) -> alt.Axis:
-    """An axis with projector-size fonts."""
-    return alt.Axis(title=title, labelFontSize=palette.FONT_SIZE - 2, titleFontSize=palette.FONT_SIZE, **kw)
-
-
-def _title(text: str) -> alt.Title:
-    """A chart title with projector-size fonts."""
-    return alt.Title(text, fontSize=palette.TITLE_SIZE, anchor="start")
