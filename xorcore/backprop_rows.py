@@ -19,7 +19,7 @@ import torch
 from torch import nn
 
 from .data import ROW_LABELS, XOR_X, XOR_Y
-from .model import act_grad_np
+from .model import act_grad_np, linears
 from .trace import Grads, Trace, _np
 
 # The backward order of the page (and of the lecture's printout).
@@ -52,7 +52,7 @@ def row_autograd(model: nn.Sequential, row: int, X: torch.Tensor = XOR_X, y: tor
     """Autograd of row `row`'s term l_i / N of the batch-mean BCE: that row's share, independently of the chain rule."""
     model = copy.deepcopy(model)
     n = X.shape[0]
-    lin1, act, lin2, out = model[0], model[1], model[2], model[3]
+    (lin1, lin2), act, out = linears(model), model[1], model[3]
     z1 = lin1(X)
     h1 = act(z1)
     z2 = lin2(h1)
@@ -92,7 +92,7 @@ def array_text(a: np.ndarray, d: int = 6) -> str:
     """An array as nested brackets of d-decimal numbers, e.g. [[0.000000, 0.011670]]."""
     a = np.asarray(a, dtype=float)
     if a.ndim == 0:
-        return _n(a, d)
+        return _n(float(a), d)
     return "[" + ", ".join(array_text(x, d) for x in a) + "]"
 
 

@@ -37,7 +37,11 @@ def init_params(seeds: list[int] | np.ndarray, hidden: int) -> np.ndarray:
     def w_bound(fan_in: int) -> float:
         return math.sqrt(3.0) * (gain / math.sqrt(fan_in))  # as kaiming_uniform_ computes it
 
-    spans = ((0, 2 * h, w_bound(2)), (2 * h, 3 * h, 1 / math.sqrt(2)), (3 * h, 4 * h, w_bound(h)))
+    spans: tuple[tuple[int, int, float], ...] = (
+        (0, 2 * h, w_bound(2)),
+        (2 * h, 3 * h, 1 / math.sqrt(2)),
+        (3 * h, 4 * h, w_bound(h)),
+    )
     spans += ((4 * h, 4 * h + 1, 1 / math.sqrt(h)),)
     gen = torch.Generator()
     with torch.no_grad():

@@ -11,7 +11,8 @@ LOG_CLAMP = -100.0  # BCELoss clamps log(p) and log(1 - p) at -100, so a term is
 
 def bce_terms(pred: np.ndarray, target: np.ndarray = TARGET, dtype: type = np.float64) -> np.ndarray:
     """(..., N) each row's term -[y log p + (1 - y) log(1 - p)] of (..., N) predictions, log clamped at -100."""
-    p = np.asarray(pred, dtype)  # log(1 - p), not BCELoss's log1p(-p): the engine's numbers stay as they were
+    # log(1 - p), not BCELoss's log1p(-p): the engine's numbers stay as they were
+    p: np.ndarray = np.asarray(pred, dtype)
     with np.errstate(all="ignore"):
         right = np.where(np.asarray(target) > 0.5, p, 1 - p)  # the probability given to the right answer
         return -np.maximum(np.log(right), dtype(LOG_CLAMP))

@@ -48,9 +48,17 @@ def n_params(hidden: int) -> int:
     return 4 * hidden + 1
 
 
-def flatten(model: nn.Module) -> np.ndarray:
-    """The model's parameters as one float32 vector in param_names order."""
+def linears(model: nn.Sequential) -> tuple[nn.Linear, nn.Linear]:
+    """The two nn.Linear layers of Linear, act, Linear, Sigmoid: (layer 1, layer 2)."""
     l1, l2 = model[0], model[2]
+    if not (isinstance(l1, nn.Linear) and isinstance(l2, nn.Linear)):
+        raise TypeError("not a 2-H-1 model (Linear, act, Linear, Sigmoid)")
+    return l1, l2
+
+
+def flatten(model: nn.Sequential) -> np.ndarray:
+    """The model's parameters as one float32 vector in param_names order."""
+    l1, l2 = linears(model)
     parts = [l1.weight, l1.bias, l2.weight, l2.bias]
     return torch.cat([p.detach().reshape(-1) for p in parts]).numpy().copy()
 
@@ -70,11 +78,12 @@ def load(config: Config, flat: np.ndarray) -> nn.Sequential:
     """A model of this config holding the given flat parameters."""
     model = build_model(config)
     parts = unflatten(np.asarray(flat, dtype=np.float32), config.hidden)
+    l1, l2 = linears(model)
     with torch.no_grad():
-        model[0].weight.copy_(torch.from_numpy(parts["W1"].copy()))
-        model[0].bias.copy_(torch.from_numpy(parts["b1"].copy()))
-        model[2].weight.copy_(torch.from_numpy(parts["W2"].copy()))
-        model[2].bias.copy_(torch.from_numpy(parts["b2"].copy()))
+        l1.weight.copy_(torch.from_numpy(parts["W1"].copy()))
+        l1.bias.copy_(torch.from_numpy(parts["b1"].copy()))
+        l2.weight.copy_(torch.from_numpy(parts["W2"].copy()))
+        l2.bias.copy_(torch.from_numpy(parts["b2"].copy()))
     return model
 
 

@@ -241,7 +241,7 @@ def _list(values: list[float], d: int = 3) -> str:
 def explain(d: Diagnosis, lang: str, longer: int | None = LONGER) -> str:
     """The diagnosis as a paragraph in `lang`; longer: epochs of the longer run (None: not measured)."""
     n = d.numbers
-    v = {"loss": _f(n["loss"]), "pred": _list(n["pred"]), "longer": f"{longer or LONGER:,}"}
+    v: dict[str, object] = {"loss": _f(n["loss"]), "pred": _list(n["pred"]), "longer": f"{longer or LONGER:,}"}
     if d.case == "dead_init":
         alive = n["alive"]
         key = "sk_alive_none" if alive == 0 else "sk_alive_one" if alive == 1 else "sk_alive_many"

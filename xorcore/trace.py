@@ -10,7 +10,7 @@ import torch
 from torch import nn
 
 from .data import XOR_X, XOR_Y
-from .model import ACT_NAMES, act_grad_np
+from .model import ACT_NAMES, act_grad_np, linears
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class Trace:
 def trace(model: nn.Sequential, X: torch.Tensor = XOR_X, y: torch.Tensor = XOR_Y) -> Trace:
     """Run one forward and backward pass on (X, y), keeping every intermediate value."""
     model = copy.deepcopy(model)  # backward must not leave .grad on the caller's model
-    lin1, act, lin2, out = model[0], model[1], model[2], model[3]
+    (lin1, lin2), act, out = linears(model), model[1], model[3]
     z1 = lin1(X)
     z1.retain_grad()
     h1 = act(z1)
@@ -102,7 +102,7 @@ def manual_step(model: nn.Sequential, eta: float, biases: bool = True) -> nn.Seq
     with torch.no_grad():
         for name, p in new.named_parameters():
             if biases or name.endswith("weight"):
-                p -= eta * p.grad
+                p.sub_(eta * _grad(p))  # in place, as p -= ...
     new.zero_grad(set_to_none=True)
     return new
 
@@ -124,7 +124,7 @@ def finite_differences(model: nn.Sequential, eps: float = 1e-3) -> list[tuple[st
                 down = nn.BCELoss()(m64(X), y).item()
                 p[idx] = old
             label = f"{names[key]}[{','.join(map(str, idx))}]"
-            rows.append((label, (up - down) / (2 * eps), p.grad[idx].item()))
+            rows.append((label, (up - down) / (2 * eps), _grad(p)[idx].item()))
     return rows
 
 
@@ -134,6 +134,15 @@ def loss_of(model: nn.Module) -> float:
         return float(nn.BCELoss()(model(XOR_X), XOR_Y))
 
 
-def _np(t: torch.Tensor) -> np.ndarray:
-    """A detached numpy copy."""
+def _grad(p: torch.Tensor) -> torch.Tensor:
+    """p.grad, which backward() has just filled."""
+    if p.grad is None:
+        raise RuntimeError("no gradient: backward() has not reached this tensor")
+    return p.grad
+
+
+def _np(t: torch.Tensor | None) -> np.ndarray:
+    """A detached numpy copy (of a gradient backward() has filled: None is an error)."""
+    if t is None:
+        raise RuntimeError("no gradient: backward() has not reached this tensor")
     return t.detach().cpu().numpy().copy()
