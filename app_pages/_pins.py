@@ -9,8 +9,8 @@ import streamlit as st
 from app_pages._player import draw
 from app_pages._shared import history, lang, tr
 from xorcore import Config, History, series
-from xorcore.vega import vega_spec
 from xorcore.views import curves
+from xorcore.views.vega import vega_spec
 
 MAX_PINS = 6
 K_PINS = "tr_pins"

@@ -14,10 +14,10 @@ from app_pages._slides import fit, presenting
 from xorcore import History, series
 from xorcore.dead import dead_units
 from xorcore.diagram import network
-from xorcore.vega import vega_spec
 from xorcore.views import curves
 from xorcore.views.boundary import decision_boundary
 from xorcore.views.planes import hidden_plane, output_line_sentence
+from xorcore.views.vega import vega_spec
 
 FPS = 5  # frames a second while playing
 SPEEDS = {"slow": 200, "normal": 100, "fast": 40}  # frames for a whole replay
@@ -27,7 +27,7 @@ PRED_FORMAT = {"format": "%.6f"}
 
 
 def draw(spec: dict) -> None:
-    """A chart at the column's width, from its Vega-Lite spec (xorcore.vega: converted without the schema check)."""
+    """A chart at the column's width, from its Vega-Lite spec (xorcore.views.vega: converted without the schema check)."""
     st.vega_lite_chart(spec, width="stretch")
 
 
