@@ -17,7 +17,7 @@ from ..loss_slice import Slice
 from ..shares import Shares
 from ..text import t
 from . import style
-from .curves import FIT_X, ROW_COLORS
+from .curves import ROW_COLORS
 
 BAR_ROW = 26  # px per bar row of the shares chart
 
@@ -86,7 +86,7 @@ def shares_chart(s: Shares, indices: list[int], lang: str, description: str) -> 
     return alt.layer(zero, bars, ticks, labels).properties(
         width=480,
         height=BAR_ROW * (s.n + 1) * len(params),
-        autosize=FIT_X,
+        autosize=style.AUTOSIZE,
         title=style.title(t(lang, "bx_shares_title"), t(lang, "bx_shares_sub")),
         description=description,
     )
@@ -141,7 +141,7 @@ def slice_chart(sl: Slice, lang: str, description: str) -> alt.LayerChart:
     return alt.layer(curve, hover, rule, dot, text).properties(
         width=480,
         height=300,
-        autosize=FIT_X,
+        autosize=style.AUTOSIZE,
         title=style.title(t(lang, "bx_slice_title"), t(lang, "bx_slice_sub")),
         description=description,
     )
@@ -161,7 +161,7 @@ def zero_grad_chart(losses: np.ndarray, lang: str, title: str, domain: list[floa
         lang, "lp_curve_desc", title=title, n=len(losses), last=num(float(df["loss"].iloc[-1]), 4) if len(df) else "—"
     )
     return alt.layer(line, dot).properties(
-        width=360, height=240, autosize=FIT_X, title=style.title(title), description=desc
+        width=360, height=240, autosize=style.AUTOSIZE, title=style.title(title), description=desc
     )
 
 

@@ -31,10 +31,6 @@ CURVE_HEIGHT = 260
 
 CHART_WIDTH = 480  # nominal: st.altair_chart(width="stretch") fits it to the column
 
-# Fit the width only: with Streamlit's default ("fit"), titles, axes and legends are squeezed into
-# `height` and the plot shrinks; fit-x keeps the plot `height` tall and adds them around it.
-FIT_X = alt.AutoSizeParams(type="fit-x", contains="padding")
-
 # The four inputs: target-0 rows in orange / vermillion, target-1 rows in sky blue / blue (Okabe-Ito),
 # so a line's colour says which target it should reach.
 ROW_COLORS = ("#E69F00", "#56B4E9", "#0072B2", "#D55E00")
@@ -69,7 +65,7 @@ def loss_chart(
     layers += epoch_marker(epoch, value, y, lang, ".6f")
     return alt.layer(*layers).properties(
         width=CHART_WIDTH,
-        autosize=FIT_X,
+        autosize=style.AUTOSIZE,
         height=height,
         title=style.title(t(lang, "tr_loss_title"), t(lang, "tr_loss_sub")),
         description=t(lang, "tr_loss_desc"),
@@ -95,7 +91,7 @@ def accuracy_chart(hist: History, lang: str, epoch: int | None = None, max_point
     layers += epoch_marker(epoch, value, y, lang, ".0%")
     return alt.layer(*layers).properties(
         width=CHART_WIDTH,
-        autosize=FIT_X,
+        autosize=style.AUTOSIZE,
         height=CURVE_HEIGHT - 60,
         title=style.title(t(lang, "tr_acc_title")),
         description=t(lang, "tr_acc_desc"),
@@ -151,7 +147,7 @@ def prediction_chart(
         layers += epoch_marker(epoch, None, y, lang, ".4f")
     return alt.layer(*layers).properties(
         width=CHART_WIDTH,
-        autosize=FIT_X,
+        autosize=style.AUTOSIZE,
         height=CURVE_HEIGHT,
         title=style.title(t(lang, "tr_pred_title")),
         description=t(lang, "tr_pred_desc"),
@@ -192,7 +188,7 @@ def params_chart(hist: History, lang: str, epoch: int | None = None, max_points:
         layers += epoch_marker(epoch, None, y, lang, ".4f")
     return alt.layer(*layers).properties(
         width=CHART_WIDTH,
-        autosize=FIT_X,
+        autosize=style.AUTOSIZE,
         height=CURVE_HEIGHT + 40,
         title=style.title(t(lang, "tr_params_title"), t(lang, "tr_params_sub")),
         description=t(lang, "tr_params_desc"),
@@ -220,7 +216,7 @@ def grad_norm_chart(
     layers += epoch_marker(epoch, value, y, lang, ".3e")
     return alt.layer(*layers).properties(
         width=CHART_WIDTH,
-        autosize=FIT_X,
+        autosize=style.AUTOSIZE,
         height=CURVE_HEIGHT - 60,
         title=style.title(t(lang, "tr_grad_title"), t(lang, "tr_grad_sub")),
         description=t(lang, "tr_grad_desc"),
@@ -272,7 +268,7 @@ def overlay_chart(
     )
     return alt.layer(lines).properties(
         width=CHART_WIDTH,
-        autosize=FIT_X,
+        autosize=style.AUTOSIZE,
         height=CURVE_HEIGHT + 60,
         title=style.title(t(lang, "tr_overlay_title"), t(lang, "tr_overlay_sub")),
         description=t(lang, "tr_overlay_desc", n=len(labels)),

@@ -13,10 +13,9 @@ from . import style
 
 
 def curve_legend(title: str, **kw: object) -> alt.Legend:
-    """A legend with projector-size fonts."""
+    """style.legend with labels cut at 420 px unless told otherwise (long run names in the pins overlay)."""
     kw.setdefault("labelLimit", 420)
-    return alt.Legend(title=title, labelFontSize=palette.FONT_SIZE, titleFontSize=palette.FONT_SIZE,
-                      labelColor=palette.TEXT, titleColor=palette.TEXT, **kw)  # fmt: skip
+    return style.legend(title, **kw)
 
 
 def epoch_axis(hist: History, lang: str) -> alt.X:

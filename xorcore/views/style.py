@@ -21,11 +21,10 @@ def axis(title: str, **kw: object) -> alt.Axis:
 
 
 def legend(title: str, **kw: object) -> alt.Legend:
-    """A legend with projector-size fonts."""
-    return alt.Legend(
-        title=title, labelFontSize=palette.FONT_SIZE, titleFontSize=palette.FONT_SIZE, labelLimit=0,
-        labelColor=palette.TEXT, titleColor=palette.TEXT, **kw,
-    )  # fmt: skip  # labelLimit=0: never cut a label short
+    """A legend with projector-size fonts; labelLimit 0 (the default) never cuts a label short."""
+    kw.setdefault("labelLimit", 0)
+    return alt.Legend(title=title, labelFontSize=palette.FONT_SIZE, titleFontSize=palette.FONT_SIZE,
+                      labelColor=palette.TEXT, titleColor=palette.TEXT, **kw)  # fmt: skip
 
 
 def title(text: str, subtitle: str | list[str] | None = None) -> alt.Title:
