@@ -5,13 +5,17 @@ import streamlit as st
 
 from app_pages._shared import config, history, lang, nav_links, page_path, rule, tr
 from app_pages._slides import deck, fit, presenting, title
-from xorcore import charts
 from xorcore.backprop_rows import hidden_labels
+from xorcore.dead import dead_units
 from xorcore.diagram import network
 from xorcore.float32 import slope_values
 from xorcore.model import n_params, unflatten
 from xorcore.outcome import n_correct
 from xorcore.script import model_code
+from xorcore.views.activation import activation_chart
+from xorcore.views.boundary import boundary_sentence, decision_boundary
+from xorcore.views.points import XOR_POINTS, XOR_TARGET, xor_plane
+from xorcore.views.tables import params_table, predictions_table
 
 SCRIPT = page_path("model")
 cfg, lg = config(), lang()
@@ -43,12 +47,12 @@ def xor_problem() -> None:
         st.markdown(tr("mp_xor_text"))
         st.subheader(tr("mp_truth_table"))
         truth = pd.DataFrame(
-            {tr("ch_col_x1"): charts.XOR_POINTS[:, 0].astype(int),
-             tr("ch_col_x2"): charts.XOR_POINTS[:, 1].astype(int), tr("mp_col_y"): charts.XOR_TARGET}
+            {tr("ch_col_x1"): XOR_POINTS[:, 0].astype(int),
+             tr("ch_col_x2"): XOR_POINTS[:, 1].astype(int), tr("mp_col_y"): XOR_TARGET}
         )  # fmt: skip
         st.dataframe(truth, hide_index=True, width="content")
     with right:
-        xor = charts.xor_plane(lg)
+        xor = xor_plane(lg)
         chart(xor, tr("ch_xor_desc"))
 
 
@@ -67,7 +71,7 @@ def network_diagram() -> None:
     )  # fmt: skip
     for tab, flat in ((tab_init, initial), (tab_trained, trained)):
         with tab:
-            dead = charts.dead_units(flat, cfg.activation, cfg.hidden)
+            dead = dead_units(flat, cfg.activation, cfg.hidden)
             dot = network(unflatten(flat, cfg.hidden), dead=dead, dead_label=tr("mp_dead"))
             st.graphviz_chart(dot, width="stretch", alt=tr("mp_diagram_caption"))  # tall for many units, but readable
             st.caption(tr("mp_diagram_caption"))
@@ -93,7 +97,7 @@ def activation() -> None:
         st.markdown(tr(f"mp_act_{cfg.activation}", **slope_values()))
         st.caption(tr("mp_act_caption"))
     with right:
-        chart(charts.activation_chart(cfg.activation, lg), tr("ch_act_desc", name=act_name))
+        chart(activation_chart(cfg.activation, lg), tr("ch_act_desc", name=act_name))
 
 
 if PRESENT:
@@ -112,7 +116,7 @@ m1, m2, m3 = st.columns(3)
 m1.metric(tr("mp_count"), n_params(cfg.hidden))
 m2.metric(tr("mp_initial_loss"), f"{hist.loss_at(0):.4f}")
 m3.metric(tr("mp_final_loss"), f"{hist.final_loss:.4f}")
-table = charts.params_table(initial, trained, cfg.hidden, lg)
+table = params_table(initial, trained, cfg.hidden, lg)
 num = st.column_config.NumberColumn(format="%.4f")
 st.dataframe(table, hide_index=True, width="stretch", column_config={c: num for c in table.columns[1:]})
 
@@ -125,7 +129,7 @@ st.code(model_code(cfg, lang()), language="python")
 
 # 6 · Trained predictions
 st.header(tr("mp_pred_header"))
-preds = charts.predictions_table(hist.pred_at(0), hist.final_pred, lg)
+preds = predictions_table(hist.pred_at(0), hist.final_pred, lg)
 right_count = n_correct(hist.final_pred)
 left, right = st.columns([6, 5], gap="large")  # the five-column table fits its half at 1280 px (both languages)
 with left:
@@ -139,7 +143,7 @@ with left:
             tr("mp_pred_bad_identity" if cfg.activation == "identity" else "mp_pred_bad"), icon=":material/error:"
         )
 with right:
-    line = charts.boundary_sentence(trained, cfg.activation, cfg.hidden, lg)
-    chart(charts.decision_boundary(trained, cfg.activation, cfg.hidden, lg), tr("mp_boundary_caption", line=line))
+    line = boundary_sentence(trained, cfg.activation, cfg.hidden, lg)
+    chart(decision_boundary(trained, cfg.activation, cfg.hidden, lg), tr("mp_boundary_caption", line=line))
 
 nav_links(SCRIPT)

@@ -4,11 +4,24 @@ import streamlit as st
 
 from app_pages._shared import config, lang, nav_links, page_path, tr, upright
 from app_pages._slides import deck, fit, more, presenting
-from xorcore import build_model, charts
+from xorcore import build_model
 from xorcore import trace as trace_of
 from xorcore.data import ROW_LABELS
+from xorcore.losses import bce_terms
 from xorcore.model import flatten
 from xorcore.outcome import n_correct, rule_values
+from xorcore.views.latex import (
+    latex_activation,
+    latex_inputs,
+    latex_linear1,
+    latex_linear2,
+    latex_loss,
+    latex_output,
+    lecture_forward,
+)
+from xorcore.views.loss_bars import loss_chart
+from xorcore.views.planes import hidden_plane, output_axis, output_line_sentence, space_plane
+from xorcore.views.tables import forward_table
 
 SCRIPT = page_path("forward")
 N_STEPS = 5
@@ -40,7 +53,7 @@ if not PRESENT:
     st.title(tr("fw_title"))
     st.markdown(tr("fw_intro", seed=cfg.seed))
     st.caption(tr("notation"))
-    if charts.lecture_forward(cfg.seed, act, hidden):
+    if lecture_forward(cfg.seed, act, hidden):
         st.success(tr("fw_lecture_ok"), icon=":material/menu_book:")
     else:
         st.info(tr("fw_not_lecture", seed=cfg.seed, act=tr(f"act_{act}"), hidden=hidden), icon=":material/tune:")
@@ -69,9 +82,9 @@ if not PRESENT:
     left, right = st.columns([1, 1], gap="large")
     with left:
         st.markdown(tr("fw_start_text"))
-        st.latex(charts.latex_inputs(trace))
+        st.latex(latex_inputs(trace))
     with right:
-        chart(charts.space_plane(flat, act, hidden, lg, "input", units, highlight=ring))
+        chart(space_plane(flat, act, hidden, lg, "input", units, highlight=ring))
 
 STORY = (
     "story_linear1",
@@ -91,7 +104,7 @@ def more_text(k: int) -> str:
         return tr(f"fw_more2_{act}")
     if k == 3:
         head = tr("fw_more3_one" if hidden == 1 else "fw_more3")
-        line = charts.output_line_sentence(flat, act, hidden, lg, units)
+        line = output_line_sentence(flat, act, hidden, lg, units)
         return " ".join([head, line, tr("fw_train_identity" if act == "identity" else "fw_train_bent")])
     return tr(f"fw_more{k}", right=n_correct(trace.y_pred), **rule_values())
 
@@ -111,29 +124,29 @@ def step(k: int) -> None:
             if not PRESENT:
                 explanation(k)
                 st.markdown(f"**{tr('fw_values')}**")
-            table(charts.forward_table(trace, k, rows, lg))
+            table(forward_table(trace, k, rows, lg))
             if k == 5:
                 m1, m2 = st.columns(2, vertical_alignment="bottom")
                 m1.metric(tr("fw_loss_metric"), f"{trace.loss:.4f}")
                 if len(rows) == 1:
                     m2.metric(
-                        tr("fw_row_loss", row=ROW_LABELS[rows[0]]), f"{charts.loss_terms(trace.y_pred)[rows[0]]:.4f}"
+                        tr("fw_row_loss", row=ROW_LABELS[rows[0]]), f"{bce_terms(trace.y_pred[:, 0])[rows[0]]:.4f}"
                     )
             if PRESENT:  # folded on a slide, under the values (step 5: beside the loss, where m2 is free)
                 with m2 if k == 5 else st.container():
                     explanation(k)
         with right:
             if k == 1:
-                chart(charts.space_plane(flat, act, hidden, lg, "z1", units, highlight=ring))
+                chart(space_plane(flat, act, hidden, lg, "z1", units, highlight=ring))
             elif k == 2:
-                chart(charts.space_plane(flat, act, hidden, lg, "h1", units, separator=False, highlight=ring))
+                chart(space_plane(flat, act, hidden, lg, "h1", units, separator=False, highlight=ring))
             elif k == 3:
-                chart(charts.hidden_plane(flat, act, hidden, lg, units, highlight=ring))
+                chart(hidden_plane(flat, act, hidden, lg, units, highlight=ring))
             elif k == 4:
-                chart(charts.output_axis(trace.y_pred, lg, highlight=ring))
+                chart(output_axis(trace.y_pred, lg, highlight=ring))
             else:
                 # on a slide the legend sits beside the bars: the two equations below keep their room
-                chart(charts.loss_chart(trace.y_pred, trace.loss, lg, legend="right" if PRESENT else "bottom"))
+                chart(loss_chart(trace.y_pred, trace.loss, lg, legend="right" if PRESENT else "bottom"))
         equations(k)
 
 
@@ -148,15 +161,15 @@ def equations(k: int) -> None:
     if not PRESENT:
         st.markdown(f"**{tr('fw_equation')}**")
     if k == 1:
-        eqs = [charts.latex_linear1(trace, rows)]
+        eqs = [latex_linear1(trace, rows)]
     elif k == 2:
-        eqs = charts.latex_activation(trace, rows, act)
+        eqs = latex_activation(trace, rows, act)
     elif k == 3:
-        eqs = [charts.latex_linear2(trace, rows)]
+        eqs = [latex_linear2(trace, rows)]
     elif k == 4:
-        eqs = [charts.latex_output(trace, rows)]
+        eqs = [latex_output(trace, rows)]
     else:
-        eqs = charts.latex_loss(trace, rows)
+        eqs = latex_loss(trace, rows)
     if PRESENT and len(eqs) > 1:  # one block: the margins between separate equations push a slide off the screen
         eqs = [r"\begin{gathered}" + r" \\[6pt] ".join(eqs) + r"\end{gathered}"]
     for eq in eqs:

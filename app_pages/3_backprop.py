@@ -12,7 +12,7 @@ from app_pages import _walk
 from app_pages._shared import config, lang, nav_links, page_path, tr, upright
 from app_pages._slides import deck, fit, more, presenting, title
 from app_pages._views import grad_shares_view, local_upstream_view, loss_slice_view
-from xorcore import LECTURE, build_model, curves, finite_differences
+from xorcore import LECTURE, build_model, finite_differences
 from xorcore import trace as trace_of
 from xorcore.backprop_rows import (
     PARAM_STEPS,
@@ -28,11 +28,13 @@ from xorcore.backprop_rows import (
     row_by_hand,
     row_share,
 )
-from xorcore.charts import n_clamped
 from xorcore.data import ROW_LABELS
+from xorcore.dead import is_dead
 from xorcore.diagram import network
 from xorcore.graph import computation_graph
+from xorcore.losses import n_clamped
 from xorcore.model import load, param_names, unflatten
+from xorcore.views.walk import walk_alt, walk_chart
 
 SCRIPT = page_path("backprop")
 NAMES = {"d_y_pred": "dL/dy_pred", "d_z2": "dL/dz2", "d_W2": "dL/dW2", "d_b2": "dL/db2",
@@ -145,7 +147,7 @@ def network_grads() -> None:
     """The network diagram with every parameter's gradient."""
     title(tr("bp_h_network"))
     shown = trace.grads if row is None else row_share(trace.grads, trace, row)
-    dead = (trace.z1 <= 0).all(axis=0).tolist() if cfg.activation == "relu" else None
+    dead = is_dead(trace.z1).tolist() if cfg.activation == "relu" else None
     which = tr("bp_network_batch") if row is None else tr("bp_network_row", row=ROW_LABELS[row])
     st.caption(tr("bp_network_caption", which=which))
     if dead and any(dead):
@@ -250,7 +252,7 @@ def manual_update() -> None:
         new = unflatten(new_flat, cfg.hidden)
         with t_right:
             if PRESENT:  # the slide's picture: the loss along the steps; the new matrices folded
-                chart_box.altair_chart(fit(curves.walk_chart(walk["losses"], lang()), WALK_HEIGHT), width="stretch")
+                chart_box.altair_chart(fit(walk_chart(walk["losses"], lang()), WALK_HEIGHT), width="stretch")
             with more():
                 if PRESENT:
                     st.markdown(tr("bp_update_intro"))
@@ -266,8 +268,8 @@ def manual_update() -> None:
         if not PRESENT:
             if k == 1 and not biases and math.isclose(eta, 0.1) and lecture_model:
                 st.success(tr("bp_lecture_match"), icon=":material/check_circle:")
-            st.altair_chart(curves.walk_chart(walk["losses"], lang()), width="stretch")  # its description names it
-            st.caption(curves.walk_alt(walk["losses"], lang()))
+            st.altair_chart(walk_chart(walk["losses"], lang()), width="stretch")  # its description names it
+            st.caption(walk_alt(walk["losses"], lang()))
             loss_slice_view(cfg, prev_flat, new_flat, eta, biases)  # beyond the lecture: the loss along this step
 
 

@@ -17,12 +17,12 @@ from app_pages._runcharts import curve_specs, history_csv
 from app_pages._shared import engine_note, history, lang, nav_links, page_path, rule, tr
 from app_pages._slides import deck, presenting, title
 from app_pages._stuck import diagnosis, seed_failures
-from xorcore import curves
+from xorcore import series
 from xorcore.outcome import rule_values
 from xorcore.script import script
 
 hist = history()
-last = curves.last_epoch(hist)
+last = series.last_epoch(hist)
 if presenting():  # one slide: the replay (play, the scrubber, the loss, the boundary, the hidden plane)
 
     def replay() -> None:
@@ -42,7 +42,7 @@ if hist.diverged_at is not None:
 cols = st.columns(4)
 loss = hist.loss_at(last)
 cols[0].metric(tr("tr_m_final_loss"), f"{loss:.6f}" if math.isfinite(loss) else "—")
-acc = float(curves.accuracy_series(hist)[last])
+acc = float(series.accuracy_series(hist)[last])
 cols[1].metric(tr("tr_m_accuracy"), f"{acc:.0%}" if math.isfinite(acc) else "—")
 ok = hist.diverged_at is None and hist.success()
 cols[2].metric(tr("tr_m_success"), tr("tr_success_yes" if ok else "tr_success_no"), help=rule())
@@ -80,7 +80,7 @@ if hist.diverged_at is not None:
     st.caption(tr("tr_final_diverged", epoch=last))
 else:
     fails, runs = seed_failures(hist.config)
-    lecture = ", ".join(f"{v:.3f}" for v in curves.LECTURE_CELL1_PRED)
+    lecture = ", ".join(f"{v:.3f}" for v in series.LECTURE_CELL1_PRED)
     st.caption(tr("tr_final_caption", lecture=lecture, seed=hist.config.seed, fails=fails, runs=runs, last=runs - 1))
 left, right = st.columns([3, 2])
 with left:
@@ -88,7 +88,7 @@ with left:
 with right:  # as the lecture's cell 1 prints them
     act = {"leaky_relu": "LeakyReLU", "relu": "ReLU", "tanh": "Tanh"}.get(hist.config.activation)
     head = tr("tr_printout_head", act=act or hist.config.activation.capitalize())
-    st.code(f"{head}\n {curves.printout(hist.pred_at(last))}", language=None)
+    st.code(f"{head}\n {series.printout(hist.pred_at(last))}", language=None)
 
 # ---------------------------------------------------------------- downloads: History as CSV, the standalone script
 st.subheader(tr("tr_downloads"))

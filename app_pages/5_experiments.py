@@ -18,6 +18,7 @@ from xorcore import experiments as ex
 from xorcore.agreement import measured
 from xorcore.config import ACTIVATIONS, EPOCH_RANGE, LR_CHOICES, OPTIMIZERS
 from xorcore.float32 import slope_values
+from xorcore.views.grid import col_label, headline, loss_strip, success_heatmap
 
 PAGE = page_path("experiments")
 TRAINING = page_path("training")
@@ -60,7 +61,7 @@ def _cases(key: tuple, with_rescue: bool, _grid: ex.GridResult, _saved: dict | N
 
 def _setting(kind: str):  # -> Callable[[str, object], str]
     """How a setting of a grid of this kind is named in sentences and tables: 'sigmoid · Adam'."""
-    return lambda row, col: f"{tr(f'act_{row}')} · {ex.col_label(kind, col, lg, short=True)}"
+    return lambda row, col: f"{tr(f'act_{row}')} · {col_label(kind, col, lg, short=True)}"
 
 
 def _open(cell: ex.Cell, seed: int) -> None:
@@ -81,7 +82,7 @@ def _vs_torch() -> str:
 
 
 def _col_text(kind: str, col: object) -> str:
-    return ex.col_label(kind, col, lg)
+    return col_label(kind, col, lg)
 
 
 # ---------------------------------------------------------------- the grid: chosen (reading mode) or the sidebar's
@@ -211,7 +212,7 @@ def results_note(grid: ex.GridResult, last: dict) -> None:
 
 def heatmap(grid: ex.GridResult) -> None:
     st.header(tr("ex_heat_header"))
-    st.altair_chart(ex.success_heatmap(grid, lg), width="content")  # alt text: the chart's description
+    st.altair_chart(success_heatmap(grid, lg), width="content")  # alt text: the chart's description
     st.caption(tr("ex_heat_caption", rule=rule()))
 
 
@@ -250,7 +251,7 @@ def why_stuck(grid: ex.GridResult, last: dict) -> None:
 
 def loss_spread(grid: ex.GridResult) -> None:
     st.header(tr("ex_loss_header"))
-    st.altair_chart(ex.loss_strip(grid, lg), width="content")  # alt text: the chart's description
+    st.altair_chart(loss_strip(grid, lg), width="content")  # alt text: the chart's description
     st.caption(tr("ex_loss_caption"))
     n_div = int(sum(c.diverged.sum() for c in grid.cells.values()))
     if n_div:
@@ -328,8 +329,8 @@ def heat_slide() -> None:
     last = slide_last()
     title(tr("ex_slide_title"))
     grid = train_grid(last)
-    st.markdown(f":material/school: **{tr('ex_slide_lead', n=grid.seeds)}** {ex.headline(grid, lg, _prefer(grid))}")
-    st.altair_chart(ex.success_heatmap(grid, lg, slide=True), width="content")  # alt text: the chart's description
+    st.markdown(f":material/school: **{tr('ex_slide_lead', n=grid.seeds)}** {headline(grid, lg, _prefer(grid))}")
+    st.altair_chart(success_heatmap(grid, lg, slide=True), width="content")  # alt text: the chart's description
     rows, cols = _names(grid)
     st.caption(tr("ex_slide_grid", rows=rows, cols=cols, seeds=grid.seeds, epochs=grid.epochs, fixed=_fixed(last, done=True))
                + " " + rule())  # fmt: skip

@@ -15,10 +15,10 @@ from app_pages._shared import lang, tr
 from app_pages._slides import more, presenting, title
 from xorcore import Config
 from xorcore.backprop_rows import num
-from xorcore.beyond_charts import zero_grad_chart
 from xorcore.data import ROW_LABELS, TARGET
 from xorcore.loop import LOOP_CODE, LOOP_STEPS, LoopStepper, Snapshot, changed, fresh_sum_gap, plain_loop, values_table
 from xorcore.palette import NEG, POS
+from xorcore.views.beyond import zero_grad_chart
 
 K_STEPPER = "lp_stepper"
 CURVE_EPOCHS = 500  # "a few hundred": long enough for the two loops to part ways

@@ -8,8 +8,9 @@ import streamlit as st
 
 from app_pages._player import draw
 from app_pages._shared import history, lang, tr
-from xorcore import Config, History, curves
-from xorcore.vega import vega_spec
+from xorcore import Config, History, series
+from xorcore.views import curves
+from xorcore.views.vega import vega_spec
 
 MAX_PINS = 6
 K_PINS = "tr_pins"
@@ -47,7 +48,7 @@ def pinned_runs(hist: History, log: bool) -> None:
     st.caption(tr("tr_overlay_caption", n=len(runs)))
     for i, (c, (label, pinned_hist)) in enumerate(zip(pins, runs, strict=False)):
         row = st.columns([6, 1.2], vertical_alignment="center")
-        loss = pinned_hist.loss_at(curves.last_epoch(pinned_hist))
+        loss = pinned_hist.loss_at(series.last_epoch(pinned_hist))
         ok = pinned_hist.diverged_at is None and pinned_hist.success()
         verdict = tr("tr_success_yes" if ok else "tr_success_no")
         row[0].markdown(

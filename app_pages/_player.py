@@ -11,10 +11,13 @@ import streamlit as st
 
 from app_pages._shared import lang, tr
 from app_pages._slides import fit, presenting
-from xorcore import History, curves
-from xorcore.charts import boundary_sentence, dead_units, decision_boundary, hidden_plane, output_line_sentence
+from xorcore import History, series
+from xorcore.dead import dead_units
 from xorcore.diagram import network
-from xorcore.vega import vega_spec
+from xorcore.views import curves
+from xorcore.views.boundary import boundary_sentence, decision_boundary
+from xorcore.views.planes import hidden_plane, output_line_sentence
+from xorcore.views.vega import vega_spec
 
 FPS = 5  # frames a second while playing
 SPEEDS = {"slow": 200, "normal": 100, "fast": 40}  # frames for a whole replay
@@ -24,13 +27,13 @@ PRED_FORMAT = {"format": "%.6f"}
 
 
 def draw(spec: dict) -> None:
-    """A chart at the column's width, from its Vega-Lite spec (xorcore.vega: converted without the schema check)."""
+    """A chart at the column's width, from its Vega-Lite spec (xorcore.views.vega: converted without the schema check)."""
     st.vega_lite_chart(spec, width="stretch")
 
 
 def pred_table(hist: History, epoch: int) -> None:
     """The four predictions at an epoch, exact values from History."""
-    df = curves.predictions_table(hist, epoch, lang())
+    df = series.predictions_table(hist, epoch, lang())
     st.dataframe(
         df,
         hide_index=True,
@@ -57,7 +60,7 @@ def explorer(hist: History, log: bool) -> None:
         st.caption(tr("tr_explorer_caption"))
     if st.session_state.get(K_RUN) != hist.config:  # a new run: start at its trained model, paused
         st.session_state[K_RUN] = hist.config
-        st.session_state[K_EPOCH] = curves.last_epoch(hist)
+        st.session_state[K_EPOCH] = series.last_epoch(hist)
         st.session_state[K_PLAYING] = False
     st.fragment(_controls)(hist, log)
 
@@ -73,7 +76,7 @@ def _toggle_play(last: int) -> None:
 
 def _controls(hist: History, log: bool) -> None:
     """Play / pause and speed, then the frame (playing or still)."""
-    last = curves.last_epoch(hist)
+    last = series.last_epoch(hist)
     playing = bool(st.session_state.get(K_PLAYING))
     if last > 0:
         c_play, c_speed, _ = st.columns([1.5, 3, 3.5], vertical_alignment="bottom")
@@ -113,7 +116,7 @@ def _frame_still(hist: History, log: bool) -> None:
 
 def _frame(hist: History, log: bool, playing: bool) -> None:
     """The scrubber and the views of its epoch (advanced by one step first while playing)."""
-    last = curves.last_epoch(hist)
+    last = series.last_epoch(hist)
     epoch = min(max(int(st.session_state.get(K_EPOCH, last)), 0), last)
     if last > 0:
         if playing:
@@ -140,7 +143,7 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
     lg, cfg = lang(), hist.config
     flat = hist.params[epoch]
     loss = hist.loss_at(epoch)
-    acc = float(curves.accuracy_series(hist)[epoch])
+    acc = float(series.accuracy_series(hist)[epoch])
     if epoch >= hist.epochs_run:
         at = tr("tr_at_trained", epoch=epoch, n=hist.epochs_run)
     else:

@@ -1,7 +1,7 @@
 """The Training page's whole-run outputs, converted once per run (and language) and cached.
 
 Most of a rerun went into Altair: building the charts and validating each one against the
-Vega-Lite schema while converting it. xorcore.vega converts without the validation (xorcore's
+Vega-Lite schema while converting it. xorcore.views.vega converts without the validation (xorcore's
 tests validate every builder), and the charts that only change with the run are cached here.
 """
 
@@ -11,8 +11,9 @@ import hashlib
 
 import streamlit as st
 
-from xorcore import History, curves
-from xorcore.vega import vega_spec
+from xorcore import History
+from xorcore.views import curves
+from xorcore.views.vega import vega_spec
 
 
 def digest(hist: History) -> str:

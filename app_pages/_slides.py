@@ -13,11 +13,11 @@ from contextlib import AbstractContextManager
 import streamlit as st
 
 from app_pages._shared import PAGES, named_params, neighbour, tr
-from xorcore.curves import FIT_X
+from xorcore.views.style import AUTOSIZE
 
 K_PRESENT = "present"  # the sidebar toggle's key, bound to the URL as ?present=true
 LAST = -1  # a slide index meaning "this page's last slide" (set when PageUp crosses back to it)
-SLIDE_CHART_HEIGHT = 140  # a plane's plot height on a slide (reading mode: charts.CHART_SIZE)
+SLIDE_CHART_HEIGHT = 140  # a plane's plot height on a slide (reading mode: CHART_SIZE)
 # A slide has the whole 1280 x 720 screen: the control bar sits in the empty top band (Streamlit's
 # header, 60 px), the slide starts right under it (this style and the bar take two 16 px gaps), and nothing is left below.
 SLIDE_CSS = """<style>
@@ -89,7 +89,7 @@ def fit(chart, height: int = SLIDE_CHART_HEIGHT):  # -> alt.TopLevelMixin
     `height` is the plot area alone (fit-x): the title and the axes are added around it, never squeezed
     into it (Streamlit's default "fit" would push a chart's title out of its box).
     """
-    return chart.properties(height=height, autosize=FIT_X) if presenting() else chart
+    return chart.properties(height=height, autosize=AUTOSIZE) if presenting() else chart
 
 
 def more() -> AbstractContextManager:

@@ -14,8 +14,6 @@ from app_pages._shared import lang, tr
 from app_pages._slides import fit, more, presenting, title
 from xorcore import Config
 from xorcore.backprop_rows import num
-from xorcore.beyond_charts import before_after, shares_chart, slice_chart
-from xorcore.charts import boundary_sentence, decision_boundary, hidden_plane, output_line_sentence
 from xorcore.data import ROW_LABELS, X_NP
 from xorcore.edges import edge_labels, layer_ratio, w1_path_latex
 from xorcore.graph import computation_graph
@@ -23,6 +21,9 @@ from xorcore.loss_slice import loss_slice
 from xorcore.model import param_names, predict_grid
 from xorcore.shares import Shares, grad_shares, group, strongest_cancel
 from xorcore.trace import Trace
+from xorcore.views.beyond import before_after, shares_chart, slice_chart
+from xorcore.views.boundary import boundary_sentence, decision_boundary
+from xorcore.views.planes import hidden_plane, output_line_sentence
 
 GROUPS = ("W1", "b1", "W2", "b2")
 # On a slide (plot-area heights, px): the shares' band per parameter (at most SLIDE_PARAMS of a group);

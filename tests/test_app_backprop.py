@@ -13,7 +13,7 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from xorcore import ACTIVATIONS, LECTURE, Config, build_model, manual_step
 from xorcore import trace as trace_of
 from xorcore.backprop_rows import STEPS, row_share
-from xorcore.charts import n_clamped
+from xorcore.losses import n_clamped
 from xorcore.text import t
 from xorcore.trace import loss_of
 

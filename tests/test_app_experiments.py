@@ -12,8 +12,9 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
 from xorcore import ACTIVATIONS, OPTIMIZERS, Config, build_model, stuck, train
 from xorcore.data import XOR_X
-from xorcore.experiments import col_label, run_grid
+from xorcore.experiments import run_grid
 from xorcore.text import t
+from xorcore.views.grid import col_label
 
 PAGE = "app_pages/5_experiments.py"
 

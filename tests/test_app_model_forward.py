@@ -8,10 +8,14 @@ import numpy as np
 import pytest
 from conftest import all_text, app
 
-from xorcore import ACTIVATIONS, Config, build_model, charts, train
+from xorcore import ACTIVATIONS, Config, build_model, train
 from xorcore import trace as trace_of
+from xorcore.dead import dead_units
+from xorcore.geometry import output_line_shown
+from xorcore.losses import bce_terms
 from xorcore.model import flatten, n_params
 from xorcore.text import t
+from xorcore.views.planes import output_line_sentence
 
 MODEL = "app_pages/1_model.py"
 FORWARD = "app_pages/2_forward.py"
@@ -110,7 +114,7 @@ def test_model_page(lang, activation, hidden):
 def test_model_page_flags_dead_relu_units():
     cfg = Config(activation="relu", hidden=8)
     hist = train(cfg)
-    dead0 = charts.dead_units(hist.params[0], "relu", 8)
+    dead0 = dead_units(hist.params[0], "relu", 8)
     assert any(dead0), "this seed has a unit dead from the start (the test needs one)"
     at = app(MODEL, activation="relu", hidden="8")
     _ok(at)
@@ -120,7 +124,7 @@ def test_model_page_flags_dead_relu_units():
     assert any(names in w.value for w in at.warning)
     # Seed 0 with two ReLU units: alive at the start, one dies during training (the lecture's failure).
     hist = train(Config(activation="relu", seed=0))
-    assert not any(charts.dead_units(hist.params[0], "relu", 2)) and any(charts.dead_units(hist.params[-1], "relu", 2))
+    assert not any(dead_units(hist.params[0], "relu", 2)) and any(dead_units(hist.params[-1], "relu", 2))
     at = app(MODEL, activation="relu", seed="0")
     _ok(at)
     initial, trained = (g.proto.spec for g in at.get("graphviz_chart"))
@@ -181,7 +185,7 @@ def test_forward_page_one_row():
     assert r"z_1^{(4)} = x^{(4)} W_1^{\top} + b_1" in latex  # one input: a row, input index as a superscript
     assert r"\ell_{4}" in latex and "= 0.7482" in latex  # the row's term, then the batch loss
     trace = trace_of(build_model(Config()))
-    assert f"{charts.loss_terms(trace.y_pred)[3]:.4f}" in [m.value for m in at.metric]
+    assert f"{bce_terms(trace.y_pred[:, 0])[3]:.4f}" in [m.value for m in at.metric]
 
 
 def test_forward_page_hidden_units_choice():
@@ -238,8 +242,8 @@ def test_forward_text_follows_the_activation(lang, activation):
     text = "\n".join(m.value for m in at.markdown)
     assert t(lang, f"fw_more2_{activation}") in text
     # step 3 says whether z2 = 0 is drawn, as the chart itself decides
-    drawn = charts.output_line_shown(flat, activation, cfg.hidden)
-    assert charts.output_line_sentence(flat, activation, cfg.hidden, lang) in text
+    drawn = output_line_shown(flat, activation, cfg.hidden)
+    assert output_line_sentence(flat, activation, cfg.hidden, lang) in text
     specs = "".join(c.proto.spec for c in at.get("vega_lite_chart"))
     assert (json.dumps(t(lang, "ch_out_line"))[1:-1] in specs) == drawn
     words = text + "\n".join(infos) + "\n".join(c.value for c in at.caption)
@@ -256,7 +260,7 @@ def test_forward_text_follows_the_activation(lang, activation):
 def test_lecture_h1_plane_says_the_line_is_outside():
     """At the lecture's settings z2 = 0 misses the h1 plot: the text says so and draws no green line."""
     flat = flatten(build_model(Config()))
-    assert not charts.output_line_shown(flat, "sigmoid", 2)
+    assert not output_line_shown(flat, "sigmoid", 2)
     at = app("app_pages/2_forward.py")
     text = "\n".join(m.value for m in at.markdown)
     assert t("en", "ch_h1_line_outside") in text and t("en", "ch_h1_line_drawn") not in all_text(at)
@@ -269,4 +273,4 @@ def test_forward_text_for_one_and_many_units(hidden):
     text = "\n".join(m.value for m in at.markdown)
     assert (t("en", "fw_more3_one") in text) == (hidden == 1)
     flat = flatten(build_model(Config(seed=0, activation="relu", hidden=hidden)))
-    assert charts.output_line_sentence(flat, "relu", hidden, "en") in text
+    assert output_line_sentence(flat, "relu", hidden, "en") in text

@@ -16,7 +16,7 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 from streamlit.testing.v1 import AppTest
 
-from xorcore import ACTIVATIONS, OPTIMIZERS, Config, build_model, curves, stuck, train
+from xorcore import ACTIVATIONS, OPTIMIZERS, Config, build_model, series, stuck, train
 from xorcore.data import XOR_X
 from xorcore.experiments import run_cell
 from xorcore.model import act_np, param_names
@@ -71,7 +71,7 @@ def test_page_in_both_languages(lang):
     assert metric(at, "Final loss" if lang == "en" else "최종 loss") == f"{hist.final_loss:.6f}"
     # The lecture's cell-1 printout, with the real numbers.
     (code,) = [c.value for c in at.code if c.value.startswith("PyTorch")]
-    assert curves.printout(hist.final_pred) in code
+    assert series.printout(hist.final_pred) in code
     head = "PyTorch (Sigmoid) predictions:" if lang == "en" else "PyTorch (Sigmoid) 예측 결과:"
     assert code.startswith(head)
     assert any("final loss:" in c.value and "import torch" in c.value for c in at.code)  # the script
@@ -376,7 +376,7 @@ def test_final_caption_counts_the_failing_seeds(lang):
     at = page(lang)
     cell = run_cell("sigmoid", "adam", 0.01, 100, 2000, 2)  # the engine, as the caption says
     fails = cell.n - cell.n_success
-    lecture = ", ".join(f"{v:.3f}" for v in curves.LECTURE_CELL1_PRED)
+    lecture = ", ".join(f"{v:.3f}" for v in series.LECTURE_CELL1_PRED)
     want = t(lang, "tr_final_caption", lecture=lecture, seed=42, fails=fails, runs=100, last=99)
     assert want in [c.value for c in at.caption]
 

@@ -10,11 +10,16 @@ import pytest
 import torch
 from conftest import all_text, app
 
-from xorcore import Config, build_model, charts, train
+from xorcore import Config, build_model, train
 from xorcore.float32 import slope_values, zero_slope_from
+from xorcore.geometry import boundary_grid
 from xorcore.loop import plain_loop
+from xorcore.losses import bce_terms
 from xorcore.model import flatten
 from xorcore.text import TABLES, t
+from xorcore.views.boundary import boundary_sentence, decision_boundary
+from xorcore.views.loss_bars import loss_chart
+from xorcore.views.planes import output_line_sentence, space_plane, unit_lines_sentence
 
 LANGS = ("en", "ko")
 
@@ -38,15 +43,15 @@ def test_boundary_without_a_line_says_so(lang):
     """Old: "the black line is where it crosses 0.5" under the lecture's untrained model, whose prediction stays
     between 0.642 and 0.675 on the whole window (no line is drawn)."""
     flat = flatten(build_model(Config()))
-    grid = charts.boundary_grid(flat, "sigmoid", 2)
-    sentence = charts.boundary_sentence(flat, "sigmoid", 2, lang)
+    grid = boundary_grid(flat, "sigmoid", 2)
+    sentence = boundary_sentence(flat, "sigmoid", 2, lang)
     assert sentence == t(lang, "ch_boundary_none_above", lo=f"{grid.y_pred.min():.3f}", hi=f"{grid.y_pred.max():.3f}")
     assert "0.642" in sentence and "0.675" in sentence
-    chart = charts.decision_boundary(flat, "sigmoid", 2, lang)
+    chart = decision_boundary(flat, "sigmoid", 2, lang)
     assert t(lang, "ch_boundary_line") not in chart.description and sentence in chart.description
     assert chart.title.subtitle == t(lang, "ch_boundary_sub_none")
     trained = train(Config(epochs=2000)).params[-1]  # the lecture's trained model: its 0.5 line is drawn
-    assert charts.boundary_sentence(trained, "sigmoid", 2, lang) == t(lang, "ch_boundary_line")
+    assert boundary_sentence(trained, "sigmoid", 2, lang) == t(lang, "ch_boundary_line")
 
 
 def test_training_epoch_zero_caption_has_no_black_line():
@@ -67,11 +72,11 @@ def test_unit_lines_outside_the_window_are_named(lang):
     """Old: "with the line where each shown hidden unit's z1 is 0" at seed 4, where both lines miss the window."""
     far, near = flatten(build_model(Config(seed=4))), flatten(build_model(Config()))
     for flat, drawn in ((far, []), (near, [1, 2])):
-        chart = charts.space_plane(flat, "sigmoid", 2, lang, "input")
+        chart = space_plane(flat, "sigmoid", 2, lang, "input")
         rules = [ly for ly in chart.layer if getattr(ly, "mark", None) is not None and "rule" in str(ly.mark)]
         names = set(rules[0].data["name"]) if rules else set()
         assert names == {t(lang, "ch_unit_line", unit=u) for u in drawn}
-        sentence = charts.unit_lines_sentence(flat, 2, lang)
+        sentence = unit_lines_sentence(flat, 2, lang)
         assert sentence in chart.description
         if drawn:
             assert sentence == t(lang, "ch_unit_lines_drawn", units="1, 2")
@@ -181,9 +186,9 @@ def test_loss_slice_planes_name_missing_lines(lang):
     """Old: the before/after planes' alt text promised "the line where it crosses 0.5" and "the output layer's
     separating line" at seed 42, where neither is drawn before the step."""
     flat = flatten(build_model(Config()))
-    line = charts.boundary_sentence(flat, "sigmoid", 2, lang)
+    line = boundary_sentence(flat, "sigmoid", 2, lang)
     assert t(lang, "bx_boundary_alt", when="x", line=line).endswith(line)
-    assert charts.output_line_sentence(flat, "sigmoid", 2, lang) == t(lang, "ch_h1_line_outside")
+    assert output_line_sentence(flat, "sigmoid", 2, lang) == t(lang, "ch_h1_line_outside")
     assert np.isfinite(flat).all()
 
 
@@ -228,7 +233,7 @@ def test_slow_run_on_the_saddle_is_not_called_unstuck():
 def test_a_dead_unit_still_moves_under_adam():
     """Old: "no update can move it again" (Model) / "never changes again": ReLU seed 0 + Adam, unit 2 dies at
     epoch 20 and Adam's running mean keeps moving its bias for about 180 more epochs with a gradient of 0."""
-    from xorcore.experiments import dead_mask
+    from xorcore.dead import dead_mask
 
     h = train(Config(activation="relu", seed=0))
     dead = dead_mask(h.params, 2)[:, 1]
@@ -256,9 +261,9 @@ def test_loss_bars_are_terms_not_shares(lang):
     from xorcore import trace
 
     tc = trace(build_model(Config()))
-    terms = charts.loss_terms(tc.y_pred)
+    terms = bce_terms(tc.y_pred)
     assert abs(float(terms.mean()) - tc.loss) < 1e-6 and abs(float(terms.sum()) - tc.loss) > 1
-    chart = charts.loss_chart(tc.y_pred, tc.loss, lang)
+    chart = loss_chart(tc.y_pred, tc.loss, lang)
     assert chart.title.text == t(lang, "ch_loss_title") and ("term" in chart.title.text or "항" in chart.title.text)
 
 

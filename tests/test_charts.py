@@ -9,10 +9,16 @@ import pytest
 import torch
 from conftest import chart_frames
 
-from xorcore import ACTIVATIONS, LECTURE, XOR_X, Config, build_model, charts, train
+from xorcore import ACTIVATIONS, LECTURE, XOR_X, Config, build_model, train
 from xorcore import trace as trace_of
+from xorcore.geometry import axis_values, boundary_grid, contour_segments, output_line, warped_grid
 from xorcore.model import flatten, load
 from xorcore.text import LANGS, MISSING
+from xorcore.views.activation import activation_chart, activation_data
+from xorcore.views.boundary import decision_boundary
+from xorcore.views.latex import latex_linear1, latex_loss, latex_output
+from xorcore.views.planes import hidden_plane, output_axis, space_plane
+from xorcore.views.points import xor_plane
 
 
 def _points(chart) -> pd.DataFrame:
@@ -35,14 +41,14 @@ def _torch_pred(model, pts: np.ndarray) -> np.ndarray:
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_boundary_corners_equal_model_predictions(activation):
     model = _model(activation=activation, seed=3, hidden=3)
-    grid = charts.boundary_grid(flatten(model), activation, 3)
+    grid = boundary_grid(flatten(model), activation, 3)
     assert len(grid) >= 60 * 60
     corners = grid.set_index(["x1", "x2"]).y_pred
     want = _torch_pred(model, XOR_X.numpy())
     got = np.array([corners.loc[(float(a), float(b))] for a, b in XOR_X.numpy()])
     np.testing.assert_allclose(got, want, atol=1e-6)
     # The chart's heatmap layer carries exactly this grid.
-    chart = charts.decision_boundary(flatten(model), activation, 3, "en")
+    chart = decision_boundary(flatten(model), activation, 3, "en")
     heat = next(f for f in chart_frames(chart) if "y_pred" in f.columns)
     np.testing.assert_allclose(heat.y_pred.to_numpy(), grid.y_pred.to_numpy())
 
@@ -51,7 +57,7 @@ def test_boundary_contour_is_at_one_half():
     cfg = LECTURE
     hist = train(cfg)  # the trained lecture net: its boundary crosses the plane
     flat = hist.params[-1]
-    segs = charts.contour_segments(*(charts._axis_values(80),) * 2, charts.boundary_grid(flat, "sigmoid", 2)
+    segs = contour_segments(*(axis_values(80),) * 2, boundary_grid(flat, "sigmoid", 2)
                                    .y_pred.to_numpy().reshape(81, 81))  # fmt: skip
     assert len(segs) > 20  # the trained net's boundary crosses the plane
     ends = np.concatenate([segs[:, :2], segs[:, 2:]]).astype(np.float32)
@@ -64,10 +70,10 @@ def test_boundary_contour_is_at_one_half():
 def test_hidden_plane_points_and_grid_equal_trace(activation, hidden, units):
     model = _model(activation=activation, hidden=hidden, seed=7)
     trace = trace_of(model)
-    chart = charts.hidden_plane(flatten(model), activation, hidden, "en", units)
+    chart = hidden_plane(flatten(model), activation, hidden, "en", units)
     pts = _points(chart)
     np.testing.assert_allclose(pts[["a", "b"]].to_numpy(), trace.h1[:, list(units)], atol=1e-5)
-    grid = charts.warped_grid(flatten(model), activation, hidden, "h1", units)
+    grid = warped_grid(flatten(model), activation, hidden, "h1", units)
     for (x1, x2), hist in zip(XOR_X.numpy(), trace.h1, strict=True):
         at = grid[np.isclose(grid.x1, x1) & np.isclose(grid.x2, x2)]
         assert len(at) == 2  # the corner lies on one x1-line and one x2-line
@@ -77,12 +83,12 @@ def test_hidden_plane_points_and_grid_equal_trace(activation, hidden, units):
 def test_output_line_matches_z2():
     model = _model(hidden=2)
     trace = trace_of(model)
-    wa, wb, c = charts.output_line(flatten(model), "sigmoid", 2)
+    wa, wb, c = output_line(flatten(model), "sigmoid", 2)
     np.testing.assert_allclose(wa * trace.h1[:, 0] + wb * trace.h1[:, 1] + c, trace.z2[:, 0], atol=1e-5)
     # hidden > 2: the other units are held at their mean over the four inputs.
     model = _model(hidden=4, seed=1)
     trace = trace_of(model)
-    wa, wb, c = charts.output_line(flatten(model), "sigmoid", 4, (1, 3))
+    wa, wb, c = output_line(flatten(model), "sigmoid", 4, (1, 3))
     held = trace.h1.copy()
     held[:, [0, 2]] = trace.h1[:, [0, 2]].mean(0)
     np.testing.assert_allclose(
@@ -93,10 +99,10 @@ def test_output_line_matches_z2():
 def test_z1_plane_is_trace_z1_and_one_unit_against_zero():
     model = _model()
     trace = trace_of(model)
-    np.testing.assert_allclose(_points(charts.space_plane(flatten(model), "sigmoid", 2, "en", "z1")
+    np.testing.assert_allclose(_points(space_plane(flatten(model), "sigmoid", 2, "en", "z1")
                                        )[["a", "b"]].to_numpy(), trace.z1, atol=1e-5)  # fmt: skip
     model = _model(hidden=1)
-    pts = _points(charts.hidden_plane(flatten(model), "sigmoid", 1, "en"))
+    pts = _points(hidden_plane(flatten(model), "sigmoid", 1, "en"))
     np.testing.assert_allclose(pts.a.to_numpy(), trace_of(model).h1[:, 0], atol=1e-6)
     assert (pts.b == 0).all()
 
@@ -104,14 +110,14 @@ def test_z1_plane_is_trace_z1_and_one_unit_against_zero():
 def test_bad_units_raise():
     model = _model(hidden=3)
     with pytest.raises(ValueError, match="units"):
-        charts.hidden_plane(flatten(model), "sigmoid", 3, "en", (1, 1))
+        hidden_plane(flatten(model), "sigmoid", 3, "en", (1, 1))
     with pytest.raises(ValueError, match="units"):
-        charts.hidden_plane(flatten(model), "sigmoid", 3, "en", (0, 3))
+        hidden_plane(flatten(model), "sigmoid", 3, "en", (0, 3))
 
 
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_activation_derivative_matches_finite_differences(activation):
-    data = charts.activation_data(activation)
+    data = activation_data(activation)
     eps = 1e-5
     z = data.z.to_numpy()
     z = z[np.abs(z) > 1e-3]  # ReLU kinks at 0
@@ -123,15 +129,15 @@ def test_activation_derivative_matches_finite_differences(activation):
 
 
 def test_relu_chart_marks_dead_zone_and_others_do_not():
-    spec = str(charts.activation_chart("relu", "en").to_dict())
+    spec = str(activation_chart("relu", "en").to_dict())
     assert "dead zone" in spec
-    assert "dead zone" not in str(charts.activation_chart("sigmoid", "en").to_dict())
+    assert "dead zone" not in str(activation_chart("sigmoid", "en").to_dict())
 
 
 def test_output_axis_points_are_y_pred():
     model = _model(activation="tanh")
     trace = trace_of(model)
-    np.testing.assert_allclose(_points(charts.output_axis(trace.y_pred, "en")).a.to_numpy(), trace.y_pred[:, 0])
+    np.testing.assert_allclose(_points(output_axis(trace.y_pred, "en")).a.to_numpy(), trace.y_pred[:, 0])
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -141,13 +147,13 @@ def test_every_chart_serialises_with_text_and_description(lang, hidden):
     model = build_model(cfg)
     flat = flatten(model)
     built = [
-        charts.decision_boundary(flat, cfg.activation, hidden, lang),
-        charts.hidden_plane(flat, cfg.activation, hidden, lang),
-        charts.space_plane(flat, cfg.activation, hidden, lang, "input"),
-        charts.space_plane(flat, cfg.activation, hidden, lang, "z1"),
-        charts.output_axis(trace_of(model).y_pred, lang),
-        charts.activation_chart(cfg.activation, lang),
-        charts.xor_plane(lang),
+        decision_boundary(flat, cfg.activation, hidden, lang),
+        hidden_plane(flat, cfg.activation, hidden, lang),
+        space_plane(flat, cfg.activation, hidden, lang, "input"),
+        space_plane(flat, cfg.activation, hidden, lang, "z1"),
+        output_axis(trace_of(model).y_pred, lang),
+        activation_chart(cfg.activation, lang),
+        xor_plane(lang),
     ]
     with alt.data_transformers.disable_max_rows():
         for chart in built:
@@ -160,12 +166,12 @@ def test_diverged_parameters_draw_without_error():
     """NaN parameters: both planes still serialise, invent no value, and keep the four inputs in place."""
     flat = flatten(build_model(LECTURE)).copy()
     flat[:] = np.nan
-    boundary = charts.decision_boundary(flat, "sigmoid", 2, "en")
+    boundary = decision_boundary(flat, "sigmoid", 2, "en")
     heat, contour, *points = chart_frames(boundary)
     assert heat["y_pred"].isna().all() and contour.empty, "no prediction and no 0.5 line are made up"
     for p in points:
         np.testing.assert_array_equal(p[["a", "b"]].to_numpy(), XOR_X.numpy())
-    hidden = charts.hidden_plane(flat, "sigmoid", 2, "ko")
+    hidden = hidden_plane(flat, "sigmoid", 2, "ko")
     frames = chart_frames(hidden)
     assert frames and all(f[["a", "b"]].isna().all().all() for f in frames), "no hidden value drawn as a number"
     with alt.data_transformers.disable_max_rows():
@@ -174,21 +180,21 @@ def test_diverged_parameters_draw_without_error():
 
 def test_latex_numbers_are_the_trace_and_many_units_go_down():
     trace = trace_of(build_model(Config(hidden=8, seed=5)))
-    l1 = charts.latex_linear1(trace, [0, 1, 2, 3])
+    l1 = latex_linear1(trace, [0, 1, 2, 3])
     assert l1.startswith(r"\begin{aligned}Z_1^{\top}")  # 8 units: transposed, result on a second line
     for v in trace.z1.ravel():
         assert f"{v:.4f}" in l1
     tr2 = trace_of(build_model(LECTURE))
-    assert charts.latex_linear1(tr2, [0, 1, 2, 3]).startswith(r"Z_1 = X W_1^{\top}")
-    one = charts.latex_output(tr2, [2])
+    assert latex_linear1(tr2, [0, 1, 2, 3]).startswith(r"Z_1 = X W_1^{\top}")
+    one = latex_output(tr2, [2])
     assert one.endswith(f"= {tr2.y_pred[2, 0]:.4f}")
-    assert charts.latex_loss(tr2, [0, 1, 2, 3])[-1].endswith(f"= {tr2.loss:.4f}")
+    assert latex_loss(tr2, [0, 1, 2, 3])[-1].endswith(f"= {tr2.loss:.4f}")
 
 
 def test_one_unit_threshold_is_in_view():
     model = build_model(Config(hidden=1))
     flat = flatten(model)
-    w, _, c = charts.output_line(flat, "sigmoid", 1)
-    chart = charts.hidden_plane(flat, "sigmoid", 1, "en")
+    w, _, c = output_line(flat, "sigmoid", 1)
+    chart = hidden_plane(flat, "sigmoid", 1, "en")
     rules = [f for f in chart_frames(chart) if {"x", "x2", "what"} <= set(f.columns)]
     assert rules and np.isclose(rules[0].x.iloc[0], -c / w)  # a vertical line at h = -b2 / w

@@ -8,6 +8,7 @@ import torch
 
 from xorcore import ACTIVATIONS, Config, build_model, finite_differences, manual_step
 from xorcore import trace as trace_of
+from xorcore.model import ACT_MODULES, act_grad_np, act_np
 from xorcore.trace import loss_of
 
 # Printed by the lecture's cell 2 (seed 42).
@@ -68,6 +69,15 @@ def test_by_hand_equals_autograd(activation, hidden):
         hand, auto = getattr(trace.by_hand, name), getattr(trace.grads, name)
         assert hand.shape == auto.shape, name
         np.testing.assert_allclose(hand, auto, atol=1e-6, err_msg=name)
+
+
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+def test_activation_derivative_is_torchs_at_the_kink_and_from_h(activation):
+    z = torch.tensor([-2.0, -1e-30, 0.0, 1e-30, 3.0], requires_grad=True)
+    ACT_MODULES[activation]()(z).sum().backward()
+    zn = z.detach().numpy()
+    np.testing.assert_allclose(act_grad_np(activation, zn), z.grad.numpy(), rtol=1e-6, atol=1e-7)  # relu'(0) = 0
+    np.testing.assert_array_equal(act_grad_np(activation, zn, act_np(activation, zn)), act_grad_np(activation, zn))
 
 
 @pytest.mark.parametrize("activation", ["sigmoid", "tanh", "leaky_relu", "identity"])

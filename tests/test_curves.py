@@ -10,10 +10,11 @@ import numpy as np
 import pytest
 from conftest import chart_frames, diverged_at_start, forced_divergence
 
-from xorcore import Config, curves, train
+from xorcore import Config, series, train
 from xorcore.data import ROW_LABELS, TARGET
 from xorcore.model import param_names
 from xorcore.outcome import correct
+from xorcore.views import curves
 
 LECTURE_H = train(Config())  # 2000 epochs: more points than one line draws
 
@@ -30,15 +31,15 @@ def test_forced_divergence_is_cut_at_that_epoch():
     assert np.isfinite(hist.loss).all() and np.isfinite(hist.params[:n]).all()
     assert not (np.isfinite(hist.final_pred).all() and np.isfinite(hist.params[n]).all())
     assert np.isnan(hist.final_loss)
-    assert curves.last_epoch(hist) == n - 1
+    assert series.last_epoch(hist) == n - 1
     h0 = diverged_at_start()
-    assert h0.diverged_at == 0 and h0.epochs_run == 0 and curves.last_epoch(h0) == 0
+    assert h0.diverged_at == 0 and h0.epochs_run == 0 and series.last_epoch(h0) == 0
 
 
 @pytest.mark.parametrize("n", [1, 2, 999, 1000, 1001, 2001, 10001])
 def test_sample_epochs(n):
     keep = (n // 3, n - 1, n + 5)  # n + 5 is out of range: ignored
-    ep = curves.sample_epochs(n, 1000, keep)
+    ep = series.sample_epochs(n, 1000, keep)
     assert ep[0] == 0 and ep[-1] == n - 1
     assert np.all(np.diff(ep) > 0)
     assert set(keep[:2]) <= set(ep.tolist())
@@ -49,7 +50,7 @@ def test_sample_epochs(n):
 
 def test_loss_curve_is_history_at_every_plotted_epoch():
     hist = LECTURE_H
-    df = curves.loss_frame(hist, epoch=1234)
+    df = series.loss_frame(hist, epoch=1234)
     assert 1000 <= len(df) <= 1002  # 2001 points thinned
     assert {0, 1234, 2000} <= set(df.epoch)
     for e, v in zip(df.epoch, df.loss, strict=True):
@@ -57,28 +58,28 @@ def test_loss_curve_is_history_at_every_plotted_epoch():
     assert df.loss.iloc[0] == pytest.approx(0.7482, abs=5e-5)  # the lecture's untrained loss
     assert df.loss.iloc[-1] == pytest.approx(hist.final_loss, rel=1e-7)
     short = train(Config(epochs=300))
-    df = curves.loss_frame(short)
+    df = series.loss_frame(short)
     assert list(df.epoch) == list(range(301))
     np.testing.assert_allclose(df.loss[:300], short.loss, rtol=1e-7)
 
 
 def test_accuracy_predictions_params_grad_equal_history():
     hist = train(Config(activation="relu", optimizer="sgd", lr=0.1, epochs=400, hidden=3))
-    acc = curves.accuracy_frame(hist)
+    acc = series.accuracy_frame(hist)
     np.testing.assert_allclose(acc.accuracy[:400], hist.accuracy)
     assert acc.accuracy.iloc[-1] == correct(hist.final_pred).mean()
-    pred = curves.pred_frame(hist)
+    pred = series.pred_frame(hist)
     assert len(pred) == 4 * 401
     for r in range(4):
         rows = pred[pred.row == r].sort_values("epoch")
         np.testing.assert_allclose(rows.y_pred, [hist.pred_at(e)[r] for e in range(401)], rtol=1e-7)
         assert (rows.target == TARGET[r]).all()
-    par = curves.param_frame(hist)
+    par = series.param_frame(hist)
     names = param_names(3)
     assert set(par.param) == set(names) and len(par) == len(names) * 401
     for j, name in enumerate(names):
         np.testing.assert_allclose(par[par.param == name].sort_values("epoch").value, hist.params[:, j], rtol=1e-7)
-    grad = curves.grad_frame(hist)
+    grad = series.grad_frame(hist)
     np.testing.assert_allclose(grad.grad_norm, hist.grad_norm, rtol=1e-7)
     assert list(grad.epoch) == list(range(400))
 
@@ -110,11 +111,11 @@ def test_hover_tooltip_on_loss_curve():
 def test_log_scale_drops_nonpositive_and_sets_scale():
     hist = train(Config(epochs=100))
     zeroed = dataclasses.replace(hist, loss=np.where(np.arange(100) % 10 == 0, 0.0, hist.loss).astype(np.float32))
-    df = curves.loss_frame(zeroed, log=True)
+    df = series.loss_frame(zeroed, log=True)
     assert (df.loss > 0).all() and len(df) == 101 - 10
     spec = curves.loss_chart(zeroed, "en", log=True).to_dict()
     assert spec["layer"][0]["encoding"]["y"]["scale"]["type"] == "log"
-    assert len(curves.loss_frame(zeroed, log=False)) == 101  # a linear scale keeps the zeros
+    assert len(series.loss_frame(zeroed, log=False)) == 101  # a linear scale keeps the zeros
 
 
 def test_non_finite_points_are_filtered_everywhere():
@@ -126,11 +127,11 @@ def test_non_finite_points_are_filtered_everywhere():
     loss, grad = hist.loss.copy(), hist.grad_norm.copy()
     loss[7], grad[8] = np.inf, np.nan
     broken = dataclasses.replace(hist, params=bad, pred=pred, loss=loss, grad_norm=grad, final_loss=float("nan"))
-    assert len(curves.loss_frame(broken)) == 61 - 2  # epoch 7 and the (nan) trained model
-    assert len(curves.grad_frame(broken)) == 59
-    assert len(curves.pred_frame(broken)) == 4 * 61 - 2
-    assert len(curves.param_frame(broken)) == 9 * 61 - 2
-    assert len(curves.accuracy_frame(broken)) == 61 - 2  # accuracy needs all four predictions
+    assert len(series.loss_frame(broken)) == 61 - 2  # epoch 7 and the (nan) trained model
+    assert len(series.grad_frame(broken)) == 59
+    assert len(series.pred_frame(broken)) == 4 * 61 - 2
+    assert len(series.param_frame(broken)) == 9 * 61 - 2
+    assert len(series.accuracy_frame(broken)) == 61 - 2  # accuracy needs all four predictions
     for chart in (
         curves.loss_chart(broken, "en", epoch=7),
         curves.loss_chart(broken, "en", epoch=7, log=True),
@@ -149,16 +150,16 @@ def test_non_finite_points_are_filtered_everywhere():
 def test_diverged_run_draws_what_it_has():
     hist = forced_divergence()
     n = hist.diverged_at
-    df = curves.loss_frame(hist)
+    df = series.loss_frame(hist)
     assert list(df.epoch) == list(range(n))  # epoch n (diverged) is left out
     np.testing.assert_allclose(df.loss, hist.loss, rtol=1e-7)
-    assert len(curves.param_frame(hist)) == len(param_names(2)) * n
-    table = curves.predictions_table(hist, curves.last_epoch(hist), "en")
+    assert len(series.param_frame(hist)) == len(param_names(2)) * n
+    table = series.predictions_table(hist, series.last_epoch(hist), "en")
     np.testing.assert_allclose(table["prediction"], hist.pred[n - 1], rtol=1e-7)
     h0 = diverged_at_start()
-    assert curves.loss_frame(h0).empty
+    assert series.loss_frame(h0).empty
     finite = [ROW_LABELS[r] for r in range(4) if np.isfinite(h0.pred_at(0)[r])]
-    assert len(finite) < 4 and list(dict.fromkeys(curves.pred_frame(h0).input)) == finite  # nan rows left out
+    assert len(finite) < 4 and list(dict.fromkeys(series.pred_frame(h0).input)) == finite  # nan rows left out
     for chart in (curves.loss_chart(h0, "en", epoch=0), curves.params_chart(h0, "en", epoch=0)):
         json.loads(chart.to_json())
 
@@ -187,12 +188,12 @@ def test_overlay_has_one_series_per_pin():
 def test_predictions_table_and_printout():
     hist = LECTURE_H
     for e in (0, 1500, 2000):
-        df = curves.predictions_table(hist, e, "en")
+        df = series.predictions_table(hist, e, "en")
         np.testing.assert_array_equal(df["prediction"].to_numpy(), hist.pred_at(e).astype(np.float64))
         assert list(df["target"]) == [0, 1, 1, 0]
-    ko = curves.predictions_table(hist, 2000, "ko")
+    ko = series.predictions_table(hist, 2000, "ko")
     assert list(ko.columns) == ["입력", "정답", "예측값", "반올림", "정답?"]
-    text = curves.printout(hist.final_pred)
+    text = series.printout(hist.final_pred)
     assert text == np.array2string(hist.final_pred.reshape(4, 1))
     assert text.startswith("[[0.0098") and text.count("\n") == 3
 

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 import torch
 
-from xorcore.batch import FinalBatch, bce, init_params, train_final
+from xorcore.batch import FinalBatch, init_params, train_final
 from xorcore.config import ACTIVATIONS, OPTIMIZERS, Config
+from xorcore.losses import bce
 from xorcore.model import build_model, flatten
 from xorcore.outcome import learned
 from xorcore.train import train
@@ -48,8 +49,8 @@ def test_train_final_shapes_and_hidden_check():
 def test_bce_matches_torch_and_its_clamp():
     pred = np.array([[0.1, 0.9, 0.8, 0.2], [0.0, 1.0, 1.0, 0.0], [1.0, 0.0, 0.0, 1.0]], np.float32)
     want = [torch.nn.BCELoss()(torch.from_numpy(p)[:, None], torch.tensor([[0.0], [1], [1], [0]])).item() for p in pred]
-    np.testing.assert_allclose(bce(pred), want, rtol=1e-6)
-    assert bce(pred)[1] == 0 and bce(pred)[2] == 100  # log clamped at -100, as BCELoss does
+    np.testing.assert_allclose(bce(pred, np.float32), want, rtol=1e-6)
+    assert bce(pred, np.float32)[1] == 0 and bce(pred, np.float32)[2] == 100  # log clamped at -100, as BCELoss does
 
 
 @pytest.mark.parametrize("hidden", [1, 2, 3, 8])

@@ -1,4 +1,4 @@
-"""experiments: the success rule, dead-unit counting, grid shapes and counts, equality with train()."""
+"""experiments: the success rule, dead units per cell, grid shapes and counts, equality with train()."""
 
 from __future__ import annotations
 
@@ -6,50 +6,19 @@ import numpy as np
 import pytest
 
 from xorcore import Config
-from xorcore.batch import init_params, train_final
+from xorcore.batch import train_final
 from xorcore.config import ACTIVATIONS, OPTIMIZERS
-from xorcore.experiments import (
-    check_grid,
-    col_label,
-    dead_mask,
-    dead_units,
-    headline,
-    loss_strip,
-    run_cell,
-    run_grid,
-    success_heatmap,
-)
+from xorcore.dead import n_dead
+from xorcore.experiments import check_grid, run_cell, run_grid
 from xorcore.model import build_model, flatten, n_params
 from xorcore.outcome import learned as success_of
 from xorcore.text import MISSING, t
+from xorcore.views.grid import col_label, headline, loss_strip, success_heatmap
 
 
 def _flat(W1, b1, W2=(1.0, 1.0), b2=0.0) -> np.ndarray:
     """A hand-made flat θ for two hidden units."""
     return np.array([*np.ravel(W1), *b1, *W2, b2], dtype=np.float32)
-
-
-def test_dead_units_hand_made():
-    # unit 0: z1 = -x1 - x2 - 0.5 < 0 on all four inputs -> dead
-    # unit 1: z1 = x1 + x2 - 0.5 > 0 on three inputs -> alive
-    flat = _flat([[-1, -1], [1, 1]], [-0.5, -0.5])
-    assert dead_mask(flat, 2).tolist() == [True, False]
-    assert int(dead_units(flat, 2)) == 1
-    # z1 exactly 0 on every input counts as dead (ReLU's output and torch's gradient are 0 there)
-    assert int(dead_units(_flat([[0, 0], [0, 0]], [0, 0]), 2)) == 2
-    # positive only at (1,1): alive
-    assert int(dead_units(_flat([[1, 1], [-1, -1]], [-1.5, 5]), 2)) == 0
-    # batched: (..., P) -> (...)
-    both = np.stack([flat, _flat([[0, 0], [0, 0]], [-1, -1])])
-    assert dead_units(both, 2).tolist() == [1, 2]
-
-
-def test_dead_units_match_charts():
-    from xorcore.charts import dead_units as chart_dead
-
-    theta = init_params(list(range(30)), 2)
-    for flat in theta:
-        assert dead_mask(flat, 2).tolist() == chart_dead(flat, "relu", 2)
 
 
 def test_grid_shapes_and_counts():
@@ -70,7 +39,7 @@ def test_grid_shapes_and_counts():
         assert cell.n_success == int(success_of(cell.final_pred).sum())
         assert cell.rate == pytest.approx(cell.n_success / 7)
         assert cell.failing_seeds == [int(x) for x in np.flatnonzero(~cell.success)]
-        assert (cell.dead == dead_units(cell.final_params, 2)).all()
+        assert (cell.dead == n_dead(cell.final_params, 2)).all()
     relu = g.dead_counts("relu")
     assert sum(relu.values()) == sum(7 - g.cell("relu", c).n_success for c in cols)
 
@@ -92,7 +61,7 @@ def test_cell_equals_train(activation, optimizer, lr, seed):
     np.testing.assert_array_equal(cell.final_params[seed], alone.params[0])
     np.testing.assert_array_equal(cell.final_pred[seed], alone.pred[0])
     assert cell.final_loss[seed] == alone.loss[0] and bool(cell.success[seed]) == bool(alone.success()[0])
-    assert int(cell.dead_init[seed]) == int(dead_units(flatten(build_model(cell.config(seed))), 2))
+    assert int(cell.dead_init[seed]) == int(n_dead(flatten(build_model(cell.config(seed))), 2))
 
 
 def test_default_grid_relu_fails_more_than_tanh():

@@ -1,4 +1,4 @@
-"""xorcore.vega: an Altair chart as the dict st.vega_lite_chart draws, whatever Altair's global settings are."""
+"""xorcore.views.vega: an Altair chart as the dict st.vega_lite_chart draws, whatever Altair's global settings are."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from xorcore import Config, curves, train
-from xorcore.charts import decision_boundary
-from xorcore.vega import DEFAULT_THEME_VIEW, vega_spec
+from xorcore import Config, train
+from xorcore.views import curves
+from xorcore.views.boundary import decision_boundary
+from xorcore.views.vega import DEFAULT_THEME_VIEW, vega_spec
 
 
 def _without_data(spec: object) -> object:

@@ -19,7 +19,7 @@ import torch
 from torch import nn
 
 from .data import ROW_LABELS, XOR_X, XOR_Y
-from .model import act_grad_np
+from .model import act_grad_np, linears
 from .trace import Grads, Trace, _np
 
 # The backward order of the page (and of the lecture's printout).
@@ -52,7 +52,7 @@ def row_autograd(model: nn.Sequential, row: int, X: torch.Tensor = XOR_X, y: tor
     """Autograd of row `row`'s term l_i / N of the batch-mean BCE: that row's share, independently of the chain rule."""
     model = copy.deepcopy(model)
     n = X.shape[0]
-    lin1, act, lin2, out = model[0], model[1], model[2], model[3]
+    (lin1, lin2), act, out = linears(model), model[1], model[3]
     z1 = lin1(X)
     h1 = act(z1)
     z2 = lin2(h1)
@@ -69,25 +69,9 @@ def row_autograd(model: nn.Sequential, row: int, X: torch.Tensor = XOR_X, y: tor
     )  # fmt: skip
 
 
-def loss_terms(trace: Trace) -> np.ndarray:
-    """Each row's BCE term l_i = -(y log y_pred + (1 - y) log(1 - y_pred)), (N,); their mean is the loss."""
-    p = np.clip(trace.y_pred[:, 0].astype(np.float64), 1e-12, 1 - 1e-12)
-    y = trace.y[:, 0].astype(np.float64)
-    return -(y * np.log(p) + (1 - y) * np.log(1 - p))
-
-
 def z2_identity(trace: Trace) -> np.ndarray:
     """(y_pred - y) / N, which equals dL/dz2 for a sigmoid output with BCE, (N, 1)."""
     return (trace.y_pred - trace.y) / trace.X.shape[0]
-
-
-def act_derivative(trace: Trace, activation: str) -> np.ndarray:
-    """f'(z1) of the hidden activation at the trace's z1, (N, H)."""
-    if activation == "sigmoid":
-        return trace.h1 * (1 - trace.h1)  # what the chain rule uses: sigma' = h (1 - h)
-    if activation == "tanh":
-        return 1 - trace.h1 * trace.h1
-    return act_grad_np(activation, trace.z1)
 
 
 # ---------------------------------------------------------------- LaTeX: the chain rule with numbers
@@ -108,7 +92,7 @@ def array_text(a: np.ndarray, d: int = 6) -> str:
     """An array as nested brackets of d-decimal numbers, e.g. [[0.000000, 0.011670]]."""
     a = np.asarray(a, dtype=float)
     if a.ndim == 0:
-        return _n(a, d)
+        return _n(float(a), d)
     return "[" + ", ".join(array_text(x, d) for x in a) + "]"
 
 
@@ -159,7 +143,7 @@ def equation(trace: Trace, step: str, activation: str, row: int | None = None, d
     g, d, n = trace.by_hand, digits, trace.X.shape[0]
     yp, y, h1, W2, X = trace.y_pred, trace.y, trace.h1, trace.W2, trace.X
     s = yp * (1 - yp)  # sigma'(z2) = y_pred (1 - y_pred), (N, 1)
-    fp = act_derivative(trace, activation)  # f'(z1), (N, H)
+    fp = act_grad_np(activation, trace.z1, trace.h1)  # f'(z1), (N, H), from h1 as the chain rule uses it
     fd = {"relu": 0, "identity": 0, "leaky_relu": 2}.get(activation, d)  # 0/1 slopes need no decimals
     # Very wide layers: the elementwise product's second factor goes on its own line.
     odot = r" \\ &\qquad \odot " if trace.h1.shape[1] > 4 else r" \odot "

@@ -16,17 +16,8 @@ import torch
 
 from . import engine
 from .config import Config
+from .losses import bce
 from .outcome import learned
-
-
-def bce(pred: np.ndarray) -> np.ndarray:
-    """BCELoss over the last axis (4 rows), with torch's log clamp at -100 (float32, torch's sum order)."""
-    with np.errstate(all="ignore"):
-        p = np.array(pred, dtype=np.float32)  # (..., 4), then the probability given to the right class
-        np.subtract(1, p[..., 0::3], out=p[..., 0::3])  # rows (0,0) and (1,1) have target 0
-        np.log(p, out=p)
-        np.maximum(p, -100, out=p)
-        return -(((p[..., 0] + p[..., 1]) + p[..., 2]) + p[..., 3]) / np.float32(4)
 
 
 def init_params(seeds: list[int] | np.ndarray, hidden: int) -> np.ndarray:
@@ -46,7 +37,11 @@ def init_params(seeds: list[int] | np.ndarray, hidden: int) -> np.ndarray:
     def w_bound(fan_in: int) -> float:
         return math.sqrt(3.0) * (gain / math.sqrt(fan_in))  # as kaiming_uniform_ computes it
 
-    spans = ((0, 2 * h, w_bound(2)), (2 * h, 3 * h, 1 / math.sqrt(2)), (3 * h, 4 * h, w_bound(h)))
+    spans: tuple[tuple[int, int, float], ...] = (
+        (0, 2 * h, w_bound(2)),
+        (2 * h, 3 * h, 1 / math.sqrt(2)),
+        (3 * h, 4 * h, w_bound(h)),
+    )
     spans += ((4 * h, 4 * h + 1, 1 / math.sqrt(h)),)
     gen = torch.Generator()
     with torch.no_grad():
@@ -89,7 +84,7 @@ def train_final(configs: list[Config], init: np.ndarray | None = None) -> FinalB
         lr = np.array([configs[i].lr for i in idx], dtype=np.float64)
         fin = engine.run_final(act, [configs[i].optimizer for i in idx], hidden, init[idx], lr, epochs)
         params[idx], pred[idx] = fin.params, fin.pred
-    loss = bce(pred)
+    loss = bce(pred, np.float32)  # float32, as torch computes it
     diverged = ~np.isfinite(loss) | ~np.isfinite(params).all(axis=1)
     loss[diverged] = np.nan
     return FinalBatch(tuple(configs), params, pred, loss.astype(np.float32), diverged)

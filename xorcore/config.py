@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, fields
+from typing import Any
 
 from .text import choice_name, t
 
@@ -82,7 +83,8 @@ def parse_field(name: str, raw: str) -> object:
         value = float(raw)
         if name == "lr" and value not in LR_CHOICES:
             raise ValueError(f"lr={raw!r} is not one of the learning-rate choices")
-    Config(**{name: value})  # validates the range / choice
+    fields: dict[str, Any] = {name: value}
+    Config(**fields)  # validates the range / choice
     return value
 
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .backprop_rows import act_derivative, num
+from .backprop_rows import num
 from .data import ROW_LABELS
+from .model import act_grad_np
 from .trace import Trace
 
 PARAM_LEAVES = ("leaf_W1", "leaf_b1", "leaf_W2", "leaf_b2")
@@ -41,7 +42,7 @@ def factors(trace: Trace, activation: str) -> dict[tuple[str, str], Edge]:
         ("leaf_b2", "op_add2"): Edge("1", ones_1, True),
         ("op_act", "op_matmul2"): Edge("W₂", np.repeat(trace.W2.astype(np.float64), n, axis=0), False),
         ("leaf_W2", "op_matmul2"): Edge("h₁", trace.h1.astype(np.float64), True),
-        ("op_add1", "op_act"): Edge("f′(z₁)", act_derivative(trace, activation).astype(np.float64), False),
+        ("op_add1", "op_act"): Edge("f′(z₁)", act_grad_np(activation, trace.z1, trace.h1).astype(np.float64), False),
         ("op_matmul1", "op_add1"): Edge("1", ones_h, False),
         ("leaf_b1", "op_add1"): Edge("1", ones_h, True),
         ("leaf_W1", "op_matmul1"): Edge("x", trace.X.astype(np.float64), True),
@@ -96,7 +97,7 @@ def layer_ratio(trace: Trace, activation: str) -> dict[str, float]:
     """Mean |dL/dW| of each layer, their ratio, and the path factors in between (mean |W₂|, range of f′)."""
     g1 = float(np.abs(trace.grads.d_W1).mean())
     g2 = float(np.abs(trace.grads.d_W2).mean())
-    fp = act_derivative(trace, activation)
+    fp = act_grad_np(activation, trace.z1, trace.h1)
     return {
         "w1": g1,
         "w2": g2,

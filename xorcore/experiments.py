@@ -16,32 +16,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-import altair as alt
 import numpy as np
 import pandas as pd
 
-from . import palette
 from .batch import init_params, train_final
 from .config import ACTIVATIONS, LR_CHOICES, OPTIMIZERS, Config
-from .model import unflatten
-from .text import t
+from .dead import n_dead
 
 GridKind = Literal["optimizers", "lrs"]
 KINDS: tuple[str, ...] = ("optimizers", "lrs")
 DEFAULT_SEEDS = 100
-_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], np.float32)  # (4, 2) the XOR inputs
-
-
-def dead_mask(params: np.ndarray, hidden: int) -> np.ndarray:
-    """(..., H) True where hidden unit h has z1 <= 0 for all four inputs under flat θ (..., 4H+1)."""
-    p = unflatten(np.asarray(params, np.float32), hidden)
-    z1 = np.einsum("...hk,nk->...hn", p["W1"], _X) + p["b1"][..., None]  # (..., H, 4)
-    return np.all(z1 <= 0, axis=-1)
-
-
-def dead_units(params: np.ndarray, hidden: int) -> np.ndarray:
-    """(...,) how many hidden units are dead (z1 <= 0 for all four inputs) under flat θ (..., 4H+1)."""
-    return dead_mask(params, hidden).sum(axis=-1)
 
 
 @dataclass(frozen=True)
@@ -100,7 +84,7 @@ def run_row(activation: str, settings: list[tuple[str, float]], seeds: int, epoc
         raise ValueError(f"seeds={seeds!r} is not allowed: use at least 1")
     seed_list = list(range(first_seed, first_seed + seeds))
     init = init_params(seed_list, hidden)  # the same seeds, so the same initial θ, in every cell
-    dead_init = dead_units(init, hidden)
+    dead_init = n_dead(init, hidden)
     configs = [Config(s, activation, opt, lr, epochs, hidden) for opt, lr in settings for s in seed_list]
     fin = train_final(configs, np.tile(init, (len(settings), 1)))
     ok, cells = fin.success(), []
@@ -119,7 +103,7 @@ def run_row(activation: str, settings: list[tuple[str, float]], seeds: int, epoc
                 final_params=fin.params[sl],
                 success=ok[sl],
                 diverged=fin.diverged[sl],
-                dead=dead_units(fin.params[sl], hidden),
+                dead=n_dead(fin.params[sl], hidden),
                 dead_init=dead_init,
             )
         )
@@ -240,139 +224,3 @@ def grid_result(rows: list[str], cols: list, kind: GridKind, seeds: int, epochs:
                 cells: dict) -> GridResult:  # fmt: skip
     """A GridResult from cells computed elsewhere (e.g. cached row by row)."""
     return GridResult(kind, tuple(rows), tuple(cols), seeds, epochs, hidden, dict(cells))
-
-
-# ---------------------------------------------------------------- charts (Altair) and labels
-
-
-def col_label(kind: str, col: object, lang: str, short: bool = False) -> str:
-    """How a column shows: the optimizer's name (short: for chart axes), or the learning rate as 0.01."""
-    if kind == "optimizers":
-        return t(lang, f"ex_short_{col}" if short else f"opt_{col}")
-    return f"{float(col):g}"  # type: ignore[arg-type]
-
-
-def headline(grid: GridResult, lang: str, prefer: object = None) -> str:
-    """The grid's headline, counted from its cells: sigmoid against ReLU in one column (`prefer` if the grid
-    has it, else the first), how many settings learned from every seed, and the lowest rate."""
-    n = grid.seeds
-    parts = []
-    if {"sigmoid", "relu"} <= set(grid.rows):
-        col = prefer if prefer in grid.cols else grid.cols[0]
-        sig, relu = grid.cell("sigmoid", col), grid.cell("relu", col)
-        parts.append(t(lang, "ex_head_relu", col=col_label(grid.kind, col, lang), sig=t(lang, "act_sigmoid"),
-                       relu=t(lang, "act_relu"), a=sig.n_success, b=relu.n_success, n=n))  # fmt: skip
-    cells = list(grid.cells.items())
-    full = sum(c.n_success == c.n for _, c in cells)
-    if full == len(cells):
-        parts.append(t(lang, "ex_head_every", cells=len(cells), n=n))
-    elif full == 0:
-        (row, col), worst = min(cells, key=lambda kc: kc[1].n_success)
-        name = f"{t(lang, f'act_{row}')} · {col_label(grid.kind, col, lang)}"
-        parts.append(t(lang, "ex_head_none", cells=len(cells), worst=name, k=worst.n_success, n=n))
-    else:
-        (row, col), worst = min(cells, key=lambda kc: kc[1].n_success)  # the first of the lowest, in grid order
-        name = f"{t(lang, f'act_{row}')} · {col_label(grid.kind, col, lang)}"
-        parts.append(t(lang, "ex_head_all", full=full, cells=len(cells), worst=name, k=worst.n_success, n=n))
-    return " ".join(parts)
-
-
-def success_heatmap(grid: GridResult, lang: str, slide: bool = False) -> alt.LayerChart:
-    """Success rate per cell as a heatmap, with 'successes / runs' written in each cell.
-
-    slide: lower rows and every text at palette.FONT_SIZE (a projector's back row), for a 1280 x 720 slide.
-    """
-    font = palette.FONT_SIZE if slide else palette.FONT_SIZE - 2
-    row_px = 40 if slide else 60
-    dark = {"labelColor": palette.TEXT, "titleColor": palette.TEXT} if slide else {}  # 12.6:1 on white
-    bar = {"gradientLength": row_px * len(grid.rows) - 40} if slide else {}  # the legend no taller than the rows
-    s = grid.summary()
-    s["act"] = [t(lang, f"act_{r}") for r in s["row"]]
-    s["column"] = [col_label(grid.kind, c, lang, short=True) for c in s["col"]]
-    s["label"] = [f"{k}/{n}" for k, n in zip(s["successes"], s["runs"], strict=True)]
-    rows = [t(lang, f"act_{r}") for r in grid.rows]
-    cols = [col_label(grid.kind, c, lang, short=True) for c in grid.cols]
-    x = alt.X("column:N", sort=cols, axis=_axis(t(lang, f"ex_axis_{grid.kind}"), labelAngle=0, orient="top",
-                                                 labelFontSize=font, **dark))  # fmt: skip
-    y = alt.Y("act:N", sort=rows, axis=_axis(t(lang, "ex_axis_activation"), labelLimit=320, labelFontSize=font,
-                                             **dark))  # fmt: skip
-    base = alt.Chart(s).encode(x=x, y=y)
-    rate = alt.Color(
-        "rate:Q", scale=alt.Scale(domain=[0, 1], range=["#F7F7F7", palette.POS]),
-        legend=alt.Legend(title=t(lang, "ex_legend_rate"), format="%", labelFontSize=font,
-                          titleFontSize=max(font, palette.FONT_SIZE - 1), **dark, **bar),
-    )  # fmt: skip
-    tips = [alt.Tooltip("act:N", title=t(lang, "ex_axis_activation")),
-            alt.Tooltip("column:N", title=t(lang, f"ex_axis_{grid.kind}")),
-            alt.Tooltip("label:N", title=t(lang, "ex_legend_rate")),
-            alt.Tooltip("rate:Q", format=".0%", title=t(lang, "ex_legend_rate"))]  # fmt: skip
-    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(color=rate, tooltip=tips)
-    text = base.mark_text(fontSize=palette.FONT_SIZE + 2, fontWeight="bold").encode(
-        text="label:N",
-        color=alt.condition(alt.datum.rate > 0.55, alt.value("white"), alt.value("#222222")),
-    )
-    return (cells + text).properties(
-        # Streamlit fits the whole chart (axes, title, legend) into this box: add room for them
-        width=min(130 * len(cols), 650) + 300, height=row_px * len(rows) + 120,
-        title=_title(t(lang, "ex_heat_title")),
-        description=t(lang, "ex_heat_desc", cols=t(lang, f"ex_axis_{grid.kind}").lower()),
-    )  # fmt: skip
-
-
-def loss_strip(grid: GridResult, lang: str) -> alt.FacetChart:
-    """Final loss of every run (log scale), one panel per activation, one jittered strip per column."""
-    r = grid.runs()
-    r = r[np.isfinite(r["final_loss"])].copy()
-    r["act"] = [t(lang, f"act_{a}") for a in r["row"]]
-    r["column"] = [col_label(grid.kind, c, lang, short=True) for c in r["col"]]
-    r["loss"] = np.maximum(r["final_loss"].astype(float), 1e-6)  # a log axis cannot show 0
-    learned, failed = t(lang, "ex_learned"), t(lang, "ex_failed")
-    r["outcome"] = np.where(r["success"], learned, failed)
-    # deterministic jitter in [-0.5, 0.5): the same picture on every rerun
-    r["jitter"] = ((r["seed"].to_numpy() * 0.6180339887) % 1.0) - 0.5
-    cols = [col_label(grid.kind, c, lang, short=True) for c in grid.cols]
-    rows = [t(lang, f"act_{a}") for a in grid.rows]
-    dots = (
-        alt.Chart()
-        .mark_circle(size=38, opacity=0.65)
-        .encode(
-            x=alt.X("column:N", sort=cols,
-                      axis=_axis(t(lang, f"ex_axis_{grid.kind}"), labelAngle=-25, labelOverlap=False)),
-            xOffset=alt.XOffset("jitter:Q", scale=alt.Scale(domain=[-0.9, 0.9])),
-            y=alt.Y("loss:Q", scale=alt.Scale(type="log"), axis=_axis(t(lang, "ex_axis_loss"), format=".0e")),
-            color=alt.Color("outcome:N", scale=alt.Scale(domain=[learned, failed], range=[palette.POS, palette.NEG]),
-                            legend=alt.Legend(title=t(lang, "ex_legend_outcome"), orient="top", direction="horizontal",
-                                              labelFontSize=palette.FONT_SIZE - 2,
-                                              titleFontSize=palette.FONT_SIZE - 1)),
-            tooltip=[alt.Tooltip("seed:Q", title=t(lang, "ex_col_seed")),
-                     alt.Tooltip("loss:Q", format=".4f", title=t(lang, "ex_col_loss")),
-                     alt.Tooltip("outcome:N", title=t(lang, "ex_legend_outcome"))],
-        )
-    )  # fmt: skip
-    ln2 = alt.Chart().mark_rule(strokeDash=[6, 4], color="#444444", size=1.5).encode(y=alt.datum(float(np.log(2))))
-    width = max(150, min(58 * len(cols), 232))  # per panel; panels wrap, three to a row
-    return (
-        alt.layer(dots, ln2, data=r)
-        .properties(width=width, height=260)
-        .facet(
-            facet=alt.Facet("act:N", sort=rows, header=alt.Header(title=None, labelFontSize=palette.FONT_SIZE,
-                                                                   labelFontWeight="bold")),
-            columns=3,
-        )
-        .properties(
-            title=_title(t(lang, "ex_loss_title")),
-            description=t(lang, "ex_loss_desc", col=t(lang, f"ex_axis_{grid.kind}").lower()),
-            padding={"left": 5, "top": 20, "right": 5, "bottom": 30},  # room for the title and the last axis
-        )
-    )  # fmt: skip
-
-
-def _axis(title: str, **kw: object) -> alt.Axis:
-    """An axis with projector-size fonts."""
-    kw.setdefault("labelFontSize", palette.FONT_SIZE - 2)
-    return alt.Axis(title=title, titleFontSize=palette.FONT_SIZE, **kw)
-
-
-def _title(text: str) -> alt.Title:
-    """A chart title with projector-size fonts."""
-    return alt.Title(text, fontSize=palette.TITLE_SIZE, anchor="start")

@@ -18,7 +18,9 @@ def zero_slope_from(activation: str, side: int = 1) -> float:
     """
     z = (side * torch.arange(0, 12_000, dtype=torch.float32) / 100).requires_grad_(True)
     _FUNCS[activation](z).sum().backward()
-    nonzero = torch.nonzero(z.grad != 0).flatten()
+    grad = z.grad
+    assert grad is not None  # backward() filled it
+    nonzero = torch.nonzero(grad != 0).flatten()
     return float(abs(z[int(nonzero[-1]) + 1].item())) if len(nonzero) < len(z) else float("inf")
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .backprop_rows import loss_terms, num, row_share
+from .backprop_rows import num, row_share
 from .data import ROW_LABELS
+from .losses import bce_terms
 from .palette import ACCENT, NEUTRAL, POS
 from .text import t
 from .trace import Trace
@@ -134,8 +135,8 @@ def computation_graph(
     vals = node_values(trace, row)
     act_name = t(lang, f"act_{activation}") if activation else "f"
     loss_lines = [f"L = {trace.loss:.{DIGITS}f}"]
-    if not batch:
-        term = loss_terms(trace)[row] / trace.X.shape[0]
+    if row is not None:
+        term = bce_terms(trace.y_pred[:, 0], trace.y[:, 0])[row] / trace.X.shape[0]
         loss_lines += [t(lang, "bp_g_row_term", row=ROW_LABELS[row]), f"ℓ/N = {term:.{DIGITS}f}"]
     titles = {
         "leaf_x": ["x", t(lang, "bp_g_input")], "leaf_y": ["y", t(lang, "bp_g_target")],
@@ -145,8 +146,8 @@ def computation_graph(
         "op_add2": ["z₂ = a₂ + b₂", t(lang, "bp_op_add2")], "op_sigmoid": ["ŷ = σ(z₂)", t(lang, "bp_op_sigmoid")],
         "op_bce": ["L = BCE(ŷ, y)", t(lang, "bp_op_bce")],
     }  # fmt: skip
-    grad_word = t(lang, "bp_g_grad") if batch else t(lang, "bp_g_grad_row", row=ROW_LABELS[row])
-    share_word = t(lang, "bp_g_grad") if batch else t(lang, "bp_g_share", row=ROW_LABELS[row])
+    grad_word = t(lang, "bp_g_grad") if row is None else t(lang, "bp_g_grad_row", row=ROW_LABELS[row])
+    share_word = t(lang, "bp_g_grad") if row is None else t(lang, "bp_g_share", row=ROW_LABELS[row])
     lines = [
         "digraph backprop {",
         '  rankdir=TB; bgcolor="transparent"; nodesep=0.3; ranksep=0.3;',  # forward runs down, gradients up
@@ -183,8 +184,8 @@ def computation_graph(
         width = 4.0 if revealed is not None and step is not None and step == revealed - 1 else 1.6
         lines.append(f'  {node} [label="{label}", color="{color}", fillcolor="{fill}", penwidth={width}{group}];')
     for src, dst in EDGES:
-        label = (edge_labels or {}).get((src, dst))
-        attrs = f' [label="{_edge_text(label)}", fontname="Helvetica", fontsize=13]' if label else ""
+        on_edge = (edge_labels or {}).get((src, dst))
+        attrs = f' [label="{_edge_text(on_edge)}", fontname="Helvetica", fontsize=13]' if on_edge else ""
         lines.append(f"  {src} -> {dst}{attrs};")
     lines.append("}")
     return "\n".join(lines)

@@ -21,6 +21,7 @@ from .backprop_rows import num
 from .config import Config
 from .data import XOR_X, XOR_Y
 from .model import OPTIMIZERS_TORCH, build_model
+from .trace import _np
 
 LOOP_STEPS: tuple[str, ...] = ("forward", "loss", "zero_grad", "backward", "step")
 # The loop's lines, as the lecture writes them (the page highlights the one that ran).
@@ -87,7 +88,7 @@ class LoopStepper:
                 self.optimizer.zero_grad()
             elif name == "backward":
                 fresh = self._fresh_gradient()
-                self.loss.backward()
+                self._loss().backward()
             elif name == "step":
                 self.optimizer.step()
         except RuntimeError as err:  # BCELoss refuses predictions that are not numbers
@@ -107,10 +108,16 @@ class LoopStepper:
             snap = self.step_once()
         return snap
 
+    def _loss(self) -> torch.Tensor:
+        """The loss of the last "loss" step (the steps run in the loop's order, so there is one)."""
+        if self.loss is None:
+            raise RuntimeError("backward before loss")
+        return self.loss
+
     def _fresh_gradient(self) -> dict[str, np.ndarray]:
         """This backward pass's own gradient of the loss, computed without touching .grad."""
         named = list(self.model.named_parameters())
-        grads = torch.autograd.grad(self.loss, [p for _, p in named], retain_graph=True)
+        grads = torch.autograd.grad(self._loss(), [p for _, p in named], retain_graph=True)
         return {TENSOR_NAMES[k]: g.detach().numpy().copy() for (k, _), g in zip(named, grads, strict=True)}
 
     def snapshot(self, step: str | None, fresh: dict[str, np.ndarray] | None = None) -> Snapshot:
@@ -174,7 +181,7 @@ def two_backwards(model: nn.Module) -> tuple[dict[str, np.ndarray], dict[str, np
     out = []
     for _ in range(2):
         nn.BCELoss()(model(XOR_X), XOR_Y).backward()
-        out.append({TENSOR_NAMES[k]: p.grad.numpy().copy() for k, p in model.named_parameters()})
+        out.append({TENSOR_NAMES[k]: _np(p.grad) for k, p in model.named_parameters()})
     return out[0], out[1]
 
 
@@ -216,7 +223,11 @@ def values_table(snap: Snapshot, before: Snapshot | None, digits: int = 6) -> tu
 def fresh_sum_gap(before: Snapshot, after: Snapshot) -> float:
     """After a backward: the largest |.grad after − (.grad before + this pass's gradient)| (None counts as 0)."""
     gap = 0.0
+    if after.fresh is None:
+        raise ValueError("fresh_sum_gap compares a backward step: `after` has no fresh gradient")
     for name, g in after.grads.items():
+        if g is None:
+            raise ValueError(f"{name}.grad is None after a backward")
         prev = before.grads[name] if before.grads[name] is not None else 0.0
         gap = max(gap, float(np.abs(g - (prev + after.fresh[name])).max()))
     return gap

@@ -15,7 +15,8 @@ from torch import nn
 
 from .config import Config
 from .data import XOR_X, XOR_Y
-from .model import ACT_MODULES, load, param_names
+from .model import ACT_MODULES, linears, load, param_names
+from .trace import _grad
 
 SLICE_POINTS = 201  # η values drawn between 0 and the slice's end
 
@@ -38,9 +39,8 @@ def gradient(config: Config, flat: np.ndarray) -> np.ndarray:
     """∇L at θ = flat, by autograd, in param_names order."""
     model = load(config, flat)
     nn.BCELoss()(model(XOR_X), XOR_Y).backward()
-    return torch.cat(
-        [p.grad.reshape(-1) for p in (model[0].weight, model[0].bias, model[2].weight, model[2].bias)]
-    ).numpy()
+    l1, l2 = linears(model)
+    return torch.cat([_grad(p).reshape(-1) for p in (l1.weight, l1.bias, l2.weight, l2.bias)]).numpy()
 
 
 def direction(config: Config, grad: np.ndarray, along: str | None = None, biases: bool = True) -> np.ndarray:

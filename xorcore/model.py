@@ -15,6 +15,7 @@ ACT_MODULES = {
     "leaky_relu": nn.LeakyReLU,  # negative slope 0.01, torch's default
     "identity": nn.Identity,
 }
+ACT_NAMES = {module: name for name, module in ACT_MODULES.items()}  # nn.ReLU -> "relu"
 LEAKY_SLOPE = 0.01
 # torch.optim for each optimizer choice (the exported script writes the same calls out).
 OPTIMIZERS_TORCH = {
@@ -47,9 +48,17 @@ def n_params(hidden: int) -> int:
     return 4 * hidden + 1
 
 
-def flatten(model: nn.Module) -> np.ndarray:
-    """The model's parameters as one float32 vector in param_names order."""
+def linears(model: nn.Sequential) -> tuple[nn.Linear, nn.Linear]:
+    """The two nn.Linear layers of Linear, act, Linear, Sigmoid: (layer 1, layer 2)."""
     l1, l2 = model[0], model[2]
+    if not (isinstance(l1, nn.Linear) and isinstance(l2, nn.Linear)):
+        raise TypeError("not a 2-H-1 model (Linear, act, Linear, Sigmoid)")
+    return l1, l2
+
+
+def flatten(model: nn.Sequential) -> np.ndarray:
+    """The model's parameters as one float32 vector in param_names order."""
+    l1, l2 = linears(model)
     parts = [l1.weight, l1.bias, l2.weight, l2.bias]
     return torch.cat([p.detach().reshape(-1) for p in parts]).numpy().copy()
 
@@ -69,11 +78,12 @@ def load(config: Config, flat: np.ndarray) -> nn.Sequential:
     """A model of this config holding the given flat parameters."""
     model = build_model(config)
     parts = unflatten(np.asarray(flat, dtype=np.float32), config.hidden)
+    l1, l2 = linears(model)
     with torch.no_grad():
-        model[0].weight.copy_(torch.from_numpy(parts["W1"].copy()))
-        model[0].bias.copy_(torch.from_numpy(parts["b1"].copy()))
-        model[2].weight.copy_(torch.from_numpy(parts["W2"].copy()))
-        model[2].bias.copy_(torch.from_numpy(parts["b2"].copy()))
+        l1.weight.copy_(torch.from_numpy(parts["W1"].copy()))
+        l1.bias.copy_(torch.from_numpy(parts["b1"].copy()))
+        l2.weight.copy_(torch.from_numpy(parts["W2"].copy()))
+        l2.bias.copy_(torch.from_numpy(parts["b2"].copy()))
     return model
 
 
@@ -105,13 +115,11 @@ def act_np(name: str, z: np.ndarray) -> np.ndarray:
     return z
 
 
-def act_grad_np(name: str, z: np.ndarray) -> np.ndarray:
-    """d act / dz at z, elementwise (torch's convention: relu'(0) = 0)."""
-    if name == "sigmoid":
-        s = sigmoid_np(z)
-        return s * (1 - s)
-    if name == "tanh":
-        return 1 - np.tanh(z) ** 2
+def act_grad_np(name: str, z: np.ndarray, h: np.ndarray | None = None) -> np.ndarray:
+    """f'(z) elementwise, from h = f(z) where it helps (sigmoid h (1 - h), tanh 1 - h h); relu'(0) = 0 as in torch."""
+    if name in ("sigmoid", "tanh"):
+        h = act_np(name, z) if h is None else np.asarray(h)
+        return h * (1 - h) if name == "sigmoid" else 1 - h * h
     if name == "relu":
         return (z > 0).astype(z.dtype)
     if name == "leaky_relu":

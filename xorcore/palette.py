@@ -18,6 +18,6 @@ def sign_color(value: float) -> str:
     return POS if value >= 0 else NEG
 
 
-# Appended for the chart builders (xorcore/charts.py):
+# Appended for the chart builders (xorcore/views/):
 UNIT_LINES = ("#CC79A7", "#332288")  # reddish purple, indigo: the lines z1_i = 0 of two hidden units
 DEAD_ZONE_OPACITY = 0.45  # shading of ReLU's dead zone (z < 0) on the activation plot

@@ -13,7 +13,7 @@ import torch
 from torch import nn
 
 from .data import XOR_X, XOR_Y
-from .model import flatten, param_names
+from .model import flatten, linears, param_names
 
 
 @dataclass(frozen=True)
@@ -43,12 +43,13 @@ def _flat_grads(grads: tuple[torch.Tensor, ...]) -> np.ndarray:
 
 def grad_shares(model: nn.Sequential, X: torch.Tensor = XOR_X, y: torch.Tensor = XOR_Y) -> Shares:
     """Each row's share of dL/dθ (autograd of l_i / N) and the batch gradient (autograd of the mean)."""
-    params = [model[0].weight, model[0].bias, model[2].weight, model[2].bias]
+    l1, l2 = linears(model)
+    params = [l1.weight, l1.bias, l2.weight, l2.bias]
     n = X.shape[0]
     terms = nn.BCELoss(reduction="none")(model(X), y)[:, 0] / n  # (N,) l_i / N
     rows = [_flat_grads(torch.autograd.grad(terms[i], params, retain_graph=True)) for i in range(n)]
     batch = _flat_grads(torch.autograd.grad(nn.BCELoss()(model(X), y), params))
-    hidden = model[0].weight.shape[0]
+    hidden = l1.weight.shape[0]
     assert flatten(model).shape == batch.shape  # the same layout as every flat θ
     return Shares(param_names(hidden), np.stack(rows), batch)
 

@@ -24,8 +24,10 @@ import pandas as pd
 
 from .batch import init_params, train_final
 from .config import EPOCH_RANGE
-from .data import ROW_LABELS, TARGET
-from .experiments import Cell, GridResult, dead_mask
+from .data import ROW_LABELS, TARGET, X_NP
+from .dead import dead_mask
+from .experiments import Cell, GridResult
+from .losses import bce
 from .model import act_grad_np, act_np, unflatten
 from .outcome import learned as success_of
 from .text import t
@@ -39,7 +41,7 @@ NEAR = 0.05  # "at 0.5" / "one shared value": within this of it
 RIGHT = 0.1  # "right": within this of its target
 FALLING = 0.01  # "still falling": the loss fell by more than this share over the last tenth of the run
 CASES: tuple[str, ...] = ("dead_init", "dead_later", "linear", "slow", "saddle", "hinge", "half", "other")
-_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], np.float64)
+_X = X_NP.astype(np.float64)  # (4, 2) the XOR inputs
 _SIGN = np.array([1.0, -1.0, -1.0, 1.0])  # h(0,0) − h(0,1) − h(1,0) + h(1,1)
 
 
@@ -67,7 +69,7 @@ def gradients(params: np.ndarray, activation: str, hidden: int) -> dict[str, np.
     p = unflatten(np.asarray(params, np.float64), hidden)
     dz2 = (f["y_pred"] - TARGET) / 4  # (..., 4): sigmoid + BCE
     d_w2 = np.einsum("...n,...nh->...h", dz2, f["h1"])
-    d_z1 = dz2[..., None] * p["W2"][..., 0, None, :] * act_grad_np(activation, f["z1"])  # (..., 4, H)
+    d_z1 = dz2[..., None] * p["W2"][..., 0, None, :] * act_grad_np(activation, f["z1"], f["h1"])  # (..., 4, H)
     d_w1 = np.einsum("...nh,nk->...hk", d_z1, _X)
     parts = [d_w1.reshape(*d_w1.shape[:-2], -1), d_z1.sum(-2), d_w2, dz2.sum(-1, keepdims=True)]
     return {"d_W2": d_w2, "norm": np.sqrt(sum((a**2).sum(-1) for a in parts))}
@@ -76,14 +78,6 @@ def gradients(params: np.ndarray, activation: str, hidden: int) -> dict[str, np.
 def corner_sums(params: np.ndarray, activation: str, hidden: int) -> np.ndarray:
     """(..., H) h(0,0) − h(0,1) − h(1,0) + h(1,1) of every hidden unit (0 for a unit affine on the corners)."""
     return np.einsum("n,...nh->...h", _SIGN, forward(params, activation, hidden)["h1"])
-
-
-def bce_of(pred: np.ndarray) -> np.ndarray:
-    """Batch-mean BCE of (..., 4) predictions, with BCELoss's log clamp at −100."""
-    p = np.asarray(pred, np.float64)
-    with np.errstate(all="ignore"):
-        right = np.where(TARGET > 0.5, p, 1 - p)
-        return -np.maximum(np.log(right), -100).mean(-1)
 
 
 def _pattern(pred: np.ndarray) -> tuple[str, dict] | None:
@@ -108,7 +102,7 @@ def diagnose(activation: str, hidden: int, init: np.ndarray, final: np.ndarray,
     """The case of one failed run from its initial and trained flat θ (longer_learned_at: see 'slow')."""
     final = np.asarray(final, np.float64)
     pred = forward(final, activation, hidden)["y_pred"]
-    base = {"pred": [float(v) for v in pred], "loss": float(bce_of(pred))}
+    base = {"pred": [float(v) for v in pred], "loss": float(bce(pred))}
     if activation == "relu":
         dead0, dead1 = dead_mask(init, hidden), dead_mask(final.astype(np.float32), hidden)
         if dead0.any():
@@ -247,7 +241,7 @@ def _list(values: list[float], d: int = 3) -> str:
 def explain(d: Diagnosis, lang: str, longer: int | None = LONGER) -> str:
     """The diagnosis as a paragraph in `lang`; longer: epochs of the longer run (None: not measured)."""
     n = d.numbers
-    v = {"loss": _f(n["loss"]), "pred": _list(n["pred"]), "longer": f"{longer or LONGER:,}"}
+    v: dict[str, object] = {"loss": _f(n["loss"]), "pred": _list(n["pred"]), "longer": f"{longer or LONGER:,}"}
     if d.case == "dead_init":
         alive = n["alive"]
         key = "sk_alive_none" if alive == 0 else "sk_alive_one" if alive == 1 else "sk_alive_many"

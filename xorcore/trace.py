@@ -10,7 +10,7 @@ import torch
 from torch import nn
 
 from .data import XOR_X, XOR_Y
-from .model import LEAKY_SLOPE
+from .model import ACT_NAMES, act_grad_np, linears
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class Trace:
 def trace(model: nn.Sequential, X: torch.Tensor = XOR_X, y: torch.Tensor = XOR_Y) -> Trace:
     """Run one forward and backward pass on (X, y), keeping every intermediate value."""
     model = copy.deepcopy(model)  # backward must not leave .grad on the caller's model
-    lin1, act, lin2, out = model[0], model[1], model[2], model[3]
+    (lin1, lin2), act, out = linears(model), model[1], model[3]
     z1 = lin1(X)
     z1.retain_grad()
     h1 = act(z1)
@@ -72,7 +72,7 @@ def trace(model: nn.Sequential, X: torch.Tensor = XOR_X, y: torch.Tensor = XOR_Y
         d_W1=_np(lin1.weight.grad), d_b1=_np(lin1.bias.grad),
     )  # fmt: skip
     with torch.no_grad():
-        hand = by_hand(X, y, z1, h1, y_pred, lin2.weight, type(act).__name__)
+        hand = by_hand(X, y, z1, h1, y_pred, lin2.weight, ACT_NAMES[type(act)])
     return Trace(
         X=_np(X), y=_np(y), W1=_np(lin1.weight), b1=_np(lin1.bias), W2=_np(lin2.weight),
         b2=_np(lin2.bias), z1=_np(z1), h1=_np(h1), z2=_np(z2), y_pred=_np(y_pred),
@@ -80,31 +80,18 @@ def trace(model: nn.Sequential, X: torch.Tensor = XOR_X, y: torch.Tensor = XOR_Y
     )  # fmt: skip
 
 
-def by_hand(X, y, z1, h1, y_pred, W2, act_name: str) -> Grads:
+def by_hand(X, y, z1, h1, y_pred, W2, activation: str) -> Grads:
     """The backward pass by the chain rule, with plain tensor ops (no autograd)."""
     n = X.shape[0]
     s = y_pred * (1 - y_pred)  # dy_pred/dz2 = sigmoid'(z2)
     d_y_pred = (y_pred - y) / s / n  # d BCE / d y_pred, averaged over N rows
     d_z2 = d_y_pred * s  # = (y_pred - y) / N
     d_h1 = d_z2 @ W2  # (N, 1) @ (1, H)
-    d_z1 = d_h1 * act_grad(act_name, z1, h1)
+    d_z1 = d_h1 * torch.from_numpy(act_grad_np(activation, _np(z1), _np(h1)))
     return Grads(
         d_y_pred=_np(d_y_pred), d_z2=_np(d_z2), d_W2=_np(d_z2.T @ h1), d_b2=_np(d_z2.sum(0)),
         d_h1=_np(d_h1), d_z1=_np(d_z1), d_W1=_np(d_z1.T @ X), d_b1=_np(d_z1.sum(0)),
     )  # fmt: skip
-
-
-def act_grad(act_name: str, z: torch.Tensor, h: torch.Tensor) -> torch.Tensor:
-    """act'(z) for the torch module's class name (Sigmoid, Tanh, ReLU, LeakyReLU, Identity)."""
-    if act_name == "Sigmoid":
-        return h * (1 - h)
-    if act_name == "Tanh":
-        return 1 - h * h
-    if act_name == "ReLU":
-        return (z > 0).to(z.dtype)
-    if act_name == "LeakyReLU":
-        return torch.where(z > 0, 1.0, LEAKY_SLOPE).to(z.dtype)
-    return torch.ones_like(z)
 
 
 def manual_step(model: nn.Sequential, eta: float, biases: bool = True) -> nn.Sequential:
@@ -115,7 +102,7 @@ def manual_step(model: nn.Sequential, eta: float, biases: bool = True) -> nn.Seq
     with torch.no_grad():
         for name, p in new.named_parameters():
             if biases or name.endswith("weight"):
-                p -= eta * p.grad
+                p.sub_(eta * _grad(p))  # in place, as p -= ...
     new.zero_grad(set_to_none=True)
     return new
 
@@ -137,7 +124,7 @@ def finite_differences(model: nn.Sequential, eps: float = 1e-3) -> list[tuple[st
                 down = nn.BCELoss()(m64(X), y).item()
                 p[idx] = old
             label = f"{names[key]}[{','.join(map(str, idx))}]"
-            rows.append((label, (up - down) / (2 * eps), p.grad[idx].item()))
+            rows.append((label, (up - down) / (2 * eps), _grad(p)[idx].item()))
     return rows
 
 
@@ -147,6 +134,15 @@ def loss_of(model: nn.Module) -> float:
         return float(nn.BCELoss()(model(XOR_X), XOR_Y))
 
 
-def _np(t: torch.Tensor) -> np.ndarray:
-    """A detached numpy copy."""
+def _grad(p: torch.Tensor) -> torch.Tensor:
+    """p.grad, which backward() has just filled."""
+    if p.grad is None:
+        raise RuntimeError("no gradient: backward() has not reached this tensor")
+    return p.grad
+
+
+def _np(t: torch.Tensor | None) -> np.ndarray:
+    """A detached numpy copy (of a gradient backward() has filled: None is an error)."""
+    if t is None:
+        raise RuntimeError("no gradient: backward() has not reached this tensor")
     return t.detach().cpu().numpy().copy()

@@ -130,4 +130,4 @@ def _history(config: Config, params: np.ndarray, pred: np.ndarray, loss: np.ndar
     arrays = (loss[:n], acc, pred[:n], gnorm[:n], params[: n + 1], pred[n])
     for a in arrays:
         a.flags.writeable = False  # the History's arrays: nobody may change them
-    return History(config, *arrays, float("nan") if first is not None else float(loss[n]), first)  # type: ignore[arg-type]
+    return History(config, *arrays, float("nan") if first is not None else float(loss[n]), first)

@@ -1,7 +1,7 @@
-"""Text of the forward page, and of the chart builders in xorcore/charts.py (keys ch_*)."""
+"""Text of the forward page, and of the chart builders in xorcore/views/ (planes, boundary, latex, tables ...) (keys ch_*)."""
 
 EN: dict[str, str] = {
-    # ---- charts (xorcore/charts.py)
+    # ---- charts (xorcore/views/)
     "ch_x1": "x₁ (first input)",
     "ch_x2": "x₂ (second input)",
     "ch_target": "target",
@@ -160,7 +160,7 @@ EN: dict[str, str] = {
 }
 
 KO: dict[str, str] = {
-    # ---- charts (xorcore/charts.py)
+    # ---- charts (xorcore/views/)
     "ch_x1": "x₁ (첫 번째 입력)",
     "ch_x2": "x₂ (두 번째 입력)",
     "ch_target": "정답",

@@ -1,4 +1,4 @@
-"""Text of the training page and of its chart builders in xorcore/curves.py (keys tr_*)."""
+"""Text of the training page and of its chart builders in xorcore/views/curves.py (keys tr_*)."""
 
 EN: dict[str, str] = {
     # ---- page
@@ -98,7 +98,7 @@ EN: dict[str, str] = {
     "tr_script_show": "Show the script",
     "tr_script_caption": "It ends by printing `final loss: {loss}`, the value this page computed.",
     "tr_script_caption_div": "It stops where the run diverges, as this page does.",
-    # ---- charts (xorcore/curves.py)
+    # ---- charts (xorcore/views/curves.py)
     "tr_ax_epoch": "epoch",
     "tr_ax_loss": "loss (BCE)",
     "tr_ax_loss_log": "loss (BCE, log scale)",
@@ -235,7 +235,7 @@ KO: dict[str, str] = {
     "tr_script_show": "스크립트 보기",
     "tr_script_caption": "마지막 줄에 출력하는 `final loss: {loss}`는 이 페이지가 계산한 값과 같습니다.",
     "tr_script_caption_div": "이 페이지와 마찬가지로 학습이 발산하는 지점에서 멈춥니다.",
-    # ---- charts (xorcore/curves.py)
+    # ---- charts (xorcore/views/curves.py)
     "tr_ax_epoch": "에폭",
     "tr_ax_loss": "loss (BCE)",
     "tr_ax_loss_log": "loss (BCE, 로그 스케일)",

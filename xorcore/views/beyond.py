@@ -1,6 +1,6 @@
 """Charts of the views beyond the lecture: the four inputs' shares, the loss along a step, zero_grad's curves.
 
-Same styling as charts.py / curves.py (projector-size fonts per axis, fit-x autosize, Okabe-Ito palette);
+Same styling as the other views (style.py: projector-size fonts per axis, fit-x autosize, Okabe-Ito palette);
 each chart's description is its alt text, with the numbers it shows.
 """
 
@@ -10,14 +10,14 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from . import palette
-from .backprop_rows import num
-from .charts import _axis, _legend, _title
-from .curves import FIT_X, ROW_COLORS
-from .data import ROW_LABELS
-from .loss_slice import Slice
-from .shares import Shares
-from .text import t
+from .. import palette
+from ..backprop_rows import num
+from ..data import ROW_LABELS
+from ..loss_slice import Slice
+from ..shares import Shares
+from ..text import t
+from . import style
+from .curves import ROW_COLORS
 
 BAR_ROW = 26  # px per bar row of the shares chart
 
@@ -46,9 +46,9 @@ def shares_chart(s: Shares, indices: list[int], lang: str, description: str) -> 
     parts = [*ROW_LABELS[: s.n], t(lang, "bx_sum")]
     colors = [*ROW_COLORS[: s.n], "#000000"]
     params = list(dict.fromkeys(df["param"]))
-    y = alt.Y("param:N", sort=params, axis=_axis(t(lang, "bx_ax_param")))
+    y = alt.Y("param:N", sort=params, axis=style.axis(t(lang, "bx_ax_param")))
     yoff = alt.YOffset("part:N", sort=parts, scale=alt.Scale(domain=parts, paddingInner=0.15))
-    x = alt.X("start:Q", axis=_axis(t(lang, "bx_ax_share"), format=".3f"))
+    x = alt.X("start:Q", axis=style.axis(t(lang, "bx_ax_share"), format=".3f"))
     tip = [
         alt.Tooltip("param:N", title=t(lang, "bx_ax_param")),
         alt.Tooltip("part:N", title=t(lang, "bx_ax_part")),
@@ -66,7 +66,7 @@ def shares_chart(s: Shares, indices: list[int], lang: str, description: str) -> 
                 "part:N",
                 scale=alt.Scale(domain=parts, range=colors),
                 sort=parts,
-                legend=_legend(t(lang, "bx_ax_part"), orient="bottom", direction="horizontal"),
+                legend=style.legend(t(lang, "bx_ax_part"), orient="bottom", direction="horizontal"),
             ),
             tooltip=tip,
         )
@@ -86,8 +86,8 @@ def shares_chart(s: Shares, indices: list[int], lang: str, description: str) -> 
     return alt.layer(zero, bars, ticks, labels).properties(
         width=480,
         height=BAR_ROW * (s.n + 1) * len(params),
-        autosize=FIT_X,
-        title=_title(t(lang, "bx_shares_title"), t(lang, "bx_shares_sub")),
+        autosize=style.AUTOSIZE,
+        title=style.title(t(lang, "bx_shares_title"), t(lang, "bx_shares_sub")),
         description=description,
     )
 
@@ -100,13 +100,13 @@ def slice_chart(sl: Slice, lang: str, description: str) -> alt.LayerChart:
     pad = 0.08 * (hi - lo if hi > lo else 1.0)
     ys = alt.Scale(domain=[lo - pad, hi + pad], nice=False, zero=False)
     xs = alt.Scale(domain=[0.0, float(sl.eta[-1])], nice=False)
-    x = alt.X("eta:Q", scale=xs, axis=_axis(t(lang, "bx_ax_eta")))
-    y = alt.Y("loss:Q", scale=ys, axis=_axis(t(lang, "bx_ax_loss")))
+    x = alt.X("eta:Q", scale=xs, axis=style.axis(t(lang, "bx_ax_eta")))
+    y = alt.Y("loss:Q", scale=ys, axis=style.axis(t(lang, "bx_ax_loss")))
     what = [t(lang, "bx_line_slice"), t(lang, "bx_line_tangent"), t(lang, "bx_line_start")]
     color = alt.Color(
         "what:N",
         scale=alt.Scale(domain=what, range=[palette.POS, palette.NEG, palette.NEUTRAL]),
-        legend=_legend("", orient="bottom", direction="horizontal"),
+        legend=style.legend("", orient="bottom", direction="horizontal"),
     )
     dash = alt.StrokeDash("what:N", scale=alt.Scale(domain=what, range=[[1, 0], [7, 4], [2, 3]]), legend=None)
     end = float(sl.eta[-1])
@@ -141,8 +141,8 @@ def slice_chart(sl: Slice, lang: str, description: str) -> alt.LayerChart:
     return alt.layer(curve, hover, rule, dot, text).properties(
         width=480,
         height=300,
-        autosize=FIT_X,
-        title=_title(t(lang, "bx_slice_title"), t(lang, "bx_slice_sub")),
+        autosize=style.AUTOSIZE,
+        title=style.title(t(lang, "bx_slice_title"), t(lang, "bx_slice_sub")),
         description=description,
     )
 
@@ -151,8 +151,8 @@ def zero_grad_chart(losses: np.ndarray, lang: str, title: str, domain: list[floa
     """One loop's loss per epoch (nan epochs left out) on a given y domain, so two of them compare side by side."""
     ok = np.isfinite(losses)
     df = pd.DataFrame({"epoch": np.arange(len(losses))[ok], "loss": losses[ok]})
-    x = alt.X("epoch:Q", scale=alt.Scale(domain=[0, len(losses)], nice=False), axis=_axis(t(lang, "tr_ax_epoch")))
-    y = alt.Y("loss:Q", scale=alt.Scale(domain=domain, nice=False), axis=_axis(t(lang, "tr_ax_loss")))
+    x = alt.X("epoch:Q", scale=alt.Scale(domain=[0, len(losses)], nice=False), axis=style.axis(t(lang, "tr_ax_epoch")))
+    y = alt.Y("loss:Q", scale=alt.Scale(domain=domain, nice=False), axis=style.axis(t(lang, "tr_ax_loss")))
     last = df.iloc[[-1]] if len(df) else df
     tip = [alt.Tooltip("epoch:Q", title=t(lang, "tr_ax_epoch")), alt.Tooltip("loss:Q", title="L", format=".6f")]
     line = alt.Chart(df).mark_line(color=color, strokeWidth=3, clip=True).encode(x=x, y=y, tooltip=tip)
@@ -164,9 +164,11 @@ def zero_grad_chart(losses: np.ndarray, lang: str, title: str, domain: list[floa
         end=len(losses) - 1,
         last=num(float(df["loss"].iloc[-1]), 4) if len(df) else "—",
     )
-    return alt.layer(line, dot).properties(width=360, height=240, autosize=FIT_X, title=_title(title), description=desc)
+    return alt.layer(line, dot).properties(
+        width=360, height=240, autosize=style.AUTOSIZE, title=style.title(title), description=desc
+    )
 
 
 def before_after(chart: alt.LayerChart, title: str, description: str) -> alt.LayerChart:
     """A plane chart (charts.decision_boundary / hidden_plane) retitled for 'before' or 'after' the step."""
-    return chart.properties(title=_title(title), description=description)
+    return chart.properties(title=style.title(title), description=description)

@@ -1,0 +1,1 @@
+"""Pictures of the core: Altair chart builders by subject (data in, chart out; no streamlit)."""

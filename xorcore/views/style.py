@@ -1,0 +1,35 @@
+"""Shared chart style: sizes, autosize, and axes, legends and titles with projector-size fonts."""
+
+from __future__ import annotations
+
+import altair as alt
+
+from .. import palette
+
+CHART_SIZE = 300  # plot-area height of a plane (and its width outside Streamlit)
+
+# fit-x: the width follows the container (st.altair_chart(width="stretch")) and `height` is the
+# plot area alone. Streamlit's default for a chart without autosize is "fit", which squeezes
+# titles, axes and legends into `height` and leaves a tiny plot.
+AUTOSIZE = alt.AutoSizeParams(type="fit-x", contains="padding")
+
+
+def axis(title: str, **kw: object) -> alt.Axis:
+    """An axis with projector-size fonts."""
+    return alt.Axis(title=title, labelFontSize=palette.FONT_SIZE, titleFontSize=palette.FONT_SIZE,
+                    labelColor=palette.TEXT, titleColor=palette.TEXT, **kw)  # fmt: skip
+
+
+def legend(title: str, **kw: object) -> alt.Legend:
+    """A legend with projector-size fonts; labelLimit 0 (the default) never cuts a label short."""
+    kw.setdefault("labelLimit", 0)
+    return alt.Legend(title=title, labelFontSize=palette.FONT_SIZE, titleFontSize=palette.FONT_SIZE,
+                      labelColor=palette.TEXT, titleColor=palette.TEXT, **kw)  # fmt: skip
+
+
+def title(text: str, subtitle: str | list[str] | None = None) -> alt.Title:
+    """A chart title (and optional subtitle) with projector-size fonts."""
+    kw: dict[str, object] = {"fontSize": palette.TITLE_SIZE, "anchor": "start"}
+    if subtitle:
+        kw.update(subtitle=subtitle, subtitleFontSize=palette.FONT_SIZE, subtitleColor="#444444")
+    return alt.Title(text, **kw)
