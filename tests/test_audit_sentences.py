@@ -261,7 +261,7 @@ def test_loss_bars_are_terms_not_shares(lang):
     from xorcore import trace
 
     tc = trace(build_model(Config()))
-    terms = bce_terms(tc.y_pred)
+    terms = bce_terms(np.asarray(tc.y_pred).reshape(-1))
     assert abs(float(terms.mean()) - tc.loss) < 1e-6 and abs(float(terms.sum()) - tc.loss) > 1
     chart = loss_chart(tc.y_pred, tc.loss, lang)
     assert chart.title.text == t(lang, "ch_loss_title") and ("term" in chart.title.text or "항" in chart.title.text)
