@@ -118,7 +118,7 @@ def test_named_settings_survive_slides_crossing_pages_and_reset():
 
 
 def counter(at) -> str:
-    """The presentation mode's counter, e.g. 'Backprop · slide 1 of 11'."""
+    """The presentation mode's counter, e.g. 'Backprop · slide 1 of 15'."""
     return next(m.value for m in at.markdown if " · " in m.value and ("slide" in m.value or "슬라이드" in m.value))
 
 
@@ -131,7 +131,7 @@ def test_next_after_last_slide_opens_next_page_keeping_settings():
     assert at.get_by_key("step-forward-5") is not None
     at.button(key="slide-next").click().run()  # past the last slide: the Backprop page at its first
     assert not at.exception
-    assert counter(at) == "**Backprop · slide 1 of 11**"
+    assert counter(at).startswith("**Backprop · slide 1 of ")  # the deck's length is Backprop's own
     assert at.session_state["config"] == Config(activation="tanh", lr=0.1)
     assert at.toggle(key="present").value is True
 
