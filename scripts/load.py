@@ -24,7 +24,6 @@ from pathlib import Path
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from labtools import harness
-from xorcore.config import ACTIVATIONS, OPTIMIZERS
 
 MAX_ACTIONS_PER_SESSION = 2_000  # a hard bound besides the clock
 RERUN_TIMEOUT_MS = 120_000
@@ -111,10 +110,12 @@ class Session:
         before = await page.evaluate("() => window.__stDone || 0")
         t0 = time.perf_counter()
         if kind in ("activation", "optimizer"):
-            options = ACTIVATIONS if kind == "activation" else OPTIMIZERS
-            current = await page.locator(f'.st-key-{kind} input[role="combobox"]').input_value()
-            choice = rng.choice([o for o in options if o != current])
-            await page.locator(f'.st-key-{kind} input[role="combobox"]').click()
+            # The list shows readable names in the page's language ("leaky ReLU"): pick among what is listed.
+            box = page.locator(f'.st-key-{kind} input[role="combobox"]')
+            current = await box.input_value()
+            await box.click()
+            options = [o.strip() for o in await page.get_by_role("option").all_inner_texts()]
+            choice = rng.choice([o for o in options if o and o != current])
             t0 = time.perf_counter()
             await page.get_by_role("option", name=choice, exact=True).click()
         elif kind in ("lr", "hidden"):
