@@ -7,13 +7,13 @@ from app_pages._shared import config, history, lang, nav_links, page_path, rule,
 from app_pages._slides import deck, fit, presenting, title
 from xorcore.backprop_rows import hidden_labels
 from xorcore.dead import dead_units
-from xorcore.diagram import network
 from xorcore.float32 import slope_values
 from xorcore.model import n_params, unflatten
 from xorcore.outcome import n_correct
 from xorcore.script import model_code
 from xorcore.views.activation import activation_chart
 from xorcore.views.boundary import boundary_sentence, decision_boundary
+from xorcore.views.diagram import network
 from xorcore.views.points import XOR_POINTS, XOR_TARGET, xor_plane
 from xorcore.views.tables import params_table, predictions_table
 

@@ -30,10 +30,10 @@ from xorcore.backprop_rows import (
 )
 from xorcore.data import ROW_LABELS
 from xorcore.dead import is_dead
-from xorcore.diagram import network
-from xorcore.graph import computation_graph
 from xorcore.losses import n_clamped
 from xorcore.model import load, param_names, unflatten
+from xorcore.views.diagram import network
+from xorcore.views.graph import computation_graph
 from xorcore.views.walk import walk_alt, walk_chart
 
 SCRIPT = page_path("backprop")

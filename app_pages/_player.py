@@ -13,9 +13,9 @@ from app_pages._shared import lang, tr
 from app_pages._slides import fit, presenting
 from xorcore import History, series
 from xorcore.dead import dead_units
-from xorcore.diagram import network
 from xorcore.views import curves
 from xorcore.views.boundary import boundary_sentence, decision_boundary
+from xorcore.views.diagram import network
 from xorcore.views.planes import hidden_plane, output_line_sentence
 from xorcore.views.vega import vega_spec
 
@@ -175,7 +175,10 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
             st.markdown(f"**{tr('tr_pred_at', epoch=epoch)}**")
             pred_table(hist, epoch)
     with boundary_box, st.container(key="training-boundary"):
-        draw(vega_spec(fit(decision_boundary(flat, cfg.activation, cfg.hidden, lg, resolution=60))))
+        boundary = decision_boundary(
+            flat, cfg.activation, cfg.hidden, lg, resolution=60, colour_legend=not presenting()
+        )
+        draw(vega_spec(fit(boundary)))
         if not presenting():
             line = boundary_sentence(flat, cfg.activation, cfg.hidden, lg, resolution=60)
             st.caption(tr("tr_boundary_caption", epoch=epoch, line=line))

@@ -16,13 +16,13 @@ from xorcore import Config
 from xorcore.backprop_rows import num
 from xorcore.data import ROW_LABELS, X_NP
 from xorcore.edges import edge_labels, layer_ratio, w1_path_latex
-from xorcore.graph import computation_graph
 from xorcore.loss_slice import loss_slice
 from xorcore.model import param_names, predict_grid
 from xorcore.shares import Shares, grad_shares, group, strongest_cancel
 from xorcore.trace import Trace
 from xorcore.views.beyond import before_after, shares_chart, slice_chart
 from xorcore.views.boundary import boundary_sentence, decision_boundary
+from xorcore.views.graph import computation_graph
 from xorcore.views.planes import hidden_plane, output_line_sentence
 
 GROUPS = ("W1", "b1", "W2", "b2")

@@ -10,7 +10,7 @@ import pytest
 from conftest import all_text, app
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
-from xorcore import ACTIVATIONS, OPTIMIZERS, Config, build_model, stuck, train
+from xorcore import ACTIVATIONS, OPTIMIZERS, Config, build_model, stuck, stuck_grid, train
 from xorcore.data import XOR_X
 from xorcore.experiments import run_grid
 from xorcore.text import t
@@ -138,7 +138,7 @@ def test_revisit_keeps_the_results():
 def _claims(at, grid, lang, saved=None):
     """The stuck section's sentences and table equal what xorcore computes from the same grid."""
     infos = [i.value for i in at.info]
-    dead_text = stuck.grid_dead_text(grid, lang)
+    dead_text = stuck_grid.grid_dead_text(grid, lang)
     assert dead_text in infos
     # the count itself, from torch's own layers (not from the code that wrote the sentence)
     dead = sum(bool((build_model(Config(seed=s))[0](XOR_X).detach() <= 0).all(dim=0).any()) for s in range(grid.seeds))
@@ -147,15 +147,15 @@ def _claims(at, grid, lang, saved=None):
         if lang == "en"
         else f"{grid.seeds}개(0–{grid.seeds - 1}) 중 {dead}개" in dead_text
     )
-    records = stuck.case_counts(grid, saved)
+    records = stuck_grid.case_counts(grid, saved)
     label = lambda r, c: f"{t(lang, f'act_{r}')} · {col_label(grid.kind, c, lang, short=True)}"  # noqa: E731
     (table,) = [d.value for d in at.dataframe if t(lang, "sk_col_setting") in d.value.columns]
-    pd.testing.assert_frame_equal(table.reset_index(drop=True), stuck.case_frame(records, lang, label))
+    pd.testing.assert_frame_equal(table.reset_index(drop=True), stuck_grid.case_frame(records, lang, label))
     for rec in records:  # every failed run is in exactly one case
         assert sum(rec[c] for c in stuck.CASES) == rec["failures"] == grid.cell(rec["row"], rec["col"]).n - grid.cell(
             rec["row"], rec["col"]).n_success  # fmt: skip
     if saved is not None:
-        assert stuck.rescue_text(records, lang, label) in infos
+        assert stuck_grid.rescue_text(records, lang, label) in infos
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -169,7 +169,7 @@ def test_default_grid_stuck_claims(lang):
     grid = run_grid(list(ran["rows"]), list(ran["cols"]), "optimizers", seeds=100, epochs=2000, base=Config())
     _claims(at, grid, lang)
     relu_all = grid.cells[("relu", "adam")]
-    assert (relu_all.dead_init > 0).sum() == stuck.dead_start(grid)["dead"]
+    assert (relu_all.dead_init > 0).sum() == stuck_grid.dead_start(grid)["dead"]
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -185,12 +185,12 @@ def test_small_grid_stuck_claims_and_more_epochs(lang):
     saved = {}
     for row in grid.rows:
         cells = [grid.cell(row, c) for c in grid.cols]
-        saved.update(zip([(row, c) for c in grid.cols], stuck.rescued(cells), strict=True))
+        saved.update(zip([(row, c) for c in grid.cols], stuck_grid.rescued(cells), strict=True))
     _claims(at, grid, lang, saved)
     # "slow" counts the runs a 10,000-epoch run of the same seed rescues, measured by a plain train()
     cell = grid.cell("tanh", "sgd")
     slow = sum(train(replace(cell.config(s), epochs=stuck.LONGER)).success() for s in cell.failing_seeds)
-    (rec,) = [r for r in stuck.case_counts(grid, saved) if (r["row"], r["col"]) == ("tanh", "sgd")]
+    (rec,) = [r for r in stuck_grid.case_counts(grid, saved) if (r["row"], r["col"]) == ("tanh", "sgd")]
     assert rec["slow"] == slow
 
 

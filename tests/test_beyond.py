@@ -14,7 +14,6 @@ from xorcore import ACTIVATIONS, LECTURE, Config, build_model, manual_step, trac
 from xorcore.backprop_rows import row_share
 from xorcore.data import XOR_X, XOR_Y
 from xorcore.edges import chain, edge_labels, factors, layer_ratio, w1_path, w1_path_latex
-from xorcore.graph import EDGES, computation_graph
 from xorcore.loop import LOOP_STEPS, LoopStepper, changed, fresh_sum_gap, plain_loop, two_backwards, values_table
 from xorcore.loss_slice import gradient, loss_slice
 from xorcore.model import flatten, load, param_names
@@ -22,6 +21,7 @@ from xorcore.shares import grad_shares, group, strongest_cancel
 from xorcore.trace import loss_of
 from xorcore.train import train
 from xorcore.views.beyond import shares_chart, shares_frame, slice_chart, zero_grad_chart
+from xorcore.views.graph import EDGES, computation_graph
 
 CONFIGS = [LECTURE, Config(seed=3, activation="tanh", hidden=3), Config(seed=7, activation="relu", hidden=5),
            Config(seed=11, activation="leaky_relu"), Config(seed=1, activation="identity", hidden=1)]  # fmt: skip

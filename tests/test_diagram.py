@@ -8,9 +8,9 @@ import numpy as np
 
 from xorcore import Config, build_model
 from xorcore import trace as trace_of
-from xorcore.diagram import network
 from xorcore.model import flatten, unflatten
 from xorcore.palette import NEG, POS
+from xorcore.views.diagram import network
 
 
 def _edges(dot: str) -> dict[tuple[str, str], tuple[float, str]]:

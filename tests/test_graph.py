@@ -11,7 +11,7 @@ from xorcore import LECTURE, Config, build_model
 from xorcore import trace as trace_of
 from xorcore.backprop_rows import row_share
 from xorcore.data import ROW_LABELS
-from xorcore.graph import EDGES, GRAD_STEP, LEAVES, OPS, computation_graph, node_values
+from xorcore.views.graph import EDGES, GRAD_STEP, LEAVES, OPS, computation_graph, node_values
 
 NODE = re.compile(r'^  (\w+) \[label="((?:[^"\\]|\\.)*)"(.*)\];$')
 EDGE = re.compile(r"^  (\w+) -> (\w+);$")

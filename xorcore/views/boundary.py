@@ -20,9 +20,13 @@ from .style import AUTOSIZE, CHART_SIZE
 
 
 def decision_boundary(
-    flat: np.ndarray, activation: str, hidden: int, lang: str, resolution: int = 80
+    flat: np.ndarray, activation: str, hidden: int, lang: str, resolution: int = 80, colour_legend: bool = True
 ) -> alt.LayerChart:
-    """Heatmap of y_pred over the input plane, its 0.5 contour, and the four XOR points."""
+    """Heatmap of y_pred over the input plane, its 0.5 contour, and the four XOR points.
+
+    colour_legend=False leaves out the y_pred gradient (a third of a slide has room for one bottom legend; the
+    class legend stays, and its two colours are the gradient's ends).
+    """
     grid = boundary_grid(flat, activation, hidden, resolution)
     xs = axis_values(resolution)
     crosses = boundary_sentence(flat, activation, hidden, lang, resolution, grid)
@@ -46,7 +50,9 @@ def decision_boundary(
             color=alt.Color(
                 "y_pred:Q",
                 scale=alt.Scale(domain=[0, 0.5, 1], range=list(palette.CLASS_SCALE)),
-                legend=style.legend(t(lang, "ch_y_pred"), orient="bottom", direction="horizontal", gradientLength=160),
+                legend=style.legend(t(lang, "ch_y_pred"), orient="bottom", direction="horizontal", gradientLength=160)
+                if colour_legend
+                else None,
             ),
             tooltip=[
                 alt.Tooltip("x1:Q", title=x_title, format=".3f"),

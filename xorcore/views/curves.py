@@ -38,6 +38,12 @@ ROW_COLORS = ("#E69F00", "#56B4E9", "#0072B2", "#D55E00")
 GROUP_COLORS = {"W1": palette.SERIES[0], "b1": palette.SERIES[2], "W2": palette.SERIES[1], "b2": palette.SERIES[3]}
 
 
+def value_y(field: str, title_key: str, log: bool, lang: str) -> alt.Y:
+    """A curve's y: log or linear from 0, titled by title_key (its "_log" twin when log)."""
+    scale = alt.Scale(type="log") if log else alt.Scale(zero=True)
+    return alt.Y(f"{field}:Q", scale=scale, axis=style.axis(t(lang, f"{title_key}_log" if log else title_key)))
+
+
 def loss_chart(
     hist: History,
     lang: str,
@@ -52,11 +58,7 @@ def loss_chart(
     hover=False leaves the hover layers out (a lighter chart for frames of a replay).
     """
     df = loss_frame(hist, epoch, log, max_points)
-    y = alt.Y(
-        "loss:Q",
-        scale=alt.Scale(type="log") if log else alt.Scale(zero=True),
-        axis=style.axis(t(lang, "tr_ax_loss_log" if log else "tr_ax_loss")),
-    )
+    y = value_y("loss", "tr_ax_loss", log, lang)
     x = epoch_axis(hist, lang)
     tip = [alt.Tooltip("epoch:Q", title=t(lang, "tr_ax_epoch")), alt.Tooltip("loss:Q", title="loss", format=".6f")]
     line = alt.Chart(df).mark_line(color=palette.POS, strokeWidth=3).encode(x=x, y=y)
@@ -200,11 +202,7 @@ def grad_norm_chart(
 ) -> alt.LayerChart:
     """||dL/dθ||₂ per epoch (log y by default: it spans orders of magnitude)."""
     df = grad_frame(hist, epoch, log, max_points)
-    y = alt.Y(
-        "grad_norm:Q",
-        scale=alt.Scale(type="log") if log else alt.Scale(zero=True),
-        axis=style.axis(t(lang, "tr_ax_grad_log" if log else "tr_ax_grad")),
-    )
+    y = value_y("grad_norm", "tr_ax_grad", log, lang)
     x = epoch_axis(hist, lang)
     tip = [
         alt.Tooltip("epoch:Q", title=t(lang, "tr_ax_epoch")),
@@ -239,11 +237,7 @@ def overlay_chart(
     x = alt.X(
         "epoch:Q", scale=alt.Scale(domain=[0, hi], nice=False), axis=style.axis(t(lang, "tr_ax_epoch"), format="d")
     )
-    y = alt.Y(
-        "loss:Q",
-        scale=alt.Scale(type="log") if log else alt.Scale(zero=True),
-        axis=style.axis(t(lang, "tr_ax_loss_log" if log else "tr_ax_loss")),
-    )
+    y = value_y("loss", "tr_ax_loss", log, lang)
     lines = (
         alt.Chart(df)
         .mark_line()

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from .backprop_rows import num, row_share
-from .data import ROW_LABELS
-from .losses import bce_terms
-from .palette import ACCENT, NEUTRAL, POS
-from .text import t
-from .trace import Trace
+from ..backprop_rows import num, row_share
+from ..data import ROW_LABELS
+from ..losses import bce_terms
+from ..palette import ACCENT, NEUTRAL, POS
+from ..text import t
+from ..trace import Trace
 
 OPS: tuple[str, ...] = ("matmul1", "add1", "act", "matmul2", "add2", "sigmoid", "bce")  # node ids op_<name>
 LEAVES: tuple[str, ...] = ("x", "y", "W1", "b1", "W2", "b2")  # node ids leaf_<name>

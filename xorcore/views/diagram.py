@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .palette import DEAD, NEUTRAL, sign_color
+from ..palette import DEAD, NEUTRAL, sign_color
 
 
 def _edge(src: str, dst: str, value: float, scale: float, fmt: str) -> str:
