@@ -9,15 +9,12 @@ import math
 
 import streamlit as st
 
+from app_pages._runcharts import frame_views
 from app_pages._shared import lang, tr
-from app_pages._slides import fit, presenting
+from app_pages._slides import presenting
 from xorcore import History, series
 from xorcore.dead import dead_units
-from xorcore.views import curves
-from xorcore.views.boundary import boundary_sentence, decision_boundary
 from xorcore.views.diagram import network
-from xorcore.views.planes import hidden_plane, output_line_sentence
-from xorcore.views.vega import vega_spec
 
 FPS = 5  # frames a second while playing
 SPEEDS = {"slow": 200, "normal": 100, "fast": 40}  # frames for a whole replay
@@ -96,7 +93,7 @@ def _controls(hist: History, log: bool) -> None:
             key=K_SPEED,
             default="normal",
             format_func=lambda s: tr(f"tr_speed_{s}"),
-            help=tr("tr_speed_help", **{k: round(v / FPS) for k, v in SPEEDS.items()}),
+            help=tr("tr_speed_help", fps=FPS, **SPEEDS, **{f"{k}_s": round(v / FPS) for k, v in SPEEDS.items()}),
         )
     if playing and last > 0:
         st.fragment(run_every=1 / FPS)(_frame_playing)(hist, log)
@@ -140,8 +137,7 @@ def _frame(hist: History, log: bool, playing: bool) -> None:
 
 def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) -> None:
     """Everything that shows one epoch; all of it read from History at that epoch."""
-    lg, cfg = lang(), hist.config
-    flat = hist.params[epoch]
+    lg = lang()
     loss = hist.loss_at(epoch)
     acc = float(series.accuracy_series(hist)[epoch])
     if epoch >= hist.epochs_run:
@@ -164,10 +160,11 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
         left, right = st.columns([3, 2])
         loss_box, table_box = left.container(), right.container()
         boundary_box, plane_box = st.columns(2)
+    # Redrawn every frame while playing: 400 points and no hover layers keep it light (the marker's value
+    # stays exact); built once per epoch for every session (_runcharts.frame_views).
+    (loss_spec, boundary_spec, plane_spec), line_b, line_out = frame_views(hist, epoch, lg, log, presenting(), playing)
     with loss_box, st.container(key="training-loss"):
-        # Redrawn every frame while playing: 400 points and no hover layers keep it light
-        # (the marker's value stays exact).
-        draw(vega_spec(fit(curves.loss_chart(hist, lg, epoch=epoch, log=log, max_points=400, hover=not playing))))
+        draw(loss_spec)
         if not presenting():
             st.caption(tr("tr_loss_caption", epoch=epoch))
     if not presenting():
@@ -175,18 +172,13 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
             st.markdown(f"**{tr('tr_pred_at', epoch=epoch)}**")
             pred_table(hist, epoch)
     with boundary_box, st.container(key="training-boundary"):
-        boundary = decision_boundary(
-            flat, cfg.activation, cfg.hidden, lg, resolution=60, colour_legend=not presenting()
-        )
-        draw(vega_spec(fit(boundary)))
+        draw(boundary_spec)
         if not presenting():
-            line = boundary_sentence(flat, cfg.activation, cfg.hidden, lg, resolution=60)
-            st.caption(tr("tr_boundary_caption", epoch=epoch, line=line))
+            st.caption(tr("tr_boundary_caption", epoch=epoch, line=line_b))
     with plane_box:
-        draw(vega_spec(fit(hidden_plane(flat, cfg.activation, cfg.hidden, lg))))
+        draw(plane_spec)
         if not presenting():
-            line = output_line_sentence(flat, cfg.activation, cfg.hidden, lg)
-            st.caption(tr("tr_hidden_caption", epoch=epoch) + " " + line)
+            st.caption(tr("tr_hidden_caption", epoch=epoch) + " " + line_out)
     if not presenting():  # the slide has no room for the network diagram (the Model page shows it)
         _diagram(hist, epoch)
 

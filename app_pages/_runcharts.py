@@ -1,4 +1,4 @@
-"""The Training page's whole-run outputs, converted once per run (and language) and cached.
+"""The Training page's charts, converted once per run (and epoch, language) and cached for every session.
 
 Most of a rerun went into Altair: building the charts and validating each one against the
 Vega-Lite schema while converting it. xorcore.views.vega converts without the validation (xorcore's
@@ -11,9 +11,14 @@ import hashlib
 
 import streamlit as st
 
+from app_pages._slides import fit
 from xorcore import History
 from xorcore.views import curves
+from xorcore.views.boundary import boundary_sentence, decision_boundary
+from xorcore.views.planes import hidden_plane, output_line_sentence
 from xorcore.views.vega import vega_spec
+
+FRAME_RESOLUTION = 60  # the boundary's grid in the explorer: 60 x 60 cells (the Model page draws 80)
 
 
 def digest(hist: History) -> str:
@@ -55,3 +60,26 @@ def curve_specs(hist: History, lang: str) -> list[dict]:
 def history_csv(hist: History) -> str:
     """History.table() of this run as CSV."""
     return _history_csv(digest(hist), hist)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _frame_views(run: str, epoch: int, lg: str, log: bool, slide: bool, playing: bool, _hist: History) -> tuple:
+    """The explorer's loss, boundary and hidden-plane specs at one epoch, and the two sentences under them.
+
+    Cached for every session (a class on one link opens the same epoch; a second replay is free); each
+    session gets its own copy. While playing, the loss chart has no hover layers (a lighter frame).
+    """
+    cfg, flat = _hist.config, _hist.params[epoch]
+    loss = curves.loss_chart(_hist, lg, epoch=epoch, log=log, max_points=400, hover=not playing)
+    boundary = decision_boundary(flat, cfg.activation, cfg.hidden, lg, FRAME_RESOLUTION, colour_legend=not slide)
+    plane = hidden_plane(flat, cfg.activation, cfg.hidden, lg)
+    specs = [vega_spec(fit(c, slide=slide)) for c in (loss, boundary, plane)]
+    if slide:  # a slide has no captions
+        return specs, "", ""
+    line = boundary_sentence(flat, cfg.activation, cfg.hidden, lg, resolution=FRAME_RESOLUTION)
+    return specs, line, output_line_sentence(flat, cfg.activation, cfg.hidden, lg)
+
+
+def frame_views(hist: History, epoch: int, lang: str, log: bool, slide: bool, playing: bool) -> tuple:
+    """([loss, boundary, hidden plane] specs, boundary sentence, output-line sentence) of this run at an epoch."""
+    return _frame_views(digest(hist), epoch, lang, log, slide, playing, hist)

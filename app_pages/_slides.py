@@ -83,13 +83,14 @@ def title(text: str, reading: Callable[[str], object] = st.header) -> None:
         reading(text)
 
 
-def fit(chart, height: int = SLIDE_CHART_HEIGHT):  # -> alt.TopLevelMixin
+def fit(chart, height: int = SLIDE_CHART_HEIGHT, slide: bool | None = None):  # -> alt.TopLevelMixin
     """An Altair chart as a slide draws it: a lower plot (its width follows the column).
 
     `height` is the plot area alone (fit-x): the title and the axes are added around it, never squeezed
-    into it (Streamlit's default "fit" would push a chart's title out of its box).
+    into it (Streamlit's default "fit" would push a chart's title out of its box). slide: as if presenting
+    (None: ask the session; a cached builder passes it, since its key must hold it).
     """
-    return chart.properties(height=height, autosize=AUTOSIZE) if presenting() else chart
+    return chart.properties(height=height, autosize=AUTOSIZE) if (presenting() if slide is None else slide) else chart
 
 
 def more() -> AbstractContextManager:
