@@ -62,6 +62,16 @@ def explorer(hist: History, log: bool) -> None:
     st.fragment(_controls)(hist, log)
 
 
+def frame_step(last: int, frames: int) -> int:
+    """Epochs one frame of a replay advances: `frames` frames cover epochs 0..last (at least one epoch each)."""
+    return max(1, math.ceil(last / frames))
+
+
+def frame_count(last: int, frames: int) -> int:
+    """How many frames a replay from epoch 0 to `last` draws at that speed (fewer when the run is short)."""
+    return math.ceil(last / frame_step(last, frames))
+
+
 def _toggle_play(last: int) -> None:
     """Play / pause button callback (runs before the rerun, so the button shows the new state)."""
     playing = not st.session_state.get(K_PLAYING, False)
@@ -76,6 +86,7 @@ def _controls(hist: History, log: bool) -> None:
     last = series.last_epoch(hist)
     playing = bool(st.session_state.get(K_PLAYING))
     if last > 0:
+        shown = {k: frame_count(last, v) for k, v in SPEEDS.items()}  # frames of a replay of this run
         c_play, c_speed, _ = st.columns([1.5, 3, 3.5], vertical_alignment="bottom")
         c_play.button(
             tr("tr_pause") if playing else tr("tr_play"),
@@ -93,7 +104,12 @@ def _controls(hist: History, log: bool) -> None:
             key=K_SPEED,
             default="normal",
             format_func=lambda s: tr(f"tr_speed_{s}"),
-            help=tr("tr_speed_help", fps=FPS, **SPEEDS, **{f"{k}_s": round(v / FPS) for k, v in SPEEDS.items()}),
+            help=tr(
+                "tr_speed_help",
+                fps=FPS,
+                **{k: n for k, n in shown.items()},
+                **{f"{k}_s": round(n / FPS) for k, n in shown.items()},
+            ),
         )
     if playing and last > 0:
         st.fragment(run_every=1 / FPS)(_frame_playing)(hist, log)
@@ -125,7 +141,7 @@ def _frame(hist: History, log: bool, playing: bool) -> None:
                 # of drawing it again.
                 epoch = sent[-1]
             frames = SPEEDS.get(st.session_state.get(K_SPEED) or "normal", SPEEDS["normal"])
-            epoch = min(epoch + max(1, math.ceil(last / frames)), last)
+            epoch = min(epoch + frame_step(last, frames), last)
             st.session_state[K_SENT] = [*sent[-3:], epoch]
         st.session_state[K_EPOCH] = epoch
         epoch = st.slider(tr("tr_epoch"), 0, last, key=K_EPOCH, help=tr("tr_epoch_help", n=last))

@@ -392,3 +392,15 @@ def test_pinned_legend_names_settings_in_korean():
     pinned = Config(activation="leaky_relu", optimizer="momentum", epochs=300)
     assert domain[0] == pinned.label("ko") == "leaky ReLU · SGD + 모멘텀 (0.9) · 0.01 · 시드 42 · 300 에폭"
     assert "RMSprop" in domain[1] and "rmsprop" not in domain[1] and "leaky_relu" not in domain[1]
+
+
+@pytest.mark.parametrize("last", [1, 7, 10, 99, 100, 101, 150, 2000, 10_000])
+def test_replay_frame_count_is_what_play_draws(last):
+    """The speed help's frame count: stepping by frame_step from epoch 0 reaches `last` in exactly that many frames."""
+    from app_pages._player import SPEEDS, frame_count, frame_step
+
+    for frames in SPEEDS.values():
+        epoch, drawn = 0, 0
+        while epoch < last:
+            epoch, drawn = min(epoch + frame_step(last, frames), last), drawn + 1
+        assert drawn == frame_count(last, frames) <= max(frames, 1)
