@@ -8,16 +8,17 @@ from __future__ import annotations
 import altair as alt
 import numpy as np
 import streamlit as st
+import torch
 from torch import nn
 
 from app_pages._shared import lang, tr
 from app_pages._slides import fit, more, presenting, title
 from xorcore import Config
 from xorcore.backprop_rows import num
-from xorcore.data import ROW_LABELS, X_NP
+from xorcore.data import ROW_LABELS, XOR_X
 from xorcore.edges import edge_labels, layer_ratio, w1_path_latex
 from xorcore.loss_slice import loss_slice
-from xorcore.model import param_names, predict_grid
+from xorcore.model import load, param_names
 from xorcore.shares import Shares, grad_shares, group, strongest_cancel
 from xorcore.trace import Trace
 from xorcore.views.beyond import before_after, shares_chart, slice_chart
@@ -211,7 +212,8 @@ LINE = {"bx_boundary": boundary_sentence, "bx_hidden": output_line_sentence}  # 
 
 def _planes_part(cfg: Config, before: np.ndarray, after: np.ndarray, eta: float) -> None:
     """The decision boundary and the hidden plane before | after the step, and how far the predictions moved."""
-    old, new = (predict_grid(f, cfg.activation, cfg.hidden, X_NP) for f in (before, after))
+    with torch.no_grad():  # the model on screen, before and after the step, in PyTorch
+        old, new = (load(cfg, f)(XOR_X)[:, 0].numpy() for f in (before, after))
     moves = ", ".join(f"{r}: {num(a, 4)} → {num(b, 4)}" for r, a, b in zip(ROW_LABELS, old, new, strict=True))
     if not presenting():  # on a slide the heading is the slide's title
         st.markdown(f"**{tr('bx_h_before_after', eta=f'{eta:g}')}**")

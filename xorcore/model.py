@@ -87,15 +87,6 @@ def load(config: Config, flat: np.ndarray) -> nn.Sequential:
     return model
 
 
-def predict_grid(flat: np.ndarray, activation: str, hidden: int, points: np.ndarray) -> np.ndarray:
-    """y_pred for (M, 2) points under the flat parameters, in numpy (for pictures)."""
-    p = unflatten(np.asarray(flat, dtype=np.float32), hidden)
-    z1 = points @ p["W1"].T + p["b1"]  # (M, H)
-    h1 = act_np(activation, z1)
-    z2 = h1 @ p["W2"].T + p["b2"]  # (M, 1)
-    return sigmoid_np(z2)[:, 0]
-
-
 def sigmoid_np(z: np.ndarray) -> np.ndarray:
     """Logistic sigmoid 1 / (1 + e^-z), elementwise."""
     with np.errstate(over="ignore"):
