@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from xorcore.outcome import MARGIN, TOLERANCE, correct, learned, n_correct, rule_values
+from xorcore.outcome import MARGIN, TOLERANCE, correct, learned, n_correct, predicted_class, rule_values
 
 
 def test_rule_edges():
@@ -29,3 +29,9 @@ def test_float32_predictions_at_the_bounds():
     """float32 0.6 is 0.6000000238: 1 - 0.6000000238 < 0.4, so it counts; 0.4 (0.4000000060) does not."""
     p = np.array([0.4, 0.6, 0.6, 0.4], np.float32)
     assert correct(p).tolist() == [False, True, True, False]
+
+
+def test_predicted_class_at_the_threshold():
+    """The class column's rule: exactly 0.5 votes 0, the next float32 above it votes 1."""
+    above = np.nextafter(np.float32(0.5), np.float32(1))
+    assert predicted_class(np.array([0.0, 0.5, above, 1.0], dtype=np.float32)).tolist() == [0, 0, 1, 1]

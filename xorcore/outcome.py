@@ -15,6 +15,12 @@ def rule_values() -> dict[str, str]:
     return {"tol": f"{TOLERANCE:g}", "lo": f"{TOLERANCE:g}", "hi": f"{1 - TOLERANCE:g}"}
 
 
+def predicted_class(pred: np.ndarray) -> np.ndarray:
+    """The class each prediction votes for: 1 above 0.5, else 0 (exactly 0.5 votes 0; nan gives 0, mask it first)."""
+    with np.errstate(invalid="ignore"):
+        return (np.asarray(pred) > 0.5).astype(int)
+
+
 def correct(pred: np.ndarray) -> np.ndarray:
     """(..., 4) True where a prediction lies within TOLERANCE of its target (nan is never correct)."""
     with np.errstate(invalid="ignore"):

@@ -17,7 +17,7 @@ import pandas as pd
 
 from .data import ROW_LABELS, TARGET
 from .model import param_names
-from .outcome import correct
+from .outcome import correct, predicted_class
 from .text import t
 from .train import History
 
@@ -131,7 +131,7 @@ def predictions_table(hist: History, epoch: int, lang: str) -> pd.DataFrame:
     """The four inputs at an epoch: input, target, y_pred (exact, from History), rounded class, right or not."""
     pred = hist.pred_at(epoch).astype(np.float64)
     ok = np.isfinite(pred)
-    cls = np.where(ok, (pred > 0.5).astype(float), np.nan)
+    cls = np.where(ok, predicted_class(pred).astype(float), np.nan)
     right = [t(lang, "tr_yes" if r else "tr_no") for r in correct(pred)]
     return pd.DataFrame(
         {

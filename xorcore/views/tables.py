@@ -8,7 +8,7 @@ import pandas as pd
 from ..data import ROW_LABELS
 from ..losses import bce_terms
 from ..model import param_names
-from ..outcome import correct
+from ..outcome import correct, predicted_class
 from ..text import t
 from .points import XOR_TARGET
 
@@ -60,7 +60,7 @@ def forward_table(trace, step: int, rows: list[int], lang: str) -> pd.DataFrame:
     if step >= 4:
         df[t(lang, "ch_y_pred")] = trace.y_pred[rows, 0]
     if step == 4:
-        df[t(lang, "ch_col_class")] = (trace.y_pred[rows, 0] > 0.5).astype(int)
+        df[t(lang, "ch_col_class")] = predicted_class(trace.y_pred[rows, 0])
     if step == 5:
         df[t(lang, "ch_loss_term")] = bce_terms(trace.y_pred[:, 0])[rows]
     return df
