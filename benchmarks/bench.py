@@ -157,7 +157,7 @@ def play_fps(replays: int = 2, present: bool = False) -> list[tuple[float, int, 
     A frame is one value the scrubber showed (polled every 20 ms). Each replay is a new session: the first
     builds every frame, a later one finds them in the cache shared by all sessions.
     """
-    from app_pages._player import SPEEDS
+    from app_pages._player import SPEEDS, frame_count
     from labtools import harness
 
     out = []
@@ -177,7 +177,7 @@ def play_fps(replays: int = 2, present: bool = False) -> list[tuple[float, int, 
                 elif v is not None and seen:
                     break  # at the last epoch again: the replay is over
                 page.wait_for_timeout(20)
-            out.append((time.perf_counter() - t0, len(seen) + 1, SPEEDS["normal"]))
+            out.append((time.perf_counter() - t0, len(seen) + 1, frame_count(last, SPEEDS["normal"])))
             ctx.close()
     return out
 
