@@ -107,7 +107,7 @@ def _controls(hist: History, log: bool) -> None:
             help=tr(
                 "tr_speed_help",
                 fps=FPS,
-                **{k: n for k, n in shown.items()},
+                **shown,
                 **{f"{k}_s": round(n / FPS) for k, n in shown.items()},
             ),
         )
