@@ -13,6 +13,7 @@ import streamlit as st
 
 from app_pages._slides import fit
 from xorcore import History
+from xorcore.geometry import run_plane_domains
 from xorcore.views import curves
 from xorcore.views.boundary import boundary_sentence, decision_boundary
 from xorcore.views.planes import hidden_plane, output_line_sentence
@@ -62,17 +63,29 @@ def history_csv(hist: History) -> str:
     return _history_csv(digest(hist), hist)
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def _replay_domains(run: str, _hist: History) -> tuple[list[float], list[float]]:
+    """The hidden plane's axes for a replay of the run whose digest is `run`: every epoch's plane fits."""
+    cfg = _hist.config
+    return run_plane_domains(_hist.params, cfg.activation, cfg.hidden)
+
+
 @st.cache_data(max_entries=128, show_spinner=False)
 def _frame_views(run: str, epoch: int, lg: str, log: bool, slide: bool, playing: bool, _hist: History) -> tuple:
     """The explorer's loss, boundary and hidden-plane specs at one epoch, and the two sentences under them.
 
     Cached for every session (a class on one link opens the same epoch; a second replay is free); each
-    session gets its own copy. While playing, the loss chart has no hover layers (a lighter frame).
+    session gets its own copy. While playing, every frame's charts keep one spec and only their data
+    change, so the browser updates them in place instead of embedding new charts: the loss chart has no
+    hover layers, the heatmap is one image (no cell hover) and the hidden plane keeps the run's axes.
     """
     cfg, flat = _hist.config, _hist.params[epoch]
     loss = curves.loss_chart(_hist, lg, epoch=epoch, log=log, max_points=400, hover=not playing)
-    boundary = decision_boundary(flat, cfg.activation, cfg.hidden, lg, FRAME_RESOLUTION, colour_legend=not slide)
-    plane = hidden_plane(flat, cfg.activation, cfg.hidden, lg)
+    boundary = decision_boundary(
+        flat, cfg.activation, cfg.hidden, lg, FRAME_RESOLUTION, colour_legend=not slide, raster=playing
+    )
+    domains = _replay_domains(run, _hist) if playing else None
+    plane = hidden_plane(flat, cfg.activation, cfg.hidden, lg, domains=domains)
     specs = [vega_spec(fit(c, slide=slide)) for c in (loss, boundary, plane)]
     if slide:  # a slide has no captions
         return specs, "", ""

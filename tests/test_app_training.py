@@ -404,3 +404,19 @@ def test_replay_frame_count_is_what_play_draws(last):
         while epoch < last:
             epoch, drawn = min(epoch + frame_step(last, frames), last), drawn + 1
         assert drawn == frame_count(last, frames) <= max(frames, 1)
+
+
+@pytest.mark.parametrize("slide", [False, True])
+def test_a_replays_frames_keep_one_spec_so_the_browser_updates_data_in_place(slide):
+    """While playing, every frame's three charts have the same spec (while the subtitle holds); only their data change."""
+    from app_pages._runcharts import frame_views
+
+    hist = train(Config(epochs=400))
+    frames = [
+        frame_views(hist, e, "en", False, slide, True)[0] for e in (40, 130, 400)
+    ]  # the 0.5 line is drawn in all three
+    bare = [[json.dumps({k: v for k, v in s.items() if k != "datasets"}, sort_keys=True) for s in f] for f in frames]
+    assert bare[0] == bare[1] == bare[2]
+    for a, b in zip(frames[0], frames[1], strict=True):
+        assert a["datasets"].keys() == b["datasets"].keys()
+        assert not all(a["datasets"][k].equals(b["datasets"][k]) for k in a["datasets"]), "the data moves"

@@ -198,3 +198,61 @@ def test_one_unit_threshold_is_in_view():
     chart = hidden_plane(flat, "sigmoid", 1, "en")
     rules = [f for f in chart_frames(chart) if {"x", "x2", "what"} <= set(f.columns)]
     assert rules and np.isclose(rules[0].x.iloc[0], -c / w)  # a vertical line at h = -b2 / w
+
+
+def test_heat_colours_are_the_scales_stops_and_mix_in_rgb():
+    """heat_rgb (the raster) follows heat_scale's rule: the palette's three colours at 0, 0.5, 1, RGB in between."""
+    from xorcore import palette
+    from xorcore.views.boundary import HEAT_DOMAIN, heat_rgb, heat_scale
+
+    hexes = [f"#{r:02X}{g:02X}{b:02X}" for r, g, b in heat_rgb(np.array(HEAT_DOMAIN))]
+    assert hexes == list(palette.CLASS_SCALE)
+    scale = heat_scale().to_dict()
+    assert scale["domain"] == list(HEAT_DOMAIN) and scale["range"] == list(palette.CLASS_SCALE)
+    assert scale["interpolate"] == "rgb" and scale["type"] == "linear"
+    a, b = heat_rgb(np.array([0.0, 0.5])).astype(float)
+    np.testing.assert_array_equal(heat_rgb(np.array([0.25]))[0], np.rint((a + b) / 2))
+    np.testing.assert_array_equal(heat_rgb(np.array([-3.0, 7.0])), heat_rgb(np.array([0.0, 1.0])))  # clamped
+
+
+def test_raster_heatmap_is_the_grid_with_the_highest_x2_on_top():
+    """decision_boundary(raster=True): one image over the cells' outer edges, pixel (r, c) = y_pred of that cell."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    from xorcore.views.boundary import heat_rgb
+
+    model = _model(activation="tanh", seed=4, hidden=3)
+    flat = flatten(model)
+    chart = decision_boundary(flat, "tanh", 3, "en", resolution=60, raster=True)
+    image = next(f for f in chart_frames(chart) if "url" in f.columns)
+    png = base64.b64decode(image.url.iloc[0].split(",", 1)[1])
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+    xs = axis_values(60)
+    grid = boundary_grid(flat, "tanh", 3, 60).y_pred.to_numpy().reshape(len(xs), len(xs))  # row = x2 index
+    assert pixels.shape == (len(xs), len(xs), 3)
+    np.testing.assert_array_equal(pixels, heat_rgb(grid[::-1]))
+    half = (xs[1] - xs[0]) / 2
+    assert image[["x1a", "x1b", "x2a", "x2b"]].iloc[0].tolist() == [xs[0] - half, xs[-1] + half] * 2
+    with alt.data_transformers.disable_max_rows():
+        assert chart.to_dict()["description"]  # valid against the schema (to_dict validates)
+
+
+@pytest.mark.parametrize(("activation", "hidden"), [("sigmoid", 2), ("relu", 3), ("tanh", 1)])
+def test_run_plane_domains_hold_every_epochs_plane(activation, hidden):
+    """A replay's fixed h1 axes hold each epoch's own (computed from the whole warped grid)."""
+    from xorcore.geometry import X_NP, plane_domains, run_plane_domains, stage_coords
+
+    hist = train(Config(activation=activation, hidden=hidden, seed=7, epochs=300))
+    xd, yd = run_plane_domains(hist.params, activation, hidden)
+    for flat in hist.params[::25]:
+        grid = warped_grid(flat, activation, hidden, "h1")
+        pts = stage_coords(flat, activation, hidden, "h1", X_NP)
+        (x0, x1), (y0, y1) = plane_domains(flat, activation, hidden, "h1", (0, 1), grid, pts, True)
+        assert xd[0] <= x0 and x1 <= xd[1] and yd[0] <= y0 and y1 <= yd[1]
+    ends = [plane_domains(f, activation, hidden, "h1", (0, 1), warped_grid(f, activation, hidden, "h1"),
+                          stage_coords(f, activation, hidden, "h1", X_NP), True) for f in hist.params]  # fmt: skip
+    assert xd == [min(e[0][0] for e in ends), max(e[0][1] for e in ends)]  # the corners' extremes are the grid's
+    assert yd == [min(e[1][0] for e in ends), max(e[1][1] for e in ends)]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -9,6 +12,7 @@ from .data import X_NP
 from .model import act_np, sigmoid_np, unflatten
 
 PLANE = (-0.5, 1.5)  # input-plane window: the unit square and half a unit around it
+CORNERS = np.array([[a, b] for a in PLANE for b in PLANE])  # (4, 2): the window's corners
 
 GRID_STEP = 0.25  # spacing of the input-plane grid lines (hits 0, 0.5 and 1)
 
@@ -191,8 +195,11 @@ def domain(*arrays: np.ndarray, pad: float = 0.08) -> list[float]:
 
 
 def plane_domains(flat: np.ndarray, activation: str, hidden: int, stage: str, units: tuple[int, int],
-                   grid: pd.DataFrame, pts_ab: np.ndarray, separator: bool) -> tuple[list[float], list[float]]:  # fmt: skip
-    """The x and y ranges a stage's plane is drawn over (the input plane: its fixed square window)."""
+                   grid: Mapping[str, Any], pts_ab: np.ndarray, separator: bool) -> tuple[list[float], list[float]]:  # fmt: skip
+    """The x and y ranges a stage's plane is drawn over (the input plane: its fixed square window).
+
+    grid: the warped grid's coordinates "a" and "b" (a DataFrame from warped_grid, or any arrays with its extremes).
+    """
     if stage == "input":
         return [PLANE[0] - 0.1, PLANE[1] + 0.1], [PLANE[0] - 0.1, PLANE[1] + 0.1]
     xd = domain(grid["a"], pts_ab[:, 0])
@@ -204,6 +211,26 @@ def plane_domains(flat: np.ndarray, activation: str, hidden: int, stage: str, un
             xd = domain(grid["a"], pts_ab[:, 0], np.array([at]))
     yd = domain(grid["b"], pts_ab[:, 1]) if hidden > 1 else [-1.0, 1.0]
     return xd, yd
+
+
+def run_plane_domains(
+    params: np.ndarray, activation: str, hidden: int, units: tuple[int, int] = (0, 1)
+) -> tuple[list[float], list[float]]:
+    """h1-plane ranges that hold every epoch's plane_domains (params (E, 4H+1)): fixed axes for a replay.
+
+    The warped grid's extremes lie on the input window's corners (z1 is affine in x, the activation
+    monotone), so each epoch needs only the four corners besides the four points.
+    """
+    units = check_units(hidden, units)
+    xs: list[float] = []
+    ys: list[float] = []
+    for flat in params:
+        ab = stage_coords(flat, activation, hidden, "h1", CORNERS, units)
+        pts_ab = stage_coords(flat, activation, hidden, "h1", X_NP, units)
+        xd, yd = plane_domains(flat, activation, hidden, "h1", units, {"a": ab[:, 0], "b": ab[:, 1]}, pts_ab, True)
+        xs += xd
+        ys += yd
+    return [min(xs), max(xs)], [min(ys), max(ys)]
 
 
 def output_line_shown(flat: np.ndarray, activation: str, hidden: int, units: tuple[int, int] = (0, 1)) -> bool:

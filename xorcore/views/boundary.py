@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+import io
+
 import altair as alt
 import numpy as np
 import pandas as pd
+from PIL import Image
 
 from .. import palette
 from ..geometry import (
@@ -18,14 +22,46 @@ from . import style
 from .points import XOR_POINTS, points_df, points_layer
 from .style import AUTOSIZE, CHART_SIZE
 
+# y_pred's colours: CLASS_SCALE's three colours at 0, 0.5 and 1, mixed linearly in RGB in between.
+# The heatmap's rects (in the browser) and its raster (heat_rgb, here) follow this one rule.
+HEAT_DOMAIN = (0.0, 0.5, 1.0)
+
+
+def heat_scale() -> alt.Scale:
+    """The colour scale of y_pred (HEAT_DOMAIN -> CLASS_SCALE, RGB interpolation)."""
+    return alt.Scale(type="linear", domain=list(HEAT_DOMAIN), range=list(palette.CLASS_SCALE), interpolate="rgb")
+
+
+def heat_rgb(values: np.ndarray) -> np.ndarray:
+    """RGB bytes (..., 3) of y_pred values by heat_scale's rule (clamped to [0, 1], as the scale does)."""
+    stops = np.array([[int(c[k : k + 2], 16) for k in (1, 3, 5)] for c in palette.CLASS_SCALE], dtype=float)
+    v = np.clip(np.nan_to_num(np.asarray(values, dtype=float), nan=0.5), 0.0, 1.0)
+    rgb = np.stack([np.interp(v, HEAT_DOMAIN, stops[:, k]) for k in range(3)], axis=-1)
+    return np.rint(rgb).astype(np.uint8)
+
+
+def heat_png(values: np.ndarray) -> str:
+    """A grid of y_pred (rows = x2 ascending, columns = x1) as a PNG data URL, top row = highest x2."""
+    buf = io.BytesIO()
+    Image.fromarray(heat_rgb(values[::-1]), "RGB").save(buf, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+
 
 def decision_boundary(
-    flat: np.ndarray, activation: str, hidden: int, lang: str, resolution: int = 80, colour_legend: bool = True
+    flat: np.ndarray,
+    activation: str,
+    hidden: int,
+    lang: str,
+    resolution: int = 80,
+    colour_legend: bool = True,
+    raster: bool = False,
 ) -> alt.LayerChart:
     """Heatmap of y_pred over the input plane, its 0.5 contour, and the four XOR points.
 
     colour_legend=False leaves out the y_pred gradient (a third of a slide has room for one bottom legend; the
-    class legend stays, and its two colours are the gradient's ends).
+    class legend stays, and its two colours are the gradient's ends). raster=True draws the heatmap as one
+    image (heat_png) instead of one rect per cell, without the cells' hover and with no numbers in its alt
+    text: a replay's frame, which the browser updates in place (same spec) and draws in a few milliseconds.
     """
     grid = boundary_grid(flat, activation, hidden, resolution)
     xs = axis_values(resolution)
@@ -33,34 +69,45 @@ def decision_boundary(
     half = (xs[1] - xs[0]) / 2
     grid = grid.assign(x1a=grid.x1 - half, x1b=grid.x1 + half, x2a=grid.x2 - half, x2b=grid.x2 + half)
     n = len(xs)
-    segs = contour_segments(xs, xs, grid["y_pred"].to_numpy().reshape(n, n))
+    values = grid["y_pred"].to_numpy().reshape(n, n)  # (n, n): row = x2 index, column = x1 index
+    segs = contour_segments(xs, xs, values)
     x_title, y_title = t(lang, "ch_x1"), t(lang, "ch_x2")
-    scale = alt.Scale(domain=list(PLANE), nice=False, zero=False)
     # 6561 rows at the default resolution: more than Altair's default 5000-row limit, which
     # st.altair_chart does not apply (it ships data as Arrow); outside Streamlit use
     # alt.data_transformers.disable_max_rows().
-    heat = (
-        alt.Chart(grid[["x1", "x2", "y_pred", "x1a", "x1b", "x2a", "x2b"]])
-        .mark_rect()
-        .encode(
-            x=alt.X("x1a:Q", scale=scale, axis=style.axis(x_title, values=[-0.5, 0, 0.5, 1, 1.5])),
-            x2=alt.X2("x1b:Q"),
-            y=alt.Y("x2a:Q", scale=scale, axis=style.axis(y_title, values=[-0.5, 0, 0.5, 1, 1.5])),
-            y2=alt.Y2("x2b:Q"),
-            color=alt.Color(
-                "y_pred:Q",
-                scale=alt.Scale(domain=[0, 0.5, 1], range=list(palette.CLASS_SCALE)),
-                legend=style.legend(t(lang, "ch_y_pred"), orient="bottom", direction="horizontal", gradientLength=160)
-                if colour_legend
-                else None,
-            ),
-            tooltip=[
-                alt.Tooltip("x1:Q", title=x_title, format=".3f"),
-                alt.Tooltip("x2:Q", title=y_title, format=".3f"),
-                alt.Tooltip("y_pred:Q", title=t(lang, "ch_y_pred"), format=".4f"),
-            ],
+    scale = alt.Scale(domain=list(PLANE), nice=False, zero=False)
+    x = alt.X("x1a:Q", scale=scale, axis=style.axis(x_title, values=[-0.5, 0, 0.5, 1, 1.5]))
+    y = alt.Y("x2a:Q", scale=scale, axis=style.axis(y_title, values=[-0.5, 0, 0.5, 1, 1.5]))
+    legend = style.legend(t(lang, "ch_y_pred"), orient="bottom", direction="horizontal", gradientLength=160)
+    color = alt.Color("y_pred:Q", scale=heat_scale(), legend=legend if colour_legend else None)
+    if raster:
+        lo, hi = float(grid.x1a.min()), float(grid.x1b.max())  # the cells' outer edges
+        image = pd.DataFrame({"x1a": [lo], "x1b": [hi], "x2a": [lo], "x2b": [hi], "url": [heat_png(values)]})
+        # the gradient legend needs a colour channel, which an image has not: two unseen points carry it
+        ends = pd.DataFrame({"x1a": [lo, lo], "x2a": [lo, lo], "y_pred": [0.0, 1.0]})
+        heat: alt.Chart | alt.LayerChart = alt.layer(
+            alt.Chart(image)
+            .mark_image(aspect=False)
+            .encode(x=x, x2=alt.X2("x1b:Q"), y=y, y2=alt.Y2("x2b:Q"), url="url:N"),
+            alt.Chart(ends).mark_point(opacity=0).encode(x=x, y=y, color=color),
         )
-    )
+    else:
+        heat = (
+            alt.Chart(grid[["x1", "x2", "y_pred", "x1a", "x1b", "x2a", "x2b"]])
+            .mark_rect()
+            .encode(
+                x=x,
+                x2=alt.X2("x1b:Q"),
+                y=y,
+                y2=alt.Y2("x2b:Q"),
+                color=color,
+                tooltip=[
+                    alt.Tooltip("x1:Q", title=x_title, format=".3f"),
+                    alt.Tooltip("x2:Q", title=y_title, format=".3f"),
+                    alt.Tooltip("y_pred:Q", title=t(lang, "ch_y_pred"), format=".4f"),
+                ],
+            )
+        )
     seg_df = pd.DataFrame(segs, columns=["x", "y", "x2", "y2"])
     contour = (
         alt.Chart(seg_df)
@@ -77,7 +124,7 @@ def decision_boundary(
             height=CHART_SIZE,
             autosize=AUTOSIZE,
             title=style.title(t(lang, "ch_boundary_title"), t(lang, sub)),
-            description=t(lang, "ch_boundary_desc") + " " + crosses,
+            description=t(lang, "ch_boundary_desc") + ("" if raster else " " + crosses),
         )
     )
 

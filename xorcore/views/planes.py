@@ -45,11 +45,13 @@ def space_plane(
     units: tuple[int, int] = (0, 1),
     separator: bool | None = None,
     highlight: int | None = None,
+    domains: tuple[list[float], list[float]] | None = None,
 ) -> alt.LayerChart:
     """Where the four points (and the input plane's grid) are after `stage`: 'input', 'z1' or 'h1'.
 
     In the input plane, each shown hidden unit's line z1_i = 0 is drawn; in the h1 plane
-    (separator defaults to on there), the output layer's line w2·h + b2 = 0.
+    (separator defaults to on there), the output layer's line w2·h + b2 = 0. domains: fixed x and y
+    ranges instead of this plane's own (a replay keeps one pair for the run: geometry.run_plane_domains).
     """
     units = check_units(hidden, units)
     grid = warped_grid(flat, activation, hidden, stage, units)
@@ -57,7 +59,7 @@ def space_plane(
     x_title, y_title = _unit_axis_titles(stage, hidden, units, lang)
     if separator is None:
         separator = stage == "h1"
-    xd, yd = plane_domains(flat, activation, hidden, stage, units, grid, pts_ab, bool(separator))
+    xd, yd = domains or plane_domains(flat, activation, hidden, stage, units, grid, pts_ab, bool(separator))
     ticks: dict[str, object] = {}
     if stage == "input":  # the input plane keeps its own square window with ticks on 0, 0.5, 1
         ticks = {"values": [-0.5, 0, 0.5, 1, 1.5]}
@@ -182,9 +184,12 @@ def hidden_plane(
     lang: str,
     units: tuple[int, int] = (0, 1),
     highlight: int | None = None,
+    domains: tuple[list[float], list[float]] | None = None,
 ) -> alt.LayerChart:
     """The four points in the h1 plane, the warped input grid, and the output's line w2·h + b2 = 0."""
-    return space_plane(flat, activation, hidden, lang, "h1", units, separator=True, highlight=highlight)
+    return space_plane(
+        flat, activation, hidden, lang, "h1", units, separator=True, highlight=highlight, domains=domains
+    )
 
 
 def output_axis(y_pred: np.ndarray, lang: str, highlight: int | None = None) -> alt.LayerChart:
