@@ -18,6 +18,7 @@ from xorcore.model import flatten, load
 from xorcore.trace import loss_of
 
 K_WALK = "bp_walk"
+ETA = 0.1  # the manual update's default step size: the lecture's
 
 
 def current(cfg: Config, model: nn.Sequential, loss: float, eta: float, biases: bool) -> dict:
@@ -28,6 +29,14 @@ def current(cfg: Config, model: nn.Sequential, loss: float, eta: float, biases: 
         walk = {"key": key, "flats": [flatten(model)], "losses": [loss]}
         _take_step(walk)
     return walk
+
+
+def setting(cfg: Config) -> tuple[float, bool]:
+    """(η, biases too) of this session's manual walk on this model, else the page's default (the lecture's 0.1)."""
+    walk = st.session_state.get(K_WALK)
+    if walk is None or walk["key"][0] != cfg:
+        return ETA, True
+    return walk["key"][1], walk["key"][2]
 
 
 def advance(walk: dict, more: bool, restart: bool) -> dict:

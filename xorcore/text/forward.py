@@ -1,85 +1,6 @@
-"""Text of the forward page, and of the chart builders in xorcore/views/ (planes, boundary, latex, tables ...) (keys ch_*)."""
+"""Text of the forward page (keys fw_*); its charts' text is in charts.py."""
 
 EN: dict[str, str] = {
-    # ---- charts (xorcore/views/)
-    "ch_x1": "x₁ (first input)",
-    "ch_x2": "x₂ (second input)",
-    "ch_target": "target",
-    "ch_input": "input",
-    "ch_y_pred": "y_pred (prediction)",
-    "ch_boundary_title": "Decision boundary on the input plane",
-    "ch_boundary_sub": "colour = prediction; black line = where it crosses 0.5",
-    "ch_boundary_desc": "Heatmap of the network's prediction over the input plane from -0.5 to 1.5 "
-    "and the four XOR inputs coloured by their target.",
-    "ch_boundary_sub_none": "colour = prediction; it never crosses 0.5 here",
-    "ch_boundary_line": "The black line is where the prediction crosses 0.5.",
-    "ch_boundary_none_above": "Nowhere in this window does the prediction cross 0.5 (it stays between {lo} and "
-    "{hi}), so there is no black line: the whole plane is predicted 1.",
-    "ch_boundary_none_below": "Nowhere in this window does the prediction cross 0.5 (it stays between {lo} and "
-    "{hi}), so there is no black line: the whole plane is predicted 0.",
-    "ch_boundary_nan": "The prediction is not a finite number here, so no black line can be drawn.",
-    "ch_plane_input": "Input plane (x)",
-    "ch_plane_input_desc": "The four XOR inputs and a square grid on the input plane.",
-    "ch_unit_lines_drawn": "Dashed: the line z1 = 0 of hidden unit(s) {units}.",
-    "ch_unit_lines_outside": "The line z1 = 0 of hidden unit(s) {units} lies outside this window, so it is not "
-    "drawn: all four inputs are on one side of it.",
-    "ch_plane_z1": "After Linear 1 (z1 plane)",
-    "ch_plane_z1_desc": "The four inputs and the input plane's grid after Linear 1: "
-    "the grid is stretched, rotated and shifted but its lines stay straight.",
-    "ch_plane_h1": "After the activation (h1 plane)",
-    "ch_plane_h1_desc": "The four inputs and the input plane's grid after the activation.",
-    "ch_h1_grid_sigmoid": "Sigmoid bends the grid lines and squeezes them into (0, 1) in every coordinate.",
-    "ch_h1_grid_tanh": "tanh bends the grid lines and squeezes them into (−1, 1) in every coordinate.",
-    "ch_h1_grid_relu": "ReLU clamps every negative coordinate to 0: where a unit is negative the grid is pressed "
-    "flat onto an axis, and a grid line kinks where it crosses one; elsewhere it stays straight.",
-    "ch_h1_grid_leaky_relu": "Leaky ReLU multiplies every negative coordinate by 0.01: a grid line kinks where it "
-    "crosses an axis, and the negative side is squashed a hundredfold, not flattened.",
-    "ch_h1_grid_identity": "The identity changes nothing: this is the z1 plane again, and every grid line stays "
-    "straight.",
-    "ch_h1_line_drawn": "The dashed green line is where the output layer's z2 is 0 (y_pred = 0.5).",
-    "ch_h1_line_outside": "The output layer's line z2 = 0 (y_pred = 0.5) lies outside this plot's range, so it "
-    "is not drawn: all four points are on one side of it.",
-    "ch_h1_line_drawn_one": "The dashed green line marks the threshold h = −b2 / w where z2 = 0 (y_pred = 0.5).",
-    "ch_h1_line_outside_one": "The output's threshold z2 = 0 (y_pred = 0.5) lies outside this plot's range, so it "
-    "is not drawn: all four points are on one side of it.",
-    "ch_z_axis": "z1, unit {unit}",
-    "ch_h_axis": "h1, unit {unit}",
-    "ch_one_unit": "One hidden unit: its value is plotted on a line.",
-    "ch_two_of": "Hidden units {a} and {b} of {n}.",
-    "ch_others_mean": "The output line holds the other units at their mean over the four inputs.",
-    "ch_others_mean_short": "Output line: other units at their mean.",
-    "ch_out_line": "output line w2·h + b2 = 0",
-    "ch_unit_line": "unit {unit}: z1 = 0",
-    "ch_lines": "lines",
-    "ch_output_title": "Output: y_pred on a 0..1 axis",
-    "ch_output_desc": "The four predictions on a line from 0 to 1 with the 0.5 threshold; "
-    "each point is coloured by its target.",
-    "ch_side0": "predicts 0 (< 0.5)",
-    "ch_side1": "predicts 1 (> 0.5)",
-    "ch_threshold": "threshold 0.5",
-    "ch_act_title": "Activation {name} and its derivative",
-    "ch_act_desc": "The hidden activation {name} f(z) and its derivative f'(z) for z from -6 to 6.",
-    "ch_act_f": "f(z)",
-    "ch_act_df": "f'(z) (derivative)",
-    "ch_z": "z (input of the activation)",
-    "ch_value": "value",
-    "ch_dead_zone": "dead zone: gradient 0",
-    "ch_xor_title": "XOR on the plane",
-    "ch_xor_desc": "The four XOR inputs at the corners of the unit square; "
-    "(0,1) and (1,0) have target 1, (0,0) and (1,1) have target 0.",
-    "ch_loss_term": "loss term ℓ",
-    "ch_loss_mean": "dashed line: the loss L = mean of the four = {loss:.4f}",
-    "ch_loss_title": "Loss: each input's term",
-    "ch_loss_desc": "One bar per input: its cross-entropy term, the larger the more wrong the prediction; "
-    "the dashed line is their mean, the loss L.",
-    "ch_col_param": "parameter",
-    "ch_col_initial": "initial",
-    "ch_col_trained": "trained",
-    "ch_col_change": "change",
-    "ch_col_right": "correct?",
-    "ch_yes": "yes",
-    "ch_no": "no",
-    "ch_col_class": "predicts",
     "fw_title": "Forward pass: from the inputs to the loss",
     "fw_intro": "One forward pass of the untrained network (the initial weights of seed {seed}), step by step, as in "
     "the lecture's cell 2. Each step shows its numbers, its equation with those numbers, and where the four "
@@ -150,93 +71,9 @@ EN: dict[str, str] = {
     "gradients, the optimizer's step moves the parameters against them).",
     "fw_loss_metric": "Loss L (batch of 4)",
     "fw_row_loss": "Loss term of input {row}",
-    "ch_col_x1": "x₁",
-    "ch_col_x2": "x₂",
-    "ch_col_z": "z1 ({unit})",
-    "ch_col_h": "h1 ({unit})",
-    "ch_col_pred0_short": "y_pred (start)",
-    "ch_col_pred_short": "y_pred (trained)",
-    "ch_chosen": "chosen input",
 }
 
 KO: dict[str, str] = {
-    # ---- charts (xorcore/views/)
-    "ch_x1": "x₁ (첫 번째 입력)",
-    "ch_x2": "x₂ (두 번째 입력)",
-    "ch_target": "정답",
-    "ch_input": "입력",
-    "ch_y_pred": "y_pred (예측값)",
-    "ch_boundary_title": "입력 평면 위의 결정 경계",
-    "ch_boundary_sub": "색 = 예측값, 검은 선 = 예측값이 0.5를 지나는 곳",
-    "ch_boundary_desc": "-0.5부터 1.5까지의 입력 평면에서 신경망 예측값을 색으로 칠한 히트맵과 "
-    "정답에 따라 색을 칠한 XOR 입력 네 개.",
-    "ch_boundary_sub_none": "색 = 예측값, 여기서는 0.5를 지나지 않음",
-    "ch_boundary_line": "검은 선은 예측값이 0.5를 지나는 곳입니다.",
-    "ch_boundary_none_above": "이 범위 어디에서도 예측값이 0.5를 지나지 않아({lo}에서 {hi} 사이) 검은 선이 "
-    "없습니다: 평면 전체의 예측 클래스가 1입니다.",
-    "ch_boundary_none_below": "이 범위 어디에서도 예측값이 0.5를 지나지 않아({lo}에서 {hi} 사이) 검은 선이 "
-    "없습니다: 평면 전체의 예측 클래스가 0입니다.",
-    "ch_boundary_nan": "예측값이 유한한 수가 아니어서 검은 선을 그릴 수 없습니다.",
-    "ch_plane_input": "입력 평면 (x)",
-    "ch_plane_input_desc": "XOR 입력 네 개와 입력 평면의 격자.",
-    "ch_unit_lines_drawn": "점선: 은닉 유닛 {units}의 직선 z1 = 0.",
-    "ch_unit_lines_outside": "은닉 유닛 {units}의 직선 z1 = 0은 이 범위 밖에 있어 그리지 않았습니다. 네 입력이 모두 "
-    "그 직선의 한쪽에 있습니다.",
-    "ch_plane_z1": "Linear 1 이후 (z1 평면)",
-    "ch_plane_z1_desc": "Linear 1을 지난 네 입력과 입력 평면의 격자: 격자가 늘어나고 회전되고 이동하지만 "
-    "직선은 여전히 직선입니다.",
-    "ch_plane_h1": "활성화 이후 (h1 평면)",
-    "ch_plane_h1_desc": "활성화 함수를 지난 네 입력과 입력 평면의 격자.",
-    "ch_h1_grid_sigmoid": "시그모이드는 격자선을 휘게 하고, 모든 좌표를 (0, 1) 안으로 눌러 담습니다.",
-    "ch_h1_grid_tanh": "tanh는 격자선을 휘게 하고, 모든 좌표를 (−1, 1) 안으로 눌러 담습니다.",
-    "ch_h1_grid_relu": "ReLU는 음수 좌표를 모두 0으로 만듭니다. 유닛이 음수인 곳에서는 격자가 축 위로 납작하게 눌리고, "
-    "격자선은 축을 지나는 곳에서 꺾입니다. 나머지 곳에서는 곧은 채로 남습니다.",
-    "ch_h1_grid_leaky_relu": "leaky ReLU는 음수 좌표에 0.01을 곱합니다. 격자선은 축을 지나는 곳에서 꺾이고, 음수 쪽은 "
-    "납작해지지 않고 백 분의 일로 줄어듭니다.",
-    "ch_h1_grid_identity": "항등 함수는 아무것도 바꾸지 않습니다. z1 평면 그대로이며 격자선은 모두 곧습니다.",
-    "ch_h1_line_drawn": "초록 점선은 출력층의 z2가 0(y_pred = 0.5)이 되는 직선입니다.",
-    "ch_h1_line_outside": "출력층의 직선 z2 = 0(y_pred = 0.5)은 이 그림의 범위 밖에 있어 그리지 않았습니다. 네 점이 "
-    "모두 그 직선의 한쪽에 있습니다.",
-    "ch_h1_line_drawn_one": "초록 점선은 z2 = 0(y_pred = 0.5)이 되는 문턱값 h = −b2 / w입니다.",
-    "ch_h1_line_outside_one": "출력의 문턱값 z2 = 0(y_pred = 0.5)은 이 그림의 범위 밖에 있어 그리지 않았습니다. 네 "
-    "점이 모두 그 한쪽에 있습니다.",
-    "ch_z_axis": "z1, 유닛 {unit}",
-    "ch_h_axis": "h1, 유닛 {unit}",
-    "ch_one_unit": "은닉 유닛이 하나뿐이라 그 값을 한 직선 위에 그립니다.",
-    "ch_two_of": "은닉 유닛 {n}개 중 {a}번과 {b}번.",
-    "ch_others_mean": "출력 직선은 나머지 유닛을 네 입력에 대한 평균값으로 고정해 그렸습니다.",
-    "ch_others_mean_short": "출력 직선: 나머지 유닛은 평균값으로 고정.",
-    "ch_out_line": "출력 직선 w2·h + b2 = 0",
-    "ch_unit_line": "유닛 {unit}: z1 = 0",
-    "ch_lines": "직선",
-    "ch_output_title": "출력: 0..1 축 위의 y_pred",
-    "ch_output_desc": "0부터 1까지의 직선 위에 놓은 네 예측값과 0.5 기준선. 각 점의 색은 정답입니다.",
-    "ch_side0": "0으로 예측 (< 0.5)",
-    "ch_side1": "1로 예측 (> 0.5)",
-    "ch_threshold": "기준 0.5",
-    "ch_act_title": "활성화 함수 {name}와 그 도함수",
-    "ch_act_desc": "은닉층 활성화 함수 {name}의 f(z)와 도함수 f'(z), z는 -6부터 6까지.",
-    "ch_act_f": "f(z)",
-    "ch_act_df": "f'(z) (도함수)",
-    "ch_z": "z (활성화 함수의 입력)",
-    "ch_value": "값",
-    "ch_dead_zone": "죽은 구간: 기울기 0",
-    "ch_xor_title": "평면 위의 XOR",
-    "ch_xor_desc": "단위 정사각형의 네 꼭짓점에 놓인 XOR 입력. (0,1)과 (1,0)의 정답은 1, "
-    "(0,0)과 (1,1)의 정답은 0입니다.",
-    "ch_loss_term": "loss 항 ℓ",
-    "ch_loss_mean": "점선: loss L = 네 항의 평균 = {loss:.4f}",
-    "ch_loss_title": "Loss: 입력마다의 항",
-    "ch_loss_desc": "입력마다 막대 하나: 교차 엔트로피 항으로, 예측이 틀릴수록 길어집니다. "
-    "점선은 그 평균, 곧 loss L입니다.",
-    "ch_col_param": "파라미터",
-    "ch_col_initial": "초기값",
-    "ch_col_trained": "학습 후",
-    "ch_col_change": "변화량",
-    "ch_col_right": "맞음?",
-    "ch_yes": "예",
-    "ch_no": "아니오",
-    "ch_col_class": "예측 클래스",
     "fw_title": "순전파: 입력에서 loss까지",
     "fw_intro": "학습 전 신경망(시드 {seed}의 초기 가중치)의 순전파를 강의 2번 셀처럼 한 단계씩 따라갑니다. "
     "각 단계마다 값, 그 값을 넣은 수식, 그리고 네 점이 지금 어디에 있는지를 보여 줍니다.",
@@ -301,11 +138,4 @@ KO: dict[str, str] = {
     "숫자입니다 (역전파가 그 기울기를 구하고, 옵티마이저의 한 걸음이 파라미터를 기울기 반대쪽으로 옮깁니다).",
     "fw_loss_metric": "Loss L (배치 4개)",
     "fw_row_loss": "입력 {row}의 loss 항",
-    "ch_col_x1": "x₁",
-    "ch_col_x2": "x₂",
-    "ch_col_z": "z1 ({unit})",
-    "ch_col_h": "h1 ({unit})",
-    "ch_col_pred0_short": "y_pred (학습 전)",
-    "ch_col_pred_short": "y_pred (학습 후)",
-    "ch_chosen": "고른 입력",
 }
