@@ -6,6 +6,7 @@ Nothing here retrains: every number is read from the run's cached History at the
 from __future__ import annotations
 
 import math
+import time
 
 import streamlit as st
 
@@ -20,6 +21,8 @@ FPS = 5  # frames a second while playing
 SPEEDS = {"slow": 200, "normal": 100, "fast": 40}  # frames for a whole replay
 K_EPOCH, K_PLAYING, K_RUN, K_SPEED = "tr_epoch", "tr_playing", "tr_run", "tr_speed"
 K_SENT = "tr_sent"  # while playing: the epochs the last few frames put on the scrubber, newest last
+K_CLOCK = "tr_clock"  # while playing: (clock(), epoch) where the replay's clock started
+clock = time.monotonic  # the replay's clock (a test sets its own)
 PRED_FORMAT = {"format": "%.6f"}
 
 
@@ -77,6 +80,7 @@ def _toggle_play(last: int) -> None:
     playing = not st.session_state.get(K_PLAYING, False)
     st.session_state[K_PLAYING] = playing
     st.session_state.pop(K_SENT, None)
+    st.session_state.pop(K_CLOCK, None)
     if playing and st.session_state.get(K_EPOCH, last) >= last:
         st.session_state[K_EPOCH] = 0  # at the end: replay from the start
 
@@ -140,8 +144,14 @@ def _frame(hist: History, log: bool, playing: bool) -> None:
                 # frame's epoch (a drag would be anywhere else). Go on from the newest frame instead
                 # of drawing it again.
                 epoch = sent[-1]
-            frames = SPEEDS.get(st.session_state.get(K_SPEED) or "normal", SPEEDS["normal"])
-            epoch = min(epoch + frame_step(last, frames), last)
+            started = st.session_state.get(K_CLOCK)
+            if started is None or (sent and epoch not in sent):  # play pressed, or a drag: the clock starts here
+                started = st.session_state[K_CLOCK] = (clock(), epoch)
+            step = frame_step(last, SPEEDS.get(st.session_state.get(K_SPEED) or "normal", SPEEDS["normal"]))
+            # The replay keeps time: the frame due now (FPS frames a second from where the clock started),
+            # so a frame that comes late skips epochs instead of stretching the replay; never the same again.
+            due = started[1] + (int((clock() - started[0]) * FPS) + 1) * step
+            epoch = min(max(due, epoch + step), last)
             st.session_state[K_SENT] = [*sent[-3:], epoch]
         st.session_state[K_EPOCH] = epoch
         epoch = st.slider(tr("tr_epoch"), 0, last, key=K_EPOCH, help=tr("tr_epoch_help", n=last))

@@ -154,7 +154,10 @@ def test_scrubber_views_show_that_epoch():
 
 
 def test_play_advances_and_pause_stops_without_retraining(monkeypatch):
+    import app_pages._player as player
     import app_pages._shared as shared
+
+    monkeypatch.setattr(player, "clock", lambda: 100.0)  # a frozen clock: every frame comes on time
 
     calls = []
     real = shared.train
@@ -186,6 +189,26 @@ def test_play_advances_and_pause_stops_without_retraining(monkeypatch):
     assert epoch_of(at) == 500 and at.button(key="tr_play_btn").label == "Play"
     assert not at.exception
     assert len(calls) == n_trained  # scrubbing and playing never retrained
+
+
+def test_a_late_frame_skips_epochs_so_the_replay_keeps_its_time(monkeypatch):
+    """Play keeps time: a frame that comes 1 s after the clock started shows the epoch due then (FPS frames on)."""
+    import app_pages._player as player
+
+    now = [100.0]
+    monkeypatch.setattr(player, "clock", lambda: now[0])
+    at = page(epochs="500")
+    at.button(key="tr_play_btn").click().run()
+    step = player.frame_step(500, player.SPEEDS["normal"])
+    assert epoch_of(at) == step  # the clock started at epoch 0: one frame due
+    now[0] += 1.0  # the browser drew nothing for a second
+    at.run()
+    assert epoch_of(at) == (player.FPS + 1) * step
+    at.run()  # the clock has not moved: the next frame still moves on by one step, never repeats
+    assert epoch_of(at) == (player.FPS + 2) * step
+    now[0] += 1000.0  # long past the end: the last epoch, and play stops
+    at.run()
+    assert epoch_of(at) == 500 and at.button(key="tr_play_btn").label == "Play"
 
 
 def test_log_scale_toggle():
