@@ -33,6 +33,9 @@ def fmt8(v: float) -> str:
 
 
 # ---------------------------------------------------------------- manual update
+BIASES = "biases"  # the one option of the "biases too" pill (selected: every parameter is updated)
+
+
 def manual_update(model: nn.Sequential, loss: float) -> None:
     """One manual step θ ← θ − η·∇L (more on demand), its table and the loss along the steps.
 
@@ -49,7 +52,10 @@ def manual_update(model: nn.Sequential, loss: float) -> None:
         c_eta, c_bias = st.columns(2, vertical_alignment="bottom")
     eta0, biases0 = _walk.setting(cfg) if present else (_walk.ETA, True)  # a slide forgets its widgets when left
     eta = c_eta.number_input(tr("bp_eta"), value=eta0, step=0.05, format="%g", key="bp_eta", help=tr("bp_eta_help"))
-    biases = c_bias.checkbox(tr("bp_biases"), value=biases0, key="bp_biases", help=tr("bp_biases_help"))
+    # A pill, not a checkbox: a clicked checkbox keeps the focus in an <input>, where Streamlit gives no
+    # key to a shortcut, so the clicker's PageDown would stop working on this slide.
+    biases = c_bias.pills(tr("bp_params"), [BIASES], default=BIASES if biases0 else None, key="bp_biases",
+                          format_func=lambda _: tr("bp_biases"), help=tr("bp_biases_help")) == BIASES  # fmt: skip
 
     if eta is None or not math.isfinite(eta) or eta <= 0:
         st.error(tr("bp_eta_bad", eta="—" if eta is None else f"{eta:g}"), icon=":material/error:")

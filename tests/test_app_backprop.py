@@ -78,7 +78,7 @@ def test_autograd_equals_by_hand_and_finite_differences_agree():
 
 def test_weights_only_step_reproduces_the_lecture_update():
     at = page()
-    at.checkbox(key="bp_biases").uncheck().run()
+    at.pills(key="bp_biases").set_value(None).run()
     assert not at.exception
     model = build_model(LECTURE)
     trace = trace_of(model)
@@ -239,7 +239,7 @@ def test_every_activation_in_both_languages(activation, lang):
 def test_no_missing_text_in_any_mode(lang):
     at = page(lang=lang)
     at.segmented_control(key="bp_rows").set_value(1).run()
-    at.checkbox(key="bp_biases").uncheck().run()
+    at.pills(key="bp_biases").set_value(None).run()
     at.button(key="bp_another").click().run()
     at.number_input(key="bp_eta").set_value(-1.0).run()
     assert "⟦" not in all_text(at)

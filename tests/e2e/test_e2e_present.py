@@ -135,3 +135,29 @@ def test_model_pagedown_crosses_to_forward_and_keys_survive_a_click(browser, own
         _wholly_inside(page, "step-forward-3", "/forward after a click and PageDown")
     finally:
         ctx.close()
+
+
+def test_keys_survive_a_click_on_the_manual_update_slides_controls(browser, own_server):
+    """On Backprop's manual-update slide, after clicking "one more step" and then "biases too", PageDown moves on."""
+    ctx, _ = harness.new_context(browser, "en-US", SCREEN)
+    try:
+        page = ctx.new_page()
+        harness.goto(page, own_server.url("backprop", present="true"))
+        harness.charts_drawn(page, timeout=30_000)
+        k = 1
+        while not page.locator(".st-key-bp_biases").count():
+            assert k < 15, "no slide of Backprop has the manual update's controls"
+            _press(page, "PageDown", "backprop", k + 1)
+            k += 1
+        page.locator(".st-key-bp_another button").first.click()  # one more step
+        harness.settle(page)
+        page.locator(
+            ".st-key-bp_biases [role=radio]"
+        ).first.click()  # biases off: a rerun, the focus stays on the control
+        harness.settle(page)
+        assert not harness.exceptions(page)
+        harness.shot(page, "present-en-backprop-update-clicked")
+        _press(page, "PageDown", "backprop", k + 1)
+        _wholly_inside(page, f"slide-{k + 1}", "/backprop after clicks on the manual update's controls")
+    finally:
+        ctx.close()
