@@ -90,7 +90,7 @@ def _frame_views(run: str, epoch: int, lg: str, log: bool, slide: bool, playing:
     if slide:  # a slide has no captions
         return specs, "", ""
     line = boundary_sentence(flat, cfg.activation, cfg.hidden, lg, resolution=FRAME_RESOLUTION)
-    return specs, line, output_line_sentence(flat, cfg.activation, cfg.hidden, lg)
+    return specs, line, output_line_sentence(flat, cfg.activation, cfg.hidden, lg, domains=domains)
 
 
 def frame_views(hist: History, epoch: int, lang: str, log: bool, slide: bool, playing: bool) -> tuple:

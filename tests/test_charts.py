@@ -256,3 +256,21 @@ def test_run_plane_domains_hold_every_epochs_plane(activation, hidden):
                           stage_coords(f, activation, hidden, "h1", X_NP), True) for f in hist.params]  # fmt: skip
     assert xd == [min(e[0][0] for e in ends), max(e[0][1] for e in ends)]  # the corners' extremes are the grid's
     assert yd == [min(e[1][0] for e in ends), max(e[1][1] for e in ends)]
+
+
+def test_on_a_replays_axes_the_output_line_sentence_is_what_is_drawn():
+    """hidden_plane(domains=...) draws the output line exactly when output_line_shown(domains=...) says so."""
+    from xorcore.geometry import output_line_shown, run_plane_domains
+    from xorcore.views.planes import output_line_sentence
+
+    hist = train(Config(activation="relu", hidden=3, seed=11, epochs=300))
+    domains = run_plane_domains(hist.params, "relu", 3)
+    seen = set()
+    for flat in hist.params[::20]:
+        chart = hidden_plane(flat, "relu", 3, "en", domains=domains)
+        drawn = any({"x", "x2", "what"} <= set(f.columns) for f in chart_frames(chart))
+        assert drawn == output_line_shown(flat, "relu", 3, domains=domains)
+        with alt.data_transformers.disable_max_rows():
+            assert output_line_sentence(flat, "relu", 3, "en", domains=domains) in chart.to_dict()["description"]
+        seen.add(drawn)
+    assert True in seen

@@ -233,12 +233,20 @@ def run_plane_domains(
     return [min(xs), max(xs)], [min(ys), max(ys)]
 
 
-def output_line_shown(flat: np.ndarray, activation: str, hidden: int, units: tuple[int, int] = (0, 1)) -> bool:
-    """Whether the output layer's line z2 = 0 crosses the h1 plane as hidden_plane draws it."""
+def output_line_shown(
+    flat: np.ndarray,
+    activation: str,
+    hidden: int,
+    units: tuple[int, int] = (0, 1),
+    domains: tuple[list[float], list[float]] | None = None,
+) -> bool:
+    """Whether the output layer's line z2 = 0 crosses the h1 plane as hidden_plane draws it (over `domains` if given)."""
     units = check_units(hidden, units)
-    grid = warped_grid(flat, activation, hidden, "h1", units)
-    pts_ab = stage_coords(flat, activation, hidden, "h1", X_NP, units)
-    xd, yd = plane_domains(flat, activation, hidden, "h1", units, grid, pts_ab, True)
+    if domains is None:
+        grid = warped_grid(flat, activation, hidden, "h1", units)
+        pts_ab = stage_coords(flat, activation, hidden, "h1", X_NP, units)
+        domains = plane_domains(flat, activation, hidden, "h1", units, grid, pts_ab, True)
+    xd, yd = domains
     return bool(clip_line(*output_line(flat, activation, hidden, units), xd, yd))
 
 

@@ -125,7 +125,7 @@ def space_plane(
     if stage == "h1":
         desc += " " + t(lang, f"ch_h1_grid_{activation}")
         if separator:
-            desc += " " + output_line_sentence(flat, activation, hidden, lang, units)
+            desc += " " + output_line_sentence(flat, activation, hidden, lang, units, domains)
     return (
         alt.layer(*layers)
         .resolve_scale(color="independent", stroke="independent", strokeWidth="independent")
@@ -154,10 +154,11 @@ def unit_lines_sentence(flat: np.ndarray, hidden: int, lang: str, units: tuple[i
     return " ".join(out)
 
 
-def output_line_sentence(flat: np.ndarray, activation: str, hidden: int, lang: str,
-                         units: tuple[int, int] = (0, 1)) -> str:  # fmt: skip
-    """'The dashed green line is where z2 = 0' if hidden_plane draws it, else that it lies outside the plot."""
-    key = "ch_h1_line_drawn" if output_line_shown(flat, activation, hidden, units) else "ch_h1_line_outside"
+def output_line_sentence(flat: np.ndarray, activation: str, hidden: int, lang: str, units: tuple[int, int] = (0, 1),
+                         domains: tuple[list[float], list[float]] | None = None) -> str:  # fmt: skip
+    """'The dashed green line is where z2 = 0' if hidden_plane draws it (over `domains` if given), else that it lies outside."""
+    drawn = output_line_shown(flat, activation, hidden, units, domains)
+    key = "ch_h1_line_drawn" if drawn else "ch_h1_line_outside"
     return t(lang, key + ("_one" if hidden == 1 else ""))
 
 
