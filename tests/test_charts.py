@@ -200,8 +200,8 @@ def test_one_unit_threshold_is_in_view():
     assert rules and np.isclose(rules[0].x.iloc[0], -c / w)  # a vertical line at h = -b2 / w
 
 
-def test_heat_colours_are_the_scales_stops_and_mix_in_rgb():
-    """heat_rgb (the raster) follows heat_scale's rule: the palette's three colours at 0, 0.5, 1, RGB in between."""
+def test_heat_colours_are_the_scales_stops_and_mix_in_hcl_as_vega_draws_them():
+    """heat_rgb (the raster) follows heat_scale's rule: the palette's three colours at 0, 0.5, 1, HCL in between."""
     from xorcore import palette
     from xorcore.views.boundary import HEAT_DOMAIN, heat_rgb, heat_scale
 
@@ -209,9 +209,9 @@ def test_heat_colours_are_the_scales_stops_and_mix_in_rgb():
     assert hexes == list(palette.CLASS_SCALE)
     scale = heat_scale().to_dict()
     assert scale["domain"] == list(HEAT_DOMAIN) and scale["range"] == list(palette.CLASS_SCALE)
-    assert scale["interpolate"] == "rgb" and scale["type"] == "linear"
-    a, b = heat_rgb(np.array([0.0, 0.5])).astype(float)
-    np.testing.assert_array_equal(heat_rgb(np.array([0.25]))[0], np.rint((a + b) / 2))
+    assert scale["interpolate"] == "hcl" and scale["type"] == "linear"
+    # Read off the y_pred legend that Vega drew in headless Chromium (the scale's default, HCL) at 0.1.
+    np.testing.assert_array_equal(heat_rgb(np.array([0.1]))[0], [238, 176, 73])
     np.testing.assert_array_equal(heat_rgb(np.array([-3.0, 7.0])), heat_rgb(np.array([0.0, 1.0])))  # clamped
 
 

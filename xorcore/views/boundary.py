@@ -22,22 +22,64 @@ from . import style
 from .points import XOR_POINTS, points_df, points_layer
 from .style import AUTOSIZE, CHART_SIZE
 
-# y_pred's colours: CLASS_SCALE's three colours at 0, 0.5 and 1, mixed linearly in RGB in between.
-# The heatmap's rects (in the browser) and its raster (heat_rgb, here) follow this one rule.
+# y_pred's colours: CLASS_SCALE's three colours at 0, 0.5 and 1, mixed in HCL in between (Vega-Lite's
+# default for a continuous colour scale). The heatmap's rects (drawn by Vega in the browser) and its
+# raster (heat_rgb, here) follow this one rule.
 HEAT_DOMAIN = (0.0, 0.5, 1.0)
+
+# d3-color's CIELAB (D50, Bradford-adapted sRGB), which Vega's HCL interpolation goes through.
+_WHITE = np.array([0.96422, 1.0, 0.82521])
+_TO_XYZ = np.array([[0.4360747, 0.3850649, 0.1430804], [0.2225045, 0.7168786, 0.0606169],
+                    [0.0139322, 0.0971045, 0.7141733]])  # fmt: skip
+_TO_RGB = np.array([[3.1338561, -1.6168667, -0.4906146], [-0.9787684, 1.9161415, 0.0334540],
+                    [0.0719453, -0.2289914, 1.4052427]])  # fmt: skip
+_T0, _T1 = 4 / 29, 6 / 29
 
 
 def heat_scale() -> alt.Scale:
-    """The colour scale of y_pred (HEAT_DOMAIN -> CLASS_SCALE, RGB interpolation)."""
-    return alt.Scale(type="linear", domain=list(HEAT_DOMAIN), range=list(palette.CLASS_SCALE), interpolate="rgb")
+    """The colour scale of y_pred (HEAT_DOMAIN -> CLASS_SCALE, HCL interpolation)."""
+    return alt.Scale(type="linear", domain=list(HEAT_DOMAIN), range=list(palette.CLASS_SCALE), interpolate="hcl")
+
+
+def _hcl(hex_colour: str) -> tuple[float, float, float]:
+    """(h in degrees or nan for a grey, c, l) of a colour, as d3.hcl computes them."""
+    rgb = np.array([int(hex_colour[k : k + 2], 16) for k in (1, 3, 5)]) / 255
+    lin = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    t = _TO_XYZ @ lin / _WHITE
+    if lin[0] == lin[1] == lin[2]:
+        t[:] = t[1]  # a grey: d3 sets x = z = y exactly
+    f = np.where(t > _T1**3, np.cbrt(t), t / (3 * _T1 * _T1) + _T0)
+    lab = (116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2]))
+    if lab[1] == 0 and lab[2] == 0:
+        return float("nan"), 0.0, float(lab[0])
+    return float(np.degrees(np.arctan2(lab[2], lab[1])) % 360), float(np.hypot(lab[1], lab[2])), float(lab[0])
+
+
+def _mix(a: tuple[float, float, float], b: tuple[float, float, float], t: np.ndarray) -> np.ndarray:
+    """RGB bytes (..., 3) of d3.interpolateHcl(a, b)(t): hue the short way round, a grey's hue is the other's."""
+    ha, hb = a[0], b[0]
+    if np.isnan(ha) or np.isnan(hb):
+        h = np.full_like(t, hb if np.isnan(ha) else ha)
+    else:
+        d = hb - ha
+        h = ha + t * (d - 360 * round(d / 360) if abs(d) > 180 else d)
+    c, lum = a[1] + t * (b[1] - a[1]), a[2] + t * (b[2] - a[2])
+    fy = (lum + 16) / 116
+    fxyz = np.stack([fy + np.cos(np.radians(h)) * c / 500, fy, fy - np.sin(np.radians(h)) * c / 200], axis=-1)
+    xyz = _WHITE * np.where(fxyz > _T1, fxyz**3, 3 * _T1 * _T1 * (fxyz - _T0))
+    lin = xyz @ _TO_RGB.T
+    with np.errstate(invalid="ignore"):
+        srgb = np.where(lin <= 0.0031308, 12.92 * lin, 1.055 * np.abs(lin) ** (1 / 2.4) - 0.055)
+    return np.clip(np.round(255 * srgb), 0, 255).astype(np.uint8)
 
 
 def heat_rgb(values: np.ndarray) -> np.ndarray:
-    """RGB bytes (..., 3) of y_pred values by heat_scale's rule (clamped to [0, 1], as the scale does)."""
-    stops = np.array([[int(c[k : k + 2], 16) for k in (1, 3, 5)] for c in palette.CLASS_SCALE], dtype=float)
+    """RGB bytes (..., 3) of y_pred values by heat_scale's rule (clamped to [0, 1]; nan drawn as 0.5)."""
     v = np.clip(np.nan_to_num(np.asarray(values, dtype=float), nan=0.5), 0.0, 1.0)
-    rgb = np.stack([np.interp(v, HEAT_DOMAIN, stops[:, k]) for k in range(3)], axis=-1)
-    return np.rint(rgb).astype(np.uint8)
+    lo, mid, hi = (_hcl(c) for c in palette.CLASS_SCALE)
+    upper = v > HEAT_DOMAIN[1]
+    t = np.where(upper, (v - HEAT_DOMAIN[1]) / (HEAT_DOMAIN[2] - HEAT_DOMAIN[1]), v / HEAT_DOMAIN[1])
+    return np.where(upper[..., None], _mix(mid, hi, t), _mix(lo, mid, t))
 
 
 def heat_png(values: np.ndarray) -> str:
