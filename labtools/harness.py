@@ -265,7 +265,13 @@ def open_page(page, url_path: str) -> None:
     for i in range(links.count()):
         href = links.nth(i).get_attribute("href") or ""
         if urlsplit(href).path in (href_end, f"/{url_path}"):
-            links.nth(i).click()
+            for _ in range(3):  # a click that lands while the page is still settling can be dropped: click again
+                links.nth(i).click()
+                try:
+                    page.wait_for_url(lambda u: urlsplit(u).path.rstrip("/") == href_end.rstrip("/"), timeout=15_000)
+                    break
+                except Exception:  # still on the old page
+                    continue
             settle(page, n)
             return
     raise AssertionError(f"no sidebar link to /{url_path}")
