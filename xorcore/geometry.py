@@ -224,10 +224,13 @@ def run_plane_domains(
     units = check_units(hidden, units)
     xs: list[float] = []
     ys: list[float] = []
+    both = np.concatenate([CORNERS, X_NP])  # (8, 2): the corners, then the four points
     for flat in params:
-        ab = stage_coords(flat, activation, hidden, "h1", CORNERS, units)
-        pts_ab = stage_coords(flat, activation, hidden, "h1", X_NP, units)
-        xd, yd = plane_domains(flat, activation, hidden, "h1", units, {"a": ab[:, 0], "b": ab[:, 1]}, pts_ab, True)
+        ab = stage_coords(flat, activation, hidden, "h1", both, units)
+        corners, pts_ab = ab[:4], ab[4:]
+        xd, yd = plane_domains(
+            flat, activation, hidden, "h1", units, {"a": corners[:, 0], "b": corners[:, 1]}, pts_ab, True
+        )
         xs += xd
         ys += yd
     return [min(xs), max(xs)], [min(ys), max(ys)]

@@ -73,10 +73,13 @@ def _mix(a: tuple[float, float, float], b: tuple[float, float, float], t: np.nda
     return np.clip(np.round(255 * srgb), 0, 255).astype(np.uint8)
 
 
+_STOPS = tuple(_hcl(c) for c in palette.CLASS_SCALE)  # the scale's three colours in HCL, converted once
+
+
 def heat_rgb(values: np.ndarray) -> np.ndarray:
     """RGB bytes (..., 3) of y_pred values by heat_scale's rule (clamped to [0, 1]; nan drawn as 0.5)."""
     v = np.clip(np.nan_to_num(np.asarray(values, dtype=float), nan=0.5), 0.0, 1.0)
-    lo, mid, hi = (_hcl(c) for c in palette.CLASS_SCALE)
+    lo, mid, hi = _STOPS
     upper = v > HEAT_DOMAIN[1]
     t = np.where(upper, (v - HEAT_DOMAIN[1]) / (HEAT_DOMAIN[2] - HEAT_DOMAIN[1]), v / HEAT_DOMAIN[1])
     return np.where(upper[..., None], _mix(mid, hi, t), _mix(lo, mid, t))
