@@ -35,6 +35,9 @@ st.set_page_config(page_title="XOR Backprop Lab", page_icon="🧠", layout="wide
 LANG_NAMES = {"ko": "한국어", "en": "English"}
 URL_KEYS = (*FIELDS, "lang", "present")
 BOOLS = ("true", "false")  # how a bound toggle spells its value in the link
+# Streamlit's Graphviz chart sets every element's font-size to 9.6 px (CSS, which beats the SVG's font-size
+# attributes): reverting that lets the DOT builders' fontsize (what Graphviz laid the labels out for) render.
+GRAPH_CSS = '<style>[data-testid="stGraphVizChart"] svg text {font-size: revert-layer;}</style>'
 
 
 def _check_url(lang: str) -> None:
@@ -186,4 +189,5 @@ def _notices(lang: str) -> None:
 
 lang = sidebar()
 _notices(lang)
+st.html(GRAPH_CSS)  # style only: drawn nowhere
 st.navigation(_pages(lang)).run()

@@ -60,8 +60,8 @@ def xor_problem() -> None:
 def network_diagram() -> None:
     """The network with its weights, before and after training."""
     title(tr("mp_net_header"))
-    if PRESENT:  # the diagram at 3/5 of the width (it keeps its aspect ratio), its key beside it
-        pic, side = st.columns([3, 2], gap="medium")
+    if PRESENT:  # the diagram at 2/3 of the width (it keeps its aspect ratio; labels >= 16 px), its key beside it
+        pic, side = st.columns([2, 1], gap="medium")
         side.markdown(tr("mp_net_text"))
     else:
         st.markdown(tr("mp_net_text"))

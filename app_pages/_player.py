@@ -214,9 +214,9 @@ def _diagram(hist: History, epoch: int) -> None:
     cfg, flat = hist.config, hist.params[epoch]
     st.markdown(f"**{tr('tr_diagram_at', epoch=epoch)}**")
     dead = dead_units(flat, cfg.activation, cfg.hidden)
-    # Full width, the lecture's 2-2-1 net reads from the back row; a wider net would grow too tall,
-    # so it gets half the width (the diagram keeps its aspect ratio) and its notes go beside it.
-    box, notes = (st.container(), st.container()) if cfg.hidden <= 2 else st.columns(2)
+    # Full width for every width of net (like the Model page): at half the width, 8 hidden units' labels
+    # rendered at 9-11 px, unreadable from the back row (issue #12 asks for 16 px); a wide net is tall instead.
+    box, notes = st.container(), st.container()
     box.graphviz_chart(network(hist.params_at(epoch), dead=dead, dead_label=tr("tr_dead")), width="stretch")
     notes.caption(tr("tr_diagram_caption", epoch=epoch))
     if any(dead):

@@ -352,14 +352,15 @@ def clipped_tables(page) -> list[str]:
 
 # --- graph and diagram text ---------------------------------------------------------------------------
 
-# The rendered size (px) of the text in every drawn Graphviz chart: its font-size in SVG units times the
-# SVG's scale on screen (the chart is scaled to its column). Issue #12 asks for at least 16 px.
+# The rendered size (px) of the text in every drawn Graphviz chart: its computed font-size in SVG units (CSS
+# wins over the font-size attribute: Streamlit's sets 9.6) times the SVG's scale on screen (the chart is
+# scaled to its column). Issue #12 asks for at least 16 px.
 GRAPH_FONT_JS = """
 () => [...document.querySelectorAll('[data-testid="stGraphVizChart"] svg')].flatMap((svg) => {
   const r = svg.getBoundingClientRect();
   if (r.width === 0) return [];
   const texts = [...svg.querySelectorAll('text')];
-  const px = texts.map((t) => parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize) * t.getScreenCTM().a);
+  const px = texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a);
   return [{width: r.width, height: r.height, min: Math.min(...px), max: Math.max(...px),
            smallest: texts[px.indexOf(Math.min(...px))].textContent}];
 })

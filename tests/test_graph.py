@@ -34,10 +34,16 @@ def parse(dot: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
 
 
 def fields(label: str) -> list[str]:
-    """The record's top-level fields 'title | value | grad' (unescaped, lines joined by newlines)."""
-    parts, cur, i, body = [], "", 0, label
+    """The record's fields '{title | {value | grad}}' (unescaped, lines joined by newlines)."""
+    assert label.startswith("{") and label.endswith("}}"), f"not a record {{title | {{value | grad}}}}: {label}"
+    parts, cur, i, body = [], "", 0, label[1:-2]
     while i < len(body):
         ch = body[i]
+        if ch == "|" and not parts and body[i + 1 : i + 2] == "{":  # title | {value | grad}
+            parts.append(cur)
+            cur = ""
+            i += 2
+            continue
         if ch == "\\":
             nxt = body[i + 1]
             cur += "\n" if nxt == "l" else nxt

@@ -18,6 +18,7 @@ from .trace import Trace
 
 PARAM_LEAVES = ("leaf_W1", "leaf_b1", "leaf_W2", "leaf_b2")
 WIDE = 3  # as graph.WIDE: layers wider than this show the mean over rows in batch mode
+PER_LINE = 4  # numbers per line of a wide layer's label (8 on one line made the graph too wide for 16 px text)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,12 @@ def _vec(v: np.ndarray, d: int) -> str:
     return num(v[0], d) if v.size == 1 else "[" + ", ".join(num(a, d) for a in v) + "]"
 
 
+def _split(v: np.ndarray, d: int) -> list[str]:
+    """A vector over lines of PER_LINE numbers each."""
+    v = np.ravel(v)
+    return [_vec(v[j : j + PER_LINE], d) for j in range(0, v.size, PER_LINE)]
+
+
 def edge_labels(
     trace: Trace, activation: str, row: int | None, mean_word: str, sum_word: str, digits: int = 3
 ) -> dict[tuple[str, str], list[str]]:
@@ -81,10 +88,13 @@ def edge_labels(
     for edge, e in factors(trace, activation).items():
         lines = [f"× {e.symbol}"]
         if e.symbol != "1":
-            if row is not None:
+            if row is not None and e.value.shape[1] <= PER_LINE:
                 lines[0] += f" = {_vec(e.value[row], digits)}"
+            elif row is not None:  # a wide layer's row over lines of PER_LINE (the graph stays narrow)
+                lines[0] += " ="
+                lines += _split(e.value[row], digits)
             elif e.value.shape[1] > WIDE:
-                lines += [mean_word, _vec(e.value.mean(axis=0), digits)]
+                lines += [mean_word, *_split(e.value.mean(axis=0), digits)]
             else:
                 lines += [f"{ROW_LABELS[i]}: {_vec(e.value[i], digits)}" for i in range(e.value.shape[0])]
         if e.summed and row is None:

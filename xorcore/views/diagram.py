@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..palette import DEAD, NEUTRAL, sign_color
+from ..palette import DEAD, FONT_SIZE, NEUTRAL, sign_color
+
+# DOT font size (pt) of every label: drawn in the narrowest column it gets (2/3 of a slide, ~590 px for a
+# ~600 pt wide diagram) it still renders at >= FONT_SIZE px (issue #12).
+LABEL_PT = FONT_SIZE + 2
 
 
 def _edge(src: str, dst: str, value: float, scale: float, fmt: str) -> str:
@@ -34,8 +38,8 @@ def network(
     lines = [
         "digraph net {",
         '  rankdir=LR; newrank=true; splines=true; nodesep=0.35; ranksep=2.2; bgcolor="transparent";',
-        '  node [shape=circle, fontname="Helvetica", fontsize=16, width=0.8, fixedsize=true];',
-        '  edge [fontname="Helvetica", fontsize=13, arrowsize=0.6];',
+        f'  node [shape=circle, fontname="Helvetica", fontsize={LABEL_PT}, width=0.9, fixedsize=true];',
+        f'  edge [fontname="Helvetica", fontsize={LABEL_PT}, arrowsize=0.6];',
         '  x1 [label="x₁"]; x2 [label="x₂"]; bias1 [label="1", shape=square, width=0.45, style=dashed];',
     ]
     hid = []

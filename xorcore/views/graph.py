@@ -67,7 +67,7 @@ def _scalar_or_vec(v: np.ndarray) -> str:
     return num(v[0], DIGITS) if v.size == 1 else _vec(v)
 
 
-def _chunks(v: np.ndarray, per_line: int = 3) -> list[str]:
+def _chunks(v: np.ndarray, per_line: int = 2) -> list[str]:
     """A long vector split over lines of per_line numbers."""
     v = np.ravel(v)
     if v.size <= per_line:
@@ -179,7 +179,8 @@ def computation_graph(
         vtext = [t(lang, "bp_g_value"), *vtext]
         color = POS if is_param else (NEUTRAL if grad is None else ACCENT)
         fill = "#F2F2F2" if grad is None else "white"
-        label = _field(titles[node]) + "|" + _field(vtext) + "|" + _field(gtext)  # fields side by side (TB)
+        # the title above, value and gradient side by side under it (TB): narrow enough for 16 px text at 820 px
+        label = "{" + _field(titles[node]) + "|{" + _field(vtext) + "|" + _field(gtext) + "}}"
         group = ", group=chain" if node.startswith("op_") or node == "leaf_x" else ""  # the forward chain runs straight
         width = 4.0 if revealed is not None and step is not None and step == revealed - 1 else 1.6
         lines.append(f'  {node} [label="{label}", color="{color}", fillcolor="{fill}", penwidth={width}{group}];')

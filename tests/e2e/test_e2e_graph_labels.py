@@ -1,0 +1,55 @@
+"""Graph and diagram labels readable from the back row (issue #12): in headless Chromium at 1280 x 720, every
+drawn Graphviz chart renders its smallest text at >= 16 px at the width it is drawn (font-size in SVG units
+times the SVG's scale on screen, harness.graph_font_px), for 2 and 8 hidden units, both languages, in reading
+mode and on the slides that draw one (reached with PageDown alone). A viewport screenshot of each is saved.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from labtools import harness
+
+SCREEN = {"width": 1280, "height": 720}
+MIN_PX = 16
+# (url path, presentation slide or None for reading mode): every view that draws a Graphviz chart.
+VIEWS = (
+    ("model", None),  # the network, initial parameters (the trained tab is hidden until clicked)
+    ("model", 2),  # the network slide: the diagram beside its key
+    ("backprop", None),  # the computation graph, the network with gradients, local x upstream
+    ("backprop", 9),  # the gradients on the network
+    ("backprop", 11),  # local x upstream: the graph folded under "More explanation"
+    ("training", None),  # the network at the scrubber's epoch
+)
+
+
+def _to_slide(page, path: str, slide: int) -> None:
+    """PageDown until /path shows slide `slide`, idle and drawn."""
+    for k in range(2, slide + 1):
+        page.wait_for_timeout(300)  # the slide's buttons have registered their keys
+        page.keyboard.press("PageDown")
+        page.wait_for_function("(k) => !!document.querySelector('.st-key-slide-' + k)", arg=k, timeout=60_000,
+                               polling=200)  # fmt: skip
+        harness.settle(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("hidden", [2, 8])
+@pytest.mark.parametrize(("path", "slide"), VIEWS)
+def test_graphviz_labels_at_least_16px(tab, path, slide, hidden, lang):
+    t = tab("ko-KR" if lang == "ko" else "en-US")
+    t.page.set_viewport_size(SCREEN)
+    params = {"lang": harness.LANG_PARAM[lang], "hidden": str(hidden)}
+    t.open(harness.ADDRESS[path], **params, **({"present": "true"} if slide else {}))
+    if slide:
+        _to_slide(t.page, harness.ADDRESS[path], slide)
+    problems = harness.charts_drawn(t.page)
+    name = f"labels-{path}-{'slide' + str(slide) if slide else 'reading'}-h{hidden}-{lang}"
+    t.check(name)
+    assert not problems, f"{name}: charts not drawn: {problems}"
+    charts = harness.graph_font_px(t.page)
+    assert charts, f"{name}: no Graphviz chart drawn"
+    small = [c for c in charts if c["min"] < MIN_PX]
+    assert not small, f"{name}: text under {MIN_PX} px: " + "; ".join(
+        f"{c['min']:.1f} px ({c['smallest']!r}) in a {c['width']:.0f} px wide chart" for c in small
+    )
