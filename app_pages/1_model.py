@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from app_pages._network import compact, network_view
 from app_pages._shared import config, history, lang, nav_links, page_path, rule, tr
 from app_pages._slides import deck, fit, presenting, title
 from xorcore.backprop_rows import hidden_labels
@@ -13,7 +14,6 @@ from xorcore.outcome import n_correct
 from xorcore.script import model_code
 from xorcore.views.activation import activation_chart
 from xorcore.views.boundary import boundary_sentence, decision_boundary
-from xorcore.views.diagram import network
 from xorcore.views.points import XOR_POINTS, XOR_TARGET, xor_plane
 from xorcore.views.tables import params_table, predictions_table
 
@@ -60,21 +60,26 @@ def xor_problem() -> None:
 def network_diagram() -> None:
     """The network with its weights, before and after training."""
     title(tr("mp_net_header"))
-    if PRESENT:  # the diagram at 2/3 of the width (it keeps its aspect ratio; labels >= 16 px), its key beside it
+    small = compact(cfg.hidden)  # a wide net on a slide: the diagram compact, its numbers in a table beside it
+    if (
+        PRESENT and not small
+    ):  # the diagram at 2/3 of the width (it keeps its aspect ratio; labels >= 16 px), its key beside it
         pic, side = st.columns([2, 1], gap="medium")
         side.markdown(tr("mp_net_text"))
     else:
-        st.markdown(tr("mp_net_text"))
+        if not PRESENT:
+            st.markdown(tr("mp_net_text"))
         pic = st.container()
     tab_init, tab_trained = pic.tabs(
         [tr("mp_tab_initial", seed=cfg.seed), tr("mp_tab_trained", epochs=hist.epochs_run)]
     )  # fmt: skip
+    caption = tr("mp_diagram_caption_compact" if small else "mp_diagram_caption")
     for tab, flat in ((tab_init, initial), (tab_trained, trained)):
         with tab:
             dead = dead_units(flat, cfg.activation, cfg.hidden)
-            dot = network(unflatten(flat, cfg.hidden), dead=dead, dead_label=tr("mp_dead"))
-            st.graphviz_chart(dot, width="stretch", alt=tr("mp_diagram_caption"))  # tall for many units, but readable
-            st.caption(tr("mp_diagram_caption"))
+            note = tr("mp_net_text_compact") if small else None
+            network_view(unflatten(flat, cfg.hidden), dead=dead, dead_label=tr("mp_dead"), alt=caption, note=note)
+            st.caption(caption)
             if cfg.activation == "relu":
                 if any(dead):
                     units = ", ".join(u for u, d in zip(hidden_labels(cfg.hidden), dead, strict=True) if d)

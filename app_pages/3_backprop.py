@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._backprop import FMT6, fmt8, loss_slice, manual_update
+from app_pages._network import compact, network_view
 from app_pages._shared import config, lang, nav_links, page_path, tr, upright
 from app_pages._slides import deck, more, presenting, title
 from app_pages._views import grad_shares_view, local_upstream_view
@@ -30,7 +31,6 @@ from xorcore.backprop_rows import (
 )
 from xorcore.data import ROW_LABELS
 from xorcore.dead import is_dead
-from xorcore.views.diagram import network
 from xorcore.views.graph import computation_graph
 
 SCRIPT = page_path("backprop")
@@ -137,17 +137,15 @@ def network_grads() -> None:
     shown = trace.grads if row is None else row_share(trace.grads, trace, row)
     dead = is_dead(trace.z1).tolist() if cfg.activation == "relu" else None
     which = tr("bp_network_batch") if row is None else tr("bp_network_row", row=ROW_LABELS[row])
-    st.caption(tr("bp_network_caption", which=which))
+    small = compact(cfg.hidden)  # a wide net on a slide: the diagram compact, its numbers in a table beside it
+    st.caption(tr("bp_network_caption_compact" if small else "bp_network_caption", which=which))
     if dead and any(dead):
         units = ", ".join(h for h, d in zip(hidden_labels(cfg.hidden), dead, strict=True) if d)
         st.warning(tr("bp_dead_note", units=units), icon=":material/heart_broken:")
-    st.graphviz_chart(
-        network(
-            {"W1": trace.W1, "b1": trace.b1, "W2": trace.W2, "b2": trace.b2},
-            grads={"W1": shown.d_W1, "b1": shown.d_b1, "W2": shown.d_W2, "b2": shown.d_b2},
-            dead=dead, dead_label=tr("bp_dead"),
-        ),
-        alt=tr("bp_network_alt"),
+    network_view(
+        {"W1": trace.W1, "b1": trace.b1, "W2": trace.W2, "b2": trace.b2},
+        grads={"W1": shown.d_W1, "b1": shown.d_b1, "W2": shown.d_W2, "b2": shown.d_b2},
+        dead=dead, dead_label=tr("bp_dead"), alt=tr("bp_network_alt"), width="content",
     )  # fmt: skip
     if not PRESENT:
         grad_shares_view(model)  # beyond the lecture: the four inputs' shares of each gradient

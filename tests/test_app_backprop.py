@@ -16,6 +16,7 @@ from xorcore.backprop_rows import STEPS, row_share
 from xorcore.losses import n_clamped
 from xorcore.text import t
 from xorcore.trace import loss_of
+from xorcore.views.diagram import EDGE_COLUMNS
 
 PAGE = "app_pages/3_backprop.py"
 NAMES = ["dL/dy_pred", "dL/dz2", "dL/dW2", "dL/db2", "dL/dh1", "dL/dz1", "dL/dW1", "dL/db1"]
@@ -269,3 +270,18 @@ def test_dead_relu_unit_is_named_and_gets_no_gradient():
     w1 = grad_tables(at)["d_W1"][0].to_numpy(dtype=float)
     np.testing.assert_array_equal(w1[0], [0.0, 0.0])
     assert "dead" in at.get("graphviz_chart")[1].proto.spec
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_network_gradients_slide_is_compact_for_a_wide_net(lang):
+    """Slide 9 at 3 units: the diagram without edge labels, every dL/dθ in the table beside it, equal to autograd."""
+    at = page(lang, present="true", hidden="3")
+    for _ in range(8):
+        at.button(key="slide-next").click().run()
+    assert not at.exception
+    tables = [d.value for d in at.dataframe if list(d.value.columns) == list(EDGE_COLUMNS)]
+    assert len(tables) == 1
+    assert any(c.value.startswith(t(lang, "bp_network_caption_compact", which="")[:8]) for c in at.caption)
+    tr = trace_of(build_model(at.session_state["config"]))
+    assert tables[0].iloc[:, 3].tolist() == np.ravel(tr.d_W2).tolist()  # the output weights' gradients, exactly
+    assert '[label="' not in at.get("graphviz_chart")[0].proto.spec.split("->", 1)[1]

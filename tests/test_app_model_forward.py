@@ -13,8 +13,9 @@ from xorcore import trace as trace_of
 from xorcore.dead import dead_units
 from xorcore.geometry import output_line_shown
 from xorcore.losses import bce_terms
-from xorcore.model import flatten, n_params
+from xorcore.model import flatten, n_params, unflatten
 from xorcore.text import t
+from xorcore.views.diagram import EDGE_COLUMNS
 from xorcore.views.planes import output_line_sentence
 
 MODEL = "app_pages/1_model.py"
@@ -274,3 +275,22 @@ def test_forward_text_for_one_and_many_units(hidden):
     assert (t("en", "fw_more3_one") in text) == (hidden == 1)
     flat = flatten(build_model(Config(seed=0, activation="relu", hidden=hidden)))
     assert output_line_sentence(flat, "relu", hidden, "en") in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize(("hidden", "small"), [(1, False), (2, False), (3, True), (8, True)])
+def test_model_network_slide_is_compact_for_a_wide_net(lang, hidden, small):
+    """On a slide a net wider than the lecture's 2 units is drawn without edge labels, its numbers in a table; the text says so."""
+    at = app("app_pages/1_model.py", present="true", hidden=str(hidden), lang=lang)
+    at.button(key="slide-next").click().run()
+    _ok(at)
+    tables = [d.value for d in at.dataframe if list(d.value.columns) == list(EDGE_COLUMNS)]
+    assert len(tables) == (2 if small else 0)  # initial and trained
+    captions = [c.value for c in at.caption]
+    assert t(lang, "mp_diagram_caption_compact" if small else "mp_diagram_caption") in captions
+    dots = [g.proto.spec for g in at.get("graphviz_chart")]
+    assert len(dots) == 2 and all(('[label="' in d.split("->", 1)[1]) != small for d in dots)
+    if small:
+        cfg = at.session_state["config"]
+        w1 = unflatten(flatten(build_model(cfg)), hidden)["W1"]  # the initial tab: this seed's untrained model
+        assert tables[0].iloc[:, 0].tolist() == w1[:, 0].tolist()

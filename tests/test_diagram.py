@@ -10,7 +10,8 @@ from xorcore import Config, build_model
 from xorcore import trace as trace_of
 from xorcore.model import flatten, unflatten
 from xorcore.palette import NEG, POS
-from xorcore.views.diagram import network
+from xorcore.views.diagram import EDGE_COLUMNS, network, unit_names
+from xorcore.views.tables import edge_table
 
 
 def _edges(dot: str) -> dict[tuple[str, str], tuple[float, str]]:
@@ -48,3 +49,27 @@ def test_dead_units_are_marked_and_nan_is_drawn_neutral():
     assert "h₁\\ndead" in dot and "h₂\\ndead" not in dot
     p["W1"] = np.full((2, 2), np.nan)
     assert "nan" in network(p)
+
+
+def test_compact_diagram_draws_the_same_edges_unlabelled_and_its_table_holds_their_values():
+    """A wide net on a slide: the same edges, colours and widths without labels; edge_table has every number."""
+    hidden = 8
+    p = unflatten(flatten(build_model(Config(hidden=hidden))), hidden)
+    full, small = network(p), network(p, labels=False)
+    assert 'label="-' not in small and not re.search(r"-> \w+ \[label=", small)
+    style = re.compile(
+        r"(\w+) -> (\w+) \[(?:label=\"[-0-9.e]+\", )?color=\"(#\w+)\"(?:, fontcolor=\"#\w+\")?, penwidth=([0-9.]+)\]"
+    )
+    assert style.findall(full) == style.findall(small) and len(style.findall(small)) == 4 * hidden + 1
+    table, b2 = edge_table(p)
+    assert list(table.index) == unit_names(hidden) == [f"h{c}" for c in "₁₂₃₄₅₆₇₈"]
+    assert list(table.columns) == list(EDGE_COLUMNS)
+    for i in range(hidden):  # equality: the table is the parameters themselves, not a copy rounded
+        assert table.iloc[i].tolist() == [p["W1"][i, 0], p["W1"][i, 1], p["b1"][i], p["W2"][0, i]]
+    assert b2 == p["b2"][0]
+
+
+def test_compact_diagram_marks_dead_units_without_the_word():
+    p = unflatten(flatten(build_model(Config(hidden=5))), 5)
+    dot = network(p, dead=[True, False, False, False, False], dead_label="dead", labels=False)
+    assert 'h0 [label="h₁", style="dashed,filled"' in dot and "dead" not in dot

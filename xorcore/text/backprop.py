@@ -70,6 +70,9 @@ EN: dict[str, str] = {
     "bp_h_network": "Gradients on the network",
     "bp_network_caption": "Each edge carries dL/dθ of its weight or bias ({which}): colour is the sign (blue +, "
     "vermillion −), width the size. Gradient descent moves each parameter against the sign of its gradient.",
+    "bp_network_caption_compact": "The table gives every edge's dL/dθ ({which}; row = hidden unit, column = edge; "
+    "1 → ŷ is b₂). In the diagram colour is the sign (blue +, vermillion −), width the size. Gradient descent moves "
+    "each parameter against the sign of its gradient.",
     "bp_network_batch": "the batch gradient",
     "bp_network_row": "input {row}'s share",
     "bp_network_alt": "Network diagram with the gradient of the loss on every weight and bias edge.",
@@ -196,6 +199,9 @@ KO: dict[str, str] = {
     "bp_h_network": "신경망 위의 기울기",
     "bp_network_caption": "각 간선에는 그 가중치나 편향의 dL/dθ가 적혀 있습니다 ({which}). 색은 부호(파랑 +, 주홍색 −), "
     "굵기는 크기입니다. 경사 하강법은 각 파라미터를 기울기의 부호와 반대 방향으로 움직입니다.",
+    "bp_network_caption_compact": "표에는 각 간선의 dL/dθ가 있습니다 ({which}; 행 = 은닉 유닛, 열 = 간선; 1 → ŷ는 b₂). "
+    "구조도에서 색은 부호(파랑 +, 주홍색 −), 굵기는 크기입니다. 경사 하강법은 각 파라미터를 기울기의 부호와 반대 방향으로 "
+    "움직입니다.",
     "bp_network_batch": "배치 기울기",
     "bp_network_row": "입력 {row}의 몫",
     "bp_network_alt": "모든 가중치와 편향 간선에 loss의 기울기를 표시한 신경망 그림.",

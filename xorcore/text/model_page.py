@@ -16,10 +16,14 @@ EN: dict[str, str] = {
     "mp_net_header": "2 · The network",
     "mp_net_text": "Every arrow is a weight and every dashed square **1** feeds a bias; the number on an arrow is its "
     "value. Blue = positive, vermillion = negative, thicker = larger in size.",
+    "mp_net_text_compact": "Every arrow is a weight and every dashed square **1** feeds a bias; the table gives each "
+    "arrow's value. Blue = positive, vermillion = negative, thicker = larger in size.",
     "mp_tab_initial": "Initial parameters (seed {seed})",
     "mp_tab_trained": "Trained parameters ({epochs} epochs)",
     "mp_diagram_caption": "Network diagram: inputs x₁ and x₂, hidden units h, output ŷ. "
     "Edge labels are the weights and biases at these parameters.",
+    "mp_diagram_caption_compact": "Network diagram: inputs x₁ and x₂, hidden units h, output ŷ. The table gives "
+    "every edge's weight or bias at these parameters (row = hidden unit, column = edge); 1 → ŷ is b₂.",
     "mp_dead": "dead",
     "mp_dead_text": "**Dead ReLU unit(s): {units}.** At these parameters z1 ≤ 0 for all four inputs, so the unit "
     "outputs 0 and its gradient is 0 for every input: no gradient can revive it (Adam or momentum may still move "
@@ -100,10 +104,14 @@ KO: dict[str, str] = {
     "mp_net_header": "2 · 신경망",
     "mp_net_text": "화살표 하나가 가중치 하나이고, 점선 사각형 **1**은 편향(bias)을 넣어 줍니다. 화살표 위의 숫자가 그 "
     "값입니다. 파란색 = 양수, 주홍색 = 음수, 굵을수록 크기가 큽니다.",
+    "mp_net_text_compact": "화살표 하나가 가중치 하나이고, 점선 사각형 **1**은 편향(bias)을 넣어 줍니다. 각 화살표의 값은 "
+    "표에 있습니다. 파란색 = 양수, 주홍색 = 음수, 굵을수록 크기가 큽니다.",
     "mp_tab_initial": "초기 파라미터 (시드 {seed})",
     "mp_tab_trained": "학습된 파라미터 ({epochs} 에폭)",
     "mp_diagram_caption": "신경망 구조도: 입력 x₁, x₂, 은닉 유닛 h, 출력 ŷ. 화살표의 숫자는 이 파라미터에서의 "
     "가중치와 편향입니다.",
+    "mp_diagram_caption_compact": "신경망 구조도: 입력 x₁, x₂, 은닉 유닛 h, 출력 ŷ. 표에는 이 파라미터에서 각 간선의 "
+    "가중치나 편향이 있습니다 (행 = 은닉 유닛, 열 = 간선). 1 → ŷ는 b₂입니다.",
     "mp_dead": "죽은 유닛",
     "mp_dead_text": "**죽은 ReLU 유닛: {units}.** 이 파라미터에서는 네 입력 모두 z1 ≤ 0이라 이 유닛은 늘 0을 내보내고, "
     "어떤 입력에서도 기울기가 0입니다. 어떤 기울기도 이 유닛을 되살릴 수 없습니다 (Adam이나 모멘텀은 죽기 전에 쌓인 "

@@ -10,7 +10,19 @@ from ..losses import bce_terms
 from ..model import param_names
 from ..outcome import correct, predicted_class
 from ..text import t
+from .diagram import EDGE_COLUMNS, unit_names
 from .points import XOR_TARGET
+
+
+def edge_table(values: dict[str, np.ndarray]) -> tuple[pd.DataFrame, float]:
+    """The compact diagram's numbers: one row per hidden unit, one column per edge into or out of it; and b2.
+
+    values holds W1 (H x 2), b1 (H), W2 (1 x H), b2 (1): parameters or their gradients.
+    """
+    W1, b1, W2, b2 = (np.asarray(values[k], dtype=float) for k in ("W1", "b1", "W2", "b2"))
+    H = W1.shape[0]
+    cols = (W1[:, 0], W1[:, 1], b1.reshape(H), W2.reshape(H))
+    return pd.DataFrame(dict(zip(EDGE_COLUMNS, cols, strict=True)), index=unit_names(H)), float(b2.reshape(-1)[0])
 
 
 def params_table(initial: np.ndarray, trained: np.ndarray, hidden: int, lang: str) -> pd.DataFrame:
