@@ -44,7 +44,7 @@ trap stop EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# One cookie secret for all processes: Streamlit's XSRF cookie (file uploads) then validates on any of them.
+# One cookie secret for all processes (Streamlit takes it only from the environment or a config file): Streamlit's XSRF cookie (file uploads) then validates on any of them.
 SECRET=$("$PYTHON" -c 'import secrets; print(secrets.token_hex(32))')
 STATIC=$("$PYTHON" -c 'import os, streamlit; print(os.path.join(os.path.dirname(streamlit.__file__), "static"))')
 
@@ -52,9 +52,8 @@ UPSTREAMS=""
 APP_PIDS=()
 for ((i = 1; i <= N; i++)); do
   p=$((PORT + i))
-  (cd "$ROOT" && exec "$PYTHON" -m streamlit run dashboard.py --server.headless true \
-    --server.address 127.0.0.1 --server.port "$p" --server.cookieSecret "$SECRET" \
-    --browser.gatherUsageStats false) >"$RUN/app-$p.log" 2>&1 &
+  (cd "$ROOT" && STREAMLIT_SERVER_COOKIE_SECRET=$SECRET exec "$PYTHON" -m streamlit run dashboard.py \
+    --server.headless true --server.address 127.0.0.1 --server.port "$p" --browser.gatherUsageStats false) >"$RUN/app-$p.log" 2>&1 &
   PIDS+=($!)
   APP_PIDS+=($!)
   UPSTREAMS+="        server 127.0.0.1:$p max_fails=0;"$'\n'
