@@ -486,3 +486,26 @@ def test_two_sessions_asking_for_the_same_new_run_train_it_once(monkeypatch):
     assert calls == [cfg]
     assert got["first"] is got["second"] is trained
     assert store.get(cfg) is trained and not store.training  # the lock is dropped once the run is stored
+
+
+def test_run_chart_caches_stay_within_their_size_bounds():
+    """The entry counts of _runcharts' caches bound their size: the largest run (10,000 epochs, 8 hidden
+    units) gives the largest entries, pickled as st.cache_data keeps them."""
+    import pickle
+
+    import app_pages._runcharts as rc
+    from xorcore.config import EPOCH_RANGE, HIDDEN_RANGE
+
+    hist = train(Config(epochs=EPOCH_RANGE[1], hidden=HIDDEN_RANGE[1]))
+    run, mb = rc.digest(hist), 2**20
+    specs = max(len(pickle.dumps(rc._curve_specs.__wrapped__(run, lg, hist))) for lg in ("en", "ko"))
+    csv = len(pickle.dumps(rc._history_csv.__wrapped__(run, hist)))
+    frame = max(
+        len(pickle.dumps(rc._frame_views.__wrapped__(run, e, "ko", log, False, False, hist)))
+        for e in (0, hist.config.epochs // 2, hist.config.epochs)
+        for log in (False, True)
+    )
+    assert rc.CURVE_SPECS_ENTRIES * specs <= 32 * mb
+    assert rc.CSV_ENTRIES * csv <= 40 * mb
+    assert rc.FRAME_ENTRIES * frame <= 48 * mb
+    assert rc._curve_specs._info.max_entries == rc.CURVE_SPECS_ENTRIES  # the counts are the caches' own
