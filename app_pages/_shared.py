@@ -104,7 +104,7 @@ class _Runs:
     while training.
     """
 
-    def __init__(self, budget: int = 96 * 2**20) -> None:
+    def __init__(self, budget: int = 48 * 2**20) -> None:  # 30 runs of 10,000 epochs x 8 units, 375 lecture runs
         self.budget, self.runs, self.lock = budget, OrderedDict[Config, History](), threading.Lock()
         self.training: dict[Config, threading.Lock] = {}  # one lock per run being trained
 

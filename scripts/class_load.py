@@ -228,6 +228,8 @@ class Student:
     auto_reruns: int = 0
     last_action: str = "connecting"
     ws: Any = None
+    cookies: dict[str, str] = field(default_factory=dict)  # set by the server (or a proxy) on the page's HTML
+    html_seconds: float = float("nan")  # GET of the page's HTML, before the websocket
     _done: asyncio.Future | None = None
     _reader: asyncio.Task | None = None
     _closing: bool = False
@@ -236,16 +238,28 @@ class Student:
     # ------------------------------------------------------------ connection
 
     async def open(self, link: str) -> float:
-        """Connect and load the link's page; returns seconds from opening the websocket to script_finished."""
-        t0 = time.perf_counter()
-        url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
-        # ping_interval=None: a browser only answers pings, it sends none (a starved server must not drop us)
-        self.ws = await asyncio.wait_for(
-            connect(url, subprotocols=["streamlit"], max_size=None, ping_interval=None, open_timeout=None),
-            RERUN_TIMEOUT,
-        )
-        self._reader = asyncio.create_task(self._read())
+        """Load the link's HTML as a browser does (keeping the cookies it sets), then connect and load
+        the page; returns seconds from opening the websocket to script_finished (the HTML not counted)."""
         parts = urlsplit(link)
+        t_html = time.perf_counter()
+        self.cookies = await asyncio.to_thread(fetch_cookies, self.base + (parts.path or "/"))
+        t0 = time.perf_counter()
+        self.html_seconds = t0 - t_html
+        url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
+        # The cookies go with the websocket as a browser sends them: a proxy's sticky cookie
+        # (scripts/serve_class.sh) routes the session to the process that served the page.
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else None
+        # ping_interval=None: a browser only answers pings, it sends none (a starved server must not drop us)
+        opening = connect(
+            url,
+            subprotocols=["streamlit"],
+            max_size=None,
+            ping_interval=None,
+            open_timeout=None,
+            additional_headers=headers,
+        )
+        self.ws = await asyncio.wait_for(opening, RERUN_TIMEOUT)
+        self._reader = asyncio.create_task(self._read())
         self.query = _parse_query(parts.query)
         first = await self._rerun("first page", page_name=parts.path.strip("/"), first=True)
         if first is not None:
@@ -534,6 +548,23 @@ def _parse_query(qs: str) -> dict[str, str | list[str]]:
 # ---------------------------------------------------------------- the server and its /proc
 
 
+def fetch_cookies(url: str) -> dict[str, str]:
+    """GET url and return the cookies its response sets (name -> value), as a browser would keep them."""
+    with urllib.request.urlopen(url, timeout=RERUN_TIMEOUT) as r:
+        r.read()
+        return cookies_of(r.headers.get_all("Set-Cookie") or [])
+
+
+def cookies_of(set_cookie: list[str]) -> dict[str, str]:
+    """Name -> value of Set-Cookie header values (attributes such as Path dropped; empty names skipped)."""
+    jar = {}
+    for header in set_cookie:
+        name, _, value = header.split(";", 1)[0].partition("=")
+        if name.strip():
+            jar[name.strip()] = value.strip()
+    return jar
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -543,8 +574,8 @@ def free_port() -> int:
 class Server:
     """Our own `streamlit run <app>` on 127.0.0.1 and a free port; stopped by its pid."""
 
-    def __init__(self, app: str, extra: list[str]) -> None:
-        self.port = free_port()
+    def __init__(self, app: str, extra: list[str], port: int | None = None) -> None:
+        self.port = port or free_port()
         self.app, self.extra = app, extra
         self.proc: subprocess.Popen | None = None
         self.log = Path(tempfile.gettempdir()) / f"class-load-{self.port}.log"
@@ -722,6 +753,9 @@ def report_class(students: list[Student], mon: Monitor, cpu: float, wall: float,
     for e in errors[:20]:
         print(f"  {e}")
     print(f"first page (websocket open -> script_finished): {spread(firsts)}")
+    print(
+        f"  page HTML before it (GET, not counted above): {spread([s.html_seconds for s in students if not math.isnan(s.html_seconds)])}"
+    )
     print(f"later reruns (BackMsg sent -> script_finished): {spread(later)}")
     kinds: dict[str, list[float]] = {}
     for s in students:
@@ -856,6 +890,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=0, help="seed of the students' random choices")
     ap.add_argument("--warm", action="store_true", help="the teacher opens the link once before the class")
     ap.add_argument("--app", default="dashboard.py", help="script our own server runs")
+    ap.add_argument("--port", type=int, help="port of our own server (default: a free one)")
     ap.add_argument("--server-arg", action="append", default=[], help="extra `streamlit run` flag, e.g. "
                     "--server-arg=--server.fileWatcherType=auto")  # fmt: skip
     mode = ap.add_mutually_exclusive_group()
@@ -871,7 +906,7 @@ def main() -> int:
             base = args.url.rstrip("/")
             pids = args.pid or listening_pids(urlsplit(base).port or 80)
         else:
-            server = stack.enter_context(Server(args.app, args.server_arg))
+            server = stack.enter_context(Server(args.app, args.server_arg, args.port))
             base, pids = server.base, [server.proc.pid]
         if not pids:
             print(f"no readable process listens on {base}: give --pid", file=sys.stderr)

@@ -443,3 +443,69 @@ def test_a_replays_frames_keep_one_spec_so_the_browser_updates_data_in_place(sli
     for a, b in zip(frames[0], frames[1], strict=True):
         assert a["datasets"].keys() == b["datasets"].keys()
         assert not all(a["datasets"][k].equals(b["datasets"][k]) for k in a["datasets"]), "the data moves"
+
+
+def test_two_sessions_asking_for_the_same_new_run_train_it_once(monkeypatch):
+    """Single flight: a second session asking for a run being trained waits for it, it does not train it too.
+
+    No timing: the trainer blocks until the second session holds the run's training lock object."""
+    import threading
+
+    import app_pages._shared as shared
+
+    cfg = Config(seed=123, epochs=50)
+    trained = train(cfg)
+    calls, started, second_waiting, release = [], threading.Event(), threading.Event(), threading.Event()
+
+    def blocking(c, **kwargs):
+        calls.append(c)
+        started.set()
+        assert release.wait(60)
+        return trained
+
+    class Store(shared._Runs):
+        def training_lock(self, c):
+            lock = super().training_lock(c)
+            if threading.current_thread().name == "second":
+                second_waiting.set()
+            return lock
+
+    store = Store()
+    monkeypatch.setattr(shared, "_runs", lambda: store)
+    monkeypatch.setattr(shared, "train", blocking)
+    got: dict[str, object] = {}
+    first = threading.Thread(target=lambda: got.setdefault("first", shared.history(cfg)), name="first")
+    second = threading.Thread(target=lambda: got.setdefault("second", shared.history(cfg)), name="second")
+    first.start()
+    assert started.wait(60)
+    second.start()
+    assert second_waiting.wait(60)  # the second session is at the lock while the first still trains
+    release.set()
+    first.join(60)
+    second.join(60)
+    assert calls == [cfg]
+    assert got["first"] is got["second"] is trained
+    assert store.get(cfg) is trained and not store.training  # the lock is dropped once the run is stored
+
+
+def test_run_chart_caches_stay_within_their_size_bounds():
+    """The entry counts of _runcharts' caches bound their size: the largest run (10,000 epochs, 8 hidden
+    units) gives the largest entries, pickled as st.cache_data keeps them."""
+    import pickle
+
+    import app_pages._runcharts as rc
+    from xorcore.config import EPOCH_RANGE, HIDDEN_RANGE
+
+    hist = train(Config(epochs=EPOCH_RANGE[1], hidden=HIDDEN_RANGE[1]))
+    run, mb = rc.digest(hist), 2**20
+    specs = max(len(pickle.dumps(rc._curve_specs.__wrapped__(run, lg, hist))) for lg in ("en", "ko"))
+    csv = len(pickle.dumps(rc._history_csv.__wrapped__(run, hist)))
+    frame = max(
+        len(pickle.dumps(rc._frame_views.__wrapped__(run, e, "ko", log, False, False, hist)))
+        for e in (0, hist.config.epochs // 2, hist.config.epochs)
+        for log in (False, True)
+    )
+    assert rc.CURVE_SPECS_ENTRIES * specs <= 32 * mb
+    assert rc.CSV_ENTRIES * csv <= 40 * mb
+    assert rc.FRAME_ENTRIES * frame <= 48 * mb
+    assert rc._curve_specs._info.max_entries == rc.CURVE_SPECS_ENTRIES  # the counts are the caches' own

@@ -183,3 +183,9 @@ def test_a_disconnect_is_an_error(tiny_server):
 
     errors = _run(go())
     assert len(errors) == 1 and "disconnected" in errors[0]
+
+
+def test_cookies_of_keeps_name_and_value_only():
+    headers = ["xorlab_node=abc123; Path=/; HttpOnly; SameSite=Lax", "_streamlit_xsrf=2|x|y|z; expires=Wed", "=bad"]
+    assert cl.cookies_of(headers) == {"xorlab_node": "abc123", "_streamlit_xsrf": "2|x|y|z"}
+    assert cl.cookies_of([]) == {}
