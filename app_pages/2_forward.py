@@ -47,7 +47,18 @@ def table(df) -> None:
     st.dataframe(turned, hide_index=turned is df, width="stretch", column_config=cols)
 
 
+def drawn_units(df, k: int):
+    """Step k's table with only the two hidden units the picture draws (a wide net's slide; all of them are folded)."""
+    key = {1: "ch_col_z", 2: "ch_col_h"}.get(k)
+    if key is None:
+        return df
+    return df.drop(columns=[tr(key, unit=i + 1) for i in range(hidden) if i not in units])
+
+
 PRESENT = presenting()
+# A slide of a net wider than 2 units: the drawn units' table beside a wider picture (legends at its right),
+# the batch equation on one line under both; the whole table is folded with the explanation.
+WIDE = PRESENT and hidden > 2
 rows, ring, units = [0, 1, 2, 3], None, (0, 1)  # presentation mode: the batch, hidden units 1 and 2
 if not PRESENT:
     st.title(tr("fw_title"))
@@ -119,12 +130,16 @@ def step(k: int) -> None:
             st.header(tr(f"fw_step{k}"))
             st.info(tr(STORY[k - 1]), icon=ICONS[k - 1])
         # [6, 5]: the tables fit (1280 px); a slide's step 5 halves the row to give the legend room
-        left, right = st.columns(([5, 3] if k < 5 else [1, 1]) if PRESENT else [6, 5], gap="large")
+        spec = ([5, 3] if k < 5 else [1, 1]) if PRESENT else [6, 5]
+        if WIDE and k <= 3:  # step 3's table has three columns: the picture (and its lines legend) takes two thirds
+            spec = [4, 5] if k < 3 else [1, 2]
+        left, right = st.columns(spec, gap="large")
+        values = forward_table(trace, k, rows, lg)
         with left:
             if not PRESENT:
                 explanation(k)
                 st.markdown(f"**{tr('fw_values')}**")
-            table(forward_table(trace, k, rows, lg))
+            table(drawn_units(values, k) if WIDE else values)
             if k == 5:
                 m1, m2 = st.columns(2, vertical_alignment="bottom")
                 m1.metric(tr("fw_loss_metric"), f"{trace.loss:.4f}")
@@ -134,14 +149,15 @@ def step(k: int) -> None:
                     )
             if PRESENT:  # folded on a slide, under the values (step 5: beside the loss, where m2 is free)
                 with m2 if k == 5 else st.container():
-                    explanation(k)
+                    explanation(k, values if WIDE and k <= 2 else None)
+        side = "right" if WIDE else "bottom"  # where a plane's legends sit
         with right:
             if k == 1:
-                chart(space_plane(flat, act, hidden, lg, "z1", units, highlight=ring))
+                chart(space_plane(flat, act, hidden, lg, "z1", units, highlight=ring, legend=side))
             elif k == 2:
-                chart(space_plane(flat, act, hidden, lg, "h1", units, separator=False, highlight=ring))
+                chart(space_plane(flat, act, hidden, lg, "h1", units, separator=False, highlight=ring, legend=side))
             elif k == 3:
-                chart(hidden_plane(flat, act, hidden, lg, units, highlight=ring))
+                chart(hidden_plane(flat, act, hidden, lg, units, highlight=ring, legend=side))
             elif k == 4:
                 chart(output_axis(trace.y_pred, lg, highlight=ring))
             else:
@@ -150,10 +166,13 @@ def step(k: int) -> None:
         equations(k)
 
 
-def explanation(k: int) -> None:
-    """Step k's longer explanation (folded on a slide)."""
+def explanation(k: int, values=None) -> None:
+    """Step k's longer explanation (folded on a slide), and the whole table of values if given."""
     with more():
         st.markdown(more_text(k))
+        if values is not None:
+            st.markdown(f"**{tr('fw_all_units', n=hidden)}**")
+            table(values)
 
 
 def equations(k: int) -> None:
@@ -161,11 +180,11 @@ def equations(k: int) -> None:
     if not PRESENT:
         st.markdown(f"**{tr('fw_equation')}**")
     if k == 1:
-        eqs = [latex_linear1(trace, rows)]
+        eqs = [latex_linear1(trace, rows, one_line=WIDE)]
     elif k == 2:
         eqs = latex_activation(trace, rows, act)
     elif k == 3:
-        eqs = [latex_linear2(trace, rows)]
+        eqs = [latex_linear2(trace, rows, one_line=WIDE)]
     elif k == 4:
         eqs = [latex_output(trace, rows)]
     else:

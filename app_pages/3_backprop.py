@@ -82,6 +82,9 @@ def draw(k: int) -> None:
     with st.container(key=f"step-backprop-{k}"):
         title(f"{k}. {NAMES[step]} — {tr('bp_t_' + step)}", st.subheader)
         with st.container():
+            if PRESENT and cfg.hidden > 2 and step in UNIT_STEPS:
+                wide_slide(step)
+                return
             with more():
                 st.markdown(tr("bp_x_" + step))
             # on a slide dL/dz2's identity sits beside its chain rule (one above the other is taller than the screen)
@@ -108,6 +111,31 @@ def draw(k: int) -> None:
             right.metric(tr("bp_maxdiff"), f"{float(np.abs(auto - hand).max()):.1e}")
             if row is not None and step in PARAM_STEPS:
                 st.caption(tr("bp_row_sum", value=array_text(getattr(trace.grads, step))))
+
+
+# the gradients with one column (or row) per hidden unit: on a slide of a wider net than 2, wide_slide() draws them
+UNIT_STEPS = ("d_W2", "d_h1", "d_z1", "d_W1", "d_b1")
+
+
+def wide_slide(step: str) -> None:
+    """A slide of a gradient per hidden unit of a net wider than 2 (the batch, as the lecture).
+
+    The equation with its numbers beside the folded explanation, f' (for dL/dz1) and the largest
+    difference; under them autograd and by hand as two tabs across the full width, one column per hidden
+    unit (never turned: turned, 8 units were 8 rows, and the two tables one under the other ran off the screen).
+    """
+    eq_box, side = st.columns([3, 1], vertical_alignment="center")
+    eq_box.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
+    auto, hand = getattr(auto_all, step), getattr(hand_all, step)
+    with side:
+        with more():
+            st.markdown(tr("bp_x_" + step))
+        if step == "d_z1":
+            st.markdown(tr("bp_act_prime", act=tr("act_" + cfg.activation)) + f" ${act_prime_latex(cfg.activation)}$")
+        st.metric(tr("bp_maxdiff"), f"{float(np.abs(auto - hand).max()):.1e}")
+    for tab, values in zip(st.tabs([auto_label, tr("bp_by_hand")]), (auto, hand), strict=True):
+        frame = grad_frame(step, values, row)
+        tab.dataframe((frame.T if step == "d_W1" else frame).style.format(FMT6))  # dL/dW1's units go across too
 
 
 def graph() -> None:

@@ -92,7 +92,8 @@ def _frame_views(run: str, epoch: int, lg: str, log: bool, slide: bool, playing:
         flat, cfg.activation, cfg.hidden, lg, FRAME_RESOLUTION, colour_legend=not slide, raster=playing
     )
     domains = _replay_domains(run, _hist) if playing else None
-    plane = hidden_plane(flat, cfg.activation, cfg.hidden, lg, domains=domains)
+    # a slide's third of the width cuts a second subtitle line short, and it would push the slide off the screen
+    plane = hidden_plane(flat, cfg.activation, cfg.hidden, lg, domains=domains, brief=slide)
     specs = [vega_spec(fit(c, slide=slide)) for c in (loss, boundary, plane)]
     if slide:  # a slide has no captions
         return specs, "", ""

@@ -45,8 +45,11 @@ def latex_inputs(trace) -> str:
     return r"X = " + _mat(trace.X, 0) + r",\qquad y = " + _mat(trace.y, 0)
 
 
-def latex_linear1(trace, rows: list[int]) -> str:
-    """z1 = x W1^T + b1 for one row (a row of the batch), or Z1 = X W1^T + b1 for the batch, with numbers."""
+def latex_linear1(trace, rows: list[int], one_line: bool = False) -> str:
+    """z1 = x W1^T + b1 for one row (a row of the batch), or Z1 = X W1^T + b1 for the batch, with numbers.
+
+    one_line: many units' transposed batch form on one line (a slide's full width) instead of two.
+    """
     if len(rows) == 1:
         r, i = rows[0], rows[0] + 1
         return (rf"z_1^{{({i})}} = x^{{({i})}} W_1^{{\top}} + b_1 = " + _mat(trace.X[r][None, :], 0) + _mat(trace.W1.T)
@@ -54,7 +57,7 @@ def latex_linear1(trace, rows: list[int]) -> str:
     if trace.W1.shape[0] > WIDE_UNITS:  # many units: the transposed form grows down, not across
         return _two_lines(
             r"Z_1^{\top} = W_1 X^{\top} + b_1", _mat(trace.W1) + _mat(trace.X[rows].T, 0) + " + " + _col(trace.b1),
-            _mat(trace.z1[rows].T),
+            _mat(trace.z1[rows].T), one_line,
         )  # fmt: skip
     return (
         r"Z_1 = X W_1^{\top} + b_1 = " + _mat(trace.X[rows], 0) + _mat(trace.W1.T) + " + " + _mat(trace.b1[None, :])
@@ -88,8 +91,11 @@ def latex_activation(trace, rows: list[int], activation: str) -> list[str]:
     return [main, definition + r"\qquad " + worked]
 
 
-def latex_linear2(trace, rows: list[int]) -> str:
-    """z2 = W2 h1 + b2 written out as a weighted sum (one row), or z2 = H1 W2^T + b2 (batch)."""
+def latex_linear2(trace, rows: list[int], one_line: bool = False) -> str:
+    """z2 = W2 h1 + b2 written out as a weighted sum (one row), or z2 = H1 W2^T + b2 (batch).
+
+    one_line: many units' batch form on one line (a slide's full width) instead of two.
+    """
     w, b = trace.W2[0], float(trace.b2[0])
     if len(rows) == 1:
         r, i = rows[0], rows[0] + 1
@@ -103,6 +109,7 @@ def latex_linear2(trace, rows: list[int]) -> str:
             r"z_2 = H_1 W_2^{\top} + b_2",
             _mat(trace.h1[rows]) + _mat(trace.W2.T) + f" + ({_n(b)})",
             _mat(trace.z2[rows]),
+            one_line,
         )
     return (
         r"z_2 = H_1 W_2^{\top} + b_2 = "
@@ -113,8 +120,10 @@ def latex_linear2(trace, rows: list[int]) -> str:
     )
 
 
-def _two_lines(lhs: str, middle: str, result: str) -> str:
-    """lhs = middle on one line and = result on the next (KaTeX aligned), for wide equations."""
+def _two_lines(lhs: str, middle: str, result: str, one_line: bool = False) -> str:
+    """lhs = middle on one line and = result on the next (KaTeX aligned), for wide equations (one_line: on one)."""
+    if one_line:
+        return lhs + " = " + middle + " = " + result
     return r"\begin{aligned}" + lhs + r" &= " + middle + r" \\ &= " + result + r"\end{aligned}"
 
 

@@ -46,12 +46,16 @@ def space_plane(
     separator: bool | None = None,
     highlight: int | None = None,
     domains: tuple[list[float], list[float]] | None = None,
+    legend: str = "bottom",
+    brief: bool = False,
 ) -> alt.LayerChart:
     """Where the four points (and the input plane's grid) are after `stage`: 'input', 'z1' or 'h1'.
 
     In the input plane, each shown hidden unit's line z1_i = 0 is drawn; in the h1 plane
     (separator defaults to on there), the output layer's line w2·h + b2 = 0. domains: fixed x and y
     ranges instead of this plane's own (a replay keeps one pair for the run: geometry.run_plane_domains).
+    legend: where the legends sit ("bottom" or "right"); brief: the subtitle's first line only (a narrow
+    chart on a slide: the rest stays in the alt text).
     """
     units = check_units(hidden, units)
     grid = warped_grid(flat, activation, hidden, stage, units)
@@ -112,13 +116,13 @@ def space_plane(
                 stroke=alt.Stroke(
                     "name:N",
                     scale=alt.Scale(domain=names, range=colors[: len(names)]),
-                    legend=style.legend(t(lang, "ch_lines"), orient="bottom", direction="vertical"),
+                    legend=style.legend(t(lang, "ch_lines"), orient=legend, direction="vertical"),
                 ),
             )
         )
     pdf = points_df(pts_ab[:, 0], pts_ab[:, 1], lang)
-    layers.append(points_layer(pdf, lang, x_title, y_title, highlight=highlight))
-    subtitle = _plane_subtitle(stage, hidden, units, lang, bool(separator))
+    layers.append(points_layer(pdf, lang, x_title, y_title, highlight=highlight, legend=legend))
+    subtitle = _plane_subtitle(stage, hidden, units, lang, bool(separator))[: 1 if brief else None]
     desc = t(lang, f"{STAGE_TITLE[stage]}_desc")
     if stage == "input":
         desc += " " + unit_lines_sentence(flat, hidden, lang, units)
@@ -186,11 +190,12 @@ def hidden_plane(
     units: tuple[int, int] = (0, 1),
     highlight: int | None = None,
     domains: tuple[list[float], list[float]] | None = None,
+    legend: str = "bottom",
+    brief: bool = False,
 ) -> alt.LayerChart:
     """The four points in the h1 plane, the warped input grid, and the output's line w2·h + b2 = 0."""
-    return space_plane(
-        flat, activation, hidden, lang, "h1", units, separator=True, highlight=highlight, domains=domains
-    )
+    return space_plane(flat, activation, hidden, lang, "h1", units, separator=True, highlight=highlight,
+                       domains=domains, legend=legend, brief=brief)  # fmt: skip
 
 
 def output_axis(y_pred: np.ndarray, lang: str, highlight: int | None = None) -> alt.LayerChart:

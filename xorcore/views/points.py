@@ -31,13 +31,23 @@ def points_df(a: np.ndarray, b: np.ndarray, lang: str) -> pd.DataFrame:
 
 
 def points_layer(
-    df: pd.DataFrame, lang: str, x_title: str, y_title: str, labels: bool = True, highlight: int | None = None
+    df: pd.DataFrame,
+    lang: str,
+    x_title: str,
+    y_title: str,
+    labels: bool = True,
+    highlight: int | None = None,
+    legend: str = "bottom",
 ) -> alt.LayerChart:
-    """The four points, coloured (and shaped) by target, black outline, with text labels; a ring on `highlight`."""
+    """The four points, coloured (and shaped) by target, black outline, with text labels; a ring on `highlight`.
+
+    legend: where the target legend sits ("bottom", across; "right", down).
+    """
+    across = "horizontal" if legend == "bottom" else "vertical"
     color = alt.Color(
         "target:N",
         scale=alt.Scale(domain=[0, 1], range=[palette.CLASS[0], palette.CLASS[1]]),
-        legend=style.legend(t(lang, "ch_target"), orient="bottom", direction="horizontal"),
+        legend=style.legend(t(lang, "ch_target"), orient=legend, direction=across),
     )
     shape = alt.Shape("target:N", scale=alt.Scale(domain=[0, 1], range=["circle", "square"]), legend=None)
     tooltip = [
