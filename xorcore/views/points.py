@@ -34,6 +34,22 @@ def points_layer(
     df: pd.DataFrame, lang: str, x_title: str, y_title: str, labels: bool = True, highlight: int | None = None
 ) -> alt.LayerChart:
     """The four points, coloured (and shaped) by target, black outline, with text labels; a ring on `highlight`."""
+    return points_layer_of(points_frames(df, labels, highlight), lang, x_title, y_title)
+
+
+def points_frames(
+    df: pd.DataFrame, labels: bool = True, highlight: int | None = None
+) -> dict[str, pd.DataFrame | None]:
+    """points_layer's data: the points, the ring's row and the labelled points (None where not drawn)."""
+    return {
+        "points": df,
+        "ring": df.iloc[[highlight]] if highlight is not None else None,
+        "tags": df.assign(tag=_merged_labels(df)) if labels else None,
+    }
+
+
+def points_layer_of(frames: dict[str, pd.DataFrame | None], lang: str, x_title: str, y_title: str) -> alt.LayerChart:
+    """points_layer over points_frames' data."""
     color = alt.Color(
         "target:N",
         scale=alt.Scale(domain=[0, 1], range=[palette.CLASS[0], palette.CLASS[1]]),
@@ -47,18 +63,18 @@ def points_layer(
         alt.Tooltip("b:Q", title=y_title, format=".4f"),
     ]
     pts = (
-        alt.Chart(df)
+        alt.Chart(frames["points"])
         .mark_point(filled=True, size=260, stroke="black", strokeWidth=2, opacity=1)
         .encode(x=alt.X("a:Q"), y=alt.Y("b:Q"), color=color, shape=shape, tooltip=tooltip)
     )
     layers: list[alt.Chart] = [pts]
-    if highlight is not None:  # a ring around the chosen input
-        ring = alt.Chart(df.iloc[[highlight]]).mark_point(size=900, stroke="black", strokeWidth=3, filled=False)
+    if frames["ring"] is not None:  # a ring around the chosen input
+        ring = alt.Chart(frames["ring"]).mark_point(size=900, stroke="black", strokeWidth=3, filled=False)
         layers.insert(0, ring.encode(x=alt.X("a:Q"), y=alt.Y("b:Q")))
-    if not labels:
+    if frames["tags"] is None:
         return alt.layer(*layers)
     txt = (
-        alt.Chart(df.assign(tag=_merged_labels(df)))
+        alt.Chart(frames["tags"])
         .mark_text(align="left", dx=12, dy=-12, fontSize=palette.FONT_SIZE, fontWeight="bold")
         .encode(x=alt.X("a:Q"), y=alt.Y("b:Q"), text=alt.Text("tag:N"))
     )
