@@ -10,7 +10,7 @@ import time
 
 import streamlit as st
 
-from app_pages._runcharts import frame_views, network_view
+from app_pages._runcharts import frame_views
 from app_pages._shared import lang, tr
 from app_pages._slides import presenting
 from xorcore import History, series
@@ -211,23 +211,18 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
         if not presenting():
             st.caption(tr("tr_hidden_caption", epoch=epoch) + " " + line_out)
     if not presenting():  # the slide has no room for the network diagram (the Model page shows it)
-        _diagram(hist, epoch, playing)
+        _diagram(hist, epoch)
 
 
-def _diagram(hist: History, epoch: int, playing: bool = False) -> None:
-    """The network at an epoch, with its dead units named (while playing, the same picture drawn by Vega-Lite:
-    the browser updates it in place, where it lays a Graphviz diagram out anew every frame)."""
+def _diagram(hist: History, epoch: int) -> None:
+    """The network at an epoch, with its dead units named."""
     cfg, flat = hist.config, hist.params[epoch]
     st.markdown(f"**{tr('tr_diagram_at', epoch=epoch)}**")
     dead = dead_units(flat, cfg.activation, cfg.hidden)
     # Full width, the lecture's 2-2-1 net reads from the back row; a wider net would grow too tall,
     # so it gets half the width (the diagram keeps its aspect ratio) and its notes go beside it.
     box, notes = (st.container(), st.container()) if cfg.hidden <= 2 else st.columns(2)
-    if playing:
-        with box:
-            draw(network_view(hist, epoch, tr("tr_dead")))
-    else:
-        box.graphviz_chart(network(hist.params_at(epoch), dead=dead, dead_label=tr("tr_dead")), width="stretch")
+    box.graphviz_chart(network(hist.params_at(epoch), dead=dead, dead_label=tr("tr_dead")), width="stretch")
     notes.caption(tr("tr_diagram_caption", epoch=epoch))
     if any(dead):
         units = ", ".join(str(i + 1) for i, x in enumerate(dead) if x)

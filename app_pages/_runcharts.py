@@ -13,11 +13,9 @@ import streamlit as st
 
 from app_pages._slides import fit
 from xorcore import History
-from xorcore.dead import dead_units
 from xorcore.geometry import run_plane_domains
 from xorcore.views import curves
 from xorcore.views.boundary import boundary_chart, boundary_frames, boundary_sentence, decision_boundary
-from xorcore.views.diagram import network_chart, network_frames
 from xorcore.views.planes import hidden_plane, output_line_sentence, plane_chart, plane_frames
 from xorcore.views.vega import Frames, Template, fill, frames_shape, template, vega_spec
 
@@ -144,28 +142,3 @@ def _frame_views(run: str, epoch: int, lg: str, log: bool, slide: bool, playing:
 def frame_views(hist: History, epoch: int, lang: str, log: bool, slide: bool, playing: bool) -> tuple:
     """([loss, boundary, hidden plane] specs, boundary sentence, output-line sentence) of this run at an epoch."""
     return _frame_views(digest(hist), epoch, lang, log, slide, playing, hist)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _network_template(run: str, dead_label: str, shape: tuple, _frames: Frames) -> Template:
-    """The replay's network picture for every frame of a run (diagram.network_chart), built once through Altair."""
-    return template(vega_spec(network_chart(_frames)), _frames)
-
-
-def network_frames_at(hist: History, epoch: int, dead_label: str) -> Frames:
-    """diagram.network_frames of the net at an epoch, its dead units named."""
-    cfg = hist.config
-    dead = dead_units(hist.params[epoch], cfg.activation, cfg.hidden)
-    return network_frames(hist.params_at(epoch), dead=dead, dead_label=dead_label)
-
-
-@st.cache_data(max_entries=128, show_spinner=False)
-def _network_view(run: str, epoch: int, dead_label: str, _hist: History) -> dict:
-    frames = network_frames_at(_hist, epoch, dead_label)
-    return fill(_network_template(run, dead_label, frames_shape(frames), frames), frames)
-
-
-def network_view(hist: History, epoch: int, dead_label: str) -> dict:
-    """While playing: the network at an epoch as a Vega-Lite spec whose data alone change from frame to frame
-    (the browser updates it in place; the Graphviz diagram is laid out anew every time it changes)."""
-    return _network_view(digest(hist), epoch, dead_label, hist)

@@ -490,20 +490,3 @@ def test_a_template_takes_only_the_frames_it_was_built_from():
     chart = alt.layer(alt.Chart(frames["a"]).mark_point(), alt.Chart(pd.DataFrame({"x": [2.0]})).mark_rule())
     with pytest.raises(ValueError, match="not one of the frames"):
         template(vega_spec(chart.encode(x="x:Q")), frames)
-
-
-@pytest.mark.parametrize("hist", [lambda: train(Config(epochs=300)), lambda: forced_divergence(60, at=25)])
-def test_the_replays_network_picture_from_its_template_is_its_builders_and_says_what_the_diagram_says(hist):
-    """While playing, the network is drawn by Vega-Lite (diagram.network_chart): from its template it is the
-    builder's spec, and its edge labels and colours are the Graphviz diagram's (network())."""
-    from app_pages._runcharts import network_frames_at, network_view
-    from xorcore.views.diagram import network, network_chart
-    from xorcore.views.vega import vega_spec
-
-    h = hist()
-    for epoch in (0, 10, series.last_epoch(h)):
-        frames = network_frames_at(h, epoch, "dead")
-        _assert_same_spec(network_view(h, epoch, "dead"), vega_spec(network_chart(frames)))
-        dot = network(h.params_at(epoch))
-        for _, e in frames["edges"].iterrows():
-            assert f'label="{e["label"]}", color="{e["color"]}"' in dot
