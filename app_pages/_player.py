@@ -31,14 +31,9 @@ def draw(spec: dict) -> None:
     st.vega_lite_chart(spec, width="stretch")
 
 
-def pred_table(hist: History, epoch: int, playing: bool = False) -> None:
-    """The four predictions at an epoch, exact values from History (while playing, as a static table with the
-    same digits: the browser draws it at once, where the interactive grid is set up anew every frame)."""
+def pred_table(hist: History, epoch: int) -> None:
+    """The four predictions at an epoch, exact values from History."""
     df = series.predictions_table(hist, epoch, lang())
-    if playing:
-        formats = {tr("tr_col_pred"): "{:.6f}", tr("tr_col_class"): "{:.0f}"}
-        st.table(df.style.format(formats, na_rep="None").hide(axis="index"))
-        return
     st.dataframe(
         df,
         hide_index=True,
@@ -201,7 +196,7 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
     if not presenting():
         with table_box:
             st.markdown(f"**{tr('tr_pred_at', epoch=epoch)}**")
-            pred_table(hist, epoch, playing)
+            pred_table(hist, epoch)
     with boundary_box, st.container(key="training-boundary"):
         draw(boundary_spec)
         if not presenting():
