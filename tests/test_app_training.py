@@ -509,3 +509,50 @@ def test_run_chart_caches_stay_within_their_size_bounds():
     assert rc.CSV_ENTRIES * csv <= 40 * mb
     assert rc.FRAME_ENTRIES * frame <= 48 * mb
     assert rc._curve_specs._info.max_entries == rc.CURVE_SPECS_ENTRIES  # the counts are the caches' own
+
+
+def _assert_same_spec(got: dict, want: dict) -> None:
+    """Two vega_spec dicts are equal, their datasets (DataFrames) compared frame by frame, dtypes and index too."""
+    assert {k: v for k, v in got.items() if k != "datasets"} == {k: v for k, v in want.items() if k != "datasets"}
+    assert list(got["datasets"]) == list(want["datasets"])
+    for name, df in want["datasets"].items():
+        pd.testing.assert_frame_equal(got["datasets"][name], df, check_exact=True)
+
+
+@pytest.mark.parametrize(
+    ("hist", "lang"),
+    [
+        pytest.param(lambda: train(Config(epochs=400)), "en", id="lecture-400-en"),
+        pytest.param(lambda: train(Config(epochs=400)), "ko", id="lecture-400-ko"),
+        pytest.param(
+            lambda: train(Config(hidden=4, activation="tanh", optimizer="sgd", lr=0.1, epochs=300)), "en", id="h4"
+        ),
+        pytest.param(lambda: forced_divergence(60, at=25), "en", id="diverged"),
+    ],
+)
+def test_a_replay_frame_from_its_template_is_the_builders_spec(hist, lang):
+    """The replay's fast path (each chart's template, built once, filled with the epoch's DataFrames) gives
+    exactly the spec its builders give for that frame: epochs with and without the 0.5 line or a finite loss,
+    reading mode and slides, linear and log loss."""
+    from app_pages._runcharts import built_frame_specs, replay_frame_specs
+
+    h = hist()
+    last = series.last_epoch(h)
+    for slide, log in ((False, False), (True, False), (False, True)):
+        for epoch in sorted({0, 2, last // 2, last - 1, last}):
+            got = replay_frame_specs(h, epoch, lang, log, slide)
+            want = built_frame_specs(h, epoch, lang, log, slide, playing=True)
+            for g, w in zip(got, want, strict=True):
+                _assert_same_spec(g, w)
+
+
+def test_a_template_takes_only_the_frames_it_was_built_from():
+    """A dataset that is not one of the frames (the builder made it elsewhere) cannot be filled in: refused."""
+    import altair as alt
+
+    from xorcore.views.vega import template, vega_spec
+
+    frames = {"a": pd.DataFrame({"x": [1.0]})}
+    chart = alt.layer(alt.Chart(frames["a"]).mark_point(), alt.Chart(pd.DataFrame({"x": [2.0]})).mark_rule())
+    with pytest.raises(ValueError, match="not one of the frames"):
+        template(vega_spec(chart.encode(x="x:Q")), frames)

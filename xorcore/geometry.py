@@ -100,25 +100,21 @@ def warped_grid(
     pts_all = np.concatenate([r[3] for r in rows])  # (2 L S, 2)
     ab = stage_coords(flat, activation, hidden, stage, pts_all, units)
     n = len(s)
-    frames = []
-    for i, (name, fam, c, pts, _) in enumerate(rows):
-        sl = slice(i * n, (i + 1) * n)
-        frames.append(
-            pd.DataFrame(
-                {
-                    "line": name,
-                    "family": fam,
-                    "value": c,
-                    "order": np.arange(n),
-                    "x1": pts[:, 0],
-                    "x2": pts[:, 1],
-                    "a": ab[sl, 0],
-                    "b": ab[sl, 1],
-                    "edge": bool(np.isclose(c, 0) or np.isclose(c, 1)),
-                }
-            )
-        )
-    return pd.concat(frames, ignore_index=True)
+    fixed = np.repeat([r[2] for r in rows], n)
+    edge = [bool(np.isclose(r[2], 0) or np.isclose(r[2], 1)) for r in rows]
+    return pd.DataFrame(  # one frame at once (was one per line, concatenated: most of a replay frame's time)
+        {
+            "line": [r[0] for r in rows for _ in range(n)],
+            "family": [r[1] for r in rows for _ in range(n)],
+            "value": fixed,
+            "order": np.tile(np.arange(n), len(rows)),
+            "x1": pts_all[:, 0],
+            "x2": pts_all[:, 1],
+            "a": ab[:, 0],
+            "b": ab[:, 1],
+            "edge": np.repeat(edge, n),
+        }
+    )
 
 
 def stage_coords(

@@ -19,7 +19,7 @@ from ..geometry import (
 )
 from ..text import t
 from . import style
-from .points import XOR_POINTS, points_df, points_layer
+from .points import XOR_POINTS, points_df, points_frames, points_layer_of
 from .style import AUTOSIZE, CHART_SIZE
 
 # y_pred's colours: CLASS_SCALE's three colours at 0, 0.5 and 1, mixed in HCL in between (Vega-Lite's
@@ -108,6 +108,19 @@ def decision_boundary(
     image (heat_png) instead of one rect per cell, without the cells' hover and with no numbers in its alt
     text: a replay's frame, which the browser updates in place (same spec) and draws in a few milliseconds.
     """
+    return boundary_chart(boundary_frames(flat, activation, hidden, lang, resolution, colour_legend, raster), lang)
+
+
+def boundary_frames(
+    flat: np.ndarray,
+    activation: str,
+    hidden: int,
+    lang: str,
+    resolution: int = 80,
+    colour_legend: bool = True,
+    raster: bool = False,
+) -> dict[str, object]:
+    """decision_boundary's inputs (vega.Frames): its DataFrames, and the rest of what its spec depends on."""
     grid = boundary_grid(flat, activation, hidden, resolution)
     xs = axis_values(resolution)
     crosses = boundary_sentence(flat, activation, hidden, lang, resolution, grid)
@@ -116,6 +129,28 @@ def decision_boundary(
     n = len(xs)
     values = grid["y_pred"].to_numpy().reshape(n, n)  # (n, n): row = x2 index, column = x1 index
     segs = contour_segments(xs, xs, values)
+    ends = None
+    if raster:
+        lo, hi = float(grid.x1a.min()), float(grid.x1b.max())  # the cells' outer edges
+        heat = pd.DataFrame({"x1a": [lo], "x1b": [hi], "x2a": [lo], "x2b": [hi], "url": [heat_png(values)]})
+        # the gradient legend needs a colour channel, which an image has not: two unseen points carry it
+        ends = pd.DataFrame({"x1a": [lo, lo], "x2a": [lo, lo], "y_pred": [0.0, 1.0]})
+    else:
+        heat = grid[["x1", "x2", "y_pred", "x1a", "x1b", "x2a", "x2b"]]
+    return {
+        "heat": heat,
+        "ends": ends,
+        "contour": pd.DataFrame(segs, columns=["x", "y", "x2", "y2"]),
+        **points_frames(points_df(XOR_POINTS[:, 0], XOR_POINTS[:, 1], lang)),
+        "raster": raster,
+        "colour_legend": colour_legend,
+        "sub": "ch_boundary_sub" if len(segs) else "ch_boundary_sub_none",
+        "description": t(lang, "ch_boundary_desc") + ("" if raster else " " + crosses),
+    }
+
+
+def boundary_chart(frames: dict, lang: str) -> alt.LayerChart:
+    """decision_boundary over boundary_frames' inputs."""
     x_title, y_title = t(lang, "ch_x1"), t(lang, "ch_x2")
     # 6561 rows at the default resolution: more than Altair's default 5000-row limit, which
     # st.altair_chart does not apply (it ships data as Arrow); outside Streamlit use
@@ -124,21 +159,17 @@ def decision_boundary(
     x = alt.X("x1a:Q", scale=scale, axis=style.axis(x_title, values=[-0.5, 0, 0.5, 1, 1.5]))
     y = alt.Y("x2a:Q", scale=scale, axis=style.axis(y_title, values=[-0.5, 0, 0.5, 1, 1.5]))
     legend = style.legend(t(lang, "ch_y_pred"), orient="bottom", direction="horizontal", gradientLength=160)
-    color = alt.Color("y_pred:Q", scale=heat_scale(), legend=legend if colour_legend else None)
-    if raster:
-        lo, hi = float(grid.x1a.min()), float(grid.x1b.max())  # the cells' outer edges
-        image = pd.DataFrame({"x1a": [lo], "x1b": [hi], "x2a": [lo], "x2b": [hi], "url": [heat_png(values)]})
-        # the gradient legend needs a colour channel, which an image has not: two unseen points carry it
-        ends = pd.DataFrame({"x1a": [lo, lo], "x2a": [lo, lo], "y_pred": [0.0, 1.0]})
+    color = alt.Color("y_pred:Q", scale=heat_scale(), legend=legend if frames["colour_legend"] else None)
+    if frames["raster"]:
         heat: alt.Chart | alt.LayerChart = alt.layer(
-            alt.Chart(image)
+            alt.Chart(frames["heat"])
             .mark_image(aspect=False)
             .encode(x=x, x2=alt.X2("x1b:Q"), y=y, y2=alt.Y2("x2b:Q"), url="url:N"),
-            alt.Chart(ends).mark_point(opacity=0).encode(x=x, y=y, color=color),
+            alt.Chart(frames["ends"]).mark_point(opacity=0).encode(x=x, y=y, color=color),
         )
     else:
         heat = (
-            alt.Chart(grid[["x1", "x2", "y_pred", "x1a", "x1b", "x2a", "x2b"]])
+            alt.Chart(frames["heat"])
             .mark_rect()
             .encode(
                 x=x,
@@ -153,14 +184,12 @@ def decision_boundary(
                 ],
             )
         )
-    seg_df = pd.DataFrame(segs, columns=["x", "y", "x2", "y2"])
     contour = (
-        alt.Chart(seg_df)
+        alt.Chart(frames["contour"])
         .mark_rule(color="black", strokeWidth=3)
         .encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale), x2=alt.X2("x2:Q"), y2=alt.Y2("y2:Q"))
     )
-    pts = points_layer(points_df(XOR_POINTS[:, 0], XOR_POINTS[:, 1], lang), lang, x_title, y_title)
-    sub = "ch_boundary_sub" if len(segs) else "ch_boundary_sub_none"
+    pts = points_layer_of(frames, lang, x_title, y_title)
     return (
         alt.layer(heat, contour, pts)
         .resolve_scale(color="independent")
@@ -168,8 +197,8 @@ def decision_boundary(
             width=CHART_SIZE,
             height=CHART_SIZE,
             autosize=AUTOSIZE,
-            title=style.title(t(lang, "ch_boundary_title"), t(lang, sub)),
-            description=t(lang, "ch_boundary_desc") + ("" if raster else " " + crosses),
+            title=style.title(t(lang, "ch_boundary_title"), t(lang, frames["sub"])),
+            description=frames["description"],
         )
     )
 

@@ -25,7 +25,7 @@ from ..series import (
 from ..text import t
 from ..train import History
 from . import style
-from .epochs import curve_legend, epoch_axis, epoch_hover, epoch_marker
+from .epochs import curve_legend, epoch_axis, epoch_hover, epoch_marker, marker_frames, marker_layers
 
 CURVE_HEIGHT = 260
 
@@ -57,14 +57,34 @@ def loss_chart(
 
     hover=False leaves the hover layers out (a lighter chart for frames of a replay).
     """
-    df = loss_frame(hist, epoch, log, max_points)
+    return loss_chart_of(loss_frames(hist, lang, epoch, log, max_points), hist, lang, log, height, hover)
+
+
+def loss_frames(
+    hist: History, lang: str, epoch: int | None = None, log: bool = False, max_points: int = MAX_POINTS
+) -> dict[str, pd.DataFrame | None]:
+    """loss_chart's data at an epoch: the curve and the marker (vega.Frames; the rest of its spec is the run's)."""
+    value = hist.loss_at(epoch) if epoch is not None else None
+    return {"curve": loss_frame(hist, epoch, log, max_points), **marker_frames(epoch, value, "loss", lang)}
+
+
+def loss_chart_of(
+    frames: dict[str, pd.DataFrame | None],
+    hist: History,
+    lang: str,
+    log: bool = False,
+    height: int = CURVE_HEIGHT,
+    hover: bool = True,
+) -> alt.LayerChart:
+    """loss_chart over loss_frames' data."""
+    df = frames["curve"]
+    assert df is not None
     y = value_y("loss", "tr_ax_loss", log, lang)
     x = epoch_axis(hist, lang)
     tip = [alt.Tooltip("epoch:Q", title=t(lang, "tr_ax_epoch")), alt.Tooltip("loss:Q", title="loss", format=".6f")]
     line = alt.Chart(df).mark_line(color=palette.POS, strokeWidth=3).encode(x=x, y=y)
     layers = [line, *(epoch_hover(df, x, y, "loss_hover", tip) if hover else [])]
-    value = hist.loss_at(epoch) if epoch is not None else None
-    layers += epoch_marker(epoch, value, y, lang, ".6f")
+    layers += marker_layers(frames, y, ".6f")
     return alt.layer(*layers).properties(
         width=CHART_WIDTH,
         autosize=style.AUTOSIZE,

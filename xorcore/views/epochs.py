@@ -26,11 +26,22 @@ def epoch_axis(hist: History, lang: str) -> alt.X:
     )
 
 
-def epoch_marker(epoch: int | None, y_value: float | None, y_field: alt.Y, lang: str, fmt: str) -> list[alt.Chart]:
-    """The chosen epoch: a vertical rule, and a dot with its value where that value is finite."""
+def marker_frames(epoch: int | None, y_value: float | None, field: str, lang: str) -> dict[str, pd.DataFrame | None]:
+    """epoch_marker's data: the rule's row (epoch, label) and the dot's (epoch, `field`), None where not drawn."""
     if epoch is None:
-        return []
+        return {"marker": None, "marker_dot": None}
     rule_df = pd.DataFrame({"epoch": [int(epoch)], "label": [t(lang, "tr_marker", epoch=int(epoch))]})
+    dot_df = None
+    if y_value is not None and np.isfinite(y_value):
+        dot_df = pd.DataFrame({"epoch": [int(epoch)], field: [float(y_value)]})
+    return {"marker": rule_df, "marker_dot": dot_df}
+
+
+def marker_layers(frames: dict[str, pd.DataFrame | None], y_field: alt.Y, fmt: str) -> list[alt.Chart]:
+    """epoch_marker's layers over marker_frames' data."""
+    rule_df, dot_df = frames["marker"], frames["marker_dot"]
+    if rule_df is None:
+        return []
     layers: list[alt.Chart] = [
         alt.Chart(rule_df).mark_rule(color=palette.ACCENT, strokeWidth=3).encode(x=alt.X("epoch:Q")),
         alt.Chart(rule_df)
@@ -45,9 +56,8 @@ def epoch_marker(epoch: int | None, y_value: float | None, y_field: alt.Y, lang:
         )
         .encode(x=alt.X("epoch:Q"), y=alt.YValue(0), text=alt.Text("label:N")),
     ]
-    if y_value is not None and np.isfinite(y_value):
+    if dot_df is not None:
         field = y_field.to_dict()["field"]
-        dot_df = pd.DataFrame({"epoch": [int(epoch)], field: [float(y_value)]})
         layers.append(
             alt.Chart(dot_df)
             .mark_point(filled=True, size=160, color=palette.ACCENT, stroke="black", strokeWidth=1.5, opacity=1)
@@ -56,6 +66,13 @@ def epoch_marker(epoch: int | None, y_value: float | None, y_field: alt.Y, lang:
             )
         )
     return layers
+
+
+def epoch_marker(epoch: int | None, y_value: float | None, y_field: alt.Y, lang: str, fmt: str) -> list[alt.Chart]:
+    """The chosen epoch: a vertical rule, and a dot with its value where that value is finite."""
+    if epoch is None:
+        return []
+    return marker_layers(marker_frames(epoch, y_value, y_field.to_dict()["field"], lang), y_field, fmt)
 
 
 def epoch_hover(df: pd.DataFrame, x: alt.X, y: alt.Y, name: str, tooltip: list[alt.Tooltip]) -> list[alt.Chart]:

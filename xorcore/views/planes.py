@@ -20,7 +20,7 @@ from ..geometry import (
 from ..model import unflatten
 from ..text import t
 from . import style
-from .points import XOR_POINTS, points_df, points_layer
+from .points import XOR_POINTS, points_df, points_frames, points_layer, points_layer_of
 from .style import AUTOSIZE, CHART_SIZE
 
 STAGE_TITLE = {"input": "ch_plane_input", "z1": "ch_plane_z1", "h1": "ch_plane_h1"}
@@ -57,6 +57,24 @@ def space_plane(
     legend: where the legends sit ("bottom" or "right"); brief: the subtitle's first line only (a narrow
     chart on a slide: the rest stays in the alt text).
     """
+    frames = plane_frames(flat, activation, hidden, lang, stage, units, separator, highlight, domains, legend, brief)
+    return plane_chart(frames, lang)
+
+
+def plane_frames(
+    flat: np.ndarray,
+    activation: str,
+    hidden: int,
+    lang: str,
+    stage: str,
+    units: tuple[int, int] = (0, 1),
+    separator: bool | None = None,
+    highlight: int | None = None,
+    domains: tuple[list[float], list[float]] | None = None,
+    legend: str = "bottom",
+    brief: bool = False,
+) -> dict[str, object]:
+    """space_plane's inputs (vega.Frames): its DataFrames, and the rest of what its spec depends on."""
     units = check_units(hidden, units)
     grid = warped_grid(flat, activation, hidden, stage, units)
     pts_ab = stage_coords(flat, activation, hidden, stage, XOR_POINTS, units)
@@ -64,28 +82,6 @@ def space_plane(
     if separator is None:
         separator = stage == "h1"
     xd, yd = domains or plane_domains(flat, activation, hidden, stage, units, grid, pts_ab, bool(separator))
-    ticks: dict[str, object] = {}
-    if stage == "input":  # the input plane keeps its own square window with ticks on 0, 0.5, 1
-        ticks = {"values": [-0.5, 0, 0.5, 1, 1.5]}
-    xs, ys = alt.Scale(domain=xd, nice=False, zero=False), alt.Scale(domain=yd, nice=False, zero=False)
-    family = alt.Color(
-        "family:N",
-        scale=alt.Scale(domain=["x1", "x2"], range=[palette.NEUTRAL, "#A0A0A0"]),
-        legend=None,
-    )
-    lines = (
-        alt.Chart(grid)
-        .mark_line(clip=True, strokeWidth=1.2, opacity=0.8)
-        .encode(
-            x=alt.X("a:Q", scale=xs, axis=style.axis(x_title, **ticks)),
-            y=alt.Y("b:Q", scale=ys, axis=style.axis(y_title, labels=hidden > 1 or stage == "input", **ticks)),
-            detail=alt.Detail("line:N"),
-            order=alt.Order("order:Q"),
-            color=family,
-            strokeWidth=alt.StrokeWidth("edge:N", scale=alt.Scale(domain=[False, True], range=[1.0, 2.6]), legend=None),
-        )
-    )
-    layers: list[alt.Chart | alt.LayerChart] = [lines]
     rule_df = []
     if separator and stage == "h1":
         seg = clip_line(*output_line(flat, activation, hidden, units), xd, yd)
@@ -97,16 +93,72 @@ def space_plane(
             seg = clip_line(float(p["W1"][u, 0]), float(p["W1"][u, 1]), float(p["b1"][u]), xd, yd)
             if seg:
                 rule_df.append({"x": seg[0][0], "y": seg[0][1], "x2": seg[1][0], "y2": seg[1][1], "what": f"z{u}"})
+    rdf: pd.DataFrame | None = None
+    names: tuple[str, ...] = ()
+    colors: tuple[str, ...] = ()
     if rule_df:
         rdf = pd.DataFrame(rule_df)
         label = {"out": t(lang, "ch_out_line")}
         for u in range(hidden):
             label[f"z{u}"] = t(lang, "ch_unit_line", unit=u + 1)
         rdf["name"] = rdf["what"].map(label)
-        names = list(dict.fromkeys(rdf["name"]))
-        colors = [palette.ACCENT if w == "out" else palette.UNIT_LINES[k % 2] for k, w in enumerate(rdf["what"])]
+        names = tuple(dict.fromkeys(rdf["name"]))
+        colors = tuple(palette.ACCENT if w == "out" else palette.UNIT_LINES[k % 2] for k, w in enumerate(rdf["what"]))
+    desc = t(lang, f"{STAGE_TITLE[stage]}_desc")
+    if stage == "input":
+        desc += " " + unit_lines_sentence(flat, hidden, lang, units)
+    if stage == "h1":
+        desc += " " + t(lang, f"ch_h1_grid_{activation}")
+        if separator:
+            desc += " " + output_line_sentence(flat, activation, hidden, lang, units, domains)
+    subtitle = _plane_subtitle(stage, hidden, units, lang, bool(separator))[: 1 if brief else None]
+    return {
+        "grid": grid,
+        "rules": rdf,
+        **points_frames(points_df(pts_ab[:, 0], pts_ab[:, 1], lang), highlight=highlight),
+        "x_domain": tuple(xd),
+        "y_domain": tuple(yd),
+        "x_title": x_title,
+        "y_title": y_title,
+        "input_ticks": stage == "input",  # the input plane keeps its own square window with ticks on 0, 0.5, 1
+        "y_labels": hidden > 1 or stage == "input",
+        "line_names": names,
+        "line_colors": colors,
+        "title": t(lang, STAGE_TITLE[stage]),
+        "subtitle": tuple(subtitle),
+        "legend": legend,
+        "description": " ".join([desc, *_plane_subtitle(stage, hidden, units, lang, bool(separator), False)]),
+    }
+
+
+def plane_chart(frames: dict, lang: str) -> alt.LayerChart:
+    """space_plane over plane_frames' inputs."""
+    ticks: dict[str, object] = {"values": [-0.5, 0, 0.5, 1, 1.5]} if frames["input_ticks"] else {}
+    xd, yd = list(frames["x_domain"]), list(frames["y_domain"])
+    x_title, y_title = frames["x_title"], frames["y_title"]
+    xs, ys = alt.Scale(domain=xd, nice=False, zero=False), alt.Scale(domain=yd, nice=False, zero=False)
+    family = alt.Color(
+        "family:N",
+        scale=alt.Scale(domain=["x1", "x2"], range=[palette.NEUTRAL, "#A0A0A0"]),
+        legend=None,
+    )
+    lines = (
+        alt.Chart(frames["grid"])
+        .mark_line(clip=True, strokeWidth=1.2, opacity=0.8)
+        .encode(
+            x=alt.X("a:Q", scale=xs, axis=style.axis(x_title, **ticks)),
+            y=alt.Y("b:Q", scale=ys, axis=style.axis(y_title, labels=frames["y_labels"], **ticks)),
+            detail=alt.Detail("line:N"),
+            order=alt.Order("order:Q"),
+            color=family,
+            strokeWidth=alt.StrokeWidth("edge:N", scale=alt.Scale(domain=[False, True], range=[1.0, 2.6]), legend=None),
+        )
+    )
+    layers: list[alt.Chart | alt.LayerChart] = [lines]
+    if frames["rules"] is not None:
+        names = list(frames["line_names"])
         layers.append(
-            alt.Chart(rdf)
+            alt.Chart(frames["rules"])
             .mark_rule(strokeWidth=3.5, strokeDash=[8, 4])
             .encode(
                 x=alt.X("x:Q", scale=xs),
@@ -115,30 +167,21 @@ def space_plane(
                 y2=alt.Y2("y2:Q"),
                 stroke=alt.Stroke(
                     "name:N",
-                    scale=alt.Scale(domain=names, range=colors[: len(names)]),
-                    legend=style.legend(t(lang, "ch_lines"), orient=legend, direction="vertical"),
+                    scale=alt.Scale(domain=names, range=list(frames["line_colors"])[: len(names)]),
+                    legend=style.legend(t(lang, "ch_lines"), orient=str(frames["legend"]), direction="vertical"),
                 ),
             )
         )
-    pdf = points_df(pts_ab[:, 0], pts_ab[:, 1], lang)
-    layers.append(points_layer(pdf, lang, x_title, y_title, highlight=highlight, legend=legend))
-    subtitle = _plane_subtitle(stage, hidden, units, lang, bool(separator))[: 1 if brief else None]
-    desc = t(lang, f"{STAGE_TITLE[stage]}_desc")
-    if stage == "input":
-        desc += " " + unit_lines_sentence(flat, hidden, lang, units)
-    if stage == "h1":
-        desc += " " + t(lang, f"ch_h1_grid_{activation}")
-        if separator:
-            desc += " " + output_line_sentence(flat, activation, hidden, lang, units, domains)
+    layers.append(points_layer_of(frames, lang, x_title, y_title, str(frames["legend"])))
     return (
         alt.layer(*layers)
         .resolve_scale(color="independent", stroke="independent", strokeWidth="independent")
         .properties(
             width=CHART_SIZE,
-            height=CHART_SIZE if hidden > 1 or stage == "input" else 160,
+            height=CHART_SIZE if frames["y_labels"] else 160,
             autosize=AUTOSIZE,
-            title=style.title(t(lang, STAGE_TITLE[stage]), subtitle),
-            description=" ".join([desc, *_plane_subtitle(stage, hidden, units, lang, bool(separator), False)]),
+            title=style.title(frames["title"], list(frames["subtitle"])),
+            description=frames["description"],
         )
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import altair as alt
 import numpy as np
 import pandas as pd
@@ -43,6 +45,24 @@ def points_layer(
 
     legend: where the target legend sits ("bottom", across; "right", down).
     """
+    return points_layer_of(points_frames(df, labels, highlight), lang, x_title, y_title, legend)
+
+
+def points_frames(
+    df: pd.DataFrame, labels: bool = True, highlight: int | None = None
+) -> dict[str, pd.DataFrame | None]:
+    """points_layer's data: the points, the ring's row and the labelled points (None where not drawn)."""
+    return {
+        "points": df,
+        "ring": df.iloc[[highlight]] if highlight is not None else None,
+        "tags": df.assign(tag=_merged_labels(df)) if labels else None,
+    }
+
+
+def points_layer_of(
+    frames: Mapping[str, object], lang: str, x_title: str, y_title: str, legend: str = "bottom"
+) -> alt.LayerChart:
+    """points_layer over points_frames' data."""
     across = "horizontal" if legend == "bottom" else "vertical"
     color = alt.Color(
         "target:N",
@@ -57,18 +77,18 @@ def points_layer(
         alt.Tooltip("b:Q", title=y_title, format=".4f"),
     ]
     pts = (
-        alt.Chart(df)
+        alt.Chart(frames["points"])
         .mark_point(filled=True, size=260, stroke="black", strokeWidth=2, opacity=1)
         .encode(x=alt.X("a:Q"), y=alt.Y("b:Q"), color=color, shape=shape, tooltip=tooltip)
     )
     layers: list[alt.Chart] = [pts]
-    if highlight is not None:  # a ring around the chosen input
-        ring = alt.Chart(df.iloc[[highlight]]).mark_point(size=900, stroke="black", strokeWidth=3, filled=False)
+    if frames["ring"] is not None:  # a ring around the chosen input
+        ring = alt.Chart(frames["ring"]).mark_point(size=900, stroke="black", strokeWidth=3, filled=False)
         layers.insert(0, ring.encode(x=alt.X("a:Q"), y=alt.Y("b:Q")))
-    if not labels:
+    if frames["tags"] is None:
         return alt.layer(*layers)
     txt = (
-        alt.Chart(df.assign(tag=_merged_labels(df)))
+        alt.Chart(frames["tags"])
         .mark_text(align="left", dx=12, dy=-12, fontSize=palette.FONT_SIZE, fontWeight="bold")
         .encode(x=alt.X("a:Q"), y=alt.Y("b:Q"), text=alt.Text("tag:N"))
     )

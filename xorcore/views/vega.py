@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
@@ -48,3 +50,39 @@ def _by_name(chart: Any, frames: dict[str, pd.DataFrame]) -> Any:
         if isinstance(subs, list):
             setattr(out, part, [_by_name(s, frames) for s in subs])
     return out
+
+
+# A chart's inputs at one epoch, as its builder's `*_frames` function returns them (e.g. boundary.boundary_frames):
+# the DataFrames its layers draw (None where a layer is left out) and every other value its spec depends on.
+Frames = dict[str, Any]
+
+
+def frames_shape(frames: Frames) -> tuple:
+    """What a spec built from `frames` depends on besides the DataFrames' contents: equal shapes, equal specs."""
+    return tuple((k, "<frame>" if isinstance(v, pd.DataFrame) else v) for k, v in frames.items())
+
+
+@dataclass(frozen=True)
+class Template:
+    """A vega_spec without its datasets, and for each dataset's name the key of `frames` it came from."""
+
+    spec: dict[str, Any]
+    names: dict[str, str]
+
+
+def template(spec: dict[str, Any], frames: Frames) -> Template:
+    """The template of vega_spec's `spec` of a chart built from `frames` (every dataset must be one of them)."""
+    names = {}
+    for name, df in spec.get("datasets", {}).items():
+        key = next((k for k, v in frames.items() if v is df), None)
+        if key is None:
+            raise ValueError(f"dataset {name} is not one of the frames the chart was built from")
+        names[name] = key
+    return Template({k: v for k, v in spec.items() if k != "datasets"}, names)
+
+
+def fill(tpl: Template, frames: Frames) -> dict[str, Any]:
+    """The spec the builder gives for `frames` (of tpl's shape): tpl's spec with frames' DataFrames as datasets."""
+    spec = copy.deepcopy(tpl.spec)
+    spec["datasets"] = {name: frames[key] for name, key in tpl.names.items()}
+    return spec
