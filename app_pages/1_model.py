@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages._network import compact, network_view
+from app_pages._network import network_view
 from app_pages._shared import config, history, lang, nav_links, page_path, rule, tr
-from app_pages._slides import deck, fit, presenting, title
+from app_pages._slides import deck, fit, presenting, title, wide_net
 from xorcore.backprop_rows import hidden_labels
 from xorcore.dead import dead_units
 from xorcore.float32 import slope_values
@@ -60,7 +60,7 @@ def xor_problem() -> None:
 def network_diagram() -> None:
     """The network with its weights, before and after training."""
     title(tr("mp_net_header"))
-    small = compact(cfg.hidden)  # a wide net on a slide: the diagram compact, its numbers in a table beside it
+    small = wide_net(cfg.hidden)  # a wide net on a slide: the diagram compact, its numbers in a table beside it
     if (
         PRESENT and not small
     ):  # the diagram at 2/3 of the width (it keeps its aspect ratio; labels >= 16 px), its key beside it

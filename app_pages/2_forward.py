@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app_pages._shared import config, lang, nav_links, page_path, tr, upright
-from app_pages._slides import deck, fit, more, presenting
+from app_pages._slides import deck, fit, more, presenting, wide_net
 from xorcore import build_model
 from xorcore import trace as trace_of
 from xorcore.data import ROW_LABELS
@@ -58,7 +58,7 @@ def drawn_units(df, k: int):
 PRESENT = presenting()
 # A slide of a net wider than 2 units: the drawn units' table beside a wider picture (legends at its right),
 # the batch equation on one line under both; the whole table is folded with the explanation.
-WIDE = PRESENT and hidden > 2
+WIDE = wide_net(hidden)
 rows, ring, units = [0, 1, 2, 3], None, (0, 1)  # presentation mode: the batch, hidden units 1 and 2
 if not PRESENT:
     st.title(tr("fw_title"))

@@ -10,9 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._backprop import FMT6, fmt8, loss_slice, manual_update
-from app_pages._network import compact, network_view
+from app_pages._network import network_view
 from app_pages._shared import config, lang, nav_links, page_path, tr, upright
-from app_pages._slides import deck, more, presenting, title
+from app_pages._slides import deck, more, presenting, title, wide_net
 from app_pages._views import grad_shares_view, local_upstream_view
 from xorcore import build_model, finite_differences
 from xorcore import trace as trace_of
@@ -82,7 +82,7 @@ def draw(k: int) -> None:
     with st.container(key=f"step-backprop-{k}"):
         title(f"{k}. {NAMES[step]} — {tr('bp_t_' + step)}", st.subheader)
         with st.container():
-            if PRESENT and cfg.hidden > 2 and step in UNIT_STEPS:
+            if wide_net(cfg.hidden) and step in UNIT_STEPS:
                 wide_slide(step)
                 return
             with more():
@@ -165,7 +165,7 @@ def network_grads() -> None:
     shown = trace.grads if row is None else row_share(trace.grads, trace, row)
     dead = is_dead(trace.z1).tolist() if cfg.activation == "relu" else None
     which = tr("bp_network_batch") if row is None else tr("bp_network_row", row=ROW_LABELS[row])
-    small = compact(cfg.hidden)  # a wide net on a slide: the diagram compact, its numbers in a table beside it
+    small = wide_net(cfg.hidden)  # a wide net on a slide: the diagram compact, its numbers in a table beside it
     st.caption(tr("bp_network_caption_compact" if small else "bp_network_caption", which=which))
     if dead and any(dead):
         units = ", ".join(h for h, d in zip(hidden_labels(cfg.hidden), dead, strict=True) if d)

@@ -5,19 +5,9 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from app_pages._slides import presenting
+from app_pages._slides import wide_net
 from xorcore.views.diagram import edge_format, network
 from xorcore.views.tables import edge_table
-
-# A slide draws a net wider than the lecture's compact: with every edge labelled in text that reads from the
-# back row, the full diagram's slide ran to 843 px at 3 units (Backprop) and 1395 px at 8 (Model), measured at
-# 1280 x 720, and the presenter must not scroll.
-COMPACT_UNITS = 2
-
-
-def compact(hidden: int) -> bool:
-    """True where the diagram of a net this wide is drawn compact: on a slide, more than COMPACT_UNITS units."""
-    return presenting() and hidden > COMPACT_UNITS
 
 
 def network_view(
@@ -29,12 +19,12 @@ def network_view(
     note: str | None = None,
     width: str = "stretch",
 ) -> None:
-    """The network diagram (edges labelled with θ, or dL/dθ with grads); compact() ones with a table beside.
+    """The network diagram (edges labelled with θ, or dL/dθ with grads); a wide_net's compact, a table beside.
 
     The compact diagram's circles have no room for the dead label: the page names dead units in its notice.
     """
     hidden = int(np.shape(params["W1"])[0])
-    if not compact(hidden):
+    if not wide_net(hidden):
         dot = network(params, grads=grads, dead=dead, dead_label=dead_label)
         st.graphviz_chart(dot, width=width, alt=alt)  # type: ignore[arg-type]
         return

@@ -16,6 +16,7 @@ from app_pages._shared import PAGES, named_params, neighbour, tr
 from xorcore.views.style import AUTOSIZE
 
 K_PRESENT = "present"  # the sidebar toggle's key, bound to the URL as ?present=true
+LECTURE_UNITS = 2  # the lecture's hidden units: wider nets get compact slides (wide_net)
 LAST = -1  # a slide index meaning "this page's last slide" (set when PageUp crosses back to it)
 SLIDE_CHART_HEIGHT = 140  # a plane's plot height on a slide (reading mode: CHART_SIZE)
 # A slide has the whole 1280 x 720 screen: the control bar sits in the empty top band (Streamlit's
@@ -31,6 +32,15 @@ SLIDE_CSS = """<style>
 def presenting() -> bool:
     """True in presentation mode (the sidebar's switch)."""
     return bool(st.session_state.get(K_PRESENT))
+
+
+def wide_net(hidden: int) -> bool:
+    """True on a slide of a net wider than the lecture's LECTURE_UNITS: its slides take their compact layouts.
+
+    Laid out as for 2 units, a wider net's slides ran off the 720 px screen (at 8 units: Forward 1 963 px,
+    Backprop 6 1422, the network diagram 1395; at 3: Backprop's network 843), and the presenter must not scroll.
+    """
+    return presenting() and hidden > LECTURE_UNITS
 
 
 def _pos_key(script: str) -> str:
