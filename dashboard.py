@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 
-import altair  # noqa: F401  (loaded here so that the gc.freeze below covers it; every page needs it)
+import altair  # noqa: F401  (loaded before app_pages._shared, whose gc.freeze covers it; every page needs it)
 import pandas  # noqa: F401
 import streamlit as st
 
@@ -23,12 +22,6 @@ from xorcore.config import (
     parse_field,
 )
 from xorcore.text import LANGS, choice_name, lang_from_locale, t
-
-# Streamlit runs a full garbage collection after every script run (every play frame too); with
-# torch, pandas and Altair loaded that took ~120 ms. Freezing what the imports made, once per
-# process (on the first run), leaves those objects out of every later collection.
-if gc.get_freeze_count() == 0:
-    gc.freeze()
 
 st.set_page_config(page_title="XOR Backprop Lab", page_icon="🧠", layout="wide")
 
