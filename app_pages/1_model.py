@@ -3,9 +3,10 @@
 import pandas as pd
 import streamlit as st
 
+from app_pages._charts import chart
 from app_pages._network import network_view
 from app_pages._shared import config, history, lang, nav_links, page_path, rule, tr
-from app_pages._slides import deck, fit, presenting, title, wide_net
+from app_pages._slides import deck, presenting, title, wide_net
 from xorcore.backprop_rows import hidden_labels
 from xorcore.dead import dead_units
 from xorcore.float32 import slope_values
@@ -31,10 +32,9 @@ if not PRESENT:
         st.error(tr("diverged", epoch=hist.diverged_at), icon=":material/warning:")
 
 
-def chart(c, caption: str | None = None) -> None:
-    """Place an Altair chart at full width, with its description as alt text and an optional caption."""
-    st.altair_chart(fit(c), width="stretch")  # alt text: the chart's own description
-    if caption and not PRESENT:
+def captioned(caption: str) -> None:
+    """The caption under a chart (a slide has no room for it; the chart's alt text says it)."""
+    if not PRESENT:
         st.caption(caption)
 
 
@@ -52,8 +52,8 @@ def xor_problem() -> None:
         )  # fmt: skip
         st.dataframe(truth, hide_index=True, width="content")
     with right:
-        xor = xor_plane(lg)
-        chart(xor, tr("ch_xor_desc"))
+        chart(xor_plane, lg)
+        captioned(tr("ch_xor_desc"))
 
 
 # 2 · Network diagram, initial and trained
@@ -102,7 +102,8 @@ def activation() -> None:
         st.markdown(tr(f"mp_act_{cfg.activation}", **slope_values()))
         st.caption(tr("mp_act_caption"))
     with right:
-        chart(activation_chart(cfg.activation, lg), tr("ch_act_desc", name=act_name))
+        chart(activation_chart, cfg.activation, lg)
+        captioned(tr("ch_act_desc", name=act_name))
 
 
 if PRESENT:
@@ -149,6 +150,7 @@ with left:
         )
 with right:
     line = boundary_sentence(trained, cfg.activation, cfg.hidden, lg)
-    chart(decision_boundary(trained, cfg.activation, cfg.hidden, lg), tr("mp_boundary_caption", line=line))
+    chart(decision_boundary, trained, cfg.activation, cfg.hidden, lg)
+    captioned(tr("mp_boundary_caption", line=line))
 
 nav_links(SCRIPT)

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
+from app_pages._charts import chart
 from app_pages._shared import config, lang, nav_links, page_path, tr, upright
-from app_pages._slides import deck, fit, more, presenting, wide_net
+from app_pages._slides import deck, more, presenting, wide_net
 from xorcore import build_model
 from xorcore import trace as trace_of
 from xorcore.data import ROW_LABELS
@@ -32,11 +33,11 @@ flat = flatten(model)
 act, hidden = cfg.activation, cfg.hidden
 
 
-def chart(c) -> None:
-    """Place an Altair chart at full width; its alt text is the chart's own description (also a caption)."""
-    st.altair_chart(fit(c), width="stretch")
+def picture(build, *args, **kwargs) -> None:
+    """A chart at full width; its alt text is the chart's own description (also a caption)."""
+    spec = chart(build, *args, **kwargs)
     if not PRESENT:  # a slide has no room for it; the chart's alt text says it
-        st.caption(c.description)
+        st.caption(spec["description"])
 
 
 def table(df) -> None:
@@ -95,7 +96,7 @@ if not PRESENT:
         st.markdown(tr("fw_start_text"))
         st.latex(latex_inputs(trace))
     with right:
-        chart(space_plane(flat, act, hidden, lg, "input", units, highlight=ring))
+        picture(space_plane, flat, act, hidden, lg, "input", units, highlight=ring)
 
 STORY = (
     "story_linear1",
@@ -153,16 +154,16 @@ def step(k: int) -> None:
         side = "right" if WIDE else "bottom"  # where a plane's legends sit
         with right:
             if k == 1:
-                chart(space_plane(flat, act, hidden, lg, "z1", units, highlight=ring, legend=side))
+                picture(space_plane, flat, act, hidden, lg, "z1", units, highlight=ring, legend=side)
             elif k == 2:
-                chart(space_plane(flat, act, hidden, lg, "h1", units, separator=False, highlight=ring, legend=side))
+                picture(space_plane, flat, act, hidden, lg, "h1", units, separator=False, highlight=ring, legend=side)
             elif k == 3:
-                chart(hidden_plane(flat, act, hidden, lg, units, highlight=ring, legend=side))
+                picture(hidden_plane, flat, act, hidden, lg, units, highlight=ring, legend=side)
             elif k == 4:
-                chart(output_axis(trace.y_pred, lg, highlight=ring))
+                picture(output_axis, trace.y_pred, lg, highlight=ring)
             else:
                 # on a slide the legend sits beside the bars: the two equations below keep their room
-                chart(loss_chart(trace.y_pred, trace.loss, lg, legend="right" if PRESENT else "bottom"))
+                picture(loss_chart, trace.y_pred, trace.loss, lg, legend="right" if PRESENT else "bottom")
         equations(k)
 
 

@@ -11,8 +11,9 @@ import math
 
 import streamlit as st
 
+from app_pages._charts import draw
 from app_pages._pins import pinned_runs
-from app_pages._player import draw, explorer, pred_table
+from app_pages._player import explorer, pred_table
 from app_pages._runcharts import curve_specs, history_csv
 from app_pages._shared import engine_note, history, lang, nav_links, page_path, rule, tr
 from app_pages._slides import deck, presenting, title

@@ -13,8 +13,9 @@ import streamlit as st
 from torch import nn
 
 from app_pages import _walk
+from app_pages._charts import chart
 from app_pages._shared import config, lang, tr, upright
-from app_pages._slides import fit, more, presenting, title
+from app_pages._slides import more, presenting, title
 from app_pages._views import loss_slice_view
 from xorcore import LECTURE
 from xorcore import trace as trace_of
@@ -113,7 +114,7 @@ def manual_update(model: nn.Sequential, loss: float) -> None:
         new = unflatten(new_flat, cfg.hidden)
         with t_right:
             if present:  # the slide's picture: the loss along the steps; the new matrices folded
-                chart_box.altair_chart(fit(walk_chart(walk["losses"], lang()), WALK_HEIGHT), width="stretch")
+                chart(walk_chart, walk["losses"], lang(), height=WALK_HEIGHT, box=chart_box)
             with more():
                 if present:
                     st.markdown(tr("bp_update_intro"))
@@ -129,7 +130,7 @@ def manual_update(model: nn.Sequential, loss: float) -> None:
         if not present:
             if k == 1 and not biases and math.isclose(eta, 0.1) and lecture_model:
                 st.success(tr("bp_lecture_match"), icon=":material/check_circle:")
-            st.altair_chart(walk_chart(walk["losses"], lang()), width="stretch")  # its description names it
+            chart(walk_chart, walk["losses"], lang())  # its description names it
             st.caption(walk_alt(walk["losses"], lang()))
             loss_slice_view(cfg, prev_flat, new_flat, eta, biases)  # beyond the lecture: the loss along this step
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
+from app_pages._charts import chart
 from app_pages._grid import (
     K_RESCUE,
     ROWS_PER_PAGE,
@@ -49,7 +50,7 @@ def results_note(grid: ex.GridResult, last: dict) -> None:
 
 def heatmap(grid: ex.GridResult) -> None:
     st.header(tr("ex_heat_header"))
-    st.altair_chart(success_heatmap(grid, lang()), width="content")  # alt text: the chart's description
+    chart(success_heatmap, grid, lang(), height=None, width="content")  # alt text: the chart's description
     st.caption(tr("ex_heat_caption", rule=rule()))
 
 
@@ -88,7 +89,7 @@ def why_stuck(grid: ex.GridResult, last: dict) -> None:
 
 def loss_spread(grid: ex.GridResult) -> None:
     st.header(tr("ex_loss_header"))
-    st.altair_chart(loss_strip(grid, lang()), width="content")  # alt text: the chart's description
+    chart(loss_strip, grid, lang(), height=None, width="content")  # alt text: the chart's description
     st.caption(tr("ex_loss_caption"))
     n_div = int(sum(c.diverged.sum() for c in grid.cells.values()))
     if n_div:
@@ -167,7 +168,7 @@ def heat_slide() -> None:
     title(tr("ex_slide_title"))
     grid = train_grid(last)
     st.markdown(f":material/school: **{tr('ex_slide_lead', n=grid.seeds)}** {headline(grid, lang(), prefer(grid))}")
-    st.altair_chart(success_heatmap(grid, lang(), slide=True), width="content")  # alt text: the chart's description
+    chart(success_heatmap, grid, lang(), slide=True, height=None, width="content")  # alt text: the chart's description
     rows, cols = names(grid)
     st.caption(tr("ex_slide_grid", rows=rows, cols=cols, seeds=grid.seeds, epochs=grid.epochs, fixed=fixed(last, done=True))
                + " " + rule())  # fmt: skip

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from app_pages._charts import chart
 from app_pages._shared import lang, tr
 from app_pages._slides import more, presenting, title
 from xorcore import Config
@@ -181,7 +182,7 @@ def curves_view(cfg: Config) -> None:
     domain = [0.0, max(top, 1e-6)]
     left, right = st.columns(2)
     for col, losses, key, color in ((left, with_zg, "lp_curve_with", POS), (right, without, "lp_curve_without", NEG)):
-        col.altair_chart(zero_grad_chart(losses, lang(), tr(key), domain, color), width="stretch")
+        chart(zero_grad_chart, losses, lang(), tr(key), domain, color, height=None, box=col)
     st.markdown(_curves_sentence(with_zg, without))
 
 

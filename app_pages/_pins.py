@@ -6,7 +6,7 @@ import math
 
 import streamlit as st
 
-from app_pages._player import draw
+from app_pages._charts import draw
 from app_pages._shared import history, lang, tr
 from xorcore import Config, History, series
 from xorcore.views import curves

@@ -10,6 +10,7 @@ import time
 
 import streamlit as st
 
+from app_pages._charts import draw
 from app_pages._runcharts import frame_views
 from app_pages._shared import lang, tr
 from app_pages._slides import presenting
@@ -24,11 +25,6 @@ K_SENT = "tr_sent"  # while playing: the epochs the last few frames put on the s
 K_CLOCK = "tr_clock"  # while playing: (clock(), epoch) where the replay's clock started
 clock = time.monotonic  # the replay's clock (a test sets its own)
 PRED_FORMAT = {"format": "%.6f"}
-
-
-def draw(spec: dict) -> None:
-    """A chart at the column's width, from its Vega-Lite spec (xorcore.views.vega: converted without the schema check)."""
-    st.vega_lite_chart(spec, width="stretch")
 
 
 def pred_table(hist: History, epoch: int) -> None:

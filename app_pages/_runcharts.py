@@ -11,6 +11,7 @@ import hashlib
 
 import streamlit as st
 
+from app_pages._charts import shipped
 from app_pages._slides import fit
 from xorcore import History
 from xorcore.geometry import run_plane_domains
@@ -45,7 +46,7 @@ def _curve_specs(run: str, lg: str, _hist: History) -> list[dict]:
     Each session gets its own copy (st.cache_data), so nothing one session changes is shared.
     """
     return [
-        vega_spec(c)
+        shipped(vega_spec(c))
         for c in (
             curves.accuracy_chart(_hist, lg),
             curves.grad_norm_chart(_hist, lg, log=True),
@@ -142,6 +143,7 @@ def _frame_views(run: str, epoch: int, lg: str, log: bool, slide: bool, playing:
         specs = replay_frame_specs(_hist, epoch, lg, log, slide)
     else:
         specs = built_frame_specs(_hist, epoch, lg, log, slide, playing)
+    specs = [shipped(s) for s in specs]  # Arrow once here, not in every session's st.vega_lite_chart
     if slide:  # a slide has no captions
         return specs, "", ""
     domains = _replay_domains(run, _hist) if playing else None

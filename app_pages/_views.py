@@ -5,14 +5,14 @@ Layout only: every number comes from xorcore (shares, edges, loss_slice), comput
 
 from __future__ import annotations
 
-import altair as alt
 import numpy as np
 import streamlit as st
 import torch
 from torch import nn
 
+from app_pages._charts import chart
 from app_pages._shared import lang, tr
-from app_pages._slides import fit, more, presenting, title
+from app_pages._slides import more, presenting, title
 from xorcore import Config
 from xorcore.backprop_rows import num
 from xorcore.data import ROW_LABELS, XOR_X
@@ -68,8 +68,7 @@ def grad_shares_view(model: nn.Sequential) -> None:
             top = sorted(indices, key=lambda j: -ratio[j])[:SLIDE_PARAMS]
             shown = [j for j in indices if j in top]
         desc = _shares_alt(s, shown)
-        chart = shares_chart(s, shown, lang(), desc)
-        left.altair_chart(fit(chart, SHARES_PER_PARAM * len(shown)), width="stretch")
+        chart(shares_chart, s, shown, lang(), desc, height=SHARES_PER_PARAM * len(shown), box=left)
         if shown != indices:
             right.caption(tr("bx_shares_some", k=len(shown), n=len(indices)))
         gap = float(np.abs(s.shares.sum(axis=0) - s.batch).max())
@@ -195,7 +194,7 @@ def _slice_part(cfg: Config, before: np.ndarray, eta: float, biases: bool) -> No
         )  # fmt: skip
     sl = loss_slice(cfg, before, eta, biases=biases, along=along)
     desc = _slice_sentence(sl, along)
-    left.altair_chart(fit(slice_chart(sl, lang(), desc), SLICE_HEIGHT), width="stretch")
+    chart(slice_chart, sl, lang(), desc, height=SLICE_HEIGHT, box=left)
     if present:
         right.markdown(desc)
         if along is not None:
@@ -208,6 +207,12 @@ def _slice_part(cfg: Config, before: np.ndarray, eta: float, biases: bool) -> No
 
 
 LINE = {"bx_boundary": boundary_sentence, "bx_hidden": output_line_sentence}  # what each plane's alt text adds
+PLANES = {"bx_boundary": decision_boundary, "bx_hidden": hidden_plane}
+
+
+def plane_before_after(key: str, flat: np.ndarray, activation: str, hidden: int, lg: str, name: str, alt_text: str):
+    """The decision boundary ("bx_boundary") or hidden plane ("bx_hidden") of flat θ, titled and described."""
+    return before_after(PLANES[key](flat, activation, hidden, lg), name, alt_text)
 
 
 def _planes_part(cfg: Config, before: np.ndarray, after: np.ndarray, eta: float) -> None:
@@ -221,44 +226,22 @@ def _planes_part(cfg: Config, before: np.ndarray, after: np.ndarray, eta: float)
     if presenting():  # one row of four planes, legends left out (the caption says what colour and line mean)
         st.caption(tr("bx_planes_key"))
         cols = iter(st.columns(4))
-        for draw, key in ((decision_boundary, "bx_boundary"), (hidden_plane, "bx_hidden")):
+        for key in PLANES:
             for flat, when in ((before, "before"), (after, "after")):
                 name, alt_text = (
                     tr(key + "_short", when=tr(f"bx_{when}_short")),
                     tr(key + "_alt", when=tr("bx_" + when), line=LINE[key](flat, cfg.activation, cfg.hidden, lang())),
                 )
-                chart = before_after(draw(flat, cfg.activation, cfg.hidden, lang()), name, alt_text)
-                next(cols).altair_chart(fit(_no_legends(chart), PLANE_HEIGHT), width="stretch")
+                chart(plane_before_after, key, flat, cfg.activation, cfg.hidden, lang(), name, alt_text,
+                      height=PLANE_HEIGHT, legends=False, box=next(cols))  # fmt: skip
         return
     left, right = st.columns(2)
     for col, flat, when in ((left, before, "before"), (right, after, "after")):
         title_ = tr("bx_" + when)
-        with col:
-            st.altair_chart(
-                before_after(decision_boundary(flat, cfg.activation, cfg.hidden, lang()),
-                             tr("bx_boundary", when=title_), tr("bx_boundary_alt", when=title_, line=boundary_sentence(flat, cfg.activation, cfg.hidden, lang()))),
-                width="stretch",
-            )  # fmt: skip
-            st.altair_chart(
-                before_after(hidden_plane(flat, cfg.activation, cfg.hidden, lang()),
-                             tr("bx_hidden", when=title_), tr("bx_hidden_alt", when=title_, line=output_line_sentence(flat, cfg.activation, cfg.hidden, lang()))),
-                width="stretch",
-            )  # fmt: skip
-
-
-def _no_legends(chart):  # -> alt.TopLevelMixin
-    """A copy of a (layered) chart without its legends: four planes in a row leave no room for them."""
-    out = chart.copy(deep=True)
-    todo = [out]
-    while todo:
-        part = todo.pop()
-        todo += list(getattr(part, "layer", None) or [])
-        enc = getattr(part, "encoding", None)
-        for channel in ("color", "shape", "fill", "stroke", "strokeDash", "size", "strokeWidth", "opacity"):
-            value = getattr(enc, channel, None) if enc not in (None, alt.Undefined) else None
-            if value is not None and value is not alt.Undefined and hasattr(value, "legend"):
-                value.legend = None
-    return out
+        for key in PLANES:
+            line = LINE[key](flat, cfg.activation, cfg.hidden, lang())
+            chart(plane_before_after, key, flat, cfg.activation, cfg.hidden, lang(), tr(key, when=title_),
+                  tr(key + "_alt", when=title_, line=line), box=col)  # fmt: skip
 
 
 def _slice_sentence(sl, along: str | None) -> str:
