@@ -114,6 +114,7 @@ class _Runs:
     def __init__(self, budget: int = 48 * 2**20) -> None:  # 30 runs of 10,000 epochs x 8 units, 375 lecture runs
         self.budget, self.runs, self.lock = budget, OrderedDict[Config, History](), threading.Lock()
         self.training: dict[Config, threading.Lock] = {}  # one lock per run being trained
+        self.background: set[Config] = set()  # runs being trained on a thread of their own (history_soon)
 
     def training_lock(self, cfg: Config) -> threading.Lock:
         """The lock a session holds while it trains cfg: a class opening one link trains it once."""
@@ -159,6 +160,31 @@ def history(cfg: Config | None = None) -> History:
         if (hist := store.get(c)) is not None:
             return hist
         return _train_shown(c, store)
+
+
+def history_soon(cfg: Config) -> History | None:
+    """cfg's run if it is stored; else None, and it is trained in PyTorch on a thread of its own (once for
+    every session asking), so that the page asking is not held up. Ask again to get it."""
+    store = _runs()
+    if (hist := store.get(cfg)) is not None:
+        return hist
+    with store.lock:
+        if cfg in store.background:
+            return None
+        store.background.add(cfg)
+    threading.Thread(target=_train_stored, args=(cfg, store), name=f"train {cfg}", daemon=True).start()
+    return None
+
+
+def _train_stored(cfg: Config, store: _Runs) -> None:
+    """Train cfg and store it, unless a session trained it meanwhile (history_soon's thread)."""
+    try:
+        with store.training_lock(cfg):
+            if store.get(cfg) is None:
+                store.put(train(cfg))
+    finally:
+        with store.lock:
+            store.background.discard(cfg)
 
 
 def _train_shown(c: Config, store: _Runs) -> History:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from app_pages._shared import history, lang, tr
+from app_pages._shared import history_soon, lang, tr
 from xorcore import History, stuck
 from xorcore.config import Config
 from xorcore.experiments import run_cell
@@ -18,10 +18,22 @@ def _dead_share(hidden: int) -> tuple[int, int]:
     return stuck.dead_init_share(hidden)
 
 
+WAIT_S = 1.0  # while the longer run trains, the note asks every second whether it is done
+
+
 def diagnosis(hist: History) -> None:
-    """Why the run on screen did not learn XOR, drawn from its own numbers (nothing when it learned)."""
+    """Why the run on screen did not learn XOR, drawn from its own numbers (nothing when it learned).
+
+    Where the case depends on a longer run of the setting (stuck.needs_longer), that run is trained on a
+    thread of its own (10,000 epochs take seconds): the page is drawn at once, with a note that waits for it.
+    """
     cfg = hist.config
-    longer = history(replace(cfg, epochs=stuck.LONGER)) if cfg.epochs < stuck.LONGER and not hist.success() else None
+    longer = None
+    if stuck.needs_longer(hist):
+        longer_cfg = replace(cfg, epochs=stuck.LONGER)
+        if (longer := history_soon(longer_cfg)) is None:
+            st.fragment(run_every=WAIT_S)(_waiting)(longer_cfg)
+            return
     d = stuck.diagnose_history(hist, longer)
     if d is None:
         return
@@ -33,6 +45,14 @@ def diagnosis(hist: History) -> None:
         text += " " + tr("sk_one_unit")
     st.subheader(tr("sk_header"))
     st.warning(text, icon=":material/troubleshoot:")
+
+
+def _waiting(longer: Config) -> None:
+    """The note while the longer run trains; once it is stored, the page is drawn again with the diagnosis."""
+    if history_soon(longer) is not None:
+        st.rerun(scope="app")
+    st.subheader(tr("sk_header"))
+    st.info(tr("sk_checking", longer=f"{longer.epochs:,}"), icon=":material/hourglass_top:")
 
 
 def seed_failures(cfg: Config) -> tuple[int, int]:

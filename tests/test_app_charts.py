@@ -7,7 +7,6 @@ import pickle
 
 import numpy as np
 import pandas as pd
-import pytest
 from conftest import app
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import time
 from dataclasses import replace
 
 import numpy as np
@@ -375,11 +376,25 @@ def test_seed_opened_from_experiments_with_another_outcome_says_why(lang):
 # ---------------------------------------------------------------- why the run did not learn; the final caption
 
 
+WAITING = ":material/hourglass_top:"  # the note while the longer run a diagnosis needs is training
+
+
+def diagnosed(at: AppTest) -> AppTest:
+    """The page again once the longer run its diagnosis waits for is stored (trained on a thread of its own)."""
+    for _ in range(240):
+        if not [i for i in at.info if i.icon == WAITING]:
+            return at
+        time.sleep(0.5)
+        at.run()
+    raise AssertionError("the longer run was not stored within 120 s")
+
+
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("params", [{"activation": "relu", "seed": "0"}, {"activation": "relu", "seed": "1"},
-                                    {"activation": "identity"}, {}], ids=str)  # fmt: skip
+                                    {"activation": "identity"}, {"activation": "tanh", "seed": "7", "lr": "0.05"},
+                                    {}], ids=str)  # fmt: skip
 def test_diagnosis_is_the_runs_own(lang, params):
-    at = page(lang, **params)
+    at = diagnosed(page(lang, **params))
     cfg = at.session_state["config"]
     h = train(cfg)
     d = stuck.diagnose_history(h, train(replace(cfg, epochs=stuck.LONGER)))
@@ -392,6 +407,39 @@ def test_diagnosis_is_the_runs_own(lang, params):
     if d.case == "dead_init":  # how often this width starts with a dead unit, counted from torch's layers
         k = sum(bool((build_model(Config(seed=s))[0](XOR_X).detach() <= 0).all(dim=0).any()) for s in range(1000))
         assert t(lang, "sk_dead_rate", hidden=2, k=k, n=1000, first=0, last=999) in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_diagnosis_that_needs_a_longer_run_does_not_hold_the_page_up(lang, monkeypatch):
+    """The longer run trains on its own thread: the page is drawn at once with a note saying so, and the
+    diagnosis takes the note's place once that run is stored; a run whose case needs none never waits.
+
+    No timing: the longer run's training blocks until the test has seen the page without it."""
+    import threading
+
+    import app_pages._shared as shared
+
+    release, trainer = threading.Event(), shared.train
+
+    def gated(cfg, **kwargs):
+        if cfg.epochs == stuck.LONGER:
+            assert release.wait(120)
+        return trainer(cfg, **kwargs)
+
+    monkeypatch.setattr(shared, "train", gated)
+    at = page(lang, activation="tanh", seed="7", lr="0.05")
+    assert stuck.needs_longer(train(at.session_state["config"]))
+    (note,) = [i.value for i in at.info if i.icon == WAITING]
+    assert note == t(lang, "sk_checking", longer=f"{stuck.LONGER:,}")
+    assert not [w for w in at.warning if w.icon == ":material/troubleshoot:"]
+    assert len(at.get("download_button")) == 2, "the rest of the page is drawn"
+    release.set()
+    at = diagnosed(at)
+    assert not [i for i in at.info if i.icon == WAITING]
+    assert len([w for w in at.warning if w.icon == ":material/troubleshoot:"]) == 1
+    dead = page(lang, activation="relu", seed="1")  # a dead unit: the case needs no longer run
+    assert not stuck.needs_longer(train(dead.session_state["config"]))
+    assert not [i for i in dead.info if i.icon == WAITING]
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

@@ -147,6 +147,15 @@ def diagnose_history(h: History, longer: History | None = None) -> Diagnosis | N
     return d
 
 
+def needs_longer(h: History) -> bool:
+    """True if the diagnosis of h's failed run depends on a longer run of its setting ('slow' or not).
+
+    The cases checked before 'slow' (a dead unit, a linear net) never do, and the sidebar has no more epochs.
+    """
+    d = diagnose_history(h)
+    return d is not None and CASES.index(d.case) > CASES.index("slow") and h.config.epochs < LONGER
+
+
 def learned_at(h: History | None) -> int | None:
     """The first epoch whose predictions learn XOR (the trained model counts as the last), None if never."""
     if h is None or h.diverged_at is not None:
