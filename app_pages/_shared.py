@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
 import streamlit as st
@@ -114,7 +116,10 @@ class _Runs:
     def __init__(self, budget: int = 48 * 2**20) -> None:  # 30 runs of 10,000 epochs x 8 units, 375 lecture runs
         self.budget, self.runs, self.lock = budget, OrderedDict[Config, History](), threading.Lock()
         self.training: dict[Config, threading.Lock] = {}  # one lock per run being trained
-        self.background: set[Config] = set()  # runs being trained on a thread of their own (history_soon)
+        self.background: set[Config] = set()  # runs waiting for or in the background trainer (history_soon)
+        self.asked: dict[Config, float] = {}  # when a session last asked for each of them
+        # One background trainer: a class's failed runs queue for it instead of sharing the GIL at once.
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xorlab-train")
 
     def training_lock(self, cfg: Config) -> threading.Lock:
         """The lock a session holds while it trains cfg: a class opening one link trains it once."""
@@ -162,29 +167,37 @@ def history(cfg: Config | None = None) -> History:
         return _train_shown(c, store)
 
 
+STALE_S = 5.0  # a queued background run nobody asked for in this long is dropped (its page moved on)
+
+
 def history_soon(cfg: Config) -> History | None:
-    """cfg's run if it is stored; else None, and it is trained in PyTorch on a thread of its own (once for
-    every session asking), so that the page asking is not held up. Ask again to get it."""
+    """cfg's run if it is stored; else None, and it is queued for the one background trainer (PyTorch, once
+    for every session asking), so that the page asking is not held up. Ask again (within STALE_S) to get it."""
     store = _runs()
     if (hist := store.get(cfg)) is not None:
         return hist
     with store.lock:
+        store.asked[cfg] = time.monotonic()
         if cfg in store.background:
             return None
         store.background.add(cfg)
-    threading.Thread(target=_train_stored, args=(cfg, store), name=f"train {cfg}", daemon=True).start()
+    store.worker.submit(_train_stored, cfg, store)
     return None
 
 
 def _train_stored(cfg: Config, store: _Runs) -> None:
-    """Train cfg and store it, unless a session trained it meanwhile (history_soon's thread)."""
+    """Train cfg and store it (the background trainer), unless it was trained meanwhile or nobody still waits."""
     try:
-        with store.training_lock(cfg):
-            if store.get(cfg) is None:
-                store.put(train(cfg))
+        with store.lock:
+            waited = time.monotonic() - store.asked.get(cfg, 0.0) <= STALE_S
+        if waited:
+            with store.training_lock(cfg):
+                if store.get(cfg) is None:
+                    store.put(train(cfg))
     finally:
         with store.lock:
             store.background.discard(cfg)
+            store.asked.pop(cfg, None)
 
 
 def _train_shown(c: Config, store: _Runs) -> History:

@@ -536,6 +536,40 @@ def test_two_sessions_asking_for_the_same_new_run_train_it_once(monkeypatch):
     assert store.get(cfg) is trained and not store.training  # the lock is dropped once the run is stored
 
 
+def test_background_runs_train_one_at_a_time_and_only_while_someone_waits(monkeypatch):
+    """history_soon queues runs for one trainer; a queued run nobody asked for within STALE_S is dropped.
+
+    No timing: the first training blocks until the test has queued the others and aged one of them."""
+    import threading
+
+    import app_pages._shared as shared
+
+    store = shared._Runs()
+    monkeypatch.setattr(shared, "_runs", lambda: store)
+    first, waited, stale = (Config(seed=s, epochs=50) for s in (201, 202, 203))
+    calls, started, release = [], threading.Event(), threading.Event()
+
+    def blocking(c, **kwargs):
+        calls.append(c)
+        if c == first:
+            started.set()
+            assert release.wait(60)
+        return train(c)
+
+    monkeypatch.setattr(shared, "train", blocking)
+    assert shared.history_soon(first) is None
+    assert started.wait(60)
+    assert shared.history_soon(waited) is None and shared.history_soon(stale) is None
+    assert shared.history_soon(waited) is None  # asked again: still queued once
+    with store.lock:
+        store.asked[stale] -= 2 * shared.STALE_S  # its page moved on
+    release.set()
+    store.worker.submit(lambda: None).result(60)  # the queue is drained
+    assert calls == [first, waited]  # one at a time, in order; the stale one never trained
+    assert shared.history_soon(first) is not None and shared.history_soon(waited) is not None
+    assert not store.background and shared.history_soon(stale) is None  # asked again: queued again
+
+
 def test_run_chart_caches_stay_within_their_size_bounds():
     """The entry counts of _runcharts' caches bound their size: the largest run (10,000 epochs, 8 hidden
     units) gives the largest entries, pickled as st.cache_data keeps them."""
