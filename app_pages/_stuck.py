@@ -24,8 +24,9 @@ WAIT_S = 1.0  # while the longer run trains, the note asks every second whether 
 def diagnosis(hist: History) -> None:
     """Why the run on screen did not learn XOR, drawn from its own numbers (nothing when it learned).
 
-    Where the case depends on a longer run of the setting (stuck.needs_longer), that run is trained on a
-    thread of its own (10,000 epochs take seconds): the page is drawn at once, with a note that waits for it.
+    Where the case depends on a longer run of the setting (stuck.needs_longer), that run is queued for the
+    one background trainer (_shared.history_soon; 10,000 epochs take seconds): the page is drawn at once,
+    with a note that waits for it.
     """
     cfg = hist.config
     longer = None

@@ -2,8 +2,8 @@
 
 EN: dict[str, str] = {
     "sk_header": "Why this run did not learn XOR",
-    "sk_checking": "Checking whether more epochs help: the same setting is training for {longer} epochs in "
-    "PyTorch. The diagnosis appears here when that run is done.",
+    "sk_checking": "Checking whether more epochs help: the same setting is queued to train for {longer} "
+    "epochs in PyTorch. The diagnosis appears here when that run is done.",
     "sk_dead_init": "**A unit dead from the start.** At the initial weights, hidden unit {unit}'s line z1 = 0 has "
     "all four corners on its negative side (z1 = {z1}). ReLU outputs 0 there and passes back a gradient of 0, so "
     "no update ever moves that unit; {alive_text} The run ends at loss {loss}.",
@@ -84,8 +84,8 @@ EN: dict[str, str] = {
 
 KO: dict[str, str] = {
     "sk_header": "이 실행이 XOR을 배우지 못한 이유",
-    "sk_checking": "에폭을 늘리면 도움이 되는지 확인하는 중입니다: 같은 설정을 PyTorch로 {longer} 에폭 학습하고 "
-    "있습니다. 그 실행이 끝나면 진단이 여기에 나타납니다.",
+    "sk_checking": "에폭을 늘리면 도움이 되는지 확인하는 중입니다: 같은 설정을 PyTorch로 {longer} 에폭 학습하도록 "
+    "대기열에 넣었습니다. 그 실행이 끝나면 진단이 여기에 나타납니다.",
     "sk_dead_init": "**처음부터 죽은 유닛.** 초기 가중치에서 은닉 유닛 {unit}의 직선 z1 = 0에 대해 네 꼭짓점이 모두 "
     "음수 쪽에 있습니다 (z1 = {z1}). ReLU는 그곳에서 0을 내보내고 기울기 0을 돌려보내므로, 어떤 업데이트도 이 유닛을 "
     "움직이지 못합니다. {alive_text} 실행은 loss {loss}에서 끝납니다.",
