@@ -37,14 +37,38 @@ READY_JS = """() => {
 }"""
 SIDEBAR_KEYS = ("seed", "activation", "optimizer", "lr", "epochs", "hidden", "lang")
 
-# Counts finished script runs: every change of data-test-script-state away from "running" is one.
-# attributeOldValue catches runs so short that the attribute is back to notRunning before we look.
+# Counts finished script runs as the server reports them: every ForwardMsg on the websocket whose
+# script_finished (field 6, a varint) is not FINISHED_EARLY_FOR_RERUN (2; a rerun follows) is one.
+# Watching data-test-script-state instead misses a run of a few ms: React paints "running" and
+# "notRunning" in one commit and the attribute never changes (a cached page switch, seen in CI).
+# The count goes up 100 ms after the message, once the frontend has drawn what came before it.
 RUN_COUNTER_JS = """
 window.__stDone = 0;
-new MutationObserver((records) => {
-  for (const r of records) if (r.oldValue === 'running') window.__stDone += 1;
-}).observe(document, {attributes: true, subtree: true, attributeOldValue: true,
-                      attributeFilter: ['data-test-script-state']});
+(() => {
+  const finished = (buf) => {  // top-level fields of one protobuf message; true for a finished run
+    const b = new Uint8Array(buf);
+    let i = 0;
+    const varint = () => { let v = 0, s = 0, c; do { c = b[i++]; v += (c & 127) * 2 ** s; s += 7; } while (c & 128); return v; };
+    while (i < b.length) {
+      const tag = varint(), num = Math.floor(tag / 8), wire = tag % 8;
+      if (wire === 0) { const v = varint(); if (num === 6) return v !== 2; }
+      else if (wire === 2) { const n = varint(); i += n; }  // not i += varint(): that adds to the old i
+      else if (wire === 1) i += 8;
+      else if (wire === 5) i += 4;
+      else return false;
+    }
+    return false;
+  };
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => {
+        if (e.data instanceof ArrayBuffer && finished(e.data)) setTimeout(() => { window.__stDone += 1; }, 100);
+      });
+    }
+  };
+})();
 """
 
 
@@ -260,15 +284,15 @@ def set_lang(page, lang: str) -> None:
 def open_page(page, url_path: str) -> None:
     """Switch page with the sidebar navigation (keeps the session) and wait for the run."""
     n = runs_done(page)
-    href_end = "/" if url_path == "model" else f"/{url_path}"
+    paths = ("/", "/model") if url_path == "model" else (f"/{url_path}",)  # the default page has two addresses
     links = page.locator('[data-testid="stSidebarNavLink"]')
     for i in range(links.count()):
         href = links.nth(i).get_attribute("href") or ""
-        if urlsplit(href).path in (href_end, f"/{url_path}"):
+        if urlsplit(href).path in paths:
             for _ in range(3):  # a click that lands while the page is still settling can be dropped: click again
                 links.nth(i).click()
                 try:
-                    page.wait_for_url(lambda u: urlsplit(u).path.rstrip("/") == href_end.rstrip("/"), timeout=15_000)
+                    page.wait_for_url(lambda u: urlsplit(u).path in paths, timeout=15_000)
                     break
                 except Exception:  # still on the old page
                     continue
