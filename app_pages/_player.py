@@ -21,7 +21,9 @@ from xorcore.views.diagram import network
 FPS = 5  # frames a second while playing
 SPEEDS = {"slow": 200, "normal": 100, "fast": 40}  # frames for a whole replay
 K_EPOCH, K_PLAYING, K_RUN, K_SPEED = "tr_epoch", "tr_playing", "tr_run", "tr_speed"
-K_SENT = "tr_sent"  # while playing: the epochs the last few frames put on the scrubber, newest last
+# The epoch on screen, in plain session state: the scrubber (K_EPOCH, a widget) is not drawn while playing, and
+# Streamlit drops a widget's value once a run has not drawn it (a replay then stopped after a frame or two).
+K_AT = "tr_at"
 K_CLOCK = "tr_clock"  # while playing: (clock(), epoch) where the replay's clock started
 clock = time.monotonic  # the replay's clock (a test sets its own)
 PRED_FORMAT = {"format": "%.6f"}
@@ -56,9 +58,10 @@ def explorer(hist: History, log: bool) -> None:
         st.caption(tr("tr_explorer_caption"))
     if st.session_state.get(K_RUN) != hist.config:  # a new run: start at its trained model, paused
         st.session_state[K_RUN] = hist.config
-        st.session_state[K_EPOCH] = series.last_epoch(hist)
+        st.session_state[K_AT] = series.last_epoch(hist)
         st.session_state[K_PLAYING] = False
-    st.fragment(_controls)(hist, log)
+    with st.container(key="tr-explorer"):  # tests find the explorer by this key
+        st.fragment(_controls)(hist, log)
 
 
 def frame_step(last: int, frames: int) -> int:
@@ -75,10 +78,7 @@ def _toggle_play(last: int) -> None:
     """Play / pause button callback (runs before the rerun, so the button shows the new state)."""
     playing = not st.session_state.get(K_PLAYING, False)
     st.session_state[K_PLAYING] = playing
-    st.session_state.pop(K_SENT, None)
-    st.session_state.pop(K_CLOCK, None)
-    if playing and st.session_state.get(K_EPOCH, last) >= last:
-        st.session_state[K_EPOCH] = 0  # at the end: replay from the start
+    st.session_state.pop(K_CLOCK, None)  # the next frame starts the replay's clock (_next_frame)
 
 
 def _controls(hist: History, log: bool) -> None:
@@ -128,33 +128,51 @@ def _frame_still(hist: History, log: bool) -> None:
 
 
 def _frame(hist: History, log: bool, playing: bool) -> None:
-    """The scrubber and the views of its epoch (advanced by one step first while playing)."""
+    """The scrubber (a progress bar while playing) and the views of its epoch (advanced one step while playing)."""
     last = series.last_epoch(hist)
-    epoch = min(max(int(st.session_state.get(K_EPOCH, last)), 0), last)
-    if last > 0:
-        if playing:
-            sent = st.session_state.get(K_SENT, [])
-            if sent and epoch != sent[-1] and epoch in sent:
-                # The browser's timer asks for the next frame every 1/FPS s with the scrubber's value
-                # as the browser has it; asked before the last frame got there, that is an earlier
-                # frame's epoch (a drag would be anywhere else). Go on from the newest frame instead
-                # of drawing it again.
-                epoch = sent[-1]
-            started = st.session_state.get(K_CLOCK)
-            if started is None or (sent and epoch not in sent):  # play pressed, or a drag: the clock starts here
-                started = st.session_state[K_CLOCK] = (clock(), epoch)
-            step = frame_step(last, SPEEDS.get(st.session_state.get(K_SPEED) or "normal", SPEEDS["normal"]))
-            # The replay keeps time: the frame due now (FPS frames a second from where the clock started),
-            # so a frame that comes late skips epochs instead of stretching the replay; never the same again.
-            due = started[1] + (int((clock() - started[0]) * FPS) + 1) * step
-            epoch = min(max(due, epoch + step), last)
-            st.session_state[K_SENT] = [*sent[-3:], epoch]
-        st.session_state[K_EPOCH] = epoch
-        epoch = st.slider(tr("tr_epoch"), 0, last, key=K_EPOCH, help=tr("tr_epoch_help", n=last))
-        if playing and epoch >= last:  # the end: stop, and redraw the button as "Play"
+    epoch = min(max(int(st.session_state.get(K_AT, last)), 0), last)
+    if last > 0 and playing:
+        epoch, over = _next_frame(epoch, last)
+        st.session_state[K_AT] = epoch  # the scrubber shows it again on pause
+        # While playing, the only text naming the epoch is this bar's status line: a slider's number is drawn by
+        # the browser at once while the views below it arrive later, so a sample mid-frame showed two epochs.
+        st.progress(epoch / last, text=status_line(hist, epoch))
+        if over:  # the end: stop, and redraw the button as "Play" with the last epoch's views
             st.session_state[K_PLAYING] = False
             st.rerun(scope="app")
+    elif last > 0:
+        st.session_state[K_EPOCH] = epoch
+        epoch = st.slider(tr("tr_epoch"), 0, last, key=K_EPOCH, help=tr("tr_epoch_help", n=last), on_change=_scrubbed)
     _epoch_views(hist, epoch, log, playing)
+
+
+def _scrubbed() -> None:
+    """The scrubber moved: that epoch is now the one on screen."""
+    st.session_state[K_AT] = st.session_state[K_EPOCH]
+
+
+def _next_frame(epoch: int, last: int) -> tuple[int, bool]:
+    """(the epoch of the replay's next frame, whether it is the last): the one due now by the replay's clock."""
+    started = st.session_state.get(K_CLOCK)
+    if started is None:
+        # Play was pressed: first the epoch on screen once more, with the playing captions, so that the paused
+        # views still on screen while it arrives name the same epoch. The clock starts there (at the end: at 0).
+        st.session_state[K_CLOCK] = (clock(), 0 if epoch >= last else epoch)
+        return epoch, False
+    step = frame_step(last, SPEEDS.get(st.session_state.get(K_SPEED) or "normal", SPEEDS["normal"]))
+    # The replay keeps time: the frame due now (FPS frames a second from where the clock started), so a frame
+    # that comes late skips epochs instead of stretching the replay; never the same again.
+    due = started[1] + (int((clock() - started[0]) * FPS) + 1) * step
+    after = (epoch if epoch < last else started[1]) + step  # a replay from the end goes on from its start
+    nxt = min(max(due, after), last)
+    return nxt, nxt >= last
+
+
+def status_line(hist: History, epoch: int) -> str:
+    """Which model the epoch shows: "Epoch e of n: ..." (the trained model at the end)."""
+    if epoch >= hist.epochs_run:
+        return tr("tr_at_trained", epoch=epoch, n=hist.epochs_run)
+    return tr("tr_at_epoch", epoch=epoch, n=hist.epochs_run, next=epoch + 1)
 
 
 def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) -> None:
@@ -162,13 +180,11 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
     lg = lang()
     loss = hist.loss_at(epoch)
     acc = float(series.accuracy_series(hist)[epoch])
-    if epoch >= hist.epochs_run:
-        at = tr("tr_at_trained", epoch=epoch, n=hist.epochs_run)
-    else:
-        at = tr("tr_at_epoch", epoch=epoch, n=hist.epochs_run, next=epoch + 1)
+    at = "" if playing else status_line(hist, epoch)  # while playing it is on the progress bar above
     loss_text, acc_text = f"{loss:.6f}" if math.isfinite(loss) else "—", f"{acc:.0%}" if math.isfinite(acc) else "—"
     if presenting():  # one line instead of a row of metrics
-        st.markdown(f"**{at}** {tr('tr_at_loss')} **{loss_text}** · {tr('tr_at_acc')} **{acc_text}**")
+        values = f"{tr('tr_at_loss')} **{loss_text}** · {tr('tr_at_acc')} **{acc_text}**"
+        st.markdown(f"**{at}** {values}" if at else values)
     else:
         status, m1, m2, m3 = st.columns([2.4, 1.9, 1.1, 1.6], vertical_alignment="center")
         status.markdown(at)
@@ -188,19 +204,19 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
     with loss_box, st.container(key="training-loss"):
         draw(loss_spec)
         if not presenting():
-            st.caption(tr("tr_loss_caption", epoch=epoch))
+            st.caption(tr("tr_loss_caption_playing" if playing else "tr_loss_caption"))  # a playing chart has no hover
     if not presenting():
         with table_box:
-            st.markdown(f"**{tr('tr_pred_at', epoch=epoch)}**")
+            st.markdown(f"**{tr('tr_pred_at')}**")
             pred_table(hist, epoch)
     with boundary_box, st.container(key="training-boundary"):
         draw(boundary_spec)
         if not presenting():
-            st.caption(tr("tr_boundary_caption", epoch=epoch, line=line_b))
+            st.caption(tr("tr_boundary_caption", line=line_b))
     with plane_box:
         draw(plane_spec)
         if not presenting():
-            st.caption(tr("tr_hidden_caption", epoch=epoch) + " " + line_out)
+            st.caption(tr("tr_hidden_caption") + " " + line_out)
     if not presenting():  # the slide has no room for the network diagram (the Model page shows it)
         _diagram(hist, epoch)
 
@@ -208,13 +224,13 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
 def _diagram(hist: History, epoch: int) -> None:
     """The network at an epoch, with its dead units named."""
     cfg, flat = hist.config, hist.params[epoch]
-    st.markdown(f"**{tr('tr_diagram_at', epoch=epoch)}**")
+    st.markdown(f"**{tr('tr_diagram_at')}**")
     dead = dead_units(flat, cfg.activation, cfg.hidden)
     # Full width for every width of net (like the Model page): at half the width, 8 hidden units' labels
     # rendered at 9-11 px, unreadable from the back row (issue #12 asks for 16 px); a wide net is tall instead.
     box, notes = st.container(), st.container()
     box.graphviz_chart(network(hist.params_at(epoch), dead=dead, dead_label=tr("tr_dead")), width="stretch")
-    notes.caption(tr("tr_diagram_caption", epoch=epoch))
+    notes.caption(tr("tr_diagram_caption"))
     if any(dead):
         units = ", ".join(str(i + 1) for i, x in enumerate(dead) if x)
         notes.warning(tr("tr_dead_note", units=units), icon=":material/heart_broken:")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -42,6 +43,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 SCRUBBER = '.st-key-tr_epoch input[type="range"]'
+PLAY_BAR = '[data-testid="stProgress"]'  # while playing, the scrubber's place: its status line names the epoch
 
 
 def lecture_loop(epochs: int = 2000) -> torch.Tensor:
@@ -153,9 +155,9 @@ def cold_start(repeats: int) -> tuple[float, float]:
 def play_fps(replays: int = 2, present: bool = False) -> list[tuple[float, int, int]]:
     """Play on Training Curve (the lecture's run, normal speed) in headless Chromium at 1280 x 720, `replays` times.
 
-    Per replay: (seconds from the click to the last epoch on the scrubber, frames drawn, frames designed).
-    A frame is one value the scrubber showed (polled every 20 ms). Each replay is a new session: the first
-    builds every frame, a later one finds them in the cache shared by all sessions.
+    Per replay: (seconds from the click to the scrubber back at the last epoch, frames drawn, frames designed).
+    A frame is one epoch the progress bar's status line named while playing (polled every 20 ms). Each replay is
+    a new session: the first builds every frame, a later one finds them in the cache shared by all sessions.
     """
     from app_pages._player import SPEEDS, frame_count
     from labtools import harness
@@ -170,14 +172,14 @@ def play_fps(replays: int = 2, present: bool = False) -> list[tuple[float, int, 
             last = int(page.locator(SCRUBBER).first.get_attribute("max") or 0)
             t0, seen = _press_play(page), set()
             while time.perf_counter() - t0 < 120:
-                # the newest scrubber (a fragment's earlier copy can linger for a moment while it is replaced)
-                v = max(page.eval_on_selector_all(SCRUBBER, "els => els.map(e => Number(e.value))"), default=None)
-                if v is not None and v < last:
-                    seen.add(v)  # the replay has started (from epoch 0)
-                elif v is not None and seen:
-                    break  # at the last epoch again: the replay is over
+                bars = page.eval_on_selector_all(PLAY_BAR, "els => els.map(e => e.innerText)")
+                for text in bars:  # "Epoch 340 of 2000: ..." (a fragment's earlier copy can linger a moment)
+                    if m := re.search(r"\d[\d,]*", text):
+                        seen.add(int(m.group().replace(",", "")))
+                if not bars and seen and page.locator(SCRUBBER).count():
+                    break  # the scrubber is back: the replay is over
                 page.wait_for_timeout(20)
-            out.append((time.perf_counter() - t0, len(seen) + 1, frame_count(last, SPEEDS["normal"])))
+            out.append((time.perf_counter() - t0, len(seen), frame_count(last, SPEEDS["normal"])))
             ctx.close()
     return out
 

@@ -45,6 +45,10 @@ def charts(at: AppTest) -> dict[str, tuple[dict, list]]:
 
 
 def epoch_of(at: AppTest) -> int:
+    """The epoch on screen: the scrubber's; while playing, the one on the progress bar's status line."""
+    bars = at.get("progress")
+    if bars:
+        return int(re.search(r"\d[\d,]*", bars[0].proto.text).group().replace(",", ""))
     return at.slider(key="tr_epoch").value
 
 
@@ -172,24 +176,56 @@ def test_play_advances_and_pause_stops_without_retraining(monkeypatch):
     assert calls.count(Config(epochs=500)) == 1  # (a failed run also trains its longer twin for the diagnosis)
     n_trained = len(calls)
     assert epoch_of(at) == 500
-    at.button(key="tr_play_btn").click().run()  # at the end, play restarts from 0
+    at.button(key="tr_play_btn").click().run()  # first the epoch on screen again; at the end, play restarts at 0
     assert not at.exception
+    assert epoch_of(at) == 500 and at.button(key="tr_play_btn").label == "Pause"
     step = 5  # ceil(500 / 100 frames) at normal speed
-    assert epoch_of(at) == step and at.button(key="tr_play_btn").label == "Pause"
     at.run()  # the next frame (the browser's timer reruns the fragment; AppTest reruns the page)
+    assert epoch_of(at) == step
+    at.run()
     assert epoch_of(at) == 2 * step
-    at.slider(key="tr_epoch").set_value(250).run()  # drag while playing: play goes on from there
+    assert not [s for s in at.slider if s.key == "tr_epoch"]  # while playing the bar shows the epoch
+    at.button(key="tr_play_btn").click().run()
+    assert at.button(key="tr_play_btn").label == "Play" and epoch_of(at) == 2 * step  # paused where it was
+    at.run()
+    assert epoch_of(at) == 2 * step  # paused: stays
+    at.slider(key="tr_epoch").set_value(250).run()  # drag, then play: it goes on from there
+    at.button(key="tr_play_btn").click().run()
+    assert epoch_of(at) == 250
+    at.run()
     assert epoch_of(at) == 250 + step
     at.button(key="tr_play_btn").click().run()
     assert at.button(key="tr_play_btn").label == "Play" and epoch_of(at) == 250 + step
-    at.run()
-    assert epoch_of(at) == 250 + step  # paused: stays
     # Play to the end: it stops there by itself.
     at.slider(key="tr_epoch").set_value(497).run()
     at.button(key="tr_play_btn").click().run()
+    at.run()
     assert epoch_of(at) == 500 and at.button(key="tr_play_btn").label == "Play"
     assert not at.exception
     assert len(calls) == n_trained  # scrubbing and playing never retrained
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_while_playing_only_the_progress_bar_names_the_epoch(lang, monkeypatch):
+    """A browser shows a frame as it arrives, top first: one text naming the epoch cannot disagree with another."""
+    import app_pages._player as player
+
+    monkeypatch.setattr(player, "clock", lambda: 100.0)  # a frozen clock: one step a frame
+
+    def texts() -> list[str]:
+        return [e.value for e in (*at.markdown, *at.caption, *at.subheader)]
+
+    at = page(lang, epochs="500")
+    at.slider(key="tr_epoch").set_value(123).run()
+    assert [x for x in texts() if "123" in x] == [t(lang, "tr_at_epoch", epoch=123, n=500, next=124)]  # paused
+    at.button(key="tr_play_btn").click().run()
+    assert epoch_of(at) == 123  # first the epoch on screen again, with the playing captions
+    at.run()
+    assert epoch_of(at) == 128  # 123 + one step (ceil(500 / 100))
+    assert at.get("progress")[0].proto.text == t(lang, "tr_at_epoch", epoch=128, n=500, next=129)
+    assert not [x for x in texts() if "128" in x or "123" in x], "a text besides the bar names an epoch"
+    at.button(key="tr_play_btn").click().run()  # pause: the scrubber is back, at that epoch
+    assert at.slider(key="tr_epoch").value == 128 and not at.get("progress")
 
 
 def test_a_late_frame_skips_epochs_so_the_replay_keeps_its_time(monkeypatch):
@@ -199,9 +235,10 @@ def test_a_late_frame_skips_epochs_so_the_replay_keeps_its_time(monkeypatch):
     now = [100.0]
     monkeypatch.setattr(player, "clock", lambda: now[0])
     at = page(epochs="500")
-    at.button(key="tr_play_btn").click().run()
+    at.button(key="tr_play_btn").click().run()  # the first frame shows the epoch on screen; the clock starts
     step = player.frame_step(500, player.SPEEDS["normal"])
-    assert epoch_of(at) == step  # the clock started at epoch 0: one frame due
+    at.run()
+    assert epoch_of(at) == step  # the clock started at epoch 0 (from the end): one frame due
     now[0] += 1.0  # the browser drew nothing for a second
     at.run()
     assert epoch_of(at) == (player.FPS + 1) * step
