@@ -58,7 +58,7 @@ def test_training_epoch_zero_caption_has_no_black_line():
     """Training Curve at epoch 0 of the lecture's run: the caption no longer promises a black line."""
     at = ok(app("app_pages/4_training.py"))
     at.slider(key="tr_epoch").set_value(0).run()
-    caps = [c.value for c in at.caption if c.value.startswith("Decision boundary at epoch 0")]
+    caps = [c.value for c in at.caption if c.value.startswith("Decision boundary at the epoch above")]
     assert len(caps) == 1
     assert t("en", "ch_boundary_line") not in caps[0] and "no black line" in caps[0]
     assert TABLES["en"]["tr_intro"].count("*after* e") == 1  # epoch e = after e updates, as "before update e + 1"
