@@ -1,6 +1,6 @@
 """The Training page's explorer: play / pause, the epoch scrubber and the views of its epoch.
 
-Nothing here retrains: every number is read from the run's cached History at the scrubber's epoch.
+Nothing here retrains: every number is read from the run's cached History at the epoch on screen.
 """
 
 from __future__ import annotations
@@ -50,8 +50,9 @@ def explorer(hist: History, log: bool) -> None:
     - the controls fragment holds play / pause and the speed;
     - inside it, the frame fragment holds the scrubber and the views. While playing it is
       declared with run_every (the browser reruns it FPS times a second and each run advances
-      the epoch); paused, a twin without a timer takes its place, and Streamlit tells the
-      browser to drop the timer of the frame fragment that is no longer drawn.
+      the epoch) and a progress bar stands in for the scrubber; paused, a twin without a timer
+      takes its place, and Streamlit tells the browser to drop the timer of the frame fragment
+      that is no longer drawn.
     """
     if not presenting():  # a slide has the page's title instead
         st.subheader(tr("tr_explorer"))
