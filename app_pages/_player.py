@@ -75,7 +75,7 @@ def frame_count(last: int, frames: int) -> int:
     return math.ceil(last / frame_step(last, frames))
 
 
-def _toggle_play(last: int) -> None:
+def _toggle_play() -> None:
     """Play / pause button callback (runs before the rerun, so the button shows the new state)."""
     playing = not st.session_state.get(K_PLAYING, False)
     st.session_state[K_PLAYING] = playing
@@ -97,7 +97,6 @@ def _controls(hist: History, log: bool) -> None:
             shortcut="K",
             width="stretch",
             on_click=_toggle_play,
-            args=(last,),
         )
         c_speed.segmented_control(
             tr("tr_speed"),
@@ -156,8 +155,8 @@ def _next_frame(epoch: int, last: int) -> tuple[int, bool]:
     """(the epoch of the replay's next frame, whether it is the last): the one due now by the replay's clock."""
     started = st.session_state.get(K_CLOCK)
     if started is None:
-        # Play was pressed: first the epoch on screen once more, with the playing captions, so that the paused
-        # views still on screen while it arrives name the same epoch. The clock starts there (at the end: at 0).
+        # Play was pressed: first the epoch on screen once more, now on the bar, so that the paused status line
+        # still on screen while the frame arrives names the same epoch. The clock starts there (at the end: at 0).
         st.session_state[K_CLOCK] = (clock(), 0 if epoch >= last else epoch)
         return epoch, False
     step = frame_step(last, SPEEDS.get(st.session_state.get(K_SPEED) or "normal", SPEEDS["normal"]))

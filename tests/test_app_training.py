@@ -219,7 +219,7 @@ def test_while_playing_only_the_progress_bar_names_the_epoch(lang, monkeypatch):
     at.slider(key="tr_epoch").set_value(123).run()
     assert [x for x in texts() if "123" in x] == [t(lang, "tr_at_epoch", epoch=123, n=500, next=124)]  # paused
     at.button(key="tr_play_btn").click().run()
-    assert epoch_of(at) == 123  # first the epoch on screen again, with the playing captions
+    assert epoch_of(at) == 123  # first the epoch on screen again, now on the bar
     at.run()
     assert epoch_of(at) == 128  # 123 + one step (ceil(500 / 100))
     assert at.get("progress")[0].proto.text == t(lang, "tr_at_epoch", epoch=128, n=500, next=129)
