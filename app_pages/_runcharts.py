@@ -82,11 +82,14 @@ def _replay_domains(run: str, _hist: History) -> tuple[list[float], list[float]]
 def built_frame_specs(hist: History, epoch: int, lg: str, log: bool, slide: bool, playing: bool) -> list[dict]:
     """The explorer's loss, boundary and hidden-plane specs at one epoch, from their builders (the definition).
 
-    While playing (a replay's frames): the loss chart has no hover layers, the heatmap is one image (no cell
-    hover) and the hidden plane keeps the run's axes, so every frame's spec is the same but for its data.
+    While playing (a replay's frames): the loss chart has no hover layers and the same curve at every epoch (the
+    marker's value stays exact), the heatmap is one image (no cell hover) and the hidden plane keeps the run's
+    axes, so every frame's spec is the same but for its data, and the curve's data are the same too.
     """
     cfg, flat = hist.config, hist.params[epoch]
-    loss = curves.loss_chart(hist, lg, epoch=epoch, log=log, max_points=FRAME_POINTS, hover=not playing)
+    loss = curves.loss_chart(
+        hist, lg, epoch=epoch, log=log, max_points=FRAME_POINTS, hover=not playing, keep=not playing
+    )
     boundary = decision_boundary(
         flat, cfg.activation, cfg.hidden, lg, FRAME_RESOLUTION, colour_legend=not slide, raster=playing
     )
@@ -100,7 +103,7 @@ def _replay_frames(run: str, hist: History, epoch: int, lg: str, log: bool, slid
     """What built_frame_specs(playing=True) draws at an epoch: each chart's frames (its `*_frames` function)."""
     cfg, flat = hist.config, hist.params[epoch]
     return [
-        curves.loss_frames(hist, lg, epoch=epoch, log=log, max_points=FRAME_POINTS),
+        curves.loss_frames(hist, lg, epoch=epoch, log=log, max_points=FRAME_POINTS, keep=False),
         boundary_frames(flat, cfg.activation, cfg.hidden, lg, FRAME_RESOLUTION, colour_legend=not slide, raster=True),
         plane_frames(
             flat, cfg.activation, cfg.hidden, lg, "h1", separator=True, domains=_replay_domains(run, hist), brief=slide

@@ -675,3 +675,31 @@ def test_a_template_takes_only_the_frames_it_was_built_from():
     chart = alt.layer(alt.Chart(frames["a"]).mark_point(), alt.Chart(pd.DataFrame({"x": [2.0]})).mark_rule())
     with pytest.raises(ValueError, match="not one of the frames"):
         template(vega_spec(chart.encode(x="x:Q")), frames)
+
+
+@pytest.mark.parametrize("log", [False, True], ids=["linear", "log"])
+def test_every_frame_of_a_replay_ships_the_same_loss_curve(log):
+    """While playing, the loss curve's bytes are the same at every epoch (only the marker's change), so the
+    browser skips the curve (Streamlit's Vega chart compares each dataset's bytes). Putting the marker's epoch
+    into the curve's sample made every frame ship a new curve: ~4x the browser's time a frame (README, Play).
+    Paused, the epoch is a point of the curve, so the marker sits on the line exactly; while playing the
+    marker's value is still the exact loss of its epoch."""
+    from app_pages._charts import shipped
+    from app_pages._runcharts import FRAME_POINTS, built_frame_specs
+
+    h = train(Config(epochs=2000))
+    last = series.last_epoch(h)
+    epochs = (0, 33, 1001, last)
+    sampled = set(series.sample_epochs(last + 1, FRAME_POINTS).tolist())
+    assert not sampled & {33, 1001}  # two epochs the curve's own sample does not hold
+    playing = [shipped(built_frame_specs(h, e, "en", log, False, playing=True)[0]) for e in epochs]
+    curves = [{k: v for k, v in s["datasets"].items() if len(convert_arrow_bytes_to_pandas_df(v)) > 1} for s in playing]
+    assert len(curves[0]) == 1 and all(c == curves[0] for c in curves)  # one curve, the same bytes every frame
+    for e, s in zip(epochs, playing, strict=True):
+        frames = [convert_arrow_bytes_to_pandas_df(v) for v in s["datasets"].values()]
+        marker = [f for f in frames if len(f) == 1 and "loss" in f]
+        assert [float(m["loss"].iloc[0]) for m in marker] == [h.loss_at(e)]  # exact, not read off the curve
+    for e in (33, 1001):
+        still = shipped(built_frame_specs(h, e, "en", log, False, playing=False)[0])
+        frames = [convert_arrow_bytes_to_pandas_df(v) for v in still["datasets"].values()]
+        assert any(len(f) > 1 and e in set(f["epoch"]) for f in frames)  # paused: the epoch is on the curve

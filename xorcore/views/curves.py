@@ -52,20 +52,32 @@ def loss_chart(
     max_points: int = MAX_POINTS,
     height: int = CURVE_HEIGHT,
     hover: bool = True,
+    keep: bool = True,
 ) -> alt.LayerChart:
     """Loss per epoch (linear or log y), hover tooltip (epoch, loss), and a marker at `epoch`.
 
-    hover=False leaves the hover layers out (a lighter chart for frames of a replay).
+    hover=False leaves the hover layers out, keep=False the marker's epoch from the curve's points (loss_frames):
+    a lighter chart for frames of a replay.
     """
-    return loss_chart_of(loss_frames(hist, lang, epoch, log, max_points), hist, lang, log, height, hover)
+    return loss_chart_of(loss_frames(hist, lang, epoch, log, max_points, keep), hist, lang, log, height, hover)
 
 
 def loss_frames(
-    hist: History, lang: str, epoch: int | None = None, log: bool = False, max_points: int = MAX_POINTS
+    hist: History,
+    lang: str,
+    epoch: int | None = None,
+    log: bool = False,
+    max_points: int = MAX_POINTS,
+    keep: bool = True,
 ) -> dict[str, pd.DataFrame | None]:
-    """loss_chart's data at an epoch: the curve and the marker (vega.Frames; the rest of its spec is the run's)."""
+    """loss_chart's data at an epoch: the curve and the marker (vega.Frames; the rest of its spec is the run's).
+
+    keep: the marker's epoch is one of the curve's points. keep=False (a replay's frames): the curve is the same
+    sample at every epoch, so the browser, which skips a dataset whose bytes did not change, does not redraw it.
+    """
     value = hist.loss_at(epoch) if epoch is not None else None
-    return {"curve": loss_frame(hist, epoch, log, max_points), **marker_frames(epoch, value, "loss", lang)}
+    curve = loss_frame(hist, epoch if keep else None, log, max_points)
+    return {"curve": curve, **marker_frames(epoch, value, "loss", lang)}
 
 
 def loss_chart_of(
