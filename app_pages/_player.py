@@ -212,7 +212,7 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
     with boundary_box, st.container(key="training-boundary"):
         draw(boundary_spec)
         if not presenting():
-            st.caption(tr("tr_boundary_caption", line=line_b))
+            st.caption(tr("tr_boundary_caption_playing" if playing else "tr_boundary_caption", line=line_b))
     with plane_box:
         draw(plane_spec)
         if not presenting():

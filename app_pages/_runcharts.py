@@ -83,15 +83,16 @@ def built_frame_specs(hist: History, epoch: int, lg: str, log: bool, slide: bool
     """The explorer's loss, boundary and hidden-plane specs at one epoch, from their builders (the definition).
 
     While playing (a replay's frames): the loss chart has no hover layers and the same curve at every epoch (the
-    marker's value stays exact), the heatmap is one image (no cell hover) and the hidden plane keeps the run's
-    axes, so every frame's spec is the same but for its data, and the curve's data are the same too.
+    marker's value stays exact), the boundary has its 0.5 line without the heatmap (decision_boundary says
+    why) and the hidden plane keeps the run's axes, so every frame's spec is the same but for its data, and
+    the curve's data are the same too.
     """
     cfg, flat = hist.config, hist.params[epoch]
     loss = curves.loss_chart(
         hist, lg, epoch=epoch, log=log, max_points=FRAME_POINTS, hover=not playing, keep=not playing
     )
     boundary = decision_boundary(
-        flat, cfg.activation, cfg.hidden, lg, FRAME_RESOLUTION, colour_legend=not slide, raster=playing
+        flat, cfg.activation, cfg.hidden, lg, FRAME_RESOLUTION, colour_legend=not slide, heat=not playing
     )
     domains = _replay_domains(digest(hist), hist) if playing else None
     # a slide's third of the width cuts a second subtitle line short, and it would push the slide off the screen
@@ -104,7 +105,7 @@ def _replay_frames(run: str, hist: History, epoch: int, lg: str, log: bool, slid
     cfg, flat = hist.config, hist.params[epoch]
     return [
         curves.loss_frames(hist, lg, epoch=epoch, log=log, max_points=FRAME_POINTS, keep=False),
-        boundary_frames(flat, cfg.activation, cfg.hidden, lg, FRAME_RESOLUTION, colour_legend=not slide, raster=True),
+        boundary_frames(flat, cfg.activation, cfg.hidden, lg, FRAME_RESOLUTION, colour_legend=not slide, heat=False),
         plane_frames(
             flat, cfg.activation, cfg.hidden, lg, "h1", separator=True, domains=_replay_domains(run, hist), brief=slide
         ),

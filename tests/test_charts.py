@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import numpy as np
 import pandas as pd
@@ -13,7 +15,7 @@ from xorcore import ACTIVATIONS, LECTURE, XOR_X, Config, build_model, train
 from xorcore import trace as trace_of
 from xorcore.geometry import axis_values, boundary_grid, contour_segments, output_line, warped_grid
 from xorcore.model import flatten, load
-from xorcore.text import LANGS, MISSING
+from xorcore.text import LANGS, MISSING, t
 from xorcore.views.activation import activation_chart, activation_data
 from xorcore.views.boundary import decision_boundary
 from xorcore.views.latex import latex_linear1, latex_loss, latex_output
@@ -200,44 +202,38 @@ def test_one_unit_threshold_is_in_view():
     assert rules and np.isclose(rules[0].x.iloc[0], -c / w)  # a vertical line at h = -b2 / w
 
 
-def test_heat_colours_are_the_scales_stops_and_mix_in_hcl_as_vega_draws_them():
-    """heat_rgb (the raster) follows heat_scale's rule: the palette's three colours at 0, 0.5, 1, HCL in between."""
+def test_heat_scale_is_the_palettes_three_colours_in_hcl():
+    """y_pred's colours: the palette's three colours at 0, 0.5 and 1, mixed in HCL (as Vega draws them)."""
     from xorcore import palette
-    from xorcore.views.boundary import HEAT_DOMAIN, heat_rgb, heat_scale
+    from xorcore.views.boundary import HEAT_DOMAIN, heat_scale
 
-    hexes = [f"#{r:02X}{g:02X}{b:02X}" for r, g, b in heat_rgb(np.array(HEAT_DOMAIN))]
-    assert hexes == list(palette.CLASS_SCALE)
     scale = heat_scale().to_dict()
     assert scale["domain"] == list(HEAT_DOMAIN) and scale["range"] == list(palette.CLASS_SCALE)
     assert scale["interpolate"] == "hcl" and scale["type"] == "linear"
-    # Read off the y_pred legend that Vega drew in headless Chromium (the scale's default, HCL) at 0.1.
-    np.testing.assert_array_equal(heat_rgb(np.array([0.1]))[0], [238, 176, 73])
-    np.testing.assert_array_equal(heat_rgb(np.array([-3.0, 7.0])), heat_rgb(np.array([0.0, 1.0])))  # clamped
 
 
-def test_raster_heatmap_is_the_grid_with_the_highest_x2_on_top():
-    """decision_boundary(raster=True): one image over the cells' outer edges, pixel (r, c) = y_pred of that cell."""
-    import base64
-    import io
-
-    from PIL import Image
-
-    from xorcore.views.boundary import heat_rgb
-
-    model = _model(activation="tanh", seed=4, hidden=3)
-    flat = flatten(model)
-    chart = decision_boundary(flat, "tanh", 3, "en", resolution=60, raster=True)
-    image = next(f for f in chart_frames(chart) if "url" in f.columns)
-    png = base64.b64decode(image.url.iloc[0].split(",", 1)[1])
-    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
-    xs = axis_values(60)
-    grid = boundary_grid(flat, "tanh", 3, 60).y_pred.to_numpy().reshape(len(xs), len(xs))  # row = x2 index
-    assert pixels.shape == (len(xs), len(xs), 3)
-    np.testing.assert_array_equal(pixels, heat_rgb(grid[::-1]))
-    half = (xs[1] - xs[0]) / 2
-    assert image[["x1a", "x1b", "x2a", "x2b"]].iloc[0].tolist() == [xs[0] - half, xs[-1] + half] * 2
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("trained", [True, False], ids=["crosses", "never-crosses"])
+def test_a_boundary_without_heat_has_the_same_line_and_points_and_says_so(lang, trained):
+    """decision_boundary(heat=False), a replay's frame: no cells and no colour legend, the same 0.5 line and
+    points as the full chart, a subtitle and alt text that name the line and say the colours come on pause."""
+    if trained:  # the lecture's trained net: its prediction crosses 0.5 in the window
+        activation, hidden, flat = "sigmoid", 2, train(Config(epochs=2000)).params[-1]
+    else:  # an untrained tanh net whose prediction stays on one side of 0.5
+        activation, hidden, flat = "tanh", 3, flatten(_model(activation="tanh", seed=4, hidden=3))
+    full = decision_boundary(flat, activation, hidden, lang, resolution=60)
+    lines = decision_boundary(flat, activation, hidden, lang, resolution=60, heat=False)
+    assert any("y_pred" in f.columns for f in chart_frames(full))
+    assert not any("y_pred" in f.columns for f in chart_frames(lines))
+    assert "color" not in json.dumps([layer.to_dict(validate=False).get("encoding", {}) for layer in lines.layer])
+    contour = [f for f in chart_frames(lines) if list(f.columns) == ["x", "y", "x2", "y2"]]
+    assert len(contour) == 1 and bool(len(contour[0])) == trained
+    for a, b in zip(chart_frames(full)[1:], chart_frames(lines), strict=True):
+        pd.testing.assert_frame_equal(a, b)  # the contour and the points
+    assert lines.title.subtitle == t(lang, "ch_boundary_sub_lines" + ("" if trained else "_none"))
+    assert lines.description == t(lang, "ch_boundary_desc_lines")
     with alt.data_transformers.disable_max_rows():
-        assert chart.to_dict()["description"]  # valid against the schema (to_dict validates)
+        assert lines.to_dict()["description"]  # valid against the schema (to_dict validates)
 
 
 @pytest.mark.parametrize(("activation", "hidden"), [("sigmoid", 2), ("relu", 3), ("tanh", 1)])

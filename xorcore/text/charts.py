@@ -12,6 +12,10 @@ EN: dict[str, str] = {
     "ch_boundary_desc": "Heatmap of the network's prediction over the input plane from -0.5 to 1.5 "
     "and the four XOR inputs coloured by their target.",
     "ch_boundary_sub_none": "colour = prediction; it never crosses 0.5 here",
+    "ch_boundary_sub_lines": "black line = where the prediction crosses 0.5 (colours when paused)",
+    "ch_boundary_sub_lines_none": "the prediction never crosses 0.5 here (colours when paused)",
+    "ch_boundary_desc_lines": "Where the network's prediction crosses 0.5 on the input plane from -0.5 to 1.5, "
+    "and the four XOR inputs coloured by their target; the heatmap of the prediction is drawn when paused.",
     "ch_boundary_line": "The black line is where the prediction crosses 0.5.",
     "ch_boundary_none_above": "Nowhere in this window does the prediction cross 0.5 (it stays between {lo} and "
     "{hi}), so there is no black line: the whole plane is predicted 1.",
@@ -101,6 +105,10 @@ KO: dict[str, str] = {
     "ch_boundary_desc": "-0.5부터 1.5까지의 입력 평면에서 신경망 예측값을 색으로 칠한 히트맵과 "
     "정답에 따라 색을 칠한 XOR 입력 네 개.",
     "ch_boundary_sub_none": "색 = 예측값, 여기서는 0.5를 지나지 않음",
+    "ch_boundary_sub_lines": "검은 선 = 예측값이 0.5를 지나는 곳 (색은 일시정지하면 보임)",
+    "ch_boundary_sub_lines_none": "여기서는 예측값이 0.5를 지나지 않음 (색은 일시정지하면 보임)",
+    "ch_boundary_desc_lines": "-0.5부터 1.5까지의 입력 평면에서 신경망 예측값이 0.5를 지나는 곳과 "
+    "정답에 따라 색을 칠한 XOR 입력 네 개. 예측값의 히트맵은 일시정지하면 그려집니다.",
     "ch_boundary_line": "검은 선은 예측값이 0.5를 지나는 곳입니다.",
     "ch_boundary_none_above": "이 범위 어디에서도 예측값이 0.5를 지나지 않아({lo}에서 {hi} 사이) 검은 선이 "
     "없습니다: 평면 전체의 예측 클래스가 1입니다.",

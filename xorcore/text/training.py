@@ -56,6 +56,8 @@ EN: dict[str, str] = {
     "no gradient reaches their weights.",
     "tr_dead": "dead",
     "tr_boundary_caption": "Decision boundary at the epoch above: the prediction over the input plane. {line}",
+    "tr_boundary_caption_playing": "Decision boundary at the epoch above, drawn as its 0.5 line only while playing "
+    "(pause for the prediction's colours over the plane). {line}",
     "tr_hidden_caption": "Hidden plane at the epoch above: the four inputs after Linear 1 and the activation.",
     "tr_loss_caption": "The loss per epoch; the green line marks the epoch above. Hover for values.",
     "tr_loss_caption_playing": "The loss per epoch; the green line marks the epoch above.",
@@ -197,6 +199,8 @@ KO: dict[str, str] = {
     "그래서 이 유닛의 가중치에는 기울기가 전달되지 않습니다.",
     "tr_dead": "죽은 유닛",
     "tr_boundary_caption": "위 에폭의 결정 경계: 입력 평면 전체에서의 예측값입니다. {line}",
+    "tr_boundary_caption_playing": "위 에폭의 결정 경계입니다. 재생 중에는 0.5 선만 그립니다(일시정지하면 평면 "
+    "전체의 예측값이 색으로 보입니다). {line}",
     "tr_hidden_caption": "위 에폭의 은닉 평면: Linear 1과 활성화 함수를 지난 네 입력입니다.",
     "tr_loss_caption": "에폭별 loss 곡선이며, 초록 세로선이 위 에폭을 표시합니다. 마우스를 올리면 값이 보입니다.",
     "tr_loss_caption_playing": "에폭별 loss 곡선이며, 초록 세로선이 위 에폭을 표시합니다.",
