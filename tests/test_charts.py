@@ -230,6 +230,8 @@ def test_a_boundary_without_heat_has_the_same_line_and_points_and_says_so(lang, 
     assert len(contour) == 1 and bool(len(contour[0])) == trained
     for a, b in zip(chart_frames(full)[1:], chart_frames(lines), strict=True):
         pd.testing.assert_frame_equal(a, b)  # the contour and the points
+    first = lines.layer[0].to_dict(validate=False)["encoding"]  # the line: its axes are the chart's
+    assert (first["x"]["axis"]["title"], first["y"]["axis"]["title"]) == (t(lang, "ch_x1"), t(lang, "ch_x2"))
     assert lines.title.subtitle == t(lang, "ch_boundary_sub_lines" + ("" if trained else "_none"))
     assert lines.description == t(lang, "ch_boundary_desc_lines")
     with alt.data_transformers.disable_max_rows():

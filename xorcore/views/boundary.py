@@ -86,8 +86,9 @@ def boundary_chart(frames: dict, lang: str) -> alt.LayerChart:
     # st.altair_chart does not apply (it ships data as Arrow); outside Streamlit use
     # alt.data_transformers.disable_max_rows().
     scale = alt.Scale(domain=list(PLANE), nice=False, zero=False)
-    x = alt.X("x1a:Q", scale=scale, axis=style.axis(x_title, values=[-0.5, 0, 0.5, 1, 1.5]))
-    y = alt.Y("x2a:Q", scale=scale, axis=style.axis(y_title, values=[-0.5, 0, 0.5, 1, 1.5]))
+    x_axis = style.axis(x_title, values=[-0.5, 0, 0.5, 1, 1.5])
+    y_axis = style.axis(y_title, values=[-0.5, 0, 0.5, 1, 1.5])
+    x, y = alt.X("x1a:Q", scale=scale, axis=x_axis), alt.Y("x2a:Q", scale=scale, axis=y_axis)
     legend = style.legend(t(lang, "ch_y_pred"), orient="bottom", direction="horizontal", gradientLength=160)
     color = alt.Color("y_pred:Q", scale=heat_scale(), legend=legend if frames["colour_legend"] else None)
     layers: list[alt.Chart] = []
@@ -111,7 +112,13 @@ def boundary_chart(frames: dict, lang: str) -> alt.LayerChart:
     contour = (
         alt.Chart(frames["contour"])
         .mark_rule(color="black", strokeWidth=3)
-        .encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale), x2=alt.X2("x2:Q"), y2=alt.Y2("y2:Q"))
+        # the axes here too: without the heatmap (a replay's frame) the line is the first layer, whose axes win
+        .encode(
+            x=alt.X("x:Q", scale=scale, axis=x_axis),
+            y=alt.Y("y:Q", scale=scale, axis=y_axis),
+            x2=alt.X2("x2:Q"),
+            y2=alt.Y2("y2:Q"),
+        )
     )
     pts = points_layer_of(frames, lang, x_title, y_title)
     return (

@@ -37,6 +37,9 @@ def marker_frames(epoch: int | None, y_value: float | None, field: str, lang: st
     return {"marker": rule_df, "marker_dot": dot_df}
 
 
+_MID = "(domain('x')[0] + domain('x')[1]) / 2"  # the middle of the chart's epoch axis (a Vega expression)
+
+
 def marker_layers(frames: dict[str, pd.DataFrame | None], y_field: alt.Y, fmt: str) -> list[alt.Chart]:
     """epoch_marker's layers over marker_frames' data."""
     rule_df, dot_df = frames["marker"], frames["marker_dot"]
@@ -46,9 +49,11 @@ def marker_layers(frames: dict[str, pd.DataFrame | None], y_field: alt.Y, fmt: s
         alt.Chart(rule_df).mark_rule(color=palette.ACCENT, strokeWidth=3).encode(x=alt.X("epoch:Q")),
         alt.Chart(rule_df)
         .mark_text(
-            align="left",
+            # right of the rule in the chart's left half, left of it in the right half: a label running past the
+            # plot would make the chart shrink its plot to fit it (the x axis jumped as a replay's marker moved)
+            align=alt.ExprRef(f"datum.epoch > {_MID} ? 'right' : 'left'"),
             baseline="top",
-            dx=6,
+            dx=alt.ExprRef(f"datum.epoch > {_MID} ? -6 : 6"),
             dy=4,
             fontSize=palette.FONT_SIZE,
             color=palette.ACCENT,
