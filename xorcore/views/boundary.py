@@ -61,13 +61,16 @@ def boundary_frames(
     """decision_boundary's inputs (vega.Frames): its DataFrames, and the rest of what its spec depends on."""
     grid = boundary_grid(flat, activation, hidden, resolution)
     xs = axis_values(resolution)
-    crosses = boundary_sentence(flat, activation, hidden, lang, resolution, grid)
-    half = (xs[1] - xs[0]) / 2
-    grid = grid.assign(x1a=grid.x1 - half, x1b=grid.x1 + half, x2a=grid.x2 - half, x2b=grid.x2 + half)
     n = len(xs)
     values = grid["y_pred"].to_numpy().reshape(n, n)  # (n, n): row = x2 index, column = x1 index
     segs = contour_segments(xs, xs, values)
-    cells = grid[["x1", "x2", "y_pred", "x1a", "x1b", "x2a", "x2b"]] if heat else None
+    cells, description = None, t(lang, "ch_boundary_desc_lines")
+    if heat:  # one rect per cell, half a step either side of its point; the alt text says where it crosses 0.5
+        half = (xs[1] - xs[0]) / 2
+        cells = grid.assign(x1a=grid.x1 - half, x1b=grid.x1 + half, x2a=grid.x2 - half, x2b=grid.x2 + half)
+        description = (
+            t(lang, "ch_boundary_desc") + " " + boundary_sentence(flat, activation, hidden, lang, resolution, grid)
+        )
     sub = ("ch_boundary_sub" if heat else "ch_boundary_sub_lines") + ("" if len(segs) else "_none")
     return {
         "heat": cells,
@@ -75,7 +78,7 @@ def boundary_frames(
         **points_frames(points_df(XOR_POINTS[:, 0], XOR_POINTS[:, 1], lang)),
         "colour_legend": colour_legend,
         "sub": sub,
-        "description": t(lang, "ch_boundary_desc") + " " + crosses if heat else t(lang, "ch_boundary_desc_lines"),
+        "description": description,
     }
 
 
