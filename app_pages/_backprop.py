@@ -19,9 +19,10 @@ from app_pages._slides import more, presenting, title
 from app_pages._views import loss_slice_view
 from xorcore import LECTURE
 from xorcore import trace as trace_of
-from xorcore.backprop_rows import grad_frame, num
+from xorcore.backprop_rows import grad_frame
 from xorcore.losses import n_clamped
 from xorcore.model import load, param_names, unflatten
+from xorcore.numfmt import num
 from xorcore.views.walk import walk_alt, walk_chart
 
 FMT6 = num  # six decimals, never "-0.000000"

@@ -20,7 +20,7 @@ K_LAST = "ex_last"  # the grid of the last run (plain values): survives page swi
 K_RESCUE = "ex_rescue"  # the grid (plain settings) whose failed runs were trained longer
 K_GOTO = "ex_goto"  # set by an Open button's callback: switch to the Training Curve page
 ROWS_PER_PAGE = 10
-SEED_RANGE = (1, 1000)
+SEED_COUNT_RANGE = (1, 1000)  # how many seeds a grid trains per cell (seeds 0 .. n-1)
 DEFAULT_LRS = (0.001, 0.01, 0.1, 1.0)
 
 SLIDE_ROWS = 5  # failing seeds listed per page on a slide
@@ -111,7 +111,7 @@ def controls() -> tuple[dict | None, bool]:
         cols = st.pills(tr("ex_lrs"), LR_CHOICES, selection_mode="multi", default=default_cols, key="ex_lrs",
                         format_func=lambda v: f"{v:g}")  # fmt: skip
     c3, c4 = st.columns(2)
-    seeds = int(c3.number_input(tr("ex_seeds"), *SEED_RANGE, value=last["seeds"] if last else ex.DEFAULT_SEEDS,
+    seeds = int(c3.number_input(tr("ex_seeds"), *SEED_COUNT_RANGE, value=last["seeds"] if last else ex.DEFAULT_SEEDS,
                                 step=10, key="ex_seeds", help=tr("ex_seeds_help")))  # fmt: skip
     epochs = int(c4.number_input(tr("ex_epochs"), *EPOCH_RANGE, value=last["epochs"] if last else config().epochs,
                                  step=100, key="ex_epochs", help=tr("ex_epochs_help")))  # fmt: skip

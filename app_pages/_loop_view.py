@@ -15,9 +15,9 @@ from app_pages._charts import chart
 from app_pages._shared import lang, tr
 from app_pages._slides import more, presenting, title
 from xorcore import Config
-from xorcore.backprop_rows import num
 from xorcore.data import ROW_LABELS, TARGET
 from xorcore.loop import LOOP_CODE, LOOP_STEPS, LoopStepper, Snapshot, changed, fresh_sum_gap, plain_loop, values_table
+from xorcore.numfmt import num
 from xorcore.palette import NEG, POS
 from xorcore.views.beyond import zero_grad_chart
 

@@ -20,11 +20,11 @@ from xorcore.views.diagram import network
 
 FPS = 5  # frames a second while playing
 SPEEDS = {"slow": 200, "normal": 100, "fast": 40}  # frames for a whole replay
-K_EPOCH, K_PLAYING, K_RUN, K_SPEED = "tr_epoch", "tr_playing", "tr_run", "tr_speed"
+K_EPOCH, K_PLAYING, K_RUN, K_SPEED = "train_epoch", "train_playing", "train_run", "train_speed"
 # The epoch on screen, in plain session state: the scrubber (K_EPOCH, a widget) is not drawn while playing, and
 # Streamlit drops a widget's value once a run has not drawn it (a replay then stopped after a frame or two).
-K_AT = "tr_at"
-K_CLOCK = "tr_clock"  # while playing: (clock(), epoch) where the replay's clock started
+K_AT = "train_at"
+K_CLOCK = "train_clock"  # while playing: (clock(), epoch) where the replay's clock started
 clock = time.monotonic  # the replay's clock (a test sets its own)
 PRED_FORMAT = {"format": "%.6f"}
 
@@ -37,8 +37,8 @@ def pred_table(hist: History, epoch: int) -> None:
         hide_index=True,
         width="stretch",
         column_config={
-            tr("tr_col_pred"): st.column_config.NumberColumn(**PRED_FORMAT),
-            tr("tr_col_class"): st.column_config.NumberColumn(format="%d"),
+            tr("train_col_pred"): st.column_config.NumberColumn(**PRED_FORMAT),
+            tr("train_col_class"): st.column_config.NumberColumn(format="%d"),
         },
     )
 
@@ -55,8 +55,8 @@ def explorer(hist: History, log: bool) -> None:
       that is no longer drawn.
     """
     if not presenting():  # a slide has the page's title instead
-        st.subheader(tr("tr_explorer"))
-        st.caption(tr("tr_explorer_caption"))
+        st.subheader(tr("train_explorer"))
+        st.caption(tr("train_explorer_caption"))
     if st.session_state.get(K_RUN) != hist.config:  # a new run: start at its trained model, paused
         st.session_state[K_RUN] = hist.config
         st.session_state[K_AT] = series.last_epoch(hist)
@@ -90,22 +90,22 @@ def _controls(hist: History, log: bool) -> None:
         shown = {k: frame_count(last, v) for k, v in SPEEDS.items()}  # frames of a replay of this run
         c_play, c_speed, _ = st.columns([1.5, 3, 3.5], vertical_alignment="bottom")
         c_play.button(
-            tr("tr_pause") if playing else tr("tr_play"),
-            key="tr_play_btn",
+            tr("train_pause") if playing else tr("train_play"),
+            key="train_play_btn",
             icon=":material/pause:" if playing else ":material/play_arrow:",
-            help=tr("tr_play_help"),
+            help=tr("train_play_help"),
             shortcut="K",
             width="stretch",
             on_click=_toggle_play,
         )
         c_speed.segmented_control(
-            tr("tr_speed"),
+            tr("train_speed"),
             list(SPEEDS),
             key=K_SPEED,
             default="normal",
-            format_func=lambda s: tr(f"tr_speed_{s}"),
+            format_func=lambda s: tr(f"train_speed_{s}"),
             help=tr(
-                "tr_speed_help",
+                "train_speed_help",
                 fps=FPS,
                 **shown,
                 **{f"{k}_s": round(n / FPS) for k, n in shown.items()},
@@ -142,7 +142,9 @@ def _frame(hist: History, log: bool, playing: bool) -> None:
             st.rerun(scope="app")
     elif last > 0:
         st.session_state[K_EPOCH] = epoch
-        epoch = st.slider(tr("tr_epoch"), 0, last, key=K_EPOCH, help=tr("tr_epoch_help", n=last), on_change=_scrubbed)
+        epoch = st.slider(
+            tr("train_epoch"), 0, last, key=K_EPOCH, help=tr("train_epoch_help", n=last), on_change=_scrubbed
+        )
     _epoch_views(hist, epoch, log, playing)
 
 
@@ -171,8 +173,8 @@ def _next_frame(epoch: int, last: int) -> tuple[int, bool]:
 def status_line(hist: History, epoch: int) -> str:
     """Which model the epoch shows: "Epoch e of n: ..." (the trained model at the end)."""
     if epoch >= hist.epochs_run:
-        return tr("tr_at_trained", epoch=epoch, n=hist.epochs_run)
-    return tr("tr_at_epoch", epoch=epoch, n=hist.epochs_run, next=epoch + 1)
+        return tr("train_at_trained", epoch=epoch, n=hist.epochs_run)
+    return tr("train_at_epoch", epoch=epoch, n=hist.epochs_run, next=epoch + 1)
 
 
 def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) -> None:
@@ -183,15 +185,15 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
     at = "" if playing else status_line(hist, epoch)  # while playing it is on the progress bar above
     loss_text, acc_text = f"{loss:.6f}" if math.isfinite(loss) else "—", f"{acc:.0%}" if math.isfinite(acc) else "—"
     if presenting():  # one line instead of a row of metrics
-        values = f"{tr('tr_at_loss')} **{loss_text}** · {tr('tr_at_acc')} **{acc_text}**"
+        values = f"{tr('train_at_loss')} **{loss_text}** · {tr('train_at_acc')} **{acc_text}**"
         st.markdown(f"**{at}** {values}" if at else values)
     else:
         status, m1, m2, m3 = st.columns([2.4, 1.9, 1.1, 1.6], vertical_alignment="center")
         status.markdown(at)
-        m1.metric(tr("tr_at_loss"), loss_text)
-        m2.metric(tr("tr_at_acc"), acc_text)
-        grad = f"{hist.grad_norm[epoch]:.2e}" if epoch < hist.epochs_run else tr("tr_at_grad_none")
-        m3.metric(tr("tr_at_grad"), grad, help=tr("tr_at_grad_help"))
+        m1.metric(tr("train_at_loss"), loss_text)
+        m2.metric(tr("train_at_acc"), acc_text)
+        grad = f"{hist.grad_norm[epoch]:.2e}" if epoch < hist.epochs_run else tr("train_at_grad_none")
+        m3.metric(tr("train_at_grad"), grad, help=tr("train_at_grad_help"))
     if presenting():  # one slide: the loss, the boundary and the hidden plane side by side
         loss_box, boundary_box, plane_box = st.columns(3)
     else:
@@ -204,19 +206,21 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
     with loss_box, st.container(key="training-loss"):
         draw(loss_spec)
         if not presenting():
-            st.caption(tr("tr_loss_caption_playing" if playing else "tr_loss_caption"))  # a playing chart has no hover
+            st.caption(
+                tr("train_loss_caption_playing" if playing else "train_loss_caption")
+            )  # a playing chart has no hover
     if not presenting():
         with table_box:
-            st.markdown(f"**{tr('tr_pred_at')}**")
+            st.markdown(f"**{tr('train_pred_at')}**")
             pred_table(hist, epoch)
     with boundary_box, st.container(key="training-boundary"):
         draw(boundary_spec)
         if not presenting():
-            st.caption(tr("tr_boundary_caption_playing" if playing else "tr_boundary_caption", line=line_b))
+            st.caption(tr("train_boundary_caption_playing" if playing else "train_boundary_caption", line=line_b))
     with plane_box:
         draw(plane_spec)
         if not presenting():
-            st.caption(tr("tr_hidden_caption") + " " + line_out)
+            st.caption(tr("train_hidden_caption") + " " + line_out)
     if not presenting():  # the slide has no room for the network diagram (the Model page shows it)
         _diagram(hist, epoch)
 
@@ -224,13 +228,13 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
 def _diagram(hist: History, epoch: int) -> None:
     """The network at an epoch, with its dead units named."""
     cfg, flat = hist.config, hist.params[epoch]
-    st.markdown(f"**{tr('tr_diagram_at')}**")
+    st.markdown(f"**{tr('train_diagram_at')}**")
     dead = dead_units(flat, cfg.activation, cfg.hidden)
     # Full width for every width of net (like the Model page): at half the width, 8 hidden units' labels
     # rendered at 9-11 px, unreadable from the back row (issue #12 asks for 16 px); a wide net is tall instead.
     box, notes = st.container(), st.container()
-    box.graphviz_chart(network(hist.params_at(epoch), dead=dead, dead_label=tr("tr_dead")), width="stretch")
-    notes.caption(tr("tr_diagram_caption"))
+    box.graphviz_chart(network(hist.params_at(epoch), dead=dead, dead_label=tr("train_dead")), width="stretch")
+    notes.caption(tr("train_diagram_caption"))
     if any(dead):
         units = ", ".join(str(i + 1) for i, x in enumerate(dead) if x)
-        notes.warning(tr("tr_dead_note", units=units), icon=":material/heart_broken:")
+        notes.warning(tr("train_dead_note", units=units), icon=":material/heart_broken:")

@@ -25,12 +25,12 @@ gc.freeze()
 
 # (script path, text key of its title, url path): the talk's order.
 PAGES: tuple[tuple[str, str, str], ...] = (
-    ("app_pages/1_model.py", "page_model", "model"),
-    ("app_pages/2_forward.py", "page_forward", "forward"),
-    ("app_pages/3_backprop.py", "page_backprop", "backprop"),
-    ("app_pages/6_loop.py", "page_loop", "loop"),
-    ("app_pages/4_training.py", "page_training", "training"),
-    ("app_pages/5_experiments.py", "page_experiments", "experiments"),
+    ("app_pages/model.py", "page_model", "model"),
+    ("app_pages/forward.py", "page_forward", "forward"),
+    ("app_pages/backprop.py", "page_backprop", "backprop"),
+    ("app_pages/loop.py", "page_loop", "loop"),
+    ("app_pages/training.py", "page_training", "training"),
+    ("app_pages/experiments.py", "page_experiments", "experiments"),
 )
 
 # Settings shown by readable names (text.choice_name) and carried in the link by their code names
@@ -61,10 +61,10 @@ def engine_note(hist: History) -> None:
     if not opened or opened[0] != hist.config or opened[1] == hist.success():
         return
     n, opt = saddle_epochs(hist), hist.config.optimizer
-    adaptive = tr("tr_vs_engine_adaptive", opt=tr(f"opt_{opt}")) if opt in ADAPTIVE else ""
-    why = tr("tr_vs_engine_saddle", n=f"{n:,}", adaptive=adaptive) if n else tr("tr_vs_engine_other")
-    word = {True: tr("tr_outcome_yes"), False: tr("tr_outcome_no")}
-    st.warning(tr("tr_vs_engine", engine=word[opened[1]], torch=word[hist.success()], why=why),
+    adaptive = tr("train_vs_engine_adaptive", opt=tr(f"opt_{opt}")) if opt in ADAPTIVE else ""
+    why = tr("train_vs_engine_saddle", n=f"{n:,}", adaptive=adaptive) if n else tr("train_vs_engine_other")
+    word = {True: tr("train_outcome_yes"), False: tr("train_outcome_no")}
+    st.warning(tr("train_vs_engine", engine=word[opened[1]], torch=word[hist.success()], why=why),
                icon=":material/difference:")  # fmt: skip
 
 
@@ -81,7 +81,7 @@ def upright(df: pd.DataFrame, index: bool = True) -> pd.DataFrame:
 
 
 def page_path(url: str) -> str:
-    """The script of the page at this url path, e.g. page_path("training") -> "app_pages/4_training.py"."""
+    """The script of the page at this url path, e.g. page_path("training") -> "app_pages/training.py"."""
     return next(path for path, _, u in PAGES if u == url)
 
 

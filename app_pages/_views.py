@@ -14,11 +14,11 @@ from app_pages._charts import chart
 from app_pages._shared import lang, tr
 from app_pages._slides import more, presenting, title
 from xorcore import Config
-from xorcore.backprop_rows import num
 from xorcore.data import ROW_LABELS, XOR_X
 from xorcore.edges import edge_labels, layer_ratio, w1_path_latex
 from xorcore.loss_slice import loss_slice
 from xorcore.model import load, param_names
+from xorcore.numfmt import num
 from xorcore.shares import Shares, grad_shares, group, strongest_cancel
 from xorcore.trace import Trace
 from xorcore.views.beyond import before_after, shares_chart, slice_chart

@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-SCRUBBER = '.st-key-tr_epoch input[type="range"]'
+SCRUBBER = '.st-key-train_epoch input[type="range"]'
 PLAY_BAR = '[data-testid="stProgress"]'  # while playing, the scrubber's place: its status line names the epoch
 
 
@@ -93,7 +93,7 @@ def page_reruns(repeats: int) -> tuple[float, float]:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.query_params["lang"] = "English"
     at.run()
-    at.switch_page("app_pages/4_training.py").run()
+    at.switch_page("app_pages/training.py").run()
     if at.exception:
         raise RuntimeError(f"the Training page raised: {at.exception[0].value}")
     seed_box = at.number_input(key="seed")

@@ -67,7 +67,7 @@ def _scan_component_manifests_once():
 
 
 def app(page: str | None = None, lang: str = "en", **params: str) -> AppTest:
-    """Run dashboard.py (then switch to `page`, e.g. 'app_pages/2_forward.py') with URL params."""
+    """Run dashboard.py (then switch to `page`, e.g. 'app_pages/forward.py') with URL params."""
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
     at.query_params["lang"] = {"en": "English", "ko": "한국어"}[lang]
     for k, v in params.items():

@@ -18,7 +18,7 @@ from xorcore.text import t
 from xorcore.trace import loss_of
 from xorcore.views.diagram import EDGE_COLUMNS
 
-PAGE = "app_pages/3_backprop.py"
+PAGE = "app_pages/backprop.py"
 NAMES = ["dL/dy_pred", "dL/dz2", "dL/dW2", "dL/db2", "dL/dh1", "dL/dz1", "dL/dW1", "dL/db1"]
 
 

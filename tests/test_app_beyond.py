@@ -13,7 +13,7 @@ from xorcore.loop import LoopStepper
 from xorcore.shares import grad_shares
 from xorcore.trace import loss_of
 
-BACKPROP, LOOP = "app_pages/3_backprop.py", "app_pages/6_loop.py"
+BACKPROP, LOOP = "app_pages/backprop.py", "app_pages/loop.py"
 
 
 def page(path: str, lang: str = "en", **params: str):

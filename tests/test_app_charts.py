@@ -17,7 +17,7 @@ from xorcore.views.boundary import decision_boundary
 from xorcore.views.planes import hidden_plane
 from xorcore.views.vega import vega_spec
 
-MODEL = "app_pages/1_model.py"
+MODEL = "app_pages/model.py"
 
 
 def _frames() -> list[pd.DataFrame]:

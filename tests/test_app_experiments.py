@@ -16,7 +16,7 @@ from xorcore.experiments import run_grid
 from xorcore.text import t
 from xorcore.views.grid import col_label
 
-PAGE = "app_pages/5_experiments.py"
+PAGE = "app_pages/experiments.py"
 
 
 def ok(at):
@@ -116,7 +116,7 @@ def test_open_a_failing_seed_on_the_training_page():
     seed = int(opens[0].key.rsplit("_", 1)[1])
     opens[0].click().run()
     ok(at)
-    assert at.title[0].value == t("en", "tr_title")  # the Training Curve page
+    assert at.title[0].value == t("en", "train_title")  # the Training Curve page
     got = {k: at.session_state[k] for k in ("seed", "activation", "optimizer", "lr", "epochs", "hidden")}
     assert got == Config(seed, row, col, 0.01, 150, 2).as_dict()
     assert at.session_state["config"] == Config(seed, row, col, 0.01, 150, 2)
@@ -125,7 +125,7 @@ def test_open_a_failing_seed_on_the_training_page():
 def test_revisit_keeps_the_results():
     at = small_grid("ko")
     before = charts(at)[0]
-    at.switch_page("app_pages/4_training.py").run()
+    at.switch_page("app_pages/training.py").run()
     at.switch_page(PAGE).run()
     ok(at)
     assert charts(at) and charts(at)[0]["datasets"] == before["datasets"]

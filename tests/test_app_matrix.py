@@ -10,7 +10,7 @@ from conftest import app
 from xorcore import ACTIVATIONS, OPTIMIZERS, Config, build_model, trace, train
 from xorcore.text import t
 
-PAGES = ("app_pages/1_model.py", "app_pages/2_forward.py", "app_pages/3_backprop.py", "app_pages/4_training.py")
+PAGES = ("app_pages/model.py", "app_pages/forward.py", "app_pages/backprop.py", "app_pages/training.py")
 COMBOS = list(itertools.product(ACTIVATIONS, OPTIMIZERS))
 
 
@@ -39,10 +39,10 @@ def test_every_activation_and_optimizer(i, combo):
     untrained, trained = trace(build_model(cfg)).loss, train(cfg).final_loss
     # each page's loss metric: (its label's text key, the value it must show, as the page rounds it)
     label, want = {
-        "app_pages/1_model.py": ("mp_final_loss", f"{trained:.4f}"),
-        "app_pages/2_forward.py": ("fw_loss_metric", f"{untrained:.4f}"),
-        "app_pages/3_backprop.py": ("bp_loss_metric", f"{untrained:.4f}"),
-        "app_pages/4_training.py": ("tr_m_final_loss", f"{trained:.6f}"),
+        "app_pages/model.py": ("mp_final_loss", f"{trained:.4f}"),
+        "app_pages/forward.py": ("fw_loss_metric", f"{untrained:.4f}"),
+        "app_pages/backprop.py": ("bp_loss_metric", f"{untrained:.4f}"),
+        "app_pages/training.py": ("train_m_final_loss", f"{trained:.6f}"),
     }[page]
     values = [m.value for m in at.metric if m.label == t(lang, label)]
     assert values == [want], f"{page}: the metric {t(lang, label)!r} shows {values}, not {want}"

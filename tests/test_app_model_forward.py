@@ -18,8 +18,8 @@ from xorcore.text import t
 from xorcore.views.diagram import EDGE_COLUMNS
 from xorcore.views.planes import output_line_sentence
 
-MODEL = "app_pages/1_model.py"
-FORWARD = "app_pages/2_forward.py"
+MODEL = "app_pages/model.py"
+FORWARD = "app_pages/forward.py"
 MARK = "⟦".encode()
 
 # The lecture's cell 2 printout (seed 42, sigmoid, 2 hidden units), to 4 decimals.
@@ -216,7 +216,7 @@ def test_forward_slides_one_at_a_time():
 
 
 def test_model_slides_and_reading_mode():
-    at = app("app_pages/1_model.py", present="true")
+    at = app("app_pages/model.py", present="true")
     _ok(at)
     assert len(at.get("vega_lite_chart")) == 1  # the XOR plane
     at.button(key="slide-next").click().run()
@@ -233,7 +233,7 @@ def test_model_slides_and_reading_mode():
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_forward_text_follows_the_activation(lang, activation):
-    at = app("app_pages/2_forward.py", lang=lang, activation=activation)
+    at = app("app_pages/forward.py", lang=lang, activation=activation)
     assert not at.exception, [e.value for e in at.exception]
     cfg = at.session_state["config"]
     flat = flatten(build_model(cfg))
@@ -262,14 +262,14 @@ def test_lecture_h1_plane_says_the_line_is_outside():
     """At the lecture's settings z2 = 0 misses the h1 plot: the text says so and draws no green line."""
     flat = flatten(build_model(Config()))
     assert not output_line_shown(flat, "sigmoid", 2)
-    at = app("app_pages/2_forward.py")
+    at = app("app_pages/forward.py")
     text = "\n".join(m.value for m in at.markdown)
     assert t("en", "ch_h1_line_outside") in text and t("en", "ch_h1_line_drawn") not in all_text(at)
 
 
 @pytest.mark.parametrize("hidden", [1, 8])
 def test_forward_text_for_one_and_many_units(hidden):
-    at = app("app_pages/2_forward.py", hidden=str(hidden), activation="relu", seed="0")
+    at = app("app_pages/forward.py", hidden=str(hidden), activation="relu", seed="0")
     assert not at.exception
     text = "\n".join(m.value for m in at.markdown)
     assert (t("en", "fw_more3_one") in text) == (hidden == 1)
@@ -281,7 +281,7 @@ def test_forward_text_for_one_and_many_units(hidden):
 @pytest.mark.parametrize(("hidden", "small"), [(1, False), (2, False), (3, True), (8, True)])
 def test_model_network_slide_is_compact_for_a_wide_net(lang, hidden, small):
     """On a slide a net wider than the lecture's 2 units is drawn without edge labels, its numbers in a table; the text says so."""
-    at = app("app_pages/1_model.py", present="true", hidden=str(hidden), lang=lang)
+    at = app("app_pages/model.py", present="true", hidden=str(hidden), lang=lang)
     at.button(key="slide-next").click().run()
     _ok(at)
     tables = [d.value for d in at.dataframe if list(d.value.columns) == list(EDGE_COLUMNS)]

@@ -24,7 +24,7 @@ from xorcore.model import act_np, param_names
 from xorcore.script import script
 from xorcore.text import t
 
-PAGE = "app_pages/4_training.py"
+PAGE = "app_pages/training.py"
 
 
 def page(lang: str = "en", **params: str) -> AppTest:
@@ -49,7 +49,7 @@ def epoch_of(at: AppTest) -> int:
     bars = at.get("progress")
     if bars:
         return int(re.search(r"\d[\d,]*", bars[0].proto.text).group().replace(",", ""))
-    return at.slider(key="tr_epoch").value
+    return at.slider(key="train_epoch").value
 
 
 def metric(at: AppTest, label_start: str) -> str:
@@ -70,7 +70,7 @@ def test_page_in_both_languages(lang):
     assert len(at.get("vega_lite_chart")) == 7  # loss, boundary, hidden plane, accuracy, grad, predictions, params
     assert len(at.get("graphviz_chart")) == 1
     # The scrubber starts at the trained model; its table and the final table are the trained predictions.
-    assert epoch_of(at) == 2000 and at.slider(key="tr_epoch").max == 2000
+    assert epoch_of(at) == 2000 and at.slider(key="train_epoch").max == 2000
     for df in at.dataframe:
         np.testing.assert_array_equal(df.value.iloc[:, 2].to_numpy(), hist.final_pred.astype(np.float64))
     assert metric(at, "Final loss" if lang == "en" else "최종 loss") == f"{hist.final_loss:.6f}"
@@ -102,7 +102,7 @@ def test_every_optimizer(optimizer, activation, lr, hidden):
     hist = train(cfg)
     assert "⟦" not in all_text(at)
     assert metric(at, "Final loss") == f"{hist.final_loss:.6f}"
-    assert at.slider(key="tr_epoch").max == 300
+    assert at.slider(key="train_epoch").max == 300
     loss = charts(at)["Loss per epoch"][1][0]
     np.testing.assert_allclose(loss.loss, [hist.loss_at(int(e)) for e in loss.epoch], rtol=1e-6)
     params = charts(at)["Parameter trajectories"][1][0]
@@ -124,7 +124,7 @@ def test_scrubber_views_show_that_epoch():
     at = page(epochs="500", activation="tanh")
     hist = train(Config(epochs=500, activation="tanh"))
     e = 137
-    at.slider(key="tr_epoch").set_value(e).run()
+    at.slider(key="train_epoch").set_value(e).run()
     assert not at.exception
     assert any(m.value.startswith("Epoch 137 of 500") for m in at.markdown)
     # Predictions table = History.pred_at(e), exactly.
@@ -154,7 +154,7 @@ def test_scrubber_views_show_that_epoch():
     for v in np.concatenate([w["W1"].ravel(), w["b1"], w["W2"].ravel(), w["b2"]]):
         assert f'label="{v:.3f}"' in dot
     # Epoch 0 is the untrained model: the lecture's loss.
-    at.slider(key="tr_epoch").set_value(0).run()
+    at.slider(key="train_epoch").set_value(0).run()
     assert metric(at, "Loss") == f"{hist.loss_at(0):.6f}"
 
 
@@ -176,31 +176,31 @@ def test_play_advances_and_pause_stops_without_retraining(monkeypatch):
     assert calls.count(Config(epochs=500)) == 1  # (a failed run also trains its longer twin for the diagnosis)
     n_trained = len(calls)
     assert epoch_of(at) == 500
-    at.button(key="tr_play_btn").click().run()  # first the epoch on screen again; at the end, play restarts at 0
+    at.button(key="train_play_btn").click().run()  # first the epoch on screen again; at the end, play restarts at 0
     assert not at.exception
-    assert epoch_of(at) == 500 and at.button(key="tr_play_btn").label == "Pause"
+    assert epoch_of(at) == 500 and at.button(key="train_play_btn").label == "Pause"
     step = 5  # ceil(500 / 100 frames) at normal speed
     at.run()  # the next frame (the browser's timer reruns the fragment; AppTest reruns the page)
     assert epoch_of(at) == step
     at.run()
     assert epoch_of(at) == 2 * step
-    assert not [s for s in at.slider if s.key == "tr_epoch"]  # while playing the bar shows the epoch
-    at.button(key="tr_play_btn").click().run()
-    assert at.button(key="tr_play_btn").label == "Play" and epoch_of(at) == 2 * step  # paused where it was
+    assert not [s for s in at.slider if s.key == "train_epoch"]  # while playing the bar shows the epoch
+    at.button(key="train_play_btn").click().run()
+    assert at.button(key="train_play_btn").label == "Play" and epoch_of(at) == 2 * step  # paused where it was
     at.run()
     assert epoch_of(at) == 2 * step  # paused: stays
-    at.slider(key="tr_epoch").set_value(250).run()  # drag, then play: it goes on from there
-    at.button(key="tr_play_btn").click().run()
+    at.slider(key="train_epoch").set_value(250).run()  # drag, then play: it goes on from there
+    at.button(key="train_play_btn").click().run()
     assert epoch_of(at) == 250
     at.run()
     assert epoch_of(at) == 250 + step
-    at.button(key="tr_play_btn").click().run()
-    assert at.button(key="tr_play_btn").label == "Play" and epoch_of(at) == 250 + step
+    at.button(key="train_play_btn").click().run()
+    assert at.button(key="train_play_btn").label == "Play" and epoch_of(at) == 250 + step
     # Play to the end: it stops there by itself.
-    at.slider(key="tr_epoch").set_value(497).run()
-    at.button(key="tr_play_btn").click().run()
+    at.slider(key="train_epoch").set_value(497).run()
+    at.button(key="train_play_btn").click().run()
     at.run()
-    assert epoch_of(at) == 500 and at.button(key="tr_play_btn").label == "Play"
+    assert epoch_of(at) == 500 and at.button(key="train_play_btn").label == "Play"
     assert not at.exception
     assert len(calls) == n_trained  # scrubbing and playing never retrained
 
@@ -216,16 +216,16 @@ def test_while_playing_only_the_progress_bar_names_the_epoch(lang, monkeypatch):
         return [e.value for e in (*at.markdown, *at.caption, *at.subheader)]
 
     at = page(lang, epochs="500")
-    at.slider(key="tr_epoch").set_value(123).run()
-    assert [x for x in texts() if "123" in x] == [t(lang, "tr_at_epoch", epoch=123, n=500, next=124)]  # paused
-    at.button(key="tr_play_btn").click().run()
+    at.slider(key="train_epoch").set_value(123).run()
+    assert [x for x in texts() if "123" in x] == [t(lang, "train_at_epoch", epoch=123, n=500, next=124)]  # paused
+    at.button(key="train_play_btn").click().run()
     assert epoch_of(at) == 123  # first the epoch on screen again, now on the bar
     at.run()
     assert epoch_of(at) == 128  # 123 + one step (ceil(500 / 100))
-    assert at.get("progress")[0].proto.text == t(lang, "tr_at_epoch", epoch=128, n=500, next=129)
+    assert at.get("progress")[0].proto.text == t(lang, "train_at_epoch", epoch=128, n=500, next=129)
     assert not [x for x in texts() if "128" in x or "123" in x], "a text besides the bar names an epoch"
-    at.button(key="tr_play_btn").click().run()  # pause: the scrubber is back, at that epoch
-    assert at.slider(key="tr_epoch").value == 128 and not at.get("progress")
+    at.button(key="train_play_btn").click().run()  # pause: the scrubber is back, at that epoch
+    assert at.slider(key="train_epoch").value == 128 and not at.get("progress")
 
 
 def test_a_late_frame_skips_epochs_so_the_replay_keeps_its_time(monkeypatch):
@@ -235,7 +235,7 @@ def test_a_late_frame_skips_epochs_so_the_replay_keeps_its_time(monkeypatch):
     now = [100.0]
     monkeypatch.setattr(player, "clock", lambda: now[0])
     at = page(epochs="500")
-    at.button(key="tr_play_btn").click().run()  # the first frame shows the epoch on screen; the clock starts
+    at.button(key="train_play_btn").click().run()  # the first frame shows the epoch on screen; the clock starts
     step = player.frame_step(500, player.SPEEDS["normal"])
     at.run()
     assert epoch_of(at) == step  # the clock started at epoch 0 (from the end): one frame due
@@ -246,14 +246,14 @@ def test_a_late_frame_skips_epochs_so_the_replay_keeps_its_time(monkeypatch):
     assert epoch_of(at) == (player.FPS + 2) * step
     now[0] += 1000.0  # long past the end: the last epoch, and play stops
     at.run()
-    assert epoch_of(at) == 500 and at.button(key="tr_play_btn").label == "Play"
+    assert epoch_of(at) == 500 and at.button(key="train_play_btn").label == "Play"
 
 
 def test_log_scale_toggle():
     at = page(epochs="300")
     spec, _ = charts(at)["Loss per epoch"]
     assert spec["layer"][0]["encoding"]["y"]["scale"].get("type") != "log"
-    at.toggle(key="tr_log").set_value(True).run()
+    at.toggle(key="train_log").set_value(True).run()
     spec, _ = charts(at)["Loss per epoch"]
     assert spec["layer"][0]["encoding"]["y"]["scale"]["type"] == "log"
     assert spec["layer"][0]["encoding"]["y"]["axis"]["title"] == "loss (BCE, log scale)"
@@ -270,15 +270,15 @@ def test_pin_two_runs_overlay_switch_pages_and_unpin():
     at = page(epochs="300")
     adam, sgd = Config(epochs=300), Config(epochs=300, optimizer="sgd")
     assert not _pin_rows(at) and "Pinned runs: loss per epoch" not in charts(at)
-    at.button(key="tr_pin_btn").click().run()
-    assert at.button(key="tr_pin_btn").disabled  # this run is pinned
+    at.button(key="train_pin_btn").click().run()
+    assert at.button(key="train_pin_btn").disabled  # this run is pinned
     at.selectbox(key="optimizer").set_value("sgd").run()
     assert not at.exception
     spec, frames = charts(at)["Pinned runs: loss per epoch"]
     domain = spec["layer"][0]["encoding"]["color"]["scale"]["domain"]
     assert domain == [adam.label("en"), f"{sgd.label('en')} (current)"]
     assert domain[0].startswith("sigmoid · Adam · 0.01 · seed 42"), "a legend names settings as the sidebar does"
-    at.button(key="tr_pin_btn").click().run()
+    at.button(key="train_pin_btn").click().run()
     rows = _pin_rows(at)
     assert len(rows) == 2 and adam.label("en") in rows[0] and sgd.label("en") in rows[1]
     spec, frames = charts(at)["Pinned runs: loss per epoch"]
@@ -289,13 +289,13 @@ def test_pin_two_runs_overlay_switch_pages_and_unpin():
         np.testing.assert_allclose(sub.loss, [train(cfg).loss_at(int(e)) for e in sub.epoch], rtol=1e-6)
     assert f"{train(adam).final_loss:.6f}" in rows[0]
     # Pins belong to the browser session: they survive a trip to another page.
-    at.switch_page("app_pages/1_model.py").run()
+    at.switch_page("app_pages/model.py").run()
     at.switch_page(PAGE).run()
     assert len(_pin_rows(at)) == 2
-    at.button(key="tr_unpin_0").click().run()
+    at.button(key="train_unpin_0").click().run()
     rows = _pin_rows(at)
     assert len(rows) == 1 and sgd.label("en") in rows[0]
-    at.button(key="tr_unpin_all").click().run()
+    at.button(key="train_unpin_all").click().run()
     assert not _pin_rows(at) and "Pinned runs: loss per epoch" not in charts(at)
     assert any("No pinned runs yet" in i.value for i in at.info)
     assert not at.exception and "⟦" not in all_text(at)
@@ -303,9 +303,9 @@ def test_pin_two_runs_overlay_switch_pages_and_unpin():
 
 def test_six_pins_at_most_plus_the_current_run():
     at = page(epochs="200")
-    at.session_state["tr_pins"] = [Config(seed=s, epochs=200) for s in range(1, 7)]
+    at.session_state["train_pins"] = [Config(seed=s, epochs=200) for s in range(1, 7)]
     at.run()
-    assert at.button(key="tr_pin_btn").disabled
+    assert at.button(key="train_pin_btn").disabled
     assert any("6 runs are pinned" in c.value for c in at.caption)
     spec, (df,) = charts(at)["Pinned runs: loss per epoch"]
     assert df.run.nunique() == 7 and len(spec["layer"][0]["encoding"]["color"]["scale"]["domain"]) == 7
@@ -313,10 +313,10 @@ def test_six_pins_at_most_plus_the_current_run():
 
 def test_pins_are_not_shared_between_sessions():
     one = page(epochs="200")
-    one.button(key="tr_pin_btn").click().run()
+    one.button(key="train_pin_btn").click().run()
     assert len(_pin_rows(one)) == 1
     two = page(epochs="200")
-    assert not _pin_rows(two) and not two.button(key="tr_pin_btn").disabled
+    assert not _pin_rows(two) and not two.button(key="train_pin_btn").disabled
 
 
 def test_history_csv_download_is_history_table():
@@ -366,13 +366,13 @@ def test_diverged_run_says_where_and_draws_what_it_has(lang, served):
     assert ("diverged at epoch" if lang == "en" else "발산") in err.value
     assert "⟦" not in all_text(at)
     # The scrubber stops at the last finite epoch; its views and the final table use that epoch.
-    assert at.slider(key="tr_epoch").max == n - 1 and epoch_of(at) == n - 1
+    assert at.slider(key="train_epoch").max == n - 1 and epoch_of(at) == n - 1
     np.testing.assert_array_equal(at.dataframe[0].value.iloc[:, 2].to_numpy(), hist.pred[n - 1].astype(np.float64))
     np.testing.assert_array_equal(at.dataframe[1].value.iloc[:, 2].to_numpy(), hist.pred[n - 1].astype(np.float64))
     assert len(at.get("vega_lite_chart")) == 7 and len(at.get("graphviz_chart")) == 1
     loss = next(iter(charts(at).values()))[1][0]
     assert list(loss.epoch) == list(range(n))  # every finite epoch, nothing after
-    at.slider(key="tr_epoch").set_value(3).run()
+    at.slider(key="train_epoch").set_value(3).run()
     assert not at.exception
     np.testing.assert_array_equal(at.dataframe[0].value.iloc[:, 2].to_numpy(), hist.pred[3].astype(np.float64))
 
@@ -382,7 +382,7 @@ def test_run_diverged_at_epoch_zero(served):
     at = served(hist)
     assert not at.exception, [e.value for e in at.exception]
     assert any("diverged at once" in e.value for e in at.error)
-    assert not [s for s in at.slider if s.key == "tr_epoch"]  # nothing to scrub
+    assert not [s for s in at.slider if s.key == "train_epoch"]  # nothing to scrub
     assert "⟦" not in all_text(at)
     assert metric(at, "Final loss") == "—"
 
@@ -485,14 +485,14 @@ def test_final_caption_counts_the_failing_seeds(lang):
     cell = run_cell("sigmoid", "adam", 0.01, 100, 2000, 2)  # the engine, as the caption says
     fails = cell.n - cell.n_success
     lecture = ", ".join(f"{v:.3f}" for v in series.LECTURE_CELL1_PRED)
-    want = t(lang, "tr_final_caption", lecture=lecture, seed=42, fails=fails, runs=100, last=99)
+    want = t(lang, "train_final_caption", lecture=lecture, seed=42, fails=fails, runs=100, last=99)
     assert want in [c.value for c in at.caption]
 
 
 def test_pinned_legend_names_settings_in_korean():
     """A pinned run's legend and row name the activation and optimizer as the Korean sidebar does."""
     at = page(lang="ko", epochs="300", activation="leaky_relu", optimizer="momentum")
-    at.button(key="tr_pin_btn").click().run()
+    at.button(key="train_pin_btn").click().run()
     at.selectbox(key="optimizer").set_value("rmsprop").run()
     assert not at.exception
     (title,) = [k for k in charts(at) if k.startswith("고정한 실행")]

@@ -56,12 +56,12 @@ def test_boundary_without_a_line_says_so(lang):
 
 def test_training_epoch_zero_caption_has_no_black_line():
     """Training Curve at epoch 0 of the lecture's run: the caption no longer promises a black line."""
-    at = ok(app("app_pages/4_training.py"))
-    at.slider(key="tr_epoch").set_value(0).run()
+    at = ok(app("app_pages/training.py"))
+    at.slider(key="train_epoch").set_value(0).run()
     caps = [c.value for c in at.caption if c.value.startswith("Decision boundary at the epoch above")]
     assert len(caps) == 1
     assert t("en", "ch_boundary_line") not in caps[0] and "no black line" in caps[0]
-    assert TABLES["en"]["tr_intro"].count("*after* e") == 1  # epoch e = after e updates, as "before update e + 1"
+    assert TABLES["en"]["train_intro"].count("*after* e") == 1  # epoch e = after e updates, as "before update e + 1"
 
 
 # ---------------------------------------------------------------- the hidden units' lines on the input plane
@@ -91,7 +91,7 @@ def test_unit_lines_outside_the_window_are_named(lang):
 def test_loop_names_the_epoch_its_last_loss_belongs_to(lang):
     """Old: "loss 0.2106 at epoch 500": that is the loss at epoch 499 (after 499 updates); Training Curve's
     epoch 500 is 0.2093. Korean said "e번째 에폭" (1-based) for English's 0-based epoch e."""
-    at = ok(app("app_pages/6_loop.py", lang=lang))
+    at = ok(app("app_pages/loop.py", lang=lang))
     with_zg = plain_loop(Config(), 500)
     assert with_zg[-1] == train(Config(epochs=500)).loss_at(499)  # the same number Training Curve shows at 499
     want = t(lang, "lp_final", run=t(lang, "lp_curve_with"), n=500, last=499, loss=f"{with_zg[-1]:.4f}")
@@ -121,7 +121,7 @@ def test_zero_slope_thresholds_are_torchs():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_model_page_states_the_float32_threshold(lang):
-    at = ok(app("app_pages/1_model.py", lang=lang))
+    at = ok(app("app_pages/model.py", lang=lang))
     assert t(lang, "mp_act_sigmoid", **slope_values()) in texts(at)
 
 
@@ -132,7 +132,7 @@ def test_model_page_states_the_float32_threshold(lang):
 def test_identity_model_does_not_suggest_a_seed_or_learning_rate(lang):
     """Old: "Try another seed, activation or learning rate" under identity, where only the activation helps;
     and "with the identity (no activation) activation"."""
-    at = ok(app("app_pages/1_model.py", lang=lang, activation="identity"))
+    at = ok(app("app_pages/model.py", lang=lang, activation="identity"))
     warnings = [w.value for w in at.warning]
     assert t(lang, "mp_pred_bad_identity") in warnings and t(lang, "mp_pred_bad") not in warnings
     intro = t(lang, "mp_intro", hidden=2, act=t(lang, "act_identity"))
@@ -145,7 +145,7 @@ def test_identity_model_does_not_suggest_a_seed_or_learning_rate(lang):
 def test_results_caption_follows_the_language_and_the_grid():
     """Old: the results caption kept the sentence of the language the grid was run in, and "(from the sidebar)"
     after the sidebar had changed."""
-    at = ok(app("app_pages/5_experiments.py"))
+    at = ok(app("app_pages/experiments.py"))
     at.pills(key="ex_acts").set_value(["tanh"]).run()
     at.pills(key="ex_opts").set_value(["adam"]).run()
     at.number_input(key="ex_seeds").set_value(4).run()
@@ -177,7 +177,7 @@ def test_fixed_sentences():
     assert "for every parameter, by hand, as" not in en["bp_update_intro"]
     # Korean: one word for the loss, no "(으)로" after a whole sentence
     assert not any("손실" in v for v in ko.values())
-    assert "(으)로 집계" not in ko["tr_vs_engine"]
+    assert "(으)로 집계" not in ko["train_vs_engine"]
     assert "하지 말라고 한 대로" not in ko["lp_skip_help"]
 
 
@@ -199,7 +199,7 @@ def test_loss_slice_planes_name_missing_lines(lang):
 def test_linear1_sentence_fits_the_width(hidden):
     """Old: "Linear 1 is an affine map of the plane: it stretches, rotates ..." with 1 unit (a map onto a line)
     or 8 units (a map into 8 dimensions)."""
-    at = ok(app("app_pages/2_forward.py", hidden=str(hidden)))
+    at = ok(app("app_pages/forward.py", hidden=str(hidden)))
     key = "fw_more1_one" if hidden == 1 else "fw_more1_many"
     assert t("en", key, n=hidden) in texts(at) and t("en", "fw_more1") not in texts(at)
 
@@ -207,7 +207,7 @@ def test_linear1_sentence_fits_the_width(hidden):
 def test_one_hidden_unit_cannot_learn_xor_says_so():
     """Old: the diagnosis of a 1-unit run spoke of a local minimum and "one bend", as if another seed could help;
     with one monotone unit no setting learns XOR (the page's own count: 100 of 100 seeds fail)."""
-    at = ok(app("app_pages/4_training.py", hidden="1", epochs="10000"))
+    at = ok(app("app_pages/training.py", hidden="1", epochs="10000"))
     warn = " ".join(w.value for w in at.warning)
     assert t("en", "sk_one_unit") in warn and "one bend" not in warn
     assert any("100 of 100 seeds" in c.value for c in at.caption)
@@ -271,7 +271,7 @@ def test_loss_bars_are_terms_not_shares(lang):
 def test_loop_status_counts_epochs_as_training_curve_does(lang):
     """Old: "Epoch 1 of 2000" for the loop's first pass (the untrained model, Training Curve's epoch 0), beside
     "loss ... at epoch 499" for the last of 500: one page, two ways of counting."""
-    at = ok(app("app_pages/6_loop.py", lang=lang))
+    at = ok(app("app_pages/loop.py", lang=lang))
     at.button(key="lp_next_step").click().run()
     want = t(lang, "lp_status", epoch=0, pass_=1, epochs="2,000", k=1, n=5, step="forward")
     assert any(m.value == f"**{want}**" for m in at.markdown), want

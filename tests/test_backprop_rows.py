@@ -83,7 +83,7 @@ def test_grad_frames_are_labelled():
 
 
 def test_number_text_has_no_negative_zero():
-    from xorcore.backprop_rows import array_text, num
+    from xorcore.numfmt import array_text, num
 
     assert num(-1e-9) == "0.000000" and num(-0.0) == "0.000000" and num(0.1234567) == "0.123457"
     assert array_text(np.array([[-0.0, 0.01167], [1e-12, -0.5]])) == "[[0.000000, 0.011670], [0.000000, -0.500000]]"

@@ -13,8 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from xorcore.config import FIELDS, LECTURE, parse_field
 
-PAGES = [None, "app_pages/2_forward.py", "app_pages/3_backprop.py", "app_pages/6_loop.py", "app_pages/4_training.py",
-         "app_pages/5_experiments.py"]  # fmt: skip
+PAGES = [None, "app_pages/forward.py", "app_pages/backprop.py", "app_pages/loop.py", "app_pages/training.py",
+         "app_pages/experiments.py"]  # fmt: skip
 LANG_NAMES = {"en": "English", "ko": "한국어"}
 
 # name -> raw URL value (a list is a repeated key: ?k=a&k=b)

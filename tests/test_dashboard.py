@@ -55,7 +55,7 @@ def test_reset_restores_lecture():
 
 def test_settings_survive_page_switch():
     at = app(activation="tanh")
-    at.switch_page("app_pages/3_backprop.py").run()
+    at.switch_page("app_pages/backprop.py").run()
     assert at.session_state["config"].activation == "tanh"
     assert at.sidebar.selectbox(key="activation").value == "tanh"
 
@@ -107,7 +107,7 @@ def test_a_readable_name_in_a_link_is_not_a_value():
 
 
 def test_named_settings_survive_slides_crossing_pages_and_reset():
-    at = app("app_pages/4_training.py", present="true", activation="relu", optimizer="sgd")
+    at = app("app_pages/training.py", present="true", activation="relu", optimizer="sgd")
     at.button(key="slide-prev").click().run()  # st.switch_page to the Loop, which drops unbound parameters
     assert not at.exception
     assert at.session_state["config"] == Config(activation="relu", optimizer="sgd")
@@ -123,7 +123,7 @@ def counter(at) -> str:
 
 
 def test_next_after_last_slide_opens_next_page_keeping_settings():
-    at = app("app_pages/2_forward.py", present="true", lr="0.1", activation="tanh")
+    at = app("app_pages/forward.py", present="true", lr="0.1", activation="tanh")
     assert counter(at) == "**Forward Pass · slide 1 of 5**"
     for _ in range(4):
         at.button(key="slide-next").click().run()
@@ -137,12 +137,12 @@ def test_next_after_last_slide_opens_next_page_keeping_settings():
 
 
 def test_previous_before_first_slide_opens_previous_page_at_its_last():
-    at = app("app_pages/4_training.py", present="true")
+    at = app("app_pages/training.py", present="true")
     assert counter(at) == "**Training Curve · slide 1 of 1**"
     at.button(key="slide-prev").click().run()
     assert not at.exception
     assert counter(at) == "**The Loop · slide 2 of 2**"
-    at.switch_page("app_pages/6_loop.py").run()  # AppTest's next run is of its own page: go there, still slide 2
+    at.switch_page("app_pages/loop.py").run()  # AppTest's next run is of its own page: go there, still slide 2
     assert counter(at) == "**The Loop · slide 2 of 2**"
     at.button(key="slide-left").click().run()  # the arrow-key twin does the same as PageUp
     assert counter(at) == "**The Loop · slide 1 of 2**"
@@ -151,7 +151,7 @@ def test_previous_before_first_slide_opens_previous_page_at_its_last():
 
 
 def test_reading_mode_has_no_slide_controls():
-    at = app("app_pages/2_forward.py")
+    at = app("app_pages/forward.py")
     assert at.toggle(key="present").value is False
     assert not [b for b in at.button if b.key and b.key.startswith("slide-")]
     assert len([h for h in at.header if "·" in h.value]) >= 5  # every step of the pass at once

@@ -20,6 +20,7 @@ from torch import nn
 
 from .data import ROW_LABELS, XOR_X, XOR_Y
 from .model import act_grad_np, linears
+from .numfmt import num
 from .trace import Grads, Trace, _np
 
 # The backward order of the page (and of the lecture's printout).
@@ -77,35 +78,16 @@ def z2_identity(trace: Trace) -> np.ndarray:
 # ---------------------------------------------------------------- LaTeX: the chain rule with numbers
 
 
-def _n(v: float, d: int) -> str:
-    """A number with d decimals; negative numbers in parentheses are the caller's job."""
-    s = f"{float(v):.{d}f}"
-    return "0." + "0" * d if s == "-0." + "0" * d else s
-
-
-def num(v: float, d: int = 6) -> str:
-    """A number with d decimals, never '-0.000000' (a tiny negative shows as 0)."""
-    return _n(v, d)
-
-
-def array_text(a: np.ndarray, d: int = 6) -> str:
-    """An array as nested brackets of d-decimal numbers, e.g. [[0.000000, 0.011670]]."""
-    a = np.asarray(a, dtype=float)
-    if a.ndim == 0:
-        return _n(float(a), d)
-    return "[" + ", ".join(array_text(x, d) for x in a) + "]"
-
-
 def _p(v: float, d: int) -> str:
     """A number, parenthesised when negative (for products)."""
-    s = _n(v, d)
+    s = num(v, d)
     return f"({s})" if s.startswith("-") else s
 
 
 def _mat(a: np.ndarray, d: int) -> str:
     """A bmatrix of a 1-D (as a row) or 2-D array."""
     a = np.atleast_2d(np.asarray(a, dtype=float))
-    rows = [" & ".join(_n(v, d) for v in r) for r in a]
+    rows = [" & ".join(num(v, d) for v in r) for r in a]
     return r"\begin{bmatrix}" + r" \\ ".join(rows) + r"\end{bmatrix}"
 
 
@@ -157,7 +139,7 @@ def equation(trace: Trace, step: str, activation: str, row: int | None = None, d
             "d_W2": [D % "W_2", r"\left(" + D % "z_2" + r"\right)^{\!\top} h_1",
                      _mat(g.d_z2, d) + r"^{\!\top}" + _mat(h1, d), _mat(g.d_W2, d)],
             "d_b2": [D % "b_2", r"\sum_{i=1}^{%d} " % n + D % "z_2^{(i)}",
-                     " + ".join(_p(v, d) for v in g.d_z2[:, 0]), _n(g.d_b2[0], d)],
+                     " + ".join(_p(v, d) for v in g.d_z2[:, 0]), num(g.d_b2[0], d)],
             "d_h1": [D % "h_1", D % "z_2" + r"\, W_2", _mat(g.d_z2, d) + _mat(W2, d), _mat(g.d_h1, d)],
             "d_z1": [D % "z_1", D % "h_1" + r" \odot f'(z_1)", _mat(g.d_h1, d) + odot + _mat(fp, fd),
                      _mat(g.d_z1, d)],
@@ -174,14 +156,14 @@ def equation(trace: Trace, step: str, activation: str, row: int | None = None, d
         eq = {
             "d_y_pred": [dsym(step, r), r"\frac{1}{%d}\cdot\frac{\hat{y}^{(%d)} - y^{(%d)}}{\hat{y}^{(%d)}\,(1 - \hat{y}^{(%d)})}"
                          % (n, k, k, k, k),
-                         r"\frac{1}{%d}\cdot\frac{%s - %s}{%s\,(1 - %s)}" % (n, _n(ypr, d), _n(yr, 0), _n(ypr, d),
-                                                                              _n(ypr, d)),
-                         _n(g.d_y_pred[r, 0], d)],
+                         r"\frac{1}{%d}\cdot\frac{%s - %s}{%s\,(1 - %s)}" % (n, num(ypr, d), num(yr, 0), num(ypr, d),
+                                                                              num(ypr, d)),
+                         num(g.d_y_pred[r, 0], d)],
             "d_z2": [dsym(step, r), dsym("d_y_pred", r) + r"\;\hat{y}^{(%d)}\,(1 - \hat{y}^{(%d)})" % (k, k),
-                     _p(g.d_y_pred[r, 0], d) + r" \times " + _n(sr, d), _n(dz2, d)],
+                     _p(g.d_y_pred[r, 0], d) + r" \times " + num(sr, d), num(dz2, d)],
             "d_W2": [dsym(step, r), dsym("d_z2", r) + r"\; h_1^{(%d)}" % k, _p(dz2, d) + r" \times " + _mat(h1[r], d),
                      _mat(share.d_W2, d)],
-            "d_b2": [dsym(step, r), dsym("d_z2", r), _n(share.d_b2[0], d)],
+            "d_b2": [dsym(step, r), dsym("d_z2", r), num(share.d_b2[0], d)],
             "d_h1": [dsym(step, r), dsym("d_z2", r) + r"\; W_2", _p(dz2, d) + r" \times " + _mat(W2, d),
                      _mat(g.d_h1[r], d)],
             "d_z1": [dsym(step, r), dsym("d_h1", r) + r" \odot f'(z_1^{(%d)})" % k,
@@ -217,7 +199,7 @@ def identity_latex(trace: Trace, row: int | None = None, digits: int = 6) -> str
                 + " = " + _mat(val, digits))  # fmt: skip
     k = row + 1
     return (dsym("d_z2", row) + r" = \frac{\hat{y}^{(%d)} - y^{(%d)}}{%d} = \frac{%s - %s}{%d} = %s"
-            % (k, k, n, _n(trace.y_pred[row, 0], digits), _n(trace.y[row, 0], 0), n, _n(val[row, 0], digits)))  # fmt: skip
+            % (k, k, n, num(trace.y_pred[row, 0], digits), num(trace.y[row, 0], 0), n, num(val[row, 0], digits)))  # fmt: skip
 
 
 # ---------------------------------------------------------------- tables

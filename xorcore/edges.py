@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .backprop_rows import num
 from .data import ROW_LABELS
 from .model import act_grad_np
+from .numfmt import num
 from .trace import Trace
 
 PARAM_LEAVES = ("leaf_W1", "leaf_b1", "leaf_W2", "leaf_b2")

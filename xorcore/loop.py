@@ -17,10 +17,10 @@ import pandas as pd
 import torch
 from torch import nn
 
-from .backprop_rows import num
 from .config import Config
 from .data import XOR_X, XOR_Y
 from .model import OPTIMIZERS_TORCH, build_model
+from .numfmt import num
 from .trace import _np
 
 LOOP_STEPS: tuple[str, ...] = ("forward", "loss", "zero_grad", "backward", "step")

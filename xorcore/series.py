@@ -132,14 +132,14 @@ def predictions_table(hist: History, epoch: int, lang: str) -> pd.DataFrame:
     pred = hist.pred_at(epoch).astype(np.float64)
     ok = np.isfinite(pred)
     cls = np.where(ok, predicted_class(pred).astype(float), np.nan)
-    right = [t(lang, "tr_yes" if r else "tr_no") for r in correct(pred)]
+    right = [t(lang, "train_yes" if r else "train_no") for r in correct(pred)]
     return pd.DataFrame(
         {
-            t(lang, "tr_col_input"): list(ROW_LABELS),
-            t(lang, "tr_col_target"): TARGET.astype(int),
-            t(lang, "tr_col_pred"): pred,
-            t(lang, "tr_col_class"): cls,
-            t(lang, "tr_col_right"): right,
+            t(lang, "train_col_input"): list(ROW_LABELS),
+            t(lang, "train_col_target"): TARGET.astype(int),
+            t(lang, "train_col_pred"): pred,
+            t(lang, "train_col_class"): cls,
+            t(lang, "train_col_right"): right,
         }
     )
 

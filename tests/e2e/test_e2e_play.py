@@ -15,7 +15,7 @@ NAMED = {"en": re.compile(r"\bEpoch (\d[\d,]*)", re.IGNORECASE), "ko": re.compil
 TEXTS_JS = """() => [...document.querySelectorAll('.st-key-tr-explorer [data-testid="stMarkdownContainer"]')]
   .filter(e => e.checkVisibility()).map(e => e.innerText)"""
 BAR = '[data-testid="stMain"] [data-testid="stProgress"]'
-SCRUBBER = '.st-key-tr_epoch input[type="range"]'
+SCRUBBER = '.st-key-train_epoch input[type="range"]'
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -25,7 +25,7 @@ def test_a_replay_names_one_epoch_at_a_time(tab, lang):
     page.set_viewport_size({"width": 1280, "height": 720})
     harness.charts_drawn(page, timeout=120_000)
     last = int(page.locator(SCRUBBER).first.get_attribute("max") or 0)
-    page.locator(".st-key-tr_play_btn button").first.click()
+    page.locator(".st-key-train_play_btn button").first.click()
     page.wait_for_selector(BAR, timeout=60_000)
     samples: list[set[int]] = []
     texts: list[list[str]] = []

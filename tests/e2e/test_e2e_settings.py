@@ -85,7 +85,7 @@ def test_two_sessions_never_see_each_others_values(tab):
     a = tab().open("training", activation="tanh", lr="0.1", lang="English")
     b = tab().open("training", activation="relu", optimizer="sgd", seed="3", lang="한국어")
     pa, pb = a.page, b.page
-    pin = ".st-key-tr_pin_btn button[kind]"
+    pin = ".st-key-train_pin_btn button[kind]"
     pins = pa.locator(pin).count() > 0 and pb.locator(pin).count() > 0
     if pins:  # the Training page's pins are per session too (skipped while the page has no pin button)
         for p in (pa, pb):

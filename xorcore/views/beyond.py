@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 
 from .. import palette
-from ..backprop_rows import num
 from ..data import ROW_LABELS
 from ..loss_slice import Slice
+from ..numfmt import num
 from ..shares import Shares
 from ..text import t
 from . import style
@@ -151,10 +151,12 @@ def zero_grad_chart(losses: np.ndarray, lang: str, title: str, domain: list[floa
     """One loop's loss per epoch (nan epochs left out) on a given y domain, so two of them compare side by side."""
     ok = np.isfinite(losses)
     df = pd.DataFrame({"epoch": np.arange(len(losses))[ok], "loss": losses[ok]})
-    x = alt.X("epoch:Q", scale=alt.Scale(domain=[0, len(losses)], nice=False), axis=style.axis(t(lang, "tr_ax_epoch")))
-    y = alt.Y("loss:Q", scale=alt.Scale(domain=domain, nice=False), axis=style.axis(t(lang, "tr_ax_loss")))
+    x = alt.X(
+        "epoch:Q", scale=alt.Scale(domain=[0, len(losses)], nice=False), axis=style.axis(t(lang, "train_ax_epoch"))
+    )
+    y = alt.Y("loss:Q", scale=alt.Scale(domain=domain, nice=False), axis=style.axis(t(lang, "train_ax_loss")))
     last = df.iloc[[-1]] if len(df) else df
-    tip = [alt.Tooltip("epoch:Q", title=t(lang, "tr_ax_epoch")), alt.Tooltip("loss:Q", title="L", format=".6f")]
+    tip = [alt.Tooltip("epoch:Q", title=t(lang, "train_ax_epoch")), alt.Tooltip("loss:Q", title="L", format=".6f")]
     line = alt.Chart(df).mark_line(color=color, strokeWidth=3, clip=True).encode(x=x, y=y, tooltip=tip)
     dot = alt.Chart(last).mark_point(filled=True, size=120, color=color, opacity=1).encode(x=x, y=y, tooltip=tip)
     desc = t(

@@ -91,9 +91,9 @@ def loss_chart_of(
     """loss_chart over loss_frames' data."""
     df = frames["curve"]
     assert df is not None
-    y = value_y("loss", "tr_ax_loss", log, lang)
+    y = value_y("loss", "train_ax_loss", log, lang)
     x = epoch_axis(hist, lang)
-    tip = [alt.Tooltip("epoch:Q", title=t(lang, "tr_ax_epoch")), alt.Tooltip("loss:Q", title="loss", format=".6f")]
+    tip = [alt.Tooltip("epoch:Q", title=t(lang, "train_ax_epoch")), alt.Tooltip("loss:Q", title="loss", format=".6f")]
     line = alt.Chart(df).mark_line(color=palette.POS, strokeWidth=3).encode(x=x, y=y)
     layers = [line, *(epoch_hover(df, x, y, "loss_hover", tip) if hover else [])]
     layers += marker_layers(frames, y, ".6f")
@@ -101,8 +101,8 @@ def loss_chart_of(
         width=CHART_WIDTH,
         autosize=style.AUTOSIZE,
         height=height,
-        title=style.title(t(lang, "tr_loss_title"), t(lang, "tr_loss_sub")),
-        description=t(lang, "tr_loss_desc"),
+        title=style.title(t(lang, "train_loss_title"), t(lang, "train_loss_sub")),
+        description=t(lang, "train_loss_desc"),
     )
 
 
@@ -112,12 +112,12 @@ def accuracy_chart(hist: History, lang: str, epoch: int | None = None, max_point
     y = alt.Y(
         "accuracy:Q",
         scale=alt.Scale(domain=[0, 1.05], nice=False),
-        axis=style.axis(t(lang, "tr_ax_accuracy"), format="%", values=[0, 0.25, 0.5, 0.75, 1]),
+        axis=style.axis(t(lang, "train_ax_accuracy"), format="%", values=[0, 0.25, 0.5, 0.75, 1]),
     )
     x = epoch_axis(hist, lang)
     tip = [
-        alt.Tooltip("epoch:Q", title=t(lang, "tr_ax_epoch")),
-        alt.Tooltip("accuracy:Q", title=t(lang, "tr_ax_accuracy"), format=".0%"),
+        alt.Tooltip("epoch:Q", title=t(lang, "train_ax_epoch")),
+        alt.Tooltip("accuracy:Q", title=t(lang, "train_ax_accuracy"), format=".0%"),
     ]
     line = alt.Chart(df).mark_line(color=palette.ACCENT, strokeWidth=3, interpolate="step-after").encode(x=x, y=y)
     layers = [line, *epoch_hover(df, x, y, "acc_hover", tip)]
@@ -127,8 +127,8 @@ def accuracy_chart(hist: History, lang: str, epoch: int | None = None, max_point
         width=CHART_WIDTH,
         autosize=style.AUTOSIZE,
         height=CURVE_HEIGHT - 60,
-        title=style.title(t(lang, "tr_acc_title")),
-        description=t(lang, "tr_acc_desc"),
+        title=style.title(t(lang, "train_acc_title")),
+        description=t(lang, "train_acc_desc"),
     )
 
 
@@ -140,18 +140,18 @@ def prediction_chart(
     labels = [f"{r} → {int(y)}" for r, y in zip(ROW_LABELS, TARGET, strict=True)]
     df["series"] = df["row"].map(dict(enumerate(labels)))
     pscale = alt.Scale(domain=[-0.02, 1.02], nice=False)
-    y = alt.Y("y_pred:Q", scale=pscale, axis=style.axis(t(lang, "tr_ax_pred"), values=[0, 0.25, 0.5, 0.75, 1]))
+    y = alt.Y("y_pred:Q", scale=pscale, axis=style.axis(t(lang, "train_ax_pred"), values=[0, 0.25, 0.5, 0.75, 1]))
     color = alt.Color(
         "series:N",
         scale=alt.Scale(domain=labels, range=list(ROW_COLORS)),
-        legend=curve_legend(t(lang, "tr_legend_input"), orient="bottom", columns=2),
+        legend=curve_legend(t(lang, "train_legend_input"), orient="bottom", columns=2),
     )
     # The target lines, labelled just inside the plot (below 1, above 0).
     targets = pd.DataFrame(
         {
             "y_pred": [0.0, 1.0],
             "text_y": [0.07, 0.93],
-            "label": [t(lang, "tr_target_line", y=0), t(lang, "tr_target_line", y=1)],
+            "label": [t(lang, "train_target_line", y=0), t(lang, "train_target_line", y=1)],
         }
     )
     ref = alt.Chart(targets).mark_rule(color="#555555", strokeDash=[8, 5], strokeWidth=2).encode(y=y)
@@ -169,10 +169,10 @@ def prediction_chart(
             y=y,
             color=color,
             tooltip=[
-                alt.Tooltip("input:N", title=t(lang, "tr_col_input")),
-                alt.Tooltip("target:Q", title=t(lang, "tr_col_target")),
-                alt.Tooltip("epoch:Q", title=t(lang, "tr_ax_epoch")),
-                alt.Tooltip("y_pred:Q", title=t(lang, "tr_ax_pred"), format=".4f"),
+                alt.Tooltip("input:N", title=t(lang, "train_col_input")),
+                alt.Tooltip("target:Q", title=t(lang, "train_col_target")),
+                alt.Tooltip("epoch:Q", title=t(lang, "train_ax_epoch")),
+                alt.Tooltip("y_pred:Q", title=t(lang, "train_ax_pred"), format=".4f"),
             ],
         )
     )
@@ -183,8 +183,8 @@ def prediction_chart(
         width=CHART_WIDTH,
         autosize=style.AUTOSIZE,
         height=CURVE_HEIGHT,
-        title=style.title(t(lang, "tr_pred_title")),
-        description=t(lang, "tr_pred_desc"),
+        title=style.title(t(lang, "train_pred_title")),
+        description=t(lang, "train_pred_desc"),
     )
 
 
@@ -195,12 +195,12 @@ def params_chart(hist: History, lang: str, epoch: int | None = None, max_points:
     color = alt.Color(
         "group:N",
         scale=alt.Scale(domain=groups, range=[GROUP_COLORS[g] for g in groups]),
-        legend=curve_legend(t(lang, "tr_legend_layer"), orient="bottom", columns=4),
+        legend=curve_legend(t(lang, "train_legend_layer"), orient="bottom", columns=4),
     )
     dash = alt.StrokeDash(
         "group:N", scale=alt.Scale(domain=groups, range=[[1, 0], [6, 3], [1, 0], [6, 3]]), legend=None
     )
-    y = alt.Y("value:Q", axis=style.axis(t(lang, "tr_ax_param")))
+    y = alt.Y("value:Q", axis=style.axis(t(lang, "train_ax_param")))
     lines = (
         alt.Chart(df)
         .mark_line(strokeWidth=2.5)
@@ -211,9 +211,9 @@ def params_chart(hist: History, lang: str, epoch: int | None = None, max_points:
             strokeDash=dash,
             detail=alt.Detail("param:N"),
             tooltip=[
-                alt.Tooltip("param:N", title=t(lang, "tr_param")),
-                alt.Tooltip("epoch:Q", title=t(lang, "tr_ax_epoch")),
-                alt.Tooltip("value:Q", title=t(lang, "tr_ax_param"), format=".4f"),
+                alt.Tooltip("param:N", title=t(lang, "train_param")),
+                alt.Tooltip("epoch:Q", title=t(lang, "train_ax_epoch")),
+                alt.Tooltip("value:Q", title=t(lang, "train_ax_param"), format=".4f"),
             ],
         )
     )
@@ -224,8 +224,8 @@ def params_chart(hist: History, lang: str, epoch: int | None = None, max_points:
         width=CHART_WIDTH,
         autosize=style.AUTOSIZE,
         height=CURVE_HEIGHT + 40,
-        title=style.title(t(lang, "tr_params_title"), t(lang, "tr_params_sub")),
-        description=t(lang, "tr_params_desc"),
+        title=style.title(t(lang, "train_params_title"), t(lang, "train_params_sub")),
+        description=t(lang, "train_params_desc"),
     )
 
 
@@ -234,11 +234,11 @@ def grad_norm_chart(
 ) -> alt.LayerChart:
     """||dL/dθ||₂ per epoch (log y by default: it spans orders of magnitude)."""
     df = grad_frame(hist, epoch, log, max_points)
-    y = value_y("grad_norm", "tr_ax_grad", log, lang)
+    y = value_y("grad_norm", "train_ax_grad", log, lang)
     x = epoch_axis(hist, lang)
     tip = [
-        alt.Tooltip("epoch:Q", title=t(lang, "tr_ax_epoch")),
-        alt.Tooltip("grad_norm:Q", title=t(lang, "tr_ax_grad"), format=".3e"),
+        alt.Tooltip("epoch:Q", title=t(lang, "train_ax_epoch")),
+        alt.Tooltip("grad_norm:Q", title=t(lang, "train_ax_grad"), format=".3e"),
     ]
     line = alt.Chart(df).mark_line(color=palette.SERIES[3], strokeWidth=2.5).encode(x=x, y=y)
     layers = [line, *epoch_hover(df, x, y, "grad_hover", tip)]
@@ -248,8 +248,8 @@ def grad_norm_chart(
         width=CHART_WIDTH,
         autosize=style.AUTOSIZE,
         height=CURVE_HEIGHT - 60,
-        title=style.title(t(lang, "tr_grad_title"), t(lang, "tr_grad_sub")),
-        description=t(lang, "tr_grad_desc"),
+        title=style.title(t(lang, "train_grad_title"), t(lang, "train_grad_sub")),
+        description=t(lang, "train_grad_desc"),
     )
 
 
@@ -267,9 +267,9 @@ def overlay_chart(
     widths = [4.5 if label == current else 2.5 for label in labels]
     hi = max([hist.epochs_run for _, hist in runs] + [1])
     x = alt.X(
-        "epoch:Q", scale=alt.Scale(domain=[0, hi], nice=False), axis=style.axis(t(lang, "tr_ax_epoch"), format="d")
+        "epoch:Q", scale=alt.Scale(domain=[0, hi], nice=False), axis=style.axis(t(lang, "train_ax_epoch"), format="d")
     )
-    y = value_y("loss", "tr_ax_loss", log, lang)
+    y = value_y("loss", "train_ax_loss", log, lang)
     lines = (
         alt.Chart(df)
         .mark_line()
@@ -280,14 +280,14 @@ def overlay_chart(
                 "run:N",
                 scale=alt.Scale(domain=labels, range=colors),
                 sort=labels,
-                legend=curve_legend(t(lang, "tr_legend_run"), orient="bottom", direction="vertical"),
+                legend=curve_legend(t(lang, "train_legend_run"), orient="bottom", direction="vertical"),
             ),
             strokeWidth=alt.StrokeWidth(
                 "run:N", scale=alt.Scale(domain=labels, range=widths), sort=labels, legend=None
             ),
             tooltip=[
-                alt.Tooltip("run:N", title=t(lang, "tr_legend_run")),
-                alt.Tooltip("epoch:Q", title=t(lang, "tr_ax_epoch")),
+                alt.Tooltip("run:N", title=t(lang, "train_legend_run")),
+                alt.Tooltip("epoch:Q", title=t(lang, "train_ax_epoch")),
                 alt.Tooltip("loss:Q", title="loss", format=".6f"),
             ],
         )
@@ -296,6 +296,6 @@ def overlay_chart(
         width=CHART_WIDTH,
         autosize=style.AUTOSIZE,
         height=CURVE_HEIGHT + 60,
-        title=style.title(t(lang, "tr_overlay_title"), t(lang, "tr_overlay_sub")),
-        description=t(lang, "tr_overlay_desc", n=len(labels)),
+        title=style.title(t(lang, "train_overlay_title"), t(lang, "train_overlay_sub")),
+        description=t(lang, "train_overlay_desc", n=len(labels)),
     )

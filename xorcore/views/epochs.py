@@ -22,7 +22,7 @@ def epoch_axis(hist: History, lang: str) -> alt.X:
     """The shared x axis: epochs 0..n (n = the trained model)."""
     hi = max(hist.epochs_run, 1)
     return alt.X(
-        "epoch:Q", scale=alt.Scale(domain=[0, hi], nice=False), axis=style.axis(t(lang, "tr_ax_epoch"), format="d")
+        "epoch:Q", scale=alt.Scale(domain=[0, hi], nice=False), axis=style.axis(t(lang, "train_ax_epoch"), format="d")
     )
 
 
@@ -30,7 +30,7 @@ def marker_frames(epoch: int | None, y_value: float | None, field: str, lang: st
     """epoch_marker's data: the rule's row (epoch, label) and the dot's (epoch, `field`), None where not drawn."""
     if epoch is None:
         return {"marker": None, "marker_dot": None}
-    rule_df = pd.DataFrame({"epoch": [int(epoch)], "label": [t(lang, "tr_marker", epoch=int(epoch))]})
+    rule_df = pd.DataFrame({"epoch": [int(epoch)], "label": [t(lang, "train_marker", epoch=int(epoch))]})
     dot_df = None
     if y_value is not None and np.isfinite(y_value):
         dot_df = pd.DataFrame({"epoch": [int(epoch)], field: [float(y_value)]})

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..backprop_rows import num, row_share
+from ..backprop_rows import row_share
 from ..data import ROW_LABELS
 from ..losses import bce_terms
+from ..numfmt import num
 from ..palette import ACCENT, NEUTRAL, POS
 from ..text import t
 from ..trace import Trace

@@ -8,7 +8,7 @@ from app_pages._loop_view import curves_view, loop_view
 from app_pages._shared import config, nav_links, tr
 from app_pages._slides import deck, presenting
 
-SCRIPT = "app_pages/6_loop.py"
+SCRIPT = "app_pages/loop.py"
 
 cfg = config()
 if presenting():  # two slides: the loop one step at a time, the curves with and without zero_grad

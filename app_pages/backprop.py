@@ -20,7 +20,6 @@ from xorcore.backprop_rows import (
     PARAM_STEPS,
     STEPS,
     act_prime_latex,
-    array_text,
     equation,
     grad_frame,
     hidden_labels,
@@ -31,6 +30,7 @@ from xorcore.backprop_rows import (
 )
 from xorcore.data import ROW_LABELS
 from xorcore.dead import is_dead
+from xorcore.numfmt import array_text
 from xorcore.views.graph import computation_graph
 
 SCRIPT = page_path("backprop")

@@ -27,85 +27,85 @@ last = series.last_epoch(hist)
 if presenting():  # one slide: the replay (play, the scrubber, the loss, the boundary, the hidden plane)
 
     def replay() -> None:
-        title(tr("tr_title"))
+        title(tr("train_title"))
         engine_note(hist)
-        explorer(hist, bool(st.session_state.get("tr_log")))
+        explorer(hist, bool(st.session_state.get("train_log")))
 
     deck(page_path("training"), [replay])
     st.stop()
-st.title(tr("tr_title"))
-st.caption(tr("tr_intro", n=hist.epochs_run))
+st.title(tr("train_title"))
+st.caption(tr("train_intro", n=hist.epochs_run))
 if hist.diverged_at is not None:
-    st.error(tr("tr_diverged_zero" if hist.diverged_at == 0 else "diverged", epoch=hist.diverged_at),
+    st.error(tr("train_diverged_zero" if hist.diverged_at == 0 else "diverged", epoch=hist.diverged_at),
              icon=":material/warning:")  # fmt: skip
 
 # ---------------------------------------------------------------- summary: final loss, accuracy, learned, epochs
 cols = st.columns(4)
 loss = hist.loss_at(last)
-cols[0].metric(tr("tr_m_final_loss"), f"{loss:.6f}" if math.isfinite(loss) else "—")
+cols[0].metric(tr("train_m_final_loss"), f"{loss:.6f}" if math.isfinite(loss) else "—")
 acc = float(series.accuracy_series(hist)[last])
-cols[1].metric(tr("tr_m_accuracy"), f"{acc:.0%}" if math.isfinite(acc) else "—")
+cols[1].metric(tr("train_m_accuracy"), f"{acc:.0%}" if math.isfinite(acc) else "—")
 ok = hist.diverged_at is None and hist.success()
-cols[2].metric(tr("tr_m_success"), tr("tr_success_yes" if ok else "tr_success_no"), help=rule())
-cols[3].metric(tr("tr_m_epochs"), f"{hist.epochs_run:,}")
+cols[2].metric(tr("train_m_success"), tr("train_success_yes" if ok else "train_success_no"), help=rule())
+cols[3].metric(tr("train_m_epochs"), f"{hist.epochs_run:,}")
 st.caption(rule())  # the one success rule behind "accuracy" and "learned?"
 engine_note(hist)
 diagnosis(hist)
 
-log = st.toggle(tr("tr_log"), key="tr_log", help=tr("tr_log_help"))
+log = st.toggle(tr("train_log"), key="train_log", help=tr("train_log_help"))
 explorer(hist, log)
 
 # ---------------------------------------------------------------- curves (built once per run and language)
 acc_spec, grad_spec, pred_spec, params_spec = curve_specs(hist, lang())
-st.subheader(tr("tr_curves"))
+st.subheader(tr("train_curves"))
 a, g = st.columns(2)
 with a:
     draw(acc_spec)
-    st.caption(tr("tr_acc_caption", **rule_values()))
+    st.caption(tr("train_acc_caption", **rule_values()))
 with g:
     draw(grad_spec)
-    st.caption(tr("tr_grad_caption"))
+    st.caption(tr("train_grad_caption"))
 p, q = st.columns(2)
 with p:
     draw(pred_spec)
-    st.caption(tr("tr_pred_caption"))
+    st.caption(tr("train_pred_caption"))
 with q:
     draw(params_spec)
-    st.caption(tr("tr_params_caption"))
+    st.caption(tr("train_params_caption"))
 
 pinned_runs(hist, log)
 
 # ---------------------------------------------------------------- the trained model's predictions
-st.subheader(tr("tr_final"))
+st.subheader(tr("train_final"))
 if hist.diverged_at is not None:
-    st.caption(tr("tr_final_diverged", epoch=last))
+    st.caption(tr("train_final_diverged", epoch=last))
 else:
     fails, runs = seed_failures(hist.config)
     lecture = ", ".join(f"{v:.3f}" for v in series.LECTURE_CELL1_PRED)
-    st.caption(tr("tr_final_caption", lecture=lecture, seed=hist.config.seed, fails=fails, runs=runs, last=runs - 1))
+    st.caption(tr("train_final_caption", lecture=lecture, seed=hist.config.seed, fails=fails, runs=runs, last=runs - 1))
 left, right = st.columns([3, 2])
 with left:
     pred_table(hist, last)
 with right:  # as the lecture's cell 1 prints them
     act = {"leaky_relu": "LeakyReLU", "relu": "ReLU", "tanh": "Tanh"}.get(hist.config.activation)
-    head = tr("tr_printout_head", act=act or hist.config.activation.capitalize())
+    head = tr("train_printout_head", act=act or hist.config.activation.capitalize())
     st.code(f"{head}\n {series.printout(hist.pred_at(last))}", language=None)
 
 # ---------------------------------------------------------------- downloads: History as CSV, the standalone script
-st.subheader(tr("tr_downloads"))
+st.subheader(tr("train_downloads"))
 cfg = hist.config
 slug = f"{cfg.activation}_{cfg.optimizer}_lr{cfg.lr:g}_seed{cfg.seed}_h{cfg.hidden}_e{cfg.epochs}"
 code = script(cfg, lang())
 a, b = st.columns(2)
-a.download_button(tr("tr_dl_csv"), history_csv(hist), file_name=f"xor_history_{slug}.csv", mime="text/csv",
-                  icon=":material/table:", help=tr("tr_dl_csv_help"), key="tr_dl_csv")  # fmt: skip
-b.download_button(tr("tr_dl_script"), code, file_name=f"xor_{slug}.py", mime="text/x-python",
-                  icon=":material/code:", help=tr("tr_dl_script_help"), key="tr_dl_script")  # fmt: skip
-with st.expander(tr("tr_script_show")):
+a.download_button(tr("train_dl_csv"), history_csv(hist), file_name=f"xor_history_{slug}.csv", mime="text/csv",
+                  icon=":material/table:", help=tr("train_dl_csv_help"), key="train_dl_csv")  # fmt: skip
+b.download_button(tr("train_dl_script"), code, file_name=f"xor_{slug}.py", mime="text/x-python",
+                  icon=":material/code:", help=tr("train_dl_script_help"), key="train_dl_script")  # fmt: skip
+with st.expander(tr("train_script_show")):
     if hist.diverged_at is None:
-        st.caption(tr("tr_script_caption", loss=f"{hist.final_loss:.6f}"))
+        st.caption(tr("train_script_caption", loss=f"{hist.final_loss:.6f}"))
     else:
-        st.caption(tr("tr_script_caption_div"))
+        st.caption(tr("train_script_caption_div"))
     st.code(code, language="python")
 
 nav_links(page_path("training"))

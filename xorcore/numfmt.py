@@ -1,0 +1,19 @@
+"""How a number is written on screen: fixed decimals, never a negative zero."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def num(v: float, d: int = 6) -> str:
+    """A number with d decimals, never '-0.000000' (a tiny negative shows as 0)."""
+    s = f"{float(v):.{d}f}"
+    return "0." + "0" * d if s == "-0." + "0" * d else s
+
+
+def array_text(a: np.ndarray, d: int = 6) -> str:
+    """An array as nested brackets of d-decimal numbers, e.g. [[0.000000, 0.011670]]."""
+    a = np.asarray(a, dtype=float)
+    if a.ndim == 0:
+        return num(float(a), d)
+    return "[" + ", ".join(array_text(x, d) for x in a) + "]"
