@@ -14,8 +14,8 @@ from torch import nn
 
 from app_pages import _walk
 from app_pages._charts import chart
+from app_pages._sections import more, presenting, title
 from app_pages._shared import config, lang, tr, upright
-from app_pages._slides import more, presenting, title
 from app_pages._views import loss_slice_view
 from xorcore import LECTURE
 from xorcore import trace as trace_of

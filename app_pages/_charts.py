@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from app_pages._slides import SLIDE_CHART_HEIGHT, fit, presenting
+from app_pages._sections import SLIDE_CHART_HEIGHT, fit, presenting
 from xorcore.views.vega import vega_spec
 
 # Bounded by size through the entry count: the largest spec (the hidden plane of 8 units, pickled as

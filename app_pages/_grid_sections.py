@@ -23,8 +23,8 @@ from app_pages._grid import (
     train_grid,
     vs_torch,
 )  # fmt: skip
+from app_pages._sections import more, presenting, title
 from app_pages._shared import config, lang, rule, tr
-from app_pages._slides import more, presenting, title
 from xorcore import experiments as ex
 from xorcore import stuck, stuck_grid
 from xorcore.float32 import slope_values

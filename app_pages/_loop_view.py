@@ -12,8 +12,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._charts import chart
+from app_pages._sections import more, presenting
 from app_pages._shared import lang, tr
-from app_pages._slides import more, presenting, title
 from xorcore import Config
 from xorcore.data import ROW_LABELS, TARGET
 from xorcore.loop import LOOP_CODE, LOOP_STEPS, LoopStepper, Snapshot, changed, fresh_sum_gap, plain_loop, values_table
@@ -40,7 +40,7 @@ def loop_view(cfg: Config) -> None:
     """Controls, the loop's code with the line that ran, what it changed, and the values after it."""
     with st.container(key="loop-stepper"):
         if presenting():  # the slide's title: the page's name and the lecture's sentence
-            title(tr("page_loop"))
+            st.subheader(tr("page_loop"), divider="gray")
             st.markdown(f":material/school: **{tr('lp_story')}**")
         skip = st.toggle(tr("lp_skip"), key="lp_skip", help=tr("lp_skip_help"))
         s = stepper(cfg, bool(skip))
@@ -174,7 +174,6 @@ def curves_view(cfg: Config) -> None:
     """The training curve with and without zero_grad, side by side on one y scale, and what they show."""
     n = min(CURVE_EPOCHS, cfg.epochs)
     with_zg, without = _curves(cfg, n)
-    title(tr("lp_h_curves"))
     st.markdown(tr("lp_curves_intro", n=n))
     both = np.concatenate([with_zg, without])
     both = both[np.isfinite(both)]

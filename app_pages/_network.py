@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from app_pages._slides import wide_net
+from app_pages._sections import wide_net
 from xorcore.views.diagram import edge_format, network
 from xorcore.views.tables import edge_table
 

@@ -12,8 +12,8 @@ import streamlit as st
 
 from app_pages._charts import draw
 from app_pages._runcharts import frame_views
+from app_pages._sections import presenting
 from app_pages._shared import lang, tr
-from app_pages._slides import presenting
 from xorcore import History, series
 from xorcore.dead import dead_units
 from xorcore.views.diagram import network

@@ -12,7 +12,7 @@ import hashlib
 import streamlit as st
 
 from app_pages._charts import shipped
-from app_pages._slides import fit
+from app_pages._sections import fit
 from xorcore import History
 from xorcore.geometry import run_plane_domains
 from xorcore.views import curves

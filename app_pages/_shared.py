@@ -85,6 +85,11 @@ def page_path(url: str) -> str:
     return next(path for path, _, u in PAGES if u == url)
 
 
+def page_of(script: str) -> str:
+    """The url path of the page drawn by this script, e.g. page_of("app_pages/training.py") -> "training"."""
+    return next(u for path, _, u in PAGES if path == script)
+
+
 def lang() -> str:
     """The current language, 'ko' or 'en' (set by the sidebar)."""
     return st.session_state.get("lang") or "en"

@@ -11,8 +11,8 @@ import torch
 from torch import nn
 
 from app_pages._charts import chart
+from app_pages._sections import more, presenting, title
 from app_pages._shared import lang, tr
-from app_pages._slides import more, presenting, title
 from xorcore import Config
 from xorcore.data import ROW_LABELS, XOR_X
 from xorcore.edges import edge_labels, layer_ratio, w1_path_latex

@@ -11,8 +11,8 @@ import streamlit as st
 
 from app_pages._backprop import FMT6, fmt8, loss_slice, manual_update
 from app_pages._network import network_view
+from app_pages._sections import deck, more, presenting, title, wide_net
 from app_pages._shared import config, lang, nav_links, page_path, tr, upright
-from app_pages._slides import deck, more, presenting, title, wide_net
 from app_pages._views import grad_shares_view, local_upstream_view
 from xorcore import build_model, finite_differences
 from xorcore import trace as trace_of

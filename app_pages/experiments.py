@@ -1,7 +1,8 @@
-"""Page 5 · Experiments: many seeds per setting, success-rate heatmap, loss spread, failing seeds, why ReLU fails.
+"""Experiments: many seeds per setting, success-rate heatmap, loss spread, failing seeds, why ReLU fails.
 
 Layout only: the grid is trained by xorcore.experiments (one engine batch per activation row), cached
 row by row with st.cache_data on plain arguments, so a rerun or a revisit of the same grid is instant.
+Reading mode draws the controls and the grid they ran; a slide draws the grid of slide_last().
 """
 
 from __future__ import annotations
@@ -19,26 +20,33 @@ from app_pages._grid_sections import (
     stuck_slide,
     why_stuck,
 )
+from app_pages._sections import Section, show
 from app_pages._shared import named_params, nav_links
-from app_pages._slides import deck, presenting
 
 if st.session_state.pop(K_GOTO, False):
     # not a plain clear(), which refuses the URL-bound sidebar params; the two named by code go with it
     st.switch_page(TRAINING, query_params=named_params())
 
+ran: dict = {}  # reading mode: the grid the controls ran, and its settings
 
-if presenting():
-    deck(PAGE, [heat_slide, stuck_slide, fail_slide])
-    st.stop()
 
-last, run = controls()
-if not last:  # controls() said what Run will train
-    nav_links(PAGE)
-    st.stop()
-grid = train_grid(last, timed=run)
-results_note(grid, last)
-heatmap(grid)
-why_stuck(grid, last)
-loss_spread(grid)
-failing_seeds(grid)
-nav_links(PAGE)
+def setup() -> None:
+    """The controls; the grid they ran (none yet: what Run will train is said, and the page ends)."""
+    last, run = controls()
+    if not last:
+        nav_links(PAGE)
+        st.stop()
+    ran.update(last=last, grid=train_grid(last, timed=run))
+
+
+show("experiments", [
+    Section("controls", setup, slide=False),
+    Section("results", lambda: results_note(ran["grid"], ran["last"]), slide=False),
+    Section("success", lambda: heatmap(ran["grid"]), slide=False),
+    Section("why-stuck", lambda: why_stuck(ran["grid"], ran["last"]), slide=False),
+    Section("spread", lambda: loss_spread(ran["grid"]), slide=False),
+    Section("failing", lambda: failing_seeds(ran["grid"]), slide=False),
+    Section("success-slide", heat_slide, reading=False),
+    Section("stuck-slide", stuck_slide, reading=False),
+    Section("failing-slide", fail_slide, reading=False),
+])  # fmt: skip

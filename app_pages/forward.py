@@ -1,10 +1,10 @@
-"""Page 2 · Forward Pass: Linear 1, activation, Linear 2, output, loss, with numbers, equations and pictures."""
+"""Forward Pass: Linear 1, activation, Linear 2, output, loss, with numbers, equations and pictures."""
 
 import streamlit as st
 
 from app_pages._charts import chart
-from app_pages._shared import config, lang, nav_links, page_path, tr, upright
-from app_pages._slides import deck, more, presenting, wide_net
+from app_pages._sections import Section, more, presenting, show, wide_net
+from app_pages._shared import config, lang, tr, upright
 from xorcore import build_model
 from xorcore import trace as trace_of
 from xorcore.data import ROW_LABELS
@@ -24,7 +24,6 @@ from xorcore.views.loss_bars import loss_chart
 from xorcore.views.planes import hidden_plane, output_axis, output_line_sentence, space_plane
 from xorcore.views.tables import forward_table
 
-SCRIPT = page_path("forward")
 N_STEPS = 5
 cfg, lg = config(), lang()
 model = build_model(cfg)  # the untrained network of this seed, as in the lecture's cell 2
@@ -61,7 +60,11 @@ PRESENT = presenting()
 # the batch equation on one line under both; the whole table is folded with the explanation.
 WIDE = wide_net(hidden)
 rows, ring, units = [0, 1, 2, 3], None, (0, 1)  # presentation mode: the batch, hidden units 1 and 2
-if not PRESENT:
+
+
+def intro() -> None:
+    """The page's title, whether these are the lecture's numbers, and which rows and units to draw (reading mode)."""
+    global rows, ring, units
     st.title(tr("fw_title"))
     st.markdown(tr("fw_intro", seed=cfg.seed))
     st.caption(tr("notation"))
@@ -69,8 +72,6 @@ if not PRESENT:
         st.success(tr("fw_lecture_ok"), icon=":material/menu_book:")
     else:
         st.info(tr("fw_not_lecture", seed=cfg.seed, act=tr(f"act_{act}"), hidden=hidden), icon=":material/tune:")
-
-    # Controls: which rows, which two hidden units to draw.
     choice = st.segmented_control(
         tr("rows_label"), ["all", 0, 1, 2, 3], default="all", required=True, key="fw_rows",
         format_func=lambda r: tr("all_rows") if r == "all" else tr("one_row", row=ROW_LABELS[r]),
@@ -89,14 +90,16 @@ if not PRESENT:
     elif hidden == 1:
         st.caption(tr("fw_one_unit_note"))
 
-    # Start: the input plane and X.
-    st.header(tr("fw_start_header"))
+
+def start() -> None:
+    """The input plane and X, before the first step."""
     left, right = st.columns([1, 1], gap="large")
     with left:
         st.markdown(tr("fw_start_text"))
         st.latex(latex_inputs(trace))
     with right:
         picture(space_plane, flat, act, hidden, lg, "input", units, highlight=ring)
+
 
 STORY = (
     "story_linear1",
@@ -124,11 +127,9 @@ def more_text(k: int) -> str:
 def step(k: int) -> None:
     """Forward step k (1..5) in its own container: sentence, explanation, values, picture, equation."""
     with st.container(key=f"step-forward-{k}"):
-        if PRESENT:  # the step and the lecture's sentence, as a slide's title
-            st.subheader(tr(f"fw_step{k}"), divider="gray")
+        if PRESENT:  # the lecture's sentence under the slide's title
             st.markdown(f"{ICONS[k - 1]} **{tr(STORY[k - 1])}**")
         else:
-            st.header(tr(f"fw_step{k}"))
             st.info(tr(STORY[k - 1]), icon=ICONS[k - 1])
         # [6, 5]: the tables fit (1280 px); a slide's step 5 halves the row to give the legend room
         spec = ([5, 3] if k < 5 else [1, 1]) if PRESENT else [6, 5]
@@ -196,9 +197,8 @@ def equations(k: int) -> None:
         st.latex(eq)
 
 
-if PRESENT:
-    deck(SCRIPT, [lambda k=k: step(k) for k in range(1, N_STEPS + 1)])
-else:
-    for k in range(1, N_STEPS + 1):
-        step(k)
-    nav_links(SCRIPT)
+show("forward", [
+    Section("intro", intro, slide=False),
+    Section("start", start, tr("fw_start_header"), slide=False),
+    *(Section(f"step-{k}", lambda k=k: step(k), tr(f"fw_step{k}")) for k in range(1, N_STEPS + 1)),
+])  # fmt: skip

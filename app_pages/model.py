@@ -1,12 +1,12 @@
-"""Page 1 · Model: the XOR problem, the network diagram, its parameters, its activation, its code."""
+"""Model: the XOR problem, the network diagram, its parameters, its activation, its code, its trained predictions."""
 
 import pandas as pd
 import streamlit as st
 
 from app_pages._charts import chart
 from app_pages._network import network_view
-from app_pages._shared import config, history, lang, nav_links, page_path, rule, tr
-from app_pages._slides import deck, presenting, title, wide_net
+from app_pages._sections import Section, presenting, show, wide_net
+from app_pages._shared import config, history, lang, rule, tr
 from xorcore.backprop_rows import hidden_labels
 from xorcore.dead import dead_units
 from xorcore.float32 import slope_values
@@ -18,14 +18,16 @@ from xorcore.views.boundary import boundary_sentence, decision_boundary
 from xorcore.views.points import XOR_POINTS, XOR_TARGET, xor_plane
 from xorcore.views.tables import params_table, predictions_table
 
-SCRIPT = page_path("model")
 cfg, lg = config(), lang()
 hist = history()
 act_name = tr(f"act_{cfg.activation}")
 initial, trained = hist.params[0], hist.params[-1]  # θ at epoch 0 and after the last epoch
 
 PRESENT = presenting()
-if not PRESENT:
+
+
+def intro() -> None:
+    """The page's title and what it shows (reading mode)."""
     st.title(tr("mp_title", hidden=cfg.hidden))
     st.markdown(tr("mp_intro", hidden=cfg.hidden, act=act_name))
     if hist.diverged_at is not None:
@@ -38,10 +40,8 @@ def captioned(caption: str) -> None:
         st.caption(caption)
 
 
-# 1 · XOR
 def xor_problem() -> None:
     """The four points, their truth table, and why no single line separates them."""
-    title(tr("mp_xor_header"))
     left, right = st.columns([1, 1], gap="large")
     with left:
         st.markdown(tr("mp_xor_text"))
@@ -56,10 +56,8 @@ def xor_problem() -> None:
         captioned(tr("ch_xor_desc"))
 
 
-# 2 · Network diagram, initial and trained
 def network_diagram() -> None:
     """The network with its weights, before and after training."""
-    title(tr("mp_net_header"))
     small = wide_net(cfg.hidden)  # a wide net on a slide: the diagram compact, its numbers in a table beside it
     if (
         PRESENT and not small
@@ -93,10 +91,8 @@ def network_diagram() -> None:
                     st.info(tr("mp_no_dead"), icon=":material/info:")
 
 
-# 4 · Activation and its derivative
 def activation() -> None:
     """The hidden activation and its derivative."""
-    title(tr("mp_act_header", name=act_name))
     left, right = st.columns([1, 1], gap="large")
     with left:
         st.markdown(tr(f"mp_act_{cfg.activation}", **slope_values()))
@@ -106,51 +102,52 @@ def activation() -> None:
         captioned(tr("ch_act_desc", name=act_name))
 
 
-if PRESENT:
-    deck(SCRIPT, [xor_problem, network_diagram, activation])
-    st.stop()
-xor_problem()
-network_diagram()
+def parameters() -> None:
+    """How many parameters, the loss before and after, every parameter's initial and trained value."""
+    st.markdown(
+        tr("mp_params_text", hidden=cfg.hidden, n=n_params(cfg.hidden), seed=cfg.seed, epochs=hist.epochs_run,
+           opt=tr(f"opt_{cfg.optimizer}"), lr=f"{cfg.lr:g}")
+    )  # fmt: skip
+    m1, m2, m3 = st.columns(3)
+    m1.metric(tr("mp_count"), n_params(cfg.hidden))
+    m2.metric(tr("mp_initial_loss"), f"{hist.loss_at(0):.4f}")
+    m3.metric(tr("mp_final_loss"), f"{hist.final_loss:.4f}")
+    table = params_table(initial, trained, cfg.hidden, lg)
+    st.dataframe(table, hide_index=True, width="stretch", column_config={c: NUM4 for c in table.columns[1:]})
 
-# 3 · Parameters
-st.header(tr("mp_params_header"))
-st.markdown(
-    tr("mp_params_text", hidden=cfg.hidden, n=n_params(cfg.hidden), seed=cfg.seed, epochs=hist.epochs_run,
-       opt=tr(f"opt_{cfg.optimizer}"), lr=f"{cfg.lr:g}")
-)  # fmt: skip
-m1, m2, m3 = st.columns(3)
-m1.metric(tr("mp_count"), n_params(cfg.hidden))
-m2.metric(tr("mp_initial_loss"), f"{hist.loss_at(0):.4f}")
-m3.metric(tr("mp_final_loss"), f"{hist.final_loss:.4f}")
-table = params_table(initial, trained, cfg.hidden, lg)
-num = st.column_config.NumberColumn(format="%.4f")
-st.dataframe(table, hide_index=True, width="stretch", column_config={c: num for c in table.columns[1:]})
 
-activation()
+def code() -> None:
+    """The model's PyTorch code."""
+    st.markdown(tr("mp_code_text"))
+    st.code(model_code(cfg, lang()), language="python")
 
-# 5 · Code
-st.header(tr("mp_code_header"))
-st.markdown(tr("mp_code_text"))
-st.code(model_code(cfg, lang()), language="python")
 
-# 6 · Trained predictions
-st.header(tr("mp_pred_header"))
-preds = predictions_table(hist.pred_at(0), hist.final_pred, lg)
-right_count = n_correct(hist.final_pred)
-left, right = st.columns([6, 5], gap="large")  # the five-column table fits its half at 1280 px (both languages)
-with left:
-    st.markdown(tr("mp_pred_text", right=right_count, rule=rule()))
-    pcols = {c: num for c in preds.columns[2:4]}
-    st.dataframe(preds, hide_index=True, width="stretch", column_config=pcols)
-    if hist.success():
-        st.success(tr("mp_pred_ok"), icon=":material/check_circle:")
-    else:
-        st.warning(
-            tr("mp_pred_bad_identity" if cfg.activation == "identity" else "mp_pred_bad"), icon=":material/error:"
-        )
-with right:
-    line = boundary_sentence(trained, cfg.activation, cfg.hidden, lg)
-    chart(decision_boundary, trained, cfg.activation, cfg.hidden, lg)
-    captioned(tr("mp_boundary_caption", line=line))
+def predictions() -> None:
+    """The trained model's predictions and its decision boundary."""
+    preds = predictions_table(hist.pred_at(0), hist.final_pred, lg)
+    right_count = n_correct(hist.final_pred)
+    left, right = st.columns([6, 5], gap="large")  # the five-column table fits its half at 1280 px (both languages)
+    with left:
+        st.markdown(tr("mp_pred_text", right=right_count, rule=rule()))
+        st.dataframe(preds, hide_index=True, width="stretch", column_config={c: NUM4 for c in preds.columns[2:4]})
+        if hist.success():
+            st.success(tr("mp_pred_ok"), icon=":material/check_circle:")
+        else:
+            bad = "mp_pred_bad_identity" if cfg.activation == "identity" else "mp_pred_bad"
+            st.warning(tr(bad), icon=":material/error:")
+    with right:
+        line = boundary_sentence(trained, cfg.activation, cfg.hidden, lg)
+        chart(decision_boundary, trained, cfg.activation, cfg.hidden, lg)
+        st.caption(tr("mp_boundary_caption", line=line))
 
-nav_links(SCRIPT)
+
+NUM4 = st.column_config.NumberColumn(format="%.4f")
+show("model", [
+    Section("intro", intro, slide=False),
+    Section("xor", xor_problem, tr("mp_xor_header")),
+    Section("network", network_diagram, tr("mp_net_header")),
+    Section("parameters", parameters, tr("mp_params_header"), slide=False),
+    Section("activation", activation, tr("mp_act_header", name=act_name)),
+    Section("code", code, tr("mp_code_header"), slide=False),
+    Section("predictions", predictions, tr("mp_pred_header"), slide=False),
+])  # fmt: skip

@@ -5,7 +5,7 @@ EN: dict[str, str] = {
     "mp_intro": "Two inputs, {hidden} hidden unit(s) (activation: {act}), one output squashed by a sigmoid into a "
     "probability. This page shows the problem, the network, its parameters before and after training, "
     "and its code.",
-    "mp_xor_header": "1 · The problem: XOR",
+    "mp_xor_header": "The problem: XOR",
     "mp_xor_text": "The output is 1 exactly when the two inputs differ. On the plane, the two 1s sit on one diagonal "
     "and the two 0s on the other: **no single straight line separates them**, so one linear layer "
     "(logistic regression) cannot solve XOR: its best is to answer 0.5 everywhere, loss ln 2 ≈ 0.693. A hidden "
@@ -13,7 +13,7 @@ EN: dict[str, str] = {
     "nothing bends).",
     "mp_truth_table": "Truth table",
     "mp_col_y": "y = x₁ XOR x₂",
-    "mp_net_header": "2 · The network",
+    "mp_net_header": "The network",
     "mp_net_text": "Every arrow is a weight and every dashed square **1** feeds a bias; the number on an arrow is its "
     "value. Blue = positive, vermillion = negative, thicker = larger in size.",
     "mp_net_text_compact": "Every arrow is a weight and every dashed square **1** feeds a bias; the table gives each "
@@ -34,14 +34,14 @@ EN: dict[str, str] = {
     "mp_dead_many": "{alive} of {n} units are still alive; XOR needs at least two working ones.",
     "mp_no_dead": "No hidden unit is dead for all four inputs at these parameters (a dead unit has z1 ≤ 0 for "
     "every input and would be drawn grey and dashed).",
-    "mp_params_header": "3 · Parameters",
+    "mp_params_header": "Parameters",
     "mp_params_text": "W1 ({hidden}×2) + b1 ({hidden}) + W2 (1×{hidden}) + b2 (1) = 4·{hidden} + 1 = **{n}** "
     "parameters. Initial = right after `torch.manual_seed({seed})`; trained = after {epochs} epochs of "
     "{opt} with learning rate {lr}.",
     "mp_count": "Parameter count",
     "mp_final_loss": "Trained loss",
     "mp_initial_loss": "Initial loss",
-    "mp_act_header": "4 · The hidden activation: {name}",
+    "mp_act_header": "The hidden activation: {name}",
     "mp_act_sigmoid": "Sigmoid squeezes any z into (0, 1). Its derivative is at most 0.25 (at z = 0) and close to 0 "
     "for large |z|: gradients shrink as they pass through. In exact arithmetic it never reaches 0; in PyTorch's "
     "float32 it is exactly 0 for z above {sig_hi} (σ(z) rounds to 1) or below −{sig_lo} (σ(z) rounds to 0).",
@@ -56,9 +56,9 @@ EN: dict[str, str] = {
     "line on the plane, so it cannot solve XOR however long it trains.",
     "mp_act_caption": "Blue solid line: the activation f(z). Vermillion dashed line: its derivative f'(z), "
     "the factor backprop multiplies by at this unit.",
-    "mp_code_header": "5 · The PyTorch code",
+    "mp_code_header": "The PyTorch code",
     "mp_code_text": "The model for the current settings (change the sidebar and the code follows).",
-    "mp_pred_header": "6 · Trained predictions",
+    "mp_pred_header": "Trained predictions",
     "mp_pred_text": "The predictions before and after training (the lecture's cell 1 prints only the trained ones). "
     "**{right} of 4** inputs are right. "
     "{rule}",
@@ -94,14 +94,14 @@ KO: dict[str, str] = {
     "mp_title": "모델: 2-{hidden}-1 신경망",
     "mp_intro": "입력 두 개, 은닉 유닛 {hidden}개(활성화 함수: {act}), 그리고 시그모이드로 확률을 내는 출력 하나. "
     "이 페이지는 문제, 신경망의 구조, 학습 전후의 파라미터, 그리고 코드를 보여 줍니다.",
-    "mp_xor_header": "1 · 문제: XOR",
+    "mp_xor_header": "문제: XOR",
     "mp_xor_text": "두 입력이 서로 다를 때만 출력이 1입니다. 평면 위에서 1인 두 점은 한 대각선에, 0인 두 점은 다른 "
     "대각선에 놓입니다. **어떤 직선 하나로도 둘을 나눌 수 없으므로** 선형층 하나(로지스틱 회귀)로는 XOR을 풀 수 "
     "없습니다. 그 최선은 모든 곳에 0.5라고 답하는 것이고, loss는 ln 2 ≈ 0.693입니다. 비선형 활성화 함수를 쓰는 "
     "은닉층은 풀 수 있습니다: 직선 하나로 충분해질 때까지 평면을 휘게 만듭니다 (항등 함수로는 아무것도 휘지 않습니다).",
     "mp_truth_table": "진리표",
     "mp_col_y": "y = x₁ XOR x₂",
-    "mp_net_header": "2 · 신경망",
+    "mp_net_header": "신경망",
     "mp_net_text": "화살표 하나가 가중치 하나이고, 점선 사각형 **1**은 편향(bias)을 넣어 줍니다. 화살표 위의 숫자가 그 "
     "값입니다. 파란색 = 양수, 주홍색 = 음수, 굵을수록 크기가 큽니다.",
     "mp_net_text_compact": "화살표 하나가 가중치 하나이고, 점선 사각형 **1**은 편향(bias)을 넣어 줍니다. 각 화살표의 값은 "
@@ -123,14 +123,14 @@ KO: dict[str, str] = {
     "필요합니다.",
     "mp_no_dead": "이 파라미터에서 네 입력 모두에 대해 죽은 은닉 유닛은 없습니다. (죽은 유닛은 모든 입력에서 "
     "z1 ≤ 0이며, 회색 점선으로 그려집니다.)",
-    "mp_params_header": "3 · 파라미터",
+    "mp_params_header": "파라미터",
     "mp_params_text": "W1 ({hidden}×2) + b1 ({hidden}) + W2 (1×{hidden}) + b2 (1) = 4·{hidden} + 1 = **{n}**개의 "
     "파라미터. 초기값은 `torch.manual_seed({seed})` 직후의 값, 학습 후 값은 {opt}, 학습률 {lr}로 {epochs} 에폭 "
     "학습한 뒤의 값입니다.",
     "mp_count": "파라미터 수",
     "mp_final_loss": "학습 후 loss",
     "mp_initial_loss": "초기 loss",
-    "mp_act_header": "4 · 은닉층 활성화 함수: {name}",
+    "mp_act_header": "은닉층 활성화 함수: {name}",
     "mp_act_sigmoid": "시그모이드는 어떤 z든 (0, 1) 사이로 눌러 담습니다. 도함수는 z = 0에서 최대 0.25이고 |z|가 "
     "크면 0에 가까워져, 기울기는 이곳을 지날 때마다 줄어듭니다. 정확한 계산에서는 0이 되지 않지만, PyTorch의 "
     "float32에서는 z가 {sig_hi}보다 크거나(σ(z)가 1로 반올림됨) −{sig_lo}보다 작으면(σ(z)가 0으로 반올림됨) 정확히 "
@@ -145,9 +145,9 @@ KO: dict[str, str] = {
     "mp_act_identity": "활성화 함수가 없으면 신경망 전체가 선형입니다. Linear 1 다음의 Linear 2는 다시 평면 위의 직선 "
     "하나일 뿐이라, 아무리 오래 학습해도 XOR을 풀 수 없습니다.",
     "mp_act_caption": "파란 실선: 활성화 함수 f(z). 주홍색 점선: 도함수 f'(z), 역전파가 이 유닛에서 곱하는 값입니다.",
-    "mp_code_header": "5 · PyTorch 코드",
+    "mp_code_header": "PyTorch 코드",
     "mp_code_text": "현재 설정의 모델입니다 (사이드바를 바꾸면 코드도 따라 바뀝니다).",
-    "mp_pred_header": "6 · 학습 후 예측",
+    "mp_pred_header": "학습 후 예측",
     "mp_pred_text": "학습 전과 후의 예측값입니다 (강의 1번 셀은 학습 후의 값만 출력합니다). 네 입력 중 "
     "**{right}개**가 맞았습니다. {rule}",
     "mp_pred_ok": "신경망이 XOR을 배웠습니다.",

@@ -1,23 +1,27 @@
-"""Presentation mode: every page is a sequence of slides, one shown at a time, driven by the clicker.
+"""A page is an ordered list of Sections, declared once: reading mode draws them top to bottom,
+presentation mode draws one per slide, driven by the clicker (PageDown / PageUp, Right / Left).
 
-A page declares its slides as a list of draw functions and calls deck(); in reading mode (the
-default) the page draws itself as before and never calls deck(). The slide index of every page
-lives in this session's st.session_state only.
+    show("model", [Section("xor", xor_problem, tr("mp_xor_header")), ...])
+
+A section's container is keyed `slide-<page>-<id>` on a slide and `section-<page>-<id>` in reading
+mode; what differs between the modes is decided inside the section (presenting()). The slide on
+screen is stored by its id in this session's st.session_state only (`slide:<page>`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 
 import streamlit as st
 
-from app_pages._shared import PAGES, named_params, neighbour, tr
+from app_pages._shared import PAGES, named_params, nav_links, neighbour, page_of, page_path, tr
 from xorcore.views.style import AUTOSIZE
 
 K_PRESENT = "present"  # the sidebar toggle's key, bound to the URL as ?present=true
 LECTURE_UNITS = 2  # the lecture's hidden units: wider nets get compact slides (wide_net)
-LAST = -1  # a slide index meaning "this page's last slide" (set when PageUp crosses back to it)
+LAST = ":last"  # the stored slide meaning "this page's last slide" (set when PageUp crosses back to it)
 SLIDE_CHART_HEIGHT = 140  # a plane's plot height on a slide (reading mode: CHART_SIZE)
 # A slide has the whole 1280 x 720 screen: the control bar sits in the empty top band (Streamlit's
 # header, 60 px), the slide starts right under it (this style and the bar take two 16 px gaps), and nothing is left below.
@@ -43,21 +47,48 @@ def wide_net(hidden: int) -> bool:
     return presenting() and hidden > LECTURE_UNITS
 
 
-def _pos_key(script: str) -> str:
-    return f"slide_pos:{script}"
+@dataclass(frozen=True)
+class Section:
+    """One part of a page: its id (the slide's key), what draws it, its title (from the text table)."""
+
+    id: str
+    draw: Callable[[], None]
+    title: str = ""  # the heading drawn above it ("": the section has none, or draws its own)
+    slide: bool = True  # a slide of its own in presentation mode
+    reading: bool = True  # drawn in reading mode
+    sub: bool = False  # reading mode: a subheading (st.subheader) instead of a heading
 
 
-def deck(script: str, slides: Sequence[Callable[[], None]]) -> int:
-    """Draw the current slide of this page (0-based index returned) under a one-line control bar.
+def show(page: str, sections: Sequence[Section]) -> None:
+    """Draw a page's sections: all of them (reading mode, then the neighbour links) or the current slide."""
+    script = page_path(page)
+    if presenting():
+        _deck(page, script, [s for s in sections if s.slide])
+        return
+    for s in sections:
+        if s.reading:
+            with st.container(key=f"section-{page}-{s.id}"):
+                if s.title:
+                    (st.subheader if s.sub else st.header)(s.title)
+                s.draw()
+    nav_links(script)
+
+
+def _pos_key(page: str) -> str:
+    return f"slide:{page}"
+
+
+def _deck(page: str, script: str, slides: Sequence[Section]) -> None:
+    """Draw the current slide of this page under a one-line control bar.
 
     Next / Previous answer PageDown / PageUp and Right / Left (what a presentation clicker sends);
     past the last slide Next opens the next page at its first slide, before the first Previous
     opens the previous page at its last slide.
     """
-    n = len(slides)
-    key = _pos_key(script)
-    pos = st.session_state.get(key, 0)
-    pos = n - 1 if pos == LAST else min(max(int(pos), 0), n - 1)
+    ids = [s.id for s in slides]
+    key = _pos_key(page)
+    at = st.session_state.get(key)
+    pos = len(ids) - 1 if at == LAST else ids.index(at) if at in ids else 0
     st.markdown(SLIDE_CSS, unsafe_allow_html=True)
     with st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="right", key="slide-bar"):
         counter = st.empty()
@@ -67,22 +98,24 @@ def deck(script: str, slides: Sequence[Callable[[], None]]) -> int:
         back |= st.button("←", key="slide-left", shortcut="Left")
         fwd |= st.button("→", key="slide-right", shortcut="Right")
     if fwd:
-        if pos >= n - 1 and (nxt := neighbour(script, 1)):
-            st.session_state[_pos_key(nxt)] = 0
+        if pos >= len(ids) - 1 and (nxt := neighbour(script, 1)):
+            st.session_state.pop(_pos_key(page_of(nxt)), None)
             # the URL-bound settings (and ?present) stay; the two named by code go with it
             st.switch_page(nxt, query_params=named_params())
-        pos = min(pos + 1, n - 1)
+        pos = min(pos + 1, len(ids) - 1)
     if back:
         if pos <= 0 and (prv := neighbour(script, -1)):
-            st.session_state[_pos_key(prv)] = LAST
+            st.session_state[_pos_key(page_of(prv))] = LAST
             st.switch_page(prv, query_params=named_params())
         pos = max(pos - 1, 0)
-    st.session_state[key] = pos
-    title = next(tr(k) for p, k, _ in PAGES if p == script)
-    counter.markdown(f"**{tr('sl_counter', page=title, i=pos + 1, n=n)}**", width="content")
-    with st.container(key=f"slide-{pos + 1}"):
-        slides[pos]()
-    return pos
+    st.session_state[key] = ids[pos]
+    name = next(tr(k) for p, k, _ in PAGES if p == script)
+    counter.markdown(f"**{tr('sl_counter', page=name, i=pos + 1, n=len(ids))}**", width="content")
+    part = slides[pos]
+    with st.container(key=f"slide-{page}-{part.id}"):
+        if part.title:
+            st.subheader(part.title, divider="gray")
+        part.draw()
 
 
 def title(text: str, reading: Callable[[str], object] = st.header) -> None:
