@@ -133,11 +133,10 @@ def manual_update(model: nn.Sequential, loss: float) -> None:
                 st.success(tr("bp_lecture_match"), icon=":material/check_circle:")
             chart(walk_chart, walk["losses"], lang())  # its description names it
             st.caption(walk_alt(walk["losses"], lang()))
-            loss_slice_view(cfg, prev_flat, new_flat, eta, biases)  # beyond the lecture: the loss along this step
 
 
 def loss_slice(model: nn.Sequential, loss: float, part: str) -> None:
-    """A slide after the manual update: the loss along its last step (that step's η and "biases too"), or the planes."""
+    """After the manual update: the loss along its last step (that step's η and "biases too"), or the planes."""
     cfg = config()
     eta, biases = _walk.setting(cfg)
     walk = _walk.advance(_walk.current(cfg, model, loss, eta, biases), more=False, restart=False)

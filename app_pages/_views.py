@@ -165,20 +165,20 @@ def _layer_note(tc: Trace, activation: str) -> str:
 
 
 def loss_slice_view(cfg: Config, before: np.ndarray, after: np.ndarray, eta: float, biases: bool,
-                    part: str = "both") -> None:  # fmt: skip
+                    part: str) -> None:  # fmt: skip
     """L(θ − η d) against η with its tangent and the chosen η; the boundary and hidden plane before and after.
 
-    Reading mode draws both parts in one container; a slide draws one part: "slice" (the curve and what it
-    says, container loss-slice) or "planes" (the four planes before | after, container loss-slice-planes).
+    One part at a time: "slice" (the curve and what it says, container loss-slice) or "planes" (the four
+    planes before | after, container loss-slice-planes).
     """
     with st.container(key="loss-slice-planes" if part == "planes" else "loss-slice"):
         title(tr("bx_h_before_after", eta=f"{eta:g}") if part == "planes" else tr("bx_h_slice"), st.subheader)
         if not (np.isfinite(before).all() and np.isfinite(after).all()):
             st.info(tr("bx_slice_nonfinite"), icon=":material/info:")
             return
-        if part != "planes":
+        if part == "slice":
             _slice_part(cfg, before, eta, biases)
-        if part != "slice":
+        else:
             _planes_part(cfg, before, after, eta)
 
 
@@ -220,8 +220,6 @@ def _planes_part(cfg: Config, before: np.ndarray, after: np.ndarray, eta: float)
     with torch.no_grad():  # the model on screen, before and after the step, in PyTorch
         old, new = (load(cfg, f)(XOR_X)[:, 0].numpy() for f in (before, after))
     moves = ", ".join(f"{r}: {num(a, 4)} → {num(b, 4)}" for r, a, b in zip(ROW_LABELS, old, new, strict=True))
-    if not presenting():  # on a slide the heading is the slide's title
-        st.markdown(f"**{tr('bx_h_before_after', eta=f'{eta:g}')}**")
     st.caption(tr("bx_pred_moves", moves=moves, most=num(float(np.abs(new - old).max()), 4)))
     if presenting():  # one row of four planes, legends left out (the caption says what colour and line mean)
         st.caption(tr("bx_planes_key"))

@@ -11,8 +11,8 @@ import streamlit as st
 
 from app_pages._backprop import FMT6, fmt8, loss_slice, manual_update
 from app_pages._network import network_view
-from app_pages._sections import deck, more, presenting, title, wide_net
-from app_pages._shared import config, lang, nav_links, page_path, tr, upright
+from app_pages._sections import Section, more, presenting, show, wide_net
+from app_pages._shared import config, lang, tr, upright
 from app_pages._views import grad_shares_view, local_upstream_view
 from xorcore import build_model, finite_differences
 from xorcore import trace as trace_of
@@ -33,7 +33,6 @@ from xorcore.dead import is_dead
 from xorcore.numfmt import array_text
 from xorcore.views.graph import computation_graph
 
-SCRIPT = page_path("backprop")
 NAMES = {"d_y_pred": "dL/dy_pred", "d_z2": "dL/dz2", "d_W2": "dL/dW2", "d_b2": "dL/db2",
          "d_h1": "dL/dh1", "d_z1": "dL/dz1", "d_W1": "dL/dW1", "d_b1": "dL/db1"}  # fmt: skip
 
@@ -43,33 +42,43 @@ trace = trace_of(model)
 digits = 6 if cfg.hidden <= 2 else (4 if cfg.hidden <= 4 else 3)  # keep wide matrices on screen
 
 PRESENT = presenting()
-row = None  # presentation mode: the batch, as the lecture
-if not PRESENT:
+
+
+def use_rows(chosen: int | None) -> None:
+    """The gradients every step shows: the batch's (None, as the lecture) or one input row's share."""
+    global row, auto_all, hand_all, auto_label
+    row = chosen
+    if row is None:
+        auto_all, hand_all, auto_label = trace.grads, trace.by_hand, tr("bp_autograd")
+    else:
+        auto_all, hand_all = row_autograd(model, row), row_by_hand(trace, row)
+        auto_label = tr("bp_autograd_row", row=ROW_LABELS[row])
+
+
+def intro() -> None:
+    """The page's title, the lecture's sentence and the loss the gradients start from (reading mode)."""
     st.title(tr("page_backprop"))
     st.info(tr("story_backward"), icon=":material/school:")
     top = st.columns([3, 1], vertical_alignment="center")
     top[0].markdown(tr("bp_intro", loss=f"{trace.loss:.4f}"))
     top[1].metric(tr("bp_loss_metric"), f"{trace.loss:.4f}")
 
-    # ---------------------------------------------------------------- gradients, backwards
-    st.header(tr("bp_h_grads"))
+
+def rows_control() -> None:
+    """Which rows the gradients are of: the batch or one input (reading mode; a slide shows the batch)."""
     choice = st.segmented_control(
         tr("rows_label"), [-1, 0, 1, 2, 3], key="bp_rows", default=-1, required=True,
         format_func=lambda r: tr("all_rows") if r == -1 else tr("one_row", row=ROW_LABELS[r]),
     )  # fmt: skip
-    row = None if choice in (None, -1) else int(choice)
+    use_rows(None if choice in (None, -1) else int(choice))
     st.caption(tr("notation"))
     if row is None:
         st.caption(tr("bp_batch_note"))
     else:
         st.caption(tr("bp_row_note", i=row + 1, row=ROW_LABELS[row]))
 
-if row is None:
-    auto_all, hand_all = trace.grads, trace.by_hand
-    auto_label = tr("bp_autograd")
-else:
-    auto_all, hand_all = row_autograd(model, row), row_by_hand(trace, row)
-    auto_label = tr("bp_autograd_row", row=ROW_LABELS[row])
+
+use_rows(None)
 
 
 def draw(k: int) -> None:
@@ -79,38 +88,36 @@ def draw(k: int) -> None:
     the reading mode's.
     """
     step = STEPS[k - 1]
-    with st.container(key=f"step-backprop-{k}"):
-        title(f"{k}. {NAMES[step]} — {tr('bp_t_' + step)}", st.subheader)
-        with st.container():
-            if wide_net(cfg.hidden) and step in UNIT_STEPS:
-                wide_slide(step)
-                return
-            with more():
-                st.markdown(tr("bp_x_" + step))
-            # on a slide dL/dz2's identity sits beside its chain rule (one above the other is taller than the screen)
-            eq_box, id_box = st.columns(2) if PRESENT and step == "d_z2" else (st.container(), st.container())
-            eq_box.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
-            if step == "d_z1":
-                st.caption(tr("bp_act_prime", act=tr("act_" + cfg.activation)))
-                st.latex(act_prime_latex(cfg.activation))
-            if step == "d_z2":
-                id_box.caption(tr("bp_identity"))
-                id_box.latex(identity_latex(trace, row=row, digits=digits))
-                if not PRESENT:
-                    st.info(tr("bp_lecture_note"), icon=":material/lightbulb:")
-            auto, hand = getattr(auto_all, step), getattr(hand_all, step)
-            auto_frame, hand_frame = upright(grad_frame(step, auto, row)), upright(grad_frame(step, hand, row))
-            if len(auto_frame.columns) <= 2:  # side by side in a third of the page each
-                left, mid, right = st.columns([3, 3, 2], vertical_alignment="center")
-            else:  # 3+ units, or 4 inputs across (turned): too wide for a third at 1280 px; one under the other
-                left, mid, right = st.container(), st.container(), st.container()
-            left.markdown(f"**{auto_label}**")
-            left.dataframe(auto_frame.style.format(FMT6))
-            mid.markdown(f"**{tr('bp_by_hand')}**")
-            mid.dataframe(hand_frame.style.format(FMT6))
-            right.metric(tr("bp_maxdiff"), f"{float(np.abs(auto - hand).max()):.1e}")
-            if row is not None and step in PARAM_STEPS:
-                st.caption(tr("bp_row_sum", value=array_text(getattr(trace.grads, step))))
+    with st.container(key=f"step-backprop-{k}"), st.container():
+        if wide_net(cfg.hidden) and step in UNIT_STEPS:
+            wide_slide(step)
+            return
+        with more():
+            st.markdown(tr("bp_x_" + step))
+        # on a slide dL/dz2's identity sits beside its chain rule (one above the other is taller than the screen)
+        eq_box, id_box = st.columns(2) if PRESENT and step == "d_z2" else (st.container(), st.container())
+        eq_box.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
+        if step == "d_z1":
+            st.caption(tr("bp_act_prime", act=tr("act_" + cfg.activation)))
+            st.latex(act_prime_latex(cfg.activation))
+        if step == "d_z2":
+            id_box.caption(tr("bp_identity"))
+            id_box.latex(identity_latex(trace, row=row, digits=digits))
+            if not PRESENT:
+                st.info(tr("bp_lecture_note"), icon=":material/lightbulb:")
+        auto, hand = getattr(auto_all, step), getattr(hand_all, step)
+        auto_frame, hand_frame = upright(grad_frame(step, auto, row)), upright(grad_frame(step, hand, row))
+        if len(auto_frame.columns) <= 2:  # side by side in a third of the page each
+            left, mid, right = st.columns([3, 3, 2], vertical_alignment="center")
+        else:  # 3+ units, or 4 inputs across (turned): too wide for a third at 1280 px; one under the other
+            left, mid, right = st.container(), st.container(), st.container()
+        left.markdown(f"**{auto_label}**")
+        left.dataframe(auto_frame.style.format(FMT6))
+        mid.markdown(f"**{tr('bp_by_hand')}**")
+        mid.dataframe(hand_frame.style.format(FMT6))
+        right.metric(tr("bp_maxdiff"), f"{float(np.abs(auto - hand).max()):.1e}")
+        if row is not None and step in PARAM_STEPS:
+            st.caption(tr("bp_row_sum", value=array_text(getattr(trace.grads, step))))
 
 
 # the gradients with one column (or row) per hidden unit: on a slide of a wider net than 2, wide_slide() draws them
@@ -147,12 +154,8 @@ def graph() -> None:
     )
 
 
-if not PRESENT:
-    for k in range(1, len(STEPS) + 1):
-        draw(k)
-
-    # ---------------------------------------------------------------- computation graph
-    st.header(tr("bp_h_graph"))
+def graph_section() -> None:
+    """The computation graph of the rows chosen above (reading mode)."""
     which = tr("bp_graph_batch") if row is None else tr("bp_graph_row", row=ROW_LABELS[row])
     st.caption(tr("bp_graph_caption", which=which))
     graph()
@@ -161,7 +164,6 @@ if not PRESENT:
 # ---------------------------------------------------------------- gradients on the network
 def network_grads() -> None:
     """The network diagram with every parameter's gradient."""
-    title(tr("bp_h_network"))
     shown = trace.grads if row is None else row_share(trace.grads, trace, row)
     dead = is_dead(trace.z1).tolist() if cfg.activation == "relu" else None
     which = tr("bp_network_batch") if row is None else tr("bp_network_row", row=ROW_LABELS[row])
@@ -175,15 +177,11 @@ def network_grads() -> None:
         grads={"W1": shown.d_W1, "b1": shown.d_b1, "W2": shown.d_W2, "b2": shown.d_b2},
         dead=dead, dead_label=tr("bp_dead"), alt=tr("bp_network_alt"), width="content",
     )  # fmt: skip
-    if not PRESENT:
-        grad_shares_view(model)  # beyond the lecture: the four inputs' shares of each gradient
-        local_upstream_view(trace, row, cfg.activation)  # and the local derivative on every edge
 
 
 # ---------------------------------------------------------------- finite differences
 def finite_check() -> None:
     """Central differences beside autograd for every parameter."""
-    title(tr("bp_h_fd"))
     st.caption(tr("bp_fd_caption"))
     fd = pd.DataFrame(finite_differences(model), columns=["p", "fd", "ag"])
     fd["diff"] = (fd["fd"] - fd["ag"]).abs()
@@ -195,19 +193,21 @@ def finite_check() -> None:
     fd_right.metric(tr("bp_fd_max"), f"{float(fd[fd.columns[3]].max()):.1e}")
 
 
-if PRESENT:
-    deck(SCRIPT, [
-        *(lambda k=k: draw(k) for k in range(1, len(STEPS) + 1)),
-        network_grads,
-        lambda: grad_shares_view(model),  # beyond the lecture: the four inputs' shares of each gradient
-        lambda: local_upstream_view(trace, row, cfg.activation),  # and local x upstream along a path
-        finite_check,
-        lambda: manual_update(model, trace.loss),
-        lambda: loss_slice(model, trace.loss, "slice"),  # the loss along the step just taken
-        lambda: loss_slice(model, trace.loss, "planes"),  # and the boundary and hidden plane before and after it
-    ])  # fmt: skip
-else:
-    network_grads()
-    finite_check()
-    manual_update(model, trace.loss)
-    nav_links(SCRIPT)
+def step_title(k: int) -> str:
+    """Gradient step k's title, e.g. '3. dL/dW2 — ...'."""
+    return f"{k}. {NAMES[STEPS[k - 1]]} — {tr('bp_t_' + STEPS[k - 1])}"
+
+
+show("backprop", [
+    Section("intro", intro, slide=False),
+    Section("gradients", rows_control, tr("bp_h_grads"), slide=False),
+    *(Section(f"step-{k}", lambda k=k: draw(k), step_title(k), sub=True) for k in range(1, len(STEPS) + 1)),
+    Section("graph", graph_section, tr("bp_h_graph"), slide=False),
+    Section("network", network_grads, tr("bp_h_network")),
+    Section("shares", lambda: grad_shares_view(model)),  # beyond the lecture: the inputs' shares of each gradient
+    Section("local-upstream", lambda: local_upstream_view(trace, row, cfg.activation)),  # local x upstream
+    Section("finite-differences", finite_check, tr("bp_h_fd")),
+    Section("update", lambda: manual_update(model, trace.loss)),
+    Section("slice", lambda: loss_slice(model, trace.loss, "slice")),  # the loss along the step just taken
+    Section("planes", lambda: loss_slice(model, trace.loss, "planes")),  # the planes before and after it
+])  # fmt: skip
