@@ -14,7 +14,7 @@ from torch import nn
 
 from app_pages import _walk
 from app_pages._charts import chart
-from app_pages._sections import more, presenting, title
+from app_pages._sections import caption, lead, more, presenting
 from app_pages._shared import config, lang, tr, upright
 from app_pages._views import loss_slice_view
 from xorcore import LECTURE
@@ -44,95 +44,102 @@ def manual_update(model: nn.Sequential, loss: float) -> None:
     model: the page's untrained model, loss: its loss (the walk starts there).
     """
     cfg, present = config(), presenting()
-    title(tr("bp_h_update"))
-    if present:  # one row of controls; the intro folded beside the picture
-        st.markdown(f":material/school: **{tr('story_update')}**")
-        c_eta, c_bias, b_more, b_restart, b_count = st.columns([2, 1.6, 1.7, 1.3, 1.2], vertical_alignment="bottom")
-    else:
-        st.info(tr("story_update"), icon=":material/school:")
-        st.markdown(tr("bp_update_intro"))
-        c_eta, c_bias = st.columns(2, vertical_alignment="bottom")
+    lead(tr("story_update"), ":material/school:")
+    box = _slide_boxes() if present else _reading_boxes()
     eta0, biases0 = _walk.setting(cfg) if present else (_walk.ETA, True)  # a slide forgets its widgets when left
-    eta = c_eta.number_input(tr("bp_eta"), value=eta0, step=0.05, format="%g", key="bp_eta", help=tr("bp_eta_help"))
+    eta = box["eta"].number_input(tr("bp_eta"), value=eta0, step=0.05, format="%g", key="bp_eta",
+                                  help=tr("bp_eta_help"))  # fmt: skip
     # A pill, not a checkbox: a clicked checkbox keeps the focus in an <input>, where Streamlit gives no
     # key to a shortcut, so the clicker's PageDown would stop working on this slide.
-    biases = c_bias.pills(tr("bp_params"), [BIASES], default=BIASES if biases0 else None, key="bp_biases",
-                          format_func=lambda _: tr("bp_biases"), help=tr("bp_biases_help")) == BIASES  # fmt: skip
-
+    biases = box["bias"].pills(tr("bp_params"), [BIASES], default=BIASES if biases0 else None, key="bp_biases",
+                               format_func=lambda _: tr("bp_biases"), help=tr("bp_biases_help")) == BIASES  # fmt: skip
     if eta is None or not math.isfinite(eta) or eta <= 0:
-        st.error(tr("bp_eta_bad", eta="—" if eta is None else f"{eta:g}"), icon=":material/error:")
-    else:
-        walk = _walk.current(cfg, model, loss, eta, biases)
-        if not present:
-            b_more, b_restart, b_count = st.columns([1, 1, 2], vertical_alignment="center")
-        again = b_more.button(
-            tr("bp_another"), key="bp_another", icon=":material/trending_down:", disabled=not _walk.finite(walk)
-        )
-        restart = b_restart.button(tr("bp_restart"), key="bp_restart", icon=":material/restart_alt:")
-        walk = _walk.advance(walk, more=again, restart=restart)
-        k = len(walk["losses"]) - 1
-        b_count.markdown(f"**{tr('bp_steps_taken', k=k)}**")
+        box["note"].error(tr("bp_eta_bad", eta="—" if eta is None else f"{eta:g}"), icon=":material/error:")
+        return
+    walk = _walk.current(cfg, model, loss, eta, biases)
+    again = box["more"].button(
+        tr("bp_another"), key="bp_another", icon=":material/trending_down:", disabled=not _walk.finite(walk)
+    )
+    restart = box["restart"].button(tr("bp_restart"), key="bp_restart", icon=":material/restart_alt:")
+    walk = _walk.advance(walk, more=again, restart=restart)
+    k = len(walk["losses"]) - 1
+    box["count"].markdown(f"**{tr('bp_steps_taken', k=k)}**")
+    _notes(box["note"], cfg, walk, eta)
+    before, after = walk["losses"][-2], walk["losses"][-1]
+    m1, m2 = box["metrics"].columns(2)
+    m1.metric(tr("bp_loss_before", k=k), f"{before:.6f}")
+    m2.metric(tr("bp_loss_after", k=k), f"{after:.6f}", delta=f"{after - before:+.6f}", delta_color="inverse")
+    box["caption"].caption(tr("bp_table_caption", k=k))
+    table = _step_table(cfg, walk, biases)
+    box["table"].dataframe(table.style.format(FMT6, subset=list(table.columns[1:4])), hide_index=True)
+    new = unflatten(walk["flats"][-1], cfg.hidden)
+    with box["folded"]:
+        st.markdown(f"**{tr('bp_updated_w1')}**")
+        st.dataframe(grad_frame("d_W1", new["W1"]).style.format(FMT6))
+        st.markdown(f"**{tr('bp_updated_w2')}**")
+        st.dataframe(upright(grad_frame("d_W2", new["W2"])).style.format(FMT6))
+    # The lecture's cell 2 depends on the seed, the activation and the width only (not on the optimizer).
+    lecture_model = (cfg.seed, cfg.activation, cfg.hidden) == (LECTURE.seed, LECTURE.activation, LECTURE.hidden)
+    if k == 1 and not biases and math.isclose(eta, 0.1) and lecture_model:
+        box["match"].success(tr("bp_lecture_match_short" if present else "bp_lecture_match"),
+                             icon=":material/check_circle:")  # fmt: skip
+    chart(walk_chart, walk["losses"], lang(), height=WALK_HEIGHT, box=box["chart"])  # its description names it
+    caption(walk_alt(walk["losses"], lang()), box["chart"])
 
-        before, after = walk["losses"][-2], walk["losses"][-1]
-        if present:  # a slide: the notes go under the table, beside the picture (above it they push it off the screen)
-            t_left, t_right = st.columns([3, 2])
-            table_box, note = t_left.container(), t_left.container()
-        else:
-            note = st.container()
-        if not _walk.finite(walk):
-            note.error(tr("bp_diverged", eta=f"{eta:g}"), icon=":material/error:")
-        elif after > before:
-            note.warning(tr("bp_loss_up", before=f"{before:.4f}", after=f"{after:.4f}", eta=f"{eta:g}"))
-        elif after > walk["losses"][0]:
-            note.warning(
-                tr("bp_loss_above_start", start=f"{walk['losses'][0]:.4f}", after=f"{after:.4f}", eta=f"{eta:g}")
-            )
-        if _walk.finite(walk):  # a prediction at exactly 0 or 1: BCELoss's log clamp shows in the loss
-            clamped = n_clamped(trace_of(load(cfg, walk["flats"][-1])).y_pred)
-            if clamped:
-                note.warning(tr("bp_clamp", k=clamped, loss=f"{after:.6f}"), icon=":material/vertical_align_top:")
-        chart_box = t_right.container() if present else None  # on a slide: the picture above the two losses
-        m1, m2 = st.columns(2) if not present else t_right.columns(2)
-        m1.metric(tr("bp_loss_before", k=k), f"{before:.6f}")
-        m2.metric(tr("bp_loss_after", k=k), f"{after:.6f}", delta=f"{after - before:+.6f}", delta_color="inverse")
 
-        prev_flat, new_flat = walk["flats"][-2], walk["flats"][-1]
-        grad_flat = _walk.last_gradient(walk)
-        names = param_names(cfg.hidden)
-        updated = [biases or n.startswith("W") for n in names]
-        table = pd.DataFrame({
-            tr("bp_col_param"): names,
-            tr("bp_col_before"): prev_flat.astype(float),
-            tr("bp_col_grad"): grad_flat.astype(float),
-            tr("bp_col_after"): new_flat.astype(float),
-            tr("bp_col_updated"): [tr("bp_yes") if u else tr("bp_no") for u in updated],
-        })  # fmt: skip
-        if not present:
-            st.caption(tr("bp_table_caption", k=k))
-            t_left, t_right = st.columns([3, 2])
-            table_box = t_left
-        table_box.dataframe(table.style.format(FMT6, subset=table.columns[1:4]), hide_index=True)
-        new = unflatten(new_flat, cfg.hidden)
-        with t_right:
-            if present:  # the slide's picture: the loss along the steps; the new matrices folded
-                chart(walk_chart, walk["losses"], lang(), height=WALK_HEIGHT, box=chart_box)
-            with more():
-                if present:
-                    st.markdown(tr("bp_update_intro"))
-                    st.caption(tr("bp_table_caption", k=k))
-                st.markdown(f"**{tr('bp_updated_w1')}**")
-                st.dataframe(grad_frame("d_W1", new["W1"]).style.format(FMT6))
-                st.markdown(f"**{tr('bp_updated_w2')}**")
-                st.dataframe(upright(grad_frame("d_W2", new["W2"])).style.format(FMT6))
-            # The lecture's cell 2 depends on the seed, the activation and the width only (not on the optimizer).
-            lecture_model = (cfg.seed, cfg.activation, cfg.hidden) == (LECTURE.seed, LECTURE.activation, LECTURE.hidden)
-            if present and k == 1 and not biases and math.isclose(eta, 0.1) and lecture_model:
-                note.success(tr("bp_lecture_match_short"), icon=":material/check_circle:")
-        if not present:
-            if k == 1 and not biases and math.isclose(eta, 0.1) and lecture_model:
-                st.success(tr("bp_lecture_match"), icon=":material/check_circle:")
-            chart(walk_chart, walk["losses"], lang())  # its description names it
-            st.caption(walk_alt(walk["losses"], lang()))
+def _slide_boxes() -> dict:
+    """A slide: one row of controls; the table and the notes left, the loss chart and the two losses right."""
+    row = st.columns([2, 1.6, 1.7, 1.3, 1.2], vertical_alignment="bottom")
+    left, right = st.columns([3, 2])
+    table, note = left.container(), left.container()
+    chart_box, metrics = right.container(), right.container()
+    with right:
+        folded = more()  # the intro, the table's caption and the new matrices
+    folded.markdown(tr("bp_update_intro"))
+    caption = folded.container()
+    return {"eta": row[0], "bias": row[1], "more": row[2], "restart": row[3], "count": row[4], "note": note,
+            "metrics": metrics, "caption": caption, "table": table, "folded": folded, "match": note,
+            "chart": chart_box}  # fmt: skip
+
+
+def _reading_boxes() -> dict:
+    """Reading mode, top to bottom: intro, controls, notes, the two losses, the table beside the new matrices, chart."""
+    st.markdown(tr("bp_update_intro"))
+    c_eta, c_bias = st.columns(2, vertical_alignment="bottom")
+    b_more, b_restart, b_count = st.columns([1, 1, 2], vertical_alignment="center")
+    note, metrics, caption = st.container(), st.container(), st.container()
+    table, folded = st.columns([3, 2])
+    match, chart_box = st.container(), st.container()
+    return {"eta": c_eta, "bias": c_bias, "more": b_more, "restart": b_restart, "count": b_count, "note": note,
+            "metrics": metrics, "caption": caption, "table": table, "folded": folded, "match": match,
+            "chart": chart_box}  # fmt: skip
+
+
+def _notes(note, cfg, walk: dict, eta: float) -> None:
+    """What went wrong with the last step, if anything: diverged, loss up, above the start, predictions clamped."""
+    before, after = walk["losses"][-2], walk["losses"][-1]
+    if not _walk.finite(walk):
+        note.error(tr("bp_diverged", eta=f"{eta:g}"), icon=":material/error:")
+    elif after > before:
+        note.warning(tr("bp_loss_up", before=f"{before:.4f}", after=f"{after:.4f}", eta=f"{eta:g}"))
+    elif after > walk["losses"][0]:
+        note.warning(tr("bp_loss_above_start", start=f"{walk['losses'][0]:.4f}", after=f"{after:.4f}", eta=f"{eta:g}"))
+    if _walk.finite(walk):  # a prediction at exactly 0 or 1: BCELoss's log clamp shows in the loss
+        clamped = n_clamped(trace_of(load(cfg, walk["flats"][-1])).y_pred)
+        if clamped:
+            note.warning(tr("bp_clamp", k=clamped, loss=f"{after:.6f}"), icon=":material/vertical_align_top:")
+
+
+def _step_table(cfg, walk: dict, biases: bool) -> pd.DataFrame:
+    """Every parameter before the last step, its gradient, after it, and whether it was updated."""
+    names = param_names(cfg.hidden)
+    return pd.DataFrame({
+        tr("bp_col_param"): names,
+        tr("bp_col_before"): walk["flats"][-2].astype(float),
+        tr("bp_col_grad"): _walk.last_gradient(walk).astype(float),
+        tr("bp_col_after"): walk["flats"][-1].astype(float),
+        tr("bp_col_updated"): [tr("bp_yes") if biases or n.startswith("W") else tr("bp_no") for n in names],
+    })  # fmt: skip
 
 
 def loss_slice(model: nn.Sequential, loss: float, part: str) -> None:

@@ -75,7 +75,7 @@ def _spec(
     """chart()'s spec, keyed by the builder's qualified name (the function itself is not hashed) and its inputs."""
     built = _build(*args, **kwargs)
     built = built if legends else without_legends(built)
-    return shipped(vega_spec(built if height is None else fit(built, height, slide)))
+    return shipped(vega_spec(built if height is None else fit(built, height, slide=slide)))
 
 
 def without_legends(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:

@@ -23,7 +23,7 @@ from app_pages._grid import (
     train_grid,
     vs_torch,
 )  # fmt: skip
-from app_pages._sections import more, presenting, title
+from app_pages._sections import more, presenting
 from app_pages._shared import config, lang, rule, tr
 from xorcore import experiments as ex
 from xorcore import stuck, stuck_grid
@@ -49,7 +49,7 @@ def results_note(grid: ex.GridResult, last: dict) -> None:
 
 
 def heatmap(grid: ex.GridResult) -> None:
-    st.header(tr("ex_heat_header"))
+    """How many seeds of each setting learn XOR."""
     chart(success_heatmap, grid, lang(), height=None, width="content")  # alt text: the chart's description
     st.caption(tr("ex_heat_caption", rule=rule()))
 
@@ -71,7 +71,7 @@ def _records(grid: ex.GridResult, last: dict, rescue_button: bool) -> tuple[list
 
 
 def why_stuck(grid: ex.GridResult, last: dict) -> None:
-    st.header(tr("ex_why_header"))
+    """Why runs fail: the dead-start count, the failures by case, the rescue with more epochs."""
     st.markdown(tr("ex_why_text", **slope_values()))
     if "relu" in grid.rows:
         st.info(stuck_grid.grid_dead_text(grid, lang()), icon=":material/lightbulb:")
@@ -88,7 +88,7 @@ def why_stuck(grid: ex.GridResult, last: dict) -> None:
 
 
 def loss_spread(grid: ex.GridResult) -> None:
-    st.header(tr("ex_loss_header"))
+    """Every run's final loss, one row of dots per setting."""
     chart(loss_strip, grid, lang(), height=None, width="content")  # alt text: the chart's description
     st.caption(tr("ex_loss_caption"))
     n_div = int(sum(c.diverged.sum() for c in grid.cells.values()))
@@ -98,12 +98,12 @@ def loss_spread(grid: ex.GridResult) -> None:
 
 def failing_seeds(grid: ex.GridResult, per_page: int = ROWS_PER_PAGE) -> None:
     """Pick a setting, list its failing seeds (per_page at a time), each with an Open button."""
-    title(tr("ex_fail_header"))
+    present = presenting()
     failing = [(key, c) for key, c in grid.cells.items() if c.n_success < c.n]
     if not failing:
         st.success(tr("ex_fail_none"), icon=":material/celebration:")
         return
-    if not presenting():
+    if not present:
         st.markdown(tr("ex_fail_intro"))
     labels = {
         f"{r}|{c}": tr("ex_fail_cell_option", act=tr(f"act_{r}"), col=col_text(grid.kind, c), n=cell.n - cell.n_success)
@@ -116,7 +116,6 @@ def failing_seeds(grid: ex.GridResult, per_page: int = ROWS_PER_PAGE) -> None:
     )
     if st.session_state.get("ex_fail_cell") not in labels:
         st.session_state["ex_fail_cell"] = default
-    present = presenting()
     pick, pager = st.columns([3, 2], vertical_alignment="bottom") if present else (st, st)
     choice = pick.selectbox(tr("ex_fail_cell"), list(labels), key="ex_fail_cell", format_func=labels.get)
     cell = dict(failing)[next(k for k in dict(failing) if f"{k[0]}|{k[1]}" == choice)]
@@ -152,7 +151,7 @@ def failing_seeds(grid: ex.GridResult, per_page: int = ROWS_PER_PAGE) -> None:
         line[4].button(tr("ex_open"), key=f"ex_open_{cell.activation}_{cell.optimizer}_{cell.lr:g}_{seed}",
                        on_click=open_run, args=(cell, seed), icon=":material/open_in_new:",
                        help=tr("ex_open_help", seed=seed))  # fmt: skip
-    if presenting():
+    if present:
         return
     runs = grid.runs().rename(columns={"row": tr("ex_csv_row"), "col": tr("ex_csv_col")})
     st.download_button(tr("ex_download"), runs.to_csv(index=False).encode(), file_name="xor_experiments.csv",
@@ -165,7 +164,6 @@ def failing_seeds(grid: ex.GridResult, per_page: int = ROWS_PER_PAGE) -> None:
 def heat_slide() -> None:
     """The lecture's question, the computed headline, the heatmap of the sidebar's grid (trained on arrival)."""
     last = slide_last()
-    title(tr("ex_slide_title"))
     grid = train_grid(last)
     st.markdown(f":material/school: **{tr('ex_slide_lead', n=grid.seeds)}** {headline(grid, lang(), prefer(grid))}")
     chart(success_heatmap, grid, lang(), slide=True, height=None, width="content")  # alt text: the chart's description
@@ -182,7 +180,6 @@ def heat_slide() -> None:
 def stuck_slide() -> None:
     """Why the runs got stuck: the dead-start count and the failures by case, in the sidebar's column."""
     last = slide_last()
-    title(tr("ex_why_header"))
     grid = train_grid(last)
     if "relu" in grid.rows:
         st.info(stuck_grid.grid_dead_text(grid, lang()), icon=":material/lightbulb:")

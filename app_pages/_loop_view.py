@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._charts import chart
-from app_pages._sections import more, presenting
+from app_pages._sections import lead, more
 from app_pages._shared import lang, tr
 from xorcore import Config
 from xorcore.data import ROW_LABELS, TARGET
@@ -39,9 +39,7 @@ def stepper(cfg: Config, skip: bool) -> LoopStepper:
 def loop_view(cfg: Config) -> None:
     """Controls, the loop's code with the line that ran, what it changed, and the values after it."""
     with st.container(key="loop-stepper"):
-        if presenting():  # the slide's title: the page's name and the lecture's sentence
-            st.subheader(tr("page_loop"), divider="gray")
-            st.markdown(f":material/school: **{tr('lp_story')}**")
+        lead(tr("lp_story"), ":material/school:")
         skip = st.toggle(tr("lp_skip"), key="lp_skip", help=tr("lp_skip_help"))
         s = stepper(cfg, bool(skip))
         c1, c2, c3, c4 = st.columns([1, 1, 1, 2], vertical_alignment="center")
@@ -65,11 +63,9 @@ def loop_view(cfg: Config) -> None:
         summed = skip and snap.step == "backward" and before is not None and snap.fresh is not None
         with more():  # a slide folds the table of every value (nine rows and more), and the sum's table
             _values(snap, before, cfg.optimizer)
-            if summed and presenting():
+            if summed:
                 _accumulation_table(snap, before)
         if summed:
-            if not presenting():
-                _accumulation_table(snap, before)
             st.markdown(_accumulation_sentence(snap, before))
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from app_pages._sections import wide_net
 from xorcore.views.diagram import edge_format, network
 from xorcore.views.tables import edge_table
 
@@ -18,13 +17,13 @@ def network_view(
     alt: str = "",
     note: str | None = None,
     width: str = "stretch",
+    compact: bool = False,
 ) -> None:
-    """The network diagram (edges labelled with θ, or dL/dθ with grads); a wide_net's compact, a table beside.
+    """The network diagram (edges labelled with θ, or dL/dθ with grads); compact (a wide_net's slide), a table beside.
 
     The compact diagram's circles have no room for the dead label: the page names dead units in its notice.
     """
-    hidden = int(np.shape(params["W1"])[0])
-    if not wide_net(hidden):
+    if not compact:
         dot = network(params, grads=grads, dead=dead, dead_label=dead_label)
         st.graphviz_chart(dot, width=width, alt=alt)  # type: ignore[arg-type]
         return

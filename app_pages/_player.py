@@ -12,7 +12,7 @@ import streamlit as st
 
 from app_pages._charts import draw
 from app_pages._runcharts import frame_views
-from app_pages._sections import presenting
+from app_pages._sections import caption, presenting
 from app_pages._shared import lang, tr
 from xorcore import History, series
 from xorcore.dead import dead_units
@@ -54,9 +54,7 @@ def explorer(hist: History, log: bool) -> None:
       takes its place, and Streamlit tells the browser to drop the timer of the frame fragment
       that is no longer drawn.
     """
-    if not presenting():  # a slide has the page's title instead
-        st.subheader(tr("train_explorer"))
-        st.caption(tr("train_explorer_caption"))
+    caption(tr("train_explorer_caption"))
     if st.session_state.get(K_RUN) != hist.config:  # a new run: start at its trained model, paused
         st.session_state[K_RUN] = hist.config
         st.session_state[K_AT] = series.last_epoch(hist)
@@ -184,7 +182,8 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
     acc = float(series.accuracy_series(hist)[epoch])
     at = "" if playing else status_line(hist, epoch)  # while playing it is on the progress bar above
     loss_text, acc_text = f"{loss:.6f}" if math.isfinite(loss) else "—", f"{acc:.0%}" if math.isfinite(acc) else "—"
-    if presenting():  # one line instead of a row of metrics
+    slide = presenting()
+    if slide:  # one line instead of a row of metrics
         values = f"{tr('train_at_loss')} **{loss_text}** · {tr('train_at_acc')} **{acc_text}**"
         st.markdown(f"**{at}** {values}" if at else values)
     else:
@@ -194,7 +193,7 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
         m2.metric(tr("train_at_acc"), acc_text)
         grad = f"{hist.grad_norm[epoch]:.2e}" if epoch < hist.epochs_run else tr("train_at_grad_none")
         m3.metric(tr("train_at_grad"), grad, help=tr("train_at_grad_help"))
-    if presenting():  # one slide: the loss, the boundary and the hidden plane side by side
+    if slide:  # one slide: the loss, the boundary and the hidden plane side by side
         loss_box, boundary_box, plane_box = st.columns(3)
     else:
         left, right = st.columns([3, 2])
@@ -202,26 +201,21 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
         boundary_box, plane_box = st.columns(2)
     # Redrawn every frame while playing: 400 points and no hover layers keep it light (the marker's value
     # stays exact); built once per epoch for every session (_runcharts.frame_views).
-    (loss_spec, boundary_spec, plane_spec), line_b, line_out = frame_views(hist, epoch, lg, log, presenting(), playing)
+    (loss_spec, boundary_spec, plane_spec), line_b, line_out = frame_views(hist, epoch, lg, log, slide, playing)
     with loss_box, st.container(key="training-loss"):
         draw(loss_spec)
-        if not presenting():
-            st.caption(
-                tr("train_loss_caption_playing" if playing else "train_loss_caption")
-            )  # a playing chart has no hover
-    if not presenting():
+        caption(tr("train_loss_caption_playing" if playing else "train_loss_caption"))  # a playing chart has no hover
+    if not slide:
         with table_box:
             st.markdown(f"**{tr('train_pred_at')}**")
             pred_table(hist, epoch)
     with boundary_box, st.container(key="training-boundary"):
         draw(boundary_spec)
-        if not presenting():
-            st.caption(tr("train_boundary_caption_playing" if playing else "train_boundary_caption", line=line_b))
+        caption(tr("train_boundary_caption_playing" if playing else "train_boundary_caption", line=line_b))
     with plane_box:
         draw(plane_spec)
-        if not presenting():
-            st.caption(tr("train_hidden_caption") + " " + line_out)
-    if not presenting():  # the slide has no room for the network diagram (the Model page shows it)
+        caption(tr("train_hidden_caption") + " " + line_out)
+    if not slide:  # the slide has no room for the network diagram (the Model page shows it)
         _diagram(hist, epoch)
 
 

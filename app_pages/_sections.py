@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
@@ -53,7 +54,8 @@ class Section:
 
     id: str
     draw: Callable[[], None]
-    title: str = ""  # the heading drawn above it ("": the section has none, or draws its own)
+    title: str | Callable[[], str] = ""  # its heading ("": none); a function: known only once those above are drawn
+    slide_title: str | None = None  # the heading on its slide, where it differs from the reading mode's
     slide: bool = True  # a slide of its own in presentation mode
     reading: bool = True  # drawn in reading mode
     sub: bool = False  # reading mode: a subheading (st.subheader) instead of a heading
@@ -69,9 +71,13 @@ def show(page: str, sections: Sequence[Section]) -> None:
         if s.reading:
             with st.container(key=f"section-{page}-{s.id}"):
                 if s.title:
-                    (st.subheader if s.sub else st.header)(s.title)
+                    (st.subheader if s.sub else st.header)(_text(s.title))
                 s.draw()
     nav_links(script)
+
+
+def _text(title: str | Callable[[], str]) -> str:
+    return title() if callable(title) else title
 
 
 def _pos_key(page: str) -> str:
@@ -113,27 +119,34 @@ def _deck(page: str, script: str, slides: Sequence[Section]) -> None:
     counter.markdown(f"**{tr('sl_counter', page=name, i=pos + 1, n=len(ids))}**", width="content")
     part = slides[pos]
     with st.container(key=f"slide-{page}-{part.id}"):
-        if part.title:
-            st.subheader(part.title, divider="gray")
+        heading = part.title if part.slide_title is None else part.slide_title
+        if heading:
+            st.subheader(_text(heading), divider="gray")
         part.draw()
 
 
-def title(text: str, reading: Callable[[str], object] = st.header) -> None:
-    """A section's heading: on a slide, the slide's title (one size on every slide, underlined)."""
-    if presenting():
-        st.subheader(text, divider="gray")
-    else:
-        reading(text)
-
-
-def fit(chart, height: int = SLIDE_CHART_HEIGHT, slide: bool | None = None):  # -> alt.TopLevelMixin
+def fit(chart, height: int = SLIDE_CHART_HEIGHT, *, slide: bool):  # -> alt.TopLevelMixin
     """An Altair chart as a slide draws it: a lower plot (its width follows the column).
 
     `height` is the plot area alone (fit-x): the title and the axes are added around it, never squeezed
-    into it (Streamlit's default "fit" would push a chart's title out of its box). slide: as if presenting
-    (None: ask the session; a cached builder passes it, since its key must hold it).
+    into it (Streamlit's default "fit" would push a chart's title out of its box). slide: whether it is for a
+    slide (the caller says: a cached builder's key must hold it).
     """
-    return chart.properties(height=height, autosize=AUTOSIZE) if (presenting() if slide is None else slide) else chart
+    return chart.properties(height=height, autosize=AUTOSIZE) if slide else chart
+
+
+def caption(text: str, box: Any = None) -> None:
+    """A caption under a picture in reading mode; a slide has no room for it (the picture's alt text says it)."""
+    if not presenting():
+        (st if box is None else box).caption(text)
+
+
+def lead(text: str, icon: str) -> None:
+    """The lecture's sentence for a section: a callout in reading mode, one bold line under a slide's title."""
+    if presenting():
+        st.markdown(f"{icon} **{text}**")
+    else:
+        st.info(text, icon=icon)
 
 
 def more() -> AbstractContextManager:

@@ -11,7 +11,7 @@ import torch
 from torch import nn
 
 from app_pages._charts import chart
-from app_pages._sections import more, presenting, title
+from app_pages._sections import more, presenting
 from app_pages._shared import lang, tr
 from xorcore import Config
 from xorcore.data import ROW_LABELS, XOR_X
@@ -49,8 +49,8 @@ def grad_shares_view(model: nn.Sequential) -> None:
     """
     s = grad_shares(model)
     with st.container(key="grad-shares"):
-        title(tr("bx_h_shares"))
-        if presenting():
+        slide = presenting()
+        if slide:
             st.markdown(f":material/school: **{tr('bx_shares_lead')}**")
             left, right = st.columns([5, 3])
         else:
@@ -63,7 +63,7 @@ def grad_shares_view(model: nn.Sequential) -> None:
             )  # fmt: skip
         indices = group(s.names, which or "W1")
         shown = indices
-        if presenting() and len(indices) > SLIDE_PARAMS:  # many hidden units: where the shares cancel most
+        if slide and len(indices) > SLIDE_PARAMS:  # many hidden units: where the shares cancel most
             ratio = s.cancel()
             top = sorted(indices, key=lambda j: -ratio[j])[:SLIDE_PARAMS]
             shown = [j for j in indices if j in top]
@@ -72,7 +72,7 @@ def grad_shares_view(model: nn.Sequential) -> None:
         if shown != indices:
             right.caption(tr("bx_shares_some", k=len(shown), n=len(indices)))
         gap = float(np.abs(s.shares.sum(axis=0) - s.batch).max())
-        if presenting():
+        if slide:
             right.markdown(_cancel_sentence(s, indices))
             with more():
                 st.markdown(tr("bx_shares_intro", n=s.n))
@@ -127,7 +127,6 @@ def local_upstream_view(tc: Trace, row: int | None, activation: str) -> None:
     from the loss back to a weight of W₁, row by row, up to autograd's batch gradient.
     """
     with st.container(key="local-upstream"):
-        title(tr("bx_h_local"))
         which = tr("bp_graph_batch") if row is None else tr("bp_graph_row", row=ROW_LABELS[row])
         labels = edge_labels(tc, activation, row, tr("bp_g_mean"), tr("bx_edge_sum"))
         dot = computation_graph(tc, row, lang(), activation=activation, edge_labels=labels)
@@ -172,7 +171,6 @@ def loss_slice_view(cfg: Config, before: np.ndarray, after: np.ndarray, eta: flo
     planes before | after, container loss-slice-planes).
     """
     with st.container(key="loss-slice-planes" if part == "planes" else "loss-slice"):
-        title(tr("bx_h_before_after", eta=f"{eta:g}") if part == "planes" else tr("bx_h_slice"), st.subheader)
         if not (np.isfinite(before).all() and np.isfinite(after).all()):
             st.info(tr("bx_slice_nonfinite"), icon=":material/info:")
             return

@@ -14,6 +14,7 @@ from app_pages._network import network_view
 from app_pages._sections import Section, more, presenting, show, wide_net
 from app_pages._shared import config, lang, tr, upright
 from app_pages._views import grad_shares_view, local_upstream_view
+from app_pages._walk import setting
 from xorcore import build_model, finite_differences
 from xorcore import trace as trace_of
 from xorcore.backprop_rows import (
@@ -40,8 +41,6 @@ cfg = config()
 model = build_model(cfg)  # the lecture's cell 2: the untrained model of this seed
 trace = trace_of(model)
 digits = 6 if cfg.hidden <= 2 else (4 if cfg.hidden <= 4 else 3)  # keep wide matrices on screen
-
-PRESENT = presenting()
 
 
 def use_rows(chosen: int | None) -> None:
@@ -95,7 +94,8 @@ def draw(k: int) -> None:
         with more():
             st.markdown(tr("bp_x_" + step))
         # on a slide dL/dz2's identity sits beside its chain rule (one above the other is taller than the screen)
-        eq_box, id_box = st.columns(2) if PRESENT and step == "d_z2" else (st.container(), st.container())
+        slide = presenting()
+        eq_box, id_box = st.columns(2) if slide and step == "d_z2" else (st.container(), st.container())
         eq_box.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
         if step == "d_z1":
             st.caption(tr("bp_act_prime", act=tr("act_" + cfg.activation)))
@@ -103,7 +103,7 @@ def draw(k: int) -> None:
         if step == "d_z2":
             id_box.caption(tr("bp_identity"))
             id_box.latex(identity_latex(trace, row=row, digits=digits))
-            if not PRESENT:
+            if not slide:
                 st.info(tr("bp_lecture_note"), icon=":material/lightbulb:")
         auto, hand = getattr(auto_all, step), getattr(hand_all, step)
         auto_frame, hand_frame = upright(grad_frame(step, auto, row)), upright(grad_frame(step, hand, row))
@@ -175,7 +175,7 @@ def network_grads() -> None:
     network_view(
         {"W1": trace.W1, "b1": trace.b1, "W2": trace.W2, "b2": trace.b2},
         grads={"W1": shown.d_W1, "b1": shown.d_b1, "W2": shown.d_W2, "b2": shown.d_b2},
-        dead=dead, dead_label=tr("bp_dead"), alt=tr("bp_network_alt"), width="content",
+        dead=dead, dead_label=tr("bp_dead"), alt=tr("bp_network_alt"), width="content", compact=small,
     )  # fmt: skip
 
 
@@ -193,6 +193,11 @@ def finite_check() -> None:
     fd_right.metric(tr("bp_fd_max"), f"{float(fd[fd.columns[3]].max()):.1e}")
 
 
+def planes_title() -> str:
+    """The planes' title: before and after the manual update's step (its η as the update section left it)."""
+    return tr("bx_h_before_after", eta=f"{setting(cfg)[0]:g}")
+
+
 def step_title(k: int) -> str:
     """Gradient step k's title, e.g. '3. dL/dW2 — ...'."""
     return f"{k}. {NAMES[STEPS[k - 1]]} — {tr('bp_t_' + STEPS[k - 1])}"
@@ -204,10 +209,10 @@ show("backprop", [
     *(Section(f"step-{k}", lambda k=k: draw(k), step_title(k), sub=True) for k in range(1, len(STEPS) + 1)),
     Section("graph", graph_section, tr("bp_h_graph"), slide=False),
     Section("network", network_grads, tr("bp_h_network")),
-    Section("shares", lambda: grad_shares_view(model)),  # beyond the lecture: the inputs' shares of each gradient
-    Section("local-upstream", lambda: local_upstream_view(trace, row, cfg.activation)),  # local x upstream
+    Section("shares", lambda: grad_shares_view(model), tr("bx_h_shares")),  # beyond the lecture: each input's share
+    Section("local-upstream", lambda: local_upstream_view(trace, row, cfg.activation), tr("bx_h_local")),
     Section("finite-differences", finite_check, tr("bp_h_fd")),
-    Section("update", lambda: manual_update(model, trace.loss)),
-    Section("slice", lambda: loss_slice(model, trace.loss, "slice")),  # the loss along the step just taken
-    Section("planes", lambda: loss_slice(model, trace.loss, "planes")),  # the planes before and after it
+    Section("update", lambda: manual_update(model, trace.loss), tr("bp_h_update")),
+    Section("slice", lambda: loss_slice(model, trace.loss, "slice"), tr("bx_h_slice"), sub=True),  # along the step
+    Section("planes", lambda: loss_slice(model, trace.loss, "planes"), planes_title, sub=True),  # before and after
 ])  # fmt: skip

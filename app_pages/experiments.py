@@ -21,7 +21,7 @@ from app_pages._grid_sections import (
     why_stuck,
 )
 from app_pages._sections import Section, show
-from app_pages._shared import named_params, nav_links
+from app_pages._shared import named_params, nav_links, tr
 
 if st.session_state.pop(K_GOTO, False):
     # not a plain clear(), which refuses the URL-bound sidebar params; the two named by code go with it
@@ -42,11 +42,11 @@ def setup() -> None:
 show("experiments", [
     Section("controls", setup, slide=False),
     Section("results", lambda: results_note(ran["grid"], ran["last"]), slide=False),
-    Section("success", lambda: heatmap(ran["grid"]), slide=False),
-    Section("why-stuck", lambda: why_stuck(ran["grid"], ran["last"]), slide=False),
-    Section("spread", lambda: loss_spread(ran["grid"]), slide=False),
-    Section("failing", lambda: failing_seeds(ran["grid"]), slide=False),
-    Section("success-slide", heat_slide, reading=False),
-    Section("stuck-slide", stuck_slide, reading=False),
-    Section("failing-slide", fail_slide, reading=False),
+    Section("success", lambda: heatmap(ran["grid"]), tr("ex_heat_header"), slide=False),
+    Section("why-stuck", lambda: why_stuck(ran["grid"], ran["last"]), tr("ex_why_header"), slide=False),
+    Section("spread", lambda: loss_spread(ran["grid"]), tr("ex_loss_header"), slide=False),
+    Section("failing", lambda: failing_seeds(ran["grid"]), tr("ex_fail_header"), slide=False),
+    Section("success-slide", heat_slide, tr("ex_slide_title"), reading=False),
+    Section("stuck-slide", stuck_slide, tr("ex_why_header"), reading=False),
+    Section("failing-slide", fail_slide, tr("ex_fail_header"), reading=False),
 ])  # fmt: skip

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app_pages._charts import chart
-from app_pages._sections import Section, more, presenting, show, wide_net
+from app_pages._sections import Section, caption, lead, more, presenting, show, wide_net
 from app_pages._shared import config, lang, tr, upright
 from xorcore import build_model
 from xorcore import trace as trace_of
@@ -34,9 +34,7 @@ act, hidden = cfg.activation, cfg.hidden
 
 def picture(build, *args, **kwargs) -> None:
     """A chart at full width; its alt text is the chart's own description (also a caption)."""
-    spec = chart(build, *args, **kwargs)
-    if not PRESENT:  # a slide has no room for it; the chart's alt text says it
-        st.caption(spec["description"])
+    caption(chart(build, *args, **kwargs)["description"])
 
 
 def table(df) -> None:
@@ -55,10 +53,6 @@ def drawn_units(df, k: int):
     return df.drop(columns=[tr(key, unit=i + 1) for i in range(hidden) if i not in units])
 
 
-PRESENT = presenting()
-# A slide of a net wider than 2 units: the drawn units' table beside a wider picture (legends at its right),
-# the batch equation on one line under both; the whole table is folded with the explanation.
-WIDE = wide_net(hidden)
 rows, ring, units = [0, 1, 2, 3], None, (0, 1)  # presentation mode: the batch, hidden units 1 and 2
 
 
@@ -125,47 +119,70 @@ def more_text(k: int) -> str:
 
 
 def step(k: int) -> None:
-    """Forward step k (1..5) in its own container: sentence, explanation, values, picture, equation."""
+    """Forward step k (1..5) in its own container: sentence, values, picture, equation (laid out for the mode)."""
     with st.container(key=f"step-forward-{k}"):
-        if PRESENT:  # the lecture's sentence under the slide's title
-            st.markdown(f"{ICONS[k - 1]} **{tr(STORY[k - 1])}**")
-        else:
-            st.info(tr(STORY[k - 1]), icon=ICONS[k - 1])
-        # [6, 5]: the tables fit (1280 px); a slide's step 5 halves the row to give the legend room
-        spec = ([5, 3] if k < 5 else [1, 1]) if PRESENT else [6, 5]
-        if WIDE and k <= 3:  # step 3's table has three columns: the picture (and its lines legend) takes two thirds
-            spec = [4, 5] if k < 3 else [1, 2]
-        left, right = st.columns(spec, gap="large")
-        values = forward_table(trace, k, rows, lg)
-        with left:
-            if not PRESENT:
-                explanation(k)
-                st.markdown(f"**{tr('fw_values')}**")
-            table(drawn_units(values, k) if WIDE else values)
-            if k == 5:
-                m1, m2 = st.columns(2, vertical_alignment="bottom")
-                m1.metric(tr("fw_loss_metric"), f"{trace.loss:.4f}")
-                if len(rows) == 1:
-                    m2.metric(
-                        tr("fw_row_loss", row=ROW_LABELS[rows[0]]), f"{bce_terms(trace.y_pred[:, 0])[rows[0]]:.4f}"
-                    )
-            if PRESENT:  # folded on a slide, under the values (step 5: beside the loss, where m2 is free)
-                with m2 if k == 5 else st.container():
-                    explanation(k, values if WIDE and k <= 2 else None)
-        side = "right" if WIDE else "bottom"  # where a plane's legends sit
-        with right:
-            if k == 1:
-                picture(space_plane, flat, act, hidden, lg, "z1", units, highlight=ring, legend=side)
-            elif k == 2:
-                picture(space_plane, flat, act, hidden, lg, "h1", units, separator=False, highlight=ring, legend=side)
-            elif k == 3:
-                picture(hidden_plane, flat, act, hidden, lg, units, highlight=ring, legend=side)
-            elif k == 4:
-                picture(output_axis, trace.y_pred, lg, highlight=ring)
-            else:
-                # on a slide the legend sits beside the bars: the two equations below keep their room
-                picture(loss_chart, trace.y_pred, trace.loss, lg, legend="right" if PRESENT else "bottom")
-        equations(k)
+        lead(tr(STORY[k - 1]), ICONS[k - 1])
+        slide = presenting()
+        (slide_step if slide else reading_step)(k, forward_table(trace, k, rows, lg))
+        equations(k, slide)
+
+
+def reading_step(k: int, values) -> None:
+    """Reading mode: the explanation and the values left, the picture right."""
+    left, right = st.columns([6, 5], gap="large")  # the tables fit (1280 px)
+    with left:
+        explanation(k)
+        st.markdown(f"**{tr('fw_values')}**")
+        table(values)
+        if k == 5:
+            loss_metrics(st.columns(2, vertical_alignment="bottom"))
+    with right:
+        step_picture(k, legend="bottom")
+
+
+def slide_step(k: int, values) -> None:
+    """A slide: the values with the explanation folded under them, the picture beside them.
+
+    A net wider than 2 units: the drawn units' table beside a wider picture (legends at its right), the
+    batch equation on one line under both; the whole table is folded with the explanation.
+    """
+    wide = wide_net(hidden)
+    spec = [5, 3] if k < 5 else [1, 1]  # step 5 halves the row to give the legend room
+    if wide and k <= 3:  # step 3's table has three columns: the picture (and its lines legend) takes two thirds
+        spec = [4, 5] if k < 3 else [1, 2]
+    left, right = st.columns(spec, gap="large")
+    with left:
+        table(drawn_units(values, k) if wide else values)
+        box = st.container()
+        if k == 5:  # the explanation beside the loss, where the second metric's place is free
+            box = loss_metrics(st.columns(2, vertical_alignment="bottom"))
+        with box:
+            explanation(k, values if wide and k <= 2 else None)
+    with right:  # step 5: the legend beside the bars, so the two equations below keep their room
+        step_picture(k, legend="right" if wide or k == 5 else "bottom")
+
+
+def loss_metrics(cols) -> object:
+    """The loss, and the chosen row's term when one row is shown, in two columns; returns the second's box."""
+    m1, m2 = cols
+    m1.metric(tr("fw_loss_metric"), f"{trace.loss:.4f}")
+    if len(rows) == 1:
+        m2.metric(tr("fw_row_loss", row=ROW_LABELS[rows[0]]), f"{bce_terms(trace.y_pred[:, 0])[rows[0]]:.4f}")
+    return m2
+
+
+def step_picture(k: int, legend: str) -> None:
+    """Step k's picture: the plane it maps the points to, the output axis, or the loss per input."""
+    if k == 1:
+        picture(space_plane, flat, act, hidden, lg, "z1", units, highlight=ring, legend=legend)
+    elif k == 2:
+        picture(space_plane, flat, act, hidden, lg, "h1", units, separator=False, highlight=ring, legend=legend)
+    elif k == 3:
+        picture(hidden_plane, flat, act, hidden, lg, units, highlight=ring, legend=legend)
+    elif k == 4:
+        picture(output_axis, trace.y_pred, lg, highlight=ring)
+    else:
+        picture(loss_chart, trace.y_pred, trace.loss, lg, legend=legend)
 
 
 def explanation(k: int, values=None) -> None:
@@ -177,21 +194,22 @@ def explanation(k: int, values=None) -> None:
             table(values)
 
 
-def equations(k: int) -> None:
-    """Step k's equation with this seed's numbers (a slide has no room for the heading)."""
-    if not PRESENT:
+def equations(k: int, slide: bool) -> None:
+    """Step k's equation with this seed's numbers (a slide: no heading, one block, a wide net's on one line)."""
+    one_line = wide_net(hidden)
+    if not slide:
         st.markdown(f"**{tr('fw_equation')}**")
     if k == 1:
-        eqs = [latex_linear1(trace, rows, one_line=WIDE)]
+        eqs = [latex_linear1(trace, rows, one_line=one_line)]
     elif k == 2:
         eqs = latex_activation(trace, rows, act)
     elif k == 3:
-        eqs = [latex_linear2(trace, rows, one_line=WIDE)]
+        eqs = [latex_linear2(trace, rows, one_line=one_line)]
     elif k == 4:
         eqs = [latex_output(trace, rows)]
     else:
         eqs = latex_loss(trace, rows)
-    if PRESENT and len(eqs) > 1:  # one block: the margins between separate equations push a slide off the screen
+    if slide and len(eqs) > 1:  # one block: the margins between separate equations push a slide off the screen
         eqs = [r"\begin{gathered}" + r" \\[6pt] ".join(eqs) + r"\end{gathered}"]
     for eq in eqs:
         st.latex(eq)

@@ -12,14 +12,13 @@ cfg = config()
 
 
 def intro() -> None:
-    """The page's title, the lecture's sentence and what the loop runs with (reading mode)."""
+    """The page's title and what the loop runs with (reading mode)."""
     st.title(tr("page_loop"))
-    st.info(tr("lp_story"), icon=":material/school:")
     st.markdown(tr("lp_intro", opt=tr("opt_" + cfg.optimizer), lr=f"{cfg.lr:g}", act=tr("act_" + cfg.activation)))
 
 
 show("loop", [
     Section("intro", intro, slide=False),
-    Section("stepper", lambda: loop_view(cfg)),
+    Section("stepper", lambda: loop_view(cfg), slide_title=tr("page_loop")),
     Section("zero-grad", lambda: curves_view(cfg), tr("lp_h_curves")),
 ])  # fmt: skip

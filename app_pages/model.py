@@ -5,7 +5,7 @@ import streamlit as st
 
 from app_pages._charts import chart
 from app_pages._network import network_view
-from app_pages._sections import Section, presenting, show, wide_net
+from app_pages._sections import Section, caption, presenting, show, wide_net
 from app_pages._shared import config, history, lang, rule, tr
 from xorcore.backprop_rows import hidden_labels
 from xorcore.dead import dead_units
@@ -23,8 +23,6 @@ hist = history()
 act_name = tr(f"act_{cfg.activation}")
 initial, trained = hist.params[0], hist.params[-1]  # θ at epoch 0 and after the last epoch
 
-PRESENT = presenting()
-
 
 def intro() -> None:
     """The page's title and what it shows (reading mode)."""
@@ -32,12 +30,6 @@ def intro() -> None:
     st.markdown(tr("mp_intro", hidden=cfg.hidden, act=act_name))
     if hist.diverged_at is not None:
         st.error(tr("diverged", epoch=hist.diverged_at), icon=":material/warning:")
-
-
-def captioned(caption: str) -> None:
-    """The caption under a chart (a slide has no room for it; the chart's alt text says it)."""
-    if not PRESENT:
-        st.caption(caption)
 
 
 def xor_problem() -> None:
@@ -53,31 +45,31 @@ def xor_problem() -> None:
         st.dataframe(truth, hide_index=True, width="content")
     with right:
         chart(xor_plane, lg)
-        captioned(tr("ch_xor_desc"))
+        caption(tr("ch_xor_desc"))
 
 
 def network_diagram() -> None:
     """The network with its weights, before and after training."""
-    small = wide_net(cfg.hidden)  # a wide net on a slide: the diagram compact, its numbers in a table beside it
+    slide, small = presenting(), wide_net(cfg.hidden)  # small: the diagram compact, its numbers in a table beside it
     if (
-        PRESENT and not small
+        slide and not small
     ):  # the diagram at 2/3 of the width (it keeps its aspect ratio; labels >= 16 px), its key beside it
         pic, side = st.columns([2, 1], gap="medium")
+    else:  # reading mode: the key above the diagram; a compact slide: the key beside the diagram's table
+        side, pic = st.container(), st.container()
+    if not small:
         side.markdown(tr("mp_net_text"))
-    else:
-        if not PRESENT:
-            st.markdown(tr("mp_net_text"))
-        pic = st.container()
     tab_init, tab_trained = pic.tabs(
         [tr("mp_tab_initial", seed=cfg.seed), tr("mp_tab_trained", epochs=hist.epochs_run)]
     )  # fmt: skip
-    caption = tr("mp_diagram_caption_compact" if small else "mp_diagram_caption")
+    alt = tr("mp_diagram_caption_compact" if small else "mp_diagram_caption")
     for tab, flat in ((tab_init, initial), (tab_trained, trained)):
         with tab:
             dead = dead_units(flat, cfg.activation, cfg.hidden)
             note = tr("mp_net_text_compact") if small else None
-            network_view(unflatten(flat, cfg.hidden), dead=dead, dead_label=tr("mp_dead"), alt=caption, note=note)
-            st.caption(caption)
+            network_view(unflatten(flat, cfg.hidden), dead=dead, dead_label=tr("mp_dead"), alt=alt, note=note,
+                         compact=small)  # fmt: skip
+            st.caption(alt)
             if cfg.activation == "relu":
                 if any(dead):
                     units = ", ".join(u for u, d in zip(hidden_labels(cfg.hidden), dead, strict=True) if d)
@@ -99,7 +91,7 @@ def activation() -> None:
         st.caption(tr("mp_act_caption"))
     with right:
         chart(activation_chart, cfg.activation, lg)
-        captioned(tr("ch_act_desc", name=act_name))
+        caption(tr("ch_act_desc", name=act_name))
 
 
 def parameters() -> None:

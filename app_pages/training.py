@@ -51,9 +51,8 @@ def summary() -> None:
 
 
 def replay() -> None:
-    """The epoch explorer: play, the scrubber, the loss, the boundary, the hidden plane (a slide: the page's title)."""
-    if presenting():  # the slide's title, and the engine's note the summary gives in reading mode
-        st.subheader(tr("train_title"), divider="gray")
+    """The epoch explorer: play, the scrubber, the loss, the boundary, the hidden plane."""
+    if presenting():  # the engine's note, which the summary gives in reading mode
         engine_note(hist)
         log = bool(st.session_state.get("train_log"))
     else:
@@ -119,7 +118,7 @@ def downloads() -> None:
 show("training", [
     Section("intro", intro, slide=False),
     Section("summary", summary, slide=False),
-    Section("replay", replay),
+    Section("replay", replay, tr("train_explorer"), slide_title=tr("train_title"), sub=True),
     Section("curves", curves, tr("train_curves"), slide=False, sub=True),
     Section("pinned", lambda: pinned_runs(hist, log=bool(st.session_state.get("train_log"))), slide=False),
     Section("final", final, tr("train_final"), slide=False, sub=True),
