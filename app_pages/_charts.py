@@ -1,11 +1,14 @@
-"""How a page draws a chart: fitted to a slide, converted without the schema check, built once per inputs for
-every session, its data shipped as Arrow.
+"""How a page draws a chart: one call, chart(builder, *args, **kwargs).
 
-Most of a rerun went into charts: Altair building them, validating each against the Vega-Lite schema while
-converting it, and Streamlit turning each chart's DataFrames into Arrow, in every session, for the same
-charts (a class on one link). xorcore.views.vega converts without the check (xorcore's tests validate every
-builder); chart() builds a spec once per builder, inputs and mode; each session gets its own copy of it
-(st.cache_data), so nothing one session changes is shared.
+    chart(decision_boundary, flat, "tanh", 2, lang())              # where the page is, at its width
+    chart(loss_chart, y_pred, loss, lang(), height=None, box=col)  # in a column, at the builder's size
+    spec = chart(...); st.caption(spec["description"])             # the chart's alt text, as a caption
+
+A builder (xorcore.views) returns an Altair chart. chart() fits it to a slide (`height`: the plot's px),
+builds its spec once per builder, inputs and mode for every session (st.cache_data: each session gets its
+own copy, so nothing one session changes is shared; a History input is keyed by its digest), converts it
+without Altair's schema check (xorcore's tests validate every builder), ships its data as Arrow once,
+draws it and returns it. The Training replay's frames and templates are app_pages/_replay.py's own.
 """
 
 from __future__ import annotations
@@ -19,12 +22,10 @@ import pyarrow as pa
 import streamlit as st
 
 from app_pages._sections import SLIDE_CHART_HEIGHT, fit, presenting
+from xorcore import History
 from xorcore.views.vega import vega_spec
 
-# Bounded by size through the entry count: the largest spec (the hidden plane of 8 units, pickled as
-# st.cache_data keeps it) is 0.38 MB, so at most ~30 MB (tests/test_app_charts.py checks the bound); a
-# setting's pages draw ~20 charts (Backprop 10, Forward 6, Model 3, The Loop 2).
-SPEC_ENTRIES = 80
+SPEC_ENTRIES, RUN_SPEC_ENTRIES = 80, 48  # the two caches' entries (below)
 _ENCODINGS = ("color", "shape", "fill", "stroke", "strokeDash", "size", "strokeWidth", "opacity")
 
 
@@ -43,7 +44,7 @@ def shipped(spec: dict) -> dict:
     return {**spec, "datasets": {k: arrow_bytes(v) if isinstance(v, pd.DataFrame) else v for k, v in data.items()}}
 
 
-def draw(spec: dict, box: Any = None, width: str = "stretch") -> None:
+def _draw(spec: dict, box: Any = None, width: str = "stretch") -> None:
     """A Vega-Lite spec (xorcore.views.vega) drawn in box (default: where the page is), at the column's width."""
     (st if box is None else box).vega_lite_chart(shipped(spec), width=width)
 
@@ -63,19 +64,46 @@ def chart(
     is spec["description"]) and returned.
     """
     name = f"{build.__module__}.{build.__qualname__}"
-    spec = _spec(name, args, kwargs, height, presenting(), legends, build)
-    draw(spec, box, width)
+    spec = (_run_spec if _of_runs((*args, *kwargs.values())) else _spec)(
+        name, args, kwargs, height, presenting(), legends, build
+    )
+    _draw(spec, box, width)
     return spec
 
 
-@st.cache_data(max_entries=SPEC_ENTRIES, show_spinner=False)
-def _spec(
+def _of_runs(value: Any) -> bool:
+    """Whether a History is among these inputs (in a list or tuple too)."""
+    if isinstance(value, list | tuple):
+        return any(_of_runs(v) for v in value)
+    return isinstance(value, History)
+
+
+def _build_spec(
     name: str, args: tuple, kwargs: dict, height: int | None, slide: bool, legends: bool, _build: Callable
 ) -> dict:
     """chart()'s spec, keyed by the builder's qualified name (the function itself is not hashed) and its inputs."""
     built = _build(*args, **kwargs)
     built = built if legends else without_legends(built)
     return shipped(vega_spec(built if height is None else fit(built, height, slide=slide)))
+
+
+# Two caches, each bounded by size through its entry count (tests/test_app_charts.py checks both bounds):
+# charts of a setting (the largest, the hidden plane of 8 units, pickled as st.cache_data keeps it: 0.38 MB)
+# and charts of whole runs (a 10,000-epoch run of 8 units: up to 1.6 MB). A setting's pages draw ~20 charts.
+@st.cache_data(max_entries=SPEC_ENTRIES, show_spinner=False)
+def _spec(
+    name: str, args: tuple, kwargs: dict, height: int | None, slide: bool, legends: bool, _build: Callable
+) -> dict:
+    """A chart of a setting's numbers."""
+    return _build_spec(name, args, kwargs, height, slide, legends, _build)
+
+
+@st.cache_data(max_entries=RUN_SPEC_ENTRIES, show_spinner=False, hash_funcs={History: History.digest})
+def _run_spec(
+    name: str, args: tuple, kwargs: dict, height: int | None, slide: bool, legends: bool, _build: Callable
+) -> dict:
+    """A chart of whole runs (a History, or a list of them, among its inputs)."""
+    return _build_spec(name, args, kwargs, height, slide, legends, _build)
 
 
 def without_legends(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:

@@ -6,11 +6,10 @@ import math
 
 import streamlit as st
 
-from app_pages._charts import draw
+from app_pages._charts import chart
 from app_pages._shared import history, lang, tr
 from xorcore import Config, History, series
 from xorcore.views import curves
-from xorcore.views.vega import vega_spec
 
 MAX_PINS = 6
 K_PINS = "train_pins"
@@ -48,7 +47,7 @@ def pinned_runs(hist: History, log: bool) -> None:
     current = cur.label(lang()) if pinned else tr("train_current", label=cur.label(lang()))
     if not pinned:
         runs.append((current, hist))
-    draw(vega_spec(curves.overlay_chart(runs, lang(), log=log, current=current)))
+    chart(curves.overlay_chart, runs, lang(), log=log, current=current, height=None)
     st.caption(tr("train_overlay_caption", n=len(runs)))
     for i, (c, (label, pinned_hist)) in enumerate(zip(pins, runs, strict=False)):
         row = st.columns([6, 1.2], vertical_alignment="center")

@@ -10,8 +10,7 @@ import time
 
 import streamlit as st
 
-from app_pages._charts import draw
-from app_pages._runcharts import frame_views
+from app_pages._replay import draw_frame, frame_views
 from app_pages._sections import caption, presenting
 from app_pages._shared import lang, tr
 from xorcore import History, series
@@ -200,20 +199,20 @@ def _epoch_views(hist: History, epoch: int, log: bool, playing: bool = False) ->
         loss_box, table_box = left.container(), right.container()
         boundary_box, plane_box = st.columns(2)
     # Redrawn every frame while playing: 400 points and no hover layers keep it light (the marker's value
-    # stays exact); built once per epoch for every session (_runcharts.frame_views).
+    # stays exact); built once per epoch for every session (_replay.frame_views).
     (loss_spec, boundary_spec, plane_spec), line_b, line_out = frame_views(hist, epoch, lg, log, slide, playing)
     with loss_box, st.container(key="training-loss"):
-        draw(loss_spec)
+        draw_frame(loss_spec)
         caption(tr("train_loss_caption_playing" if playing else "train_loss_caption"))  # a playing chart has no hover
     if not slide:
         with table_box:
             st.markdown(f"**{tr('train_pred_at')}**")
             pred_table(hist, epoch)
     with boundary_box, st.container(key="training-boundary"):
-        draw(boundary_spec)
+        draw_frame(boundary_spec)
         caption(tr("train_boundary_caption_playing" if playing else "train_boundary_caption", line=line_b))
     with plane_box:
-        draw(plane_spec)
+        draw_frame(plane_spec)
         caption(tr("train_hidden_caption") + " " + line_out)
     if not slide:  # the slide has no room for the network diagram (the Model page shows it)
         _diagram(hist, epoch)

@@ -1,8 +1,8 @@
 """Training Curve: the run's curves, an epoch scrubber with play driving linked views, pinned runs, downloads.
 
-Layout only: every number comes from the cached History (app_pages._shared.history); the explorer,
-the pinned runs and the cached whole-run charts are Streamlit-side helpers (app_pages/_player.py,
-_pins.py, _runcharts.py), every chart and table is built by xorcore.
+Layout only: every number comes from the cached History (app_pages._shared.history); the explorer and
+the pinned runs are Streamlit-side helpers (app_pages/_player.py, _pins.py), every chart and table is
+built by xorcore.
 """
 
 from __future__ import annotations
@@ -11,16 +11,16 @@ import math
 
 import streamlit as st
 
-from app_pages._charts import draw
+from app_pages._charts import chart
 from app_pages._pins import pinned_runs
 from app_pages._player import explorer, pred_table
-from app_pages._runcharts import curve_specs, history_csv
 from app_pages._sections import Section, presenting, show
-from app_pages._shared import engine_note, history, lang, rule, tr
+from app_pages._shared import engine_note, history, history_csv, lang, rule, tr
 from app_pages._stuck import diagnosis, seed_failures
 from xorcore import series
 from xorcore.outcome import rule_values
 from xorcore.script import script
+from xorcore.views.curves import accuracy_chart, grad_norm_chart, params_chart, prediction_chart
 
 hist = history()
 last = series.last_epoch(hist)
@@ -61,21 +61,20 @@ def replay() -> None:
 
 
 def curves() -> None:
-    """Accuracy, gradient norm, predictions and parameters per epoch (built once per run and language)."""
-    acc_spec, grad_spec, pred_spec, params_spec = curve_specs(hist, lang())
+    """Accuracy, gradient norm, predictions and parameters per epoch."""
     a, g = st.columns(2)
     with a:
-        draw(acc_spec)
+        chart(accuracy_chart, hist, lang(), height=None)
         st.caption(tr("train_acc_caption", **rule_values()))
     with g:
-        draw(grad_spec)
+        chart(grad_norm_chart, hist, lang(), log=True, height=None)
         st.caption(tr("train_grad_caption"))
     p, q = st.columns(2)
     with p:
-        draw(pred_spec)
+        chart(prediction_chart, hist, lang(), height=None)
         st.caption(tr("train_pred_caption"))
     with q:
-        draw(params_spec)
+        chart(params_chart, hist, lang(), height=None)
         st.caption(tr("train_params_caption"))
 
 

@@ -78,6 +78,25 @@ def app(page: str | None = None, lang: str = "en", **params: str) -> AppTest:
     return at
 
 
+def on_screen(at: AppTest, key: str) -> bool:
+    """Whether an element or container with this key is drawn."""
+    try:
+        at.get_by_key(key)
+    except KeyError:
+        return False
+    return True
+
+
+def to_slide(at: AppTest, page: str, section: str, most: int = 20) -> AppTest:
+    """Press Next until the slide of `section` on `page` is on screen (found by its key, slide-<page>-<section>)."""
+    for _ in range(most):
+        if on_screen(at, f"slide-{page}-{section}"):
+            return at
+        assert not at.exception, at.exception[0].value
+        at.button(key="slide-next").click().run()
+    raise AssertionError(f"no slide-{page}-{section} after {most} presses of Next")
+
+
 def all_text(at: AppTest) -> str:
     """Every element's proto as UTF-8 text (texts, chart specs, DOT, labels) plus every table's cells."""
     out = []

@@ -7,7 +7,7 @@ import json
 
 import numpy as np
 import pytest
-from conftest import all_text, app
+from conftest import all_text, app, on_screen, to_slide
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
 from xorcore import ACTIVATIONS, LECTURE, Config, build_model, manual_step
@@ -174,25 +174,21 @@ def test_loss_at_the_log_clamp_is_named(lang):
 def test_presentation_mode_shows_one_step_at_a_time():
     at = page(present="true")
     assert [n_hidden.split(" ")[1] for n_hidden in gradient_headers(at)] == ["dL/dy_pred"]
-    at.button(key="slide-next").click().run()
-    at.button(key="slide-next").click().run()
+    to_slide(at, "backprop", "step-3")
     assert [n_hidden.split(" ")[1] for n_hidden in gradient_headers(at)] == ["dL/dW2"]
     assert at.get_by_key("step-backprop-3") is not None
     assert not at.get("graphviz_chart"), "a gradient slide has no computation graph (unreadable at its size)"
-    for _ in range(6):  # steps 4..8, then the network gradients
-        at.button(key="slide-next").click().run()
+    to_slide(at, "backprop", "network")  # after steps 4..8
     assert not gradient_headers(at) and len(at.get("graphviz_chart")) == 1
-    at.button(key="slide-next").click().run()  # the four inputs' shares
-    assert at.get_by_key("grad-shares") is not None
-    at.button(key="slide-next").click().run()  # local x upstream along a path
-    assert at.get_by_key("local-upstream") is not None
-    at.button(key="slide-next").click().run()  # finite differences
+    assert to_slide(at, "backprop", "shares").get_by_key("grad-shares") is not None
+    assert to_slide(at, "backprop", "local-upstream").get_by_key("local-upstream") is not None
+    to_slide(at, "backprop", "finite-differences")
     assert [m.label for m in at.metric] == ["largest difference"]
-    at.button(key="slide-next").click().run()  # the manual update
+    to_slide(at, "backprop", "update")
     assert at.number_input(key="bp_eta").value == 0.1
     assert not at.exception
     at.button(key="slide-prev").click().run()
-    assert not at.exception
+    assert not at.exception and on_screen(at, "slide-backprop-finite-differences")
 
 
 @pytest.mark.parametrize("row", [0, 3])
@@ -274,10 +270,8 @@ def test_dead_relu_unit_is_named_and_gets_no_gradient():
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_network_gradients_slide_is_compact_for_a_wide_net(lang):
-    """Slide 9 at 3 units: the diagram without edge labels, every dL/dθ in the table beside it, equal to autograd."""
-    at = page(lang, present="true", hidden="3")
-    for _ in range(8):
-        at.button(key="slide-next").click().run()
+    """The network slide at 3 units: the diagram without edge labels, every dL/dθ in the table beside it, equal to autograd."""
+    at = to_slide(page(lang, present="true", hidden="3"), "backprop", "network")
     assert not at.exception
     tables = [d.value for d in at.dataframe if list(d.value.columns) == list(EDGE_COLUMNS)]
     assert len(tables) == 1

@@ -6,7 +6,7 @@ import json
 
 import numpy as np
 import pytest
-from conftest import app
+from conftest import app, to_slide
 
 from xorcore import LECTURE, XOR_X, build_model, manual_step
 from xorcore.loop import LoopStepper
@@ -126,7 +126,7 @@ def test_loop_page_in_presentation_mode_has_two_slides():
     at = page(LOOP, present="true")
     assert any("slide 1 of 2" in m.value for m in at.markdown)
     assert not at.get("vega_lite_chart")  # the curves are the second slide
-    at.button(key="slide-next").click().run()
+    to_slide(at, "loop", "zero-grad")
     assert not at.exception
     assert len(at.get("vega_lite_chart")) == 2
 
@@ -143,36 +143,28 @@ def test_loop_page_with_every_optimizer():
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_backprop_slides_carry_the_beyond_views(lang):
-    """Presentation mode: shares (10), local x upstream (11), the loss slice (14) and its planes (15) are slides."""
+    """Presentation mode: the shares, local x upstream, the loss slice and its planes are slides."""
     at = page(BACKPROP, lang, present="true")
-    for k in range(2, 16):
-        at.button(key="slide-next").click().run()
-        assert not at.exception, (k, [e.value for e in at.exception])
-        if k == 10:
-            box = at.get_by_key("grad-shares")
-            assert len(box.get("vega_lite_chart")) == 1 and "-0.0040" in texts(box)
-        if k == 11:
-            box = at.get_by_key("local-upstream")
-            latex = box.get("latex")[0].value
-            s = grad_shares(build_model(LECTURE))
-            for v in s.shares[:, 0]:  # W1[0,0]: each row's product is autograd's share of that row
-                assert f"{v:.6f}".replace("-0.000000", "0.000000") in latex
-            assert "= -0.004000" in latex  # their sum: autograd's dL/dW1[0,0] at seed 42
-            assert "times smaller" in texts(box) or "배 작습니다" in texts(box)
-        if k == 14:
-            box = at.get_by_key("loss-slice")
-            assert len(box.get("vega_lite_chart")) == 1
-            assert f"{loss_of(manual_step(build_model(LECTURE), 0.1)):.4f}" in texts(box)
-        if k == 15:
-            assert len(at.get_by_key("loss-slice-planes").get("vega_lite_chart")) == 4
+    box = to_slide(at, "backprop", "shares").get_by_key("grad-shares")
+    assert len(box.get("vega_lite_chart")) == 1 and "-0.0040" in texts(box)
+    box = to_slide(at, "backprop", "local-upstream").get_by_key("local-upstream")
+    latex = box.get("latex")[0].value
+    s = grad_shares(build_model(LECTURE))
+    for v in s.shares[:, 0]:  # W1[0,0]: each row's product is autograd's share of that row
+        assert f"{v:.6f}".replace("-0.000000", "0.000000") in latex
+    assert "= -0.004000" in latex  # their sum: autograd's dL/dW1[0,0] at seed 42
+    assert "times smaller" in texts(box) or "배 작습니다" in texts(box)
+    box = to_slide(at, "backprop", "slice").get_by_key("loss-slice")
+    assert len(box.get("vega_lite_chart")) == 1
+    assert f"{loss_of(manual_step(build_model(LECTURE), 0.1)):.4f}" in texts(box)
+    assert len(to_slide(at, "backprop", "planes").get_by_key("loss-slice-planes").get("vega_lite_chart")) == 4
+    assert not at.exception
     assert any(m.value.endswith(("slide 15 of 15**", "슬라이드 15 / 15**")) for m in at.markdown)
     assert "⟦" not in "\n".join(m.value for m in at.markdown)
 
 
 def test_the_slice_slide_follows_the_step_set_on_the_update_slide():
-    at = page(BACKPROP, present="true")
-    for _ in range(12):  # to the manual update (slide 13)
-        at.button(key="slide-next").click().run()
+    at = to_slide(page(BACKPROP, present="true"), "backprop", "update")
     at.number_input(key="bp_eta").set_value(5.0).run()
     at.button(key="slide-next").click().run()  # the loss along that step
     assert not at.exception
@@ -183,9 +175,7 @@ def test_the_slice_slide_follows_the_step_set_on_the_update_slide():
 
 
 def test_shares_slide_with_eight_units_shows_where_the_shares_cancel_most():
-    at = page(BACKPROP, present="true", hidden="8", activation="relu")
-    for _ in range(9):
-        at.button(key="slide-next").click().run()
+    at = to_slide(page(BACKPROP, present="true", hidden="8", activation="relu"), "backprop", "shares")
     box = at.get_by_key("grad-shares")
     assert not at.exception
     desc = json.loads(box.get("vega_lite_chart")[0].proto.spec)["description"]

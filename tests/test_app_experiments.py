@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pandas as pd
 import pytest
-from conftest import all_text, app
+from conftest import all_text, app, to_slide
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
 from xorcore import ACTIVATIONS, OPTIMIZERS, Config, build_model, stuck, stuck_grid, train
@@ -208,13 +208,13 @@ def test_slides_train_the_sidebars_grid_and_count_it(lang):
         assert f"With Adam: sigmoid learned XOR from {sig} of 100 seeds, ReLU from {relu} of 100." in text
     else:
         assert f"Adam에서 시그모이드는 시드 100개 중 {sig}개, ReLU는 100개 중 {relu}개에서" in text
-    at.button(key="slide-next").click().run()  # why runs get stuck: the Adam column
+    to_slide(at, "experiments", "stuck-slide")  # why runs get stuck: the Adam column
     ok(at)
     table = at.dataframe[0].value
     adam = [c for k, c in grid.cells.items() if k[1] == "adam" and c.n_success < c.n]
     assert len(table) == len(adam)
     assert list(table.iloc[:, 1]) == [f"{c.n - c.n_success} / {c.n}" for c in adam]
-    at.button(key="slide-next").click().run()  # failing seeds, five at a time, ReLU · Adam first
+    to_slide(at, "experiments", "failing-slide")  # failing seeds, five at a time, ReLU · Adam first
     ok(at)
     opens = [b for b in at.button if b.key and b.key.startswith("ex_open_")]
     fails = grid.cell("relu", "adam").failing_seeds

@@ -6,7 +6,7 @@ import json
 
 import numpy as np
 import pytest
-from conftest import all_text, app
+from conftest import all_text, app, to_slide
 
 from xorcore import ACTIVATIONS, Config, build_model, train
 from xorcore import trace as trace_of
@@ -209,7 +209,7 @@ def test_forward_slides_one_at_a_time():
     _ok(at)
     assert len(_charts(at)) == 1  # step 1's plane only
     assert at.get_by_key("step-forward-1") is not None
-    at.button(key="slide-next").click().run()
+    to_slide(at, "forward", "step-2")
     _ok(at)
     assert len(_charts(at)) == 1 and at.get_by_key("step-forward-2") is not None
     assert at.expander, "the long explanation sits folded on a slide"
@@ -219,9 +219,9 @@ def test_model_slides_and_reading_mode():
     at = app("app_pages/model.py", present="true")
     _ok(at)
     assert len(at.get("vega_lite_chart")) == 1  # the XOR plane
-    at.button(key="slide-next").click().run()
+    to_slide(at, "model", "network")
     assert len(at.get("graphviz_chart")) == 2  # initial and trained
-    at.button(key="slide-next").click().run()
+    to_slide(at, "model", "activation")
     _ok(at)
     at.button(key="slide-next").click().run()  # past the activation: Forward Pass
     assert at.get_by_key("step-forward-1") is not None
@@ -281,8 +281,7 @@ def test_forward_text_for_one_and_many_units(hidden):
 @pytest.mark.parametrize(("hidden", "small"), [(1, False), (2, False), (3, True), (8, True)])
 def test_model_network_slide_is_compact_for_a_wide_net(lang, hidden, small):
     """On a slide a net wider than the lecture's 2 units is drawn without edge labels, its numbers in a table; the text says so."""
-    at = app("app_pages/model.py", present="true", hidden=str(hidden), lang=lang)
-    at.button(key="slide-next").click().run()
+    at = to_slide(app("app_pages/model.py", present="true", hidden=str(hidden), lang=lang), "model", "network")
     _ok(at)
     tables = [d.value for d in at.dataframe if list(d.value.columns) == list(EDGE_COLUMNS)]
     assert len(tables) == (2 if small else 0)  # initial and trained

@@ -517,7 +517,7 @@ def test_replay_frame_count_is_what_play_draws(last):
 @pytest.mark.parametrize("slide", [False, True])
 def test_a_replays_frames_keep_one_spec_so_the_browser_updates_data_in_place(slide):
     """While playing, every frame's three charts have the same spec (while the subtitle holds); only their data change."""
-    from app_pages._runcharts import frame_views
+    from app_pages._replay import frame_views
 
     hist = train(Config(epochs=400))
     frames = [
@@ -608,26 +608,34 @@ def test_background_runs_train_one_at_a_time_and_only_while_someone_waits(monkey
 
 
 def test_run_chart_caches_stay_within_their_size_bounds():
-    """The entry counts of _runcharts' caches bound their size: the largest run (10,000 epochs, 8 hidden
-    units) gives the largest entries, pickled as st.cache_data keeps them."""
+    """The entry counts of the caches of whole-run charts, CSVs and replay frames bound their size: the
+    largest run (10,000 epochs, 8 hidden units) gives the largest entries, pickled as st.cache_data keeps them."""
     import pickle
 
-    import app_pages._runcharts as rc
+    import app_pages._charts as ch
+    import app_pages._replay as rp
+    import app_pages._shared as sh
     from xorcore.config import EPOCH_RANGE, HIDDEN_RANGE
+    from xorcore.views import curves
 
     hist = train(Config(epochs=EPOCH_RANGE[1], hidden=HIDDEN_RANGE[1]))
-    run, mb = rc.digest(hist), 2**20
-    specs = max(len(pickle.dumps(rc._curve_specs.__wrapped__(run, lg, hist))) for lg in ("en", "ko"))
-    csv = len(pickle.dumps(rc._history_csv.__wrapped__(run, hist)))
+    run, mb = hist.digest(), 2**20
+    builders = (curves.accuracy_chart, curves.grad_norm_chart, curves.prediction_chart, curves.params_chart)
+    spec = max(
+        len(pickle.dumps(ch._run_spec.__wrapped__("b", (hist, lg), {}, None, False, True, b)))
+        for b in builders
+        for lg in ("en", "ko")
+    )
+    csv = len(pickle.dumps(hist.table().to_csv(index=False)))
     frame = max(
-        len(pickle.dumps(rc._frame_views.__wrapped__(run, e, "ko", log, False, False, hist)))
+        len(pickle.dumps(rp._frame_views.__wrapped__(run, e, "ko", log, False, False, hist)))
         for e in (0, hist.config.epochs // 2, hist.config.epochs)
         for log in (False, True)
     )
-    assert rc.CURVE_SPECS_ENTRIES * specs <= 32 * mb
-    assert rc.CSV_ENTRIES * csv <= 40 * mb
-    assert rc.FRAME_ENTRIES * frame <= 48 * mb
-    assert rc._curve_specs._info.max_entries == rc.CURVE_SPECS_ENTRIES  # the counts are the caches' own
+    assert ch.RUN_SPEC_ENTRIES * spec <= 48 * mb
+    assert sh.CSV_ENTRIES * csv <= 40 * mb
+    assert rp.FRAME_ENTRIES * frame <= 48 * mb
+    assert ch._run_spec._info.max_entries == ch.RUN_SPEC_ENTRIES  # the counts are the caches' own
 
 
 def _assert_same_spec(got: dict, want: dict) -> None:
@@ -653,7 +661,7 @@ def test_a_replay_frame_from_its_template_is_the_builders_spec(hist, lang):
     """The replay's fast path (each chart's template, built once, filled with the epoch's DataFrames) gives
     exactly the spec its builders give for that frame: epochs with and without the 0.5 line or a finite loss,
     reading mode and slides, linear and log loss."""
-    from app_pages._runcharts import built_frame_specs, replay_frame_specs
+    from app_pages._replay import built_frame_specs, replay_frame_specs
 
     h = hist()
     last = series.last_epoch(h)
@@ -685,7 +693,7 @@ def test_every_frame_of_a_replay_ships_the_same_loss_curve(log):
     Paused, the epoch is a point of the curve, so the marker sits on the line exactly; while playing the
     marker's value is still the exact loss of its epoch."""
     from app_pages._charts import shipped
-    from app_pages._runcharts import FRAME_POINTS, built_frame_specs
+    from app_pages._replay import FRAME_POINTS, built_frame_specs
 
     h = train(Config(epochs=2000))
     last = series.last_epoch(h)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import app
+from conftest import app, to_slide
 
 from xorcore import ACTIVATIONS, LECTURE, OPTIMIZERS, Config
 from xorcore.text import t
@@ -125,8 +125,7 @@ def counter(at) -> str:
 def test_next_after_last_slide_opens_next_page_keeping_settings():
     at = app("app_pages/forward.py", present="true", lr="0.1", activation="tanh")
     assert counter(at) == "**Forward Pass · slide 1 of 5**"
-    for _ in range(4):
-        at.button(key="slide-next").click().run()
+    to_slide(at, "forward", "step-5")
     assert counter(at) == "**Forward Pass · slide 5 of 5**"
     assert at.get_by_key("step-forward-5") is not None
     at.button(key="slide-next").click().run()  # past the last slide: the Backprop page at its first

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -53,6 +54,13 @@ class History:
     def success(self) -> bool:
         """The run did not diverge and its trained predictions are learned (outcome.learned)."""
         return self.diverged_at is None and bool(learned(self.final_pred))
+
+    def digest(self) -> str:
+        """A key for this run's outputs: its settings and every number it recorded."""
+        d = hashlib.blake2b(repr((self.config, self.final_loss, self.diverged_at)).encode(), digest_size=16)
+        for a in (self.loss, self.accuracy, self.pred, self.grad_norm, self.params, self.final_pred):
+            d.update(a.tobytes())
+        return d.hexdigest()
 
     def table(self):
         """The history as a pandas DataFrame, one row per epoch (for CSV)."""

@@ -9,27 +9,29 @@ from __future__ import annotations
 import pytest
 
 from labtools import harness
+from tests.test_talk import TALK
 
 SCREEN = {"width": 1280, "height": 720}
 MIN_PX = 16
-# (url path, presentation slide or None for reading mode): every view that draws a Graphviz chart.
+# (url path, presentation slide's section or None for reading mode): every view that draws a Graphviz chart.
 VIEWS = (
     ("model", None),  # the network, initial parameters (the trained tab is hidden until clicked)
-    ("model", 2),  # the network slide: the diagram beside its key
+    ("model", "network"),  # the network slide: the diagram beside its key
     ("backprop", None),  # the computation graph, the network with gradients, local x upstream
-    ("backprop", 9),  # the gradients on the network
-    ("backprop", 11),  # local x upstream: the graph folded under "More explanation"
+    ("backprop", "network"),  # the gradients on the network
+    ("backprop", "local-upstream"),  # local x upstream: the graph folded under "More explanation"
     ("training", None),  # the network at the scrubber's epoch
 )
 
 
-def _to_slide(page, path: str, slide: int) -> None:
-    """PageDown until /path shows slide `slide`, idle and drawn."""
-    for k in range(2, slide + 1):
+def _to_slide(page, path: str, section: str) -> None:
+    """PageDown until /path shows the slide of `section`, idle and drawn."""
+    sections = dict(TALK)[path]
+    for k in sections[1 : sections.index(section) + 1]:
         page.wait_for_timeout(300)  # the slide's buttons have registered their keys
         page.keyboard.press("PageDown")
-        page.wait_for_function("(k) => !!document.querySelector('.st-key-slide-' + k)", arg=k, timeout=60_000,
-                               polling=200)  # fmt: skip
+        page.wait_for_function("(s) => !!document.querySelector(s)", arg=f".st-key-slide-{path}-{k}",
+                               timeout=60_000, polling=200)  # fmt: skip
         harness.settle(page)
 
 
@@ -44,7 +46,7 @@ def test_graphviz_labels_at_least_16px(tab, path, slide, hidden, lang):
     if slide:
         _to_slide(t.page, harness.ADDRESS[path], slide)
     problems = harness.charts_drawn(t.page)
-    name = f"labels-{path}-{'slide' + str(slide) if slide else 'reading'}-h{hidden}-{lang}"
+    name = f"labels-{path}-{'slide-' + slide if slide else 'reading'}-h{hidden}-{lang}"
     t.check(name)
     assert not problems, f"{name}: charts not drawn: {problems}"
     charts = harness.graph_font_px(t.page)

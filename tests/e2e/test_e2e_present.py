@@ -1,8 +1,8 @@
 """Presentation mode in headless Chromium at 1280 x 720, both languages: the clicker alone drives the talk.
 
 Opens /forward in presentation mode and presses PageDown (never a click) through Forward, Backprop, the
-Loop and Training Curve into Experiments (whose grid trains when its first slide opens); after every press the current slide (and its step's container) lies
-wholly inside the viewport. A viewport screenshot of every slide is saved into screenshots/.
+Loop and Training Curve into Experiments (whose grid trains when its first slide opens), in the order
+tests/test_talk.py states; after every press the current slide's container lies wholly inside the viewport. A viewport screenshot of every slide is saved into screenshots/.
 """
 
 from __future__ import annotations
@@ -13,18 +13,12 @@ import socket
 import pytest
 
 from labtools import harness
+from tests.test_talk import TALK
 
 SCREEN = {"width": 1280, "height": 720}
-# (url path, slides, container key of slide k or None): the talk from Forward to Training Curve.
-BACKPROP_KEYS = {9: None, 10: "grad-shares", 11: "local-upstream", 12: None, 13: None, 14: "loss-slice",
-                 15: "loss-slice-planes"}  # fmt: skip
-TALK = (
-    ("forward", 5, lambda k: f"step-forward-{k}"),
-    ("backprop", 15, lambda k: f"step-backprop-{k}" if k <= 8 else BACKPROP_KEYS[k]),
-    ("loop", 2, lambda k: "loop-stepper" if k == 1 else None),
-    ("training", 1, lambda k: None),
-    ("experiments", 3, lambda k: None),  # the sidebar's grid is trained on its first slide, with no click
-)
+# The talk from Forward on (its order is stated once, in tests/test_talk.py); Experiments' grid is trained
+# when its first slide opens, with no click.
+WALK = TALK[1:]
 INSIDE_JS = """(sel) => {
   const el = document.querySelector(sel);
   if (!el) return null;
@@ -58,14 +52,14 @@ def _wholly_inside(page, key: str, what: str) -> None:
     assert inside, f"{what}: .st-key-{key} is not wholly on the 1280x720 screen: {box}"
 
 
-def _press(page, key: str, path: str, slide: int) -> None:
-    """One clicker key, then wait until /path shows its slide `slide` (a page switch takes two runs), idle, drawn."""
+def _press(page, key: str, path: str, section: str) -> None:
+    """One clicker key, then wait until /path shows its slide `section` (a page switch takes two runs), idle, drawn."""
     page.wait_for_timeout(300)  # a presenter's pause: the new slide's buttons have registered their keys
     page.keyboard.press(key)
     # not harness.settle(page, n): a slide without charts reruns so fast that the run counter may miss it
     page.wait_for_function(
-        "([p, k]) => location.pathname.replace(/^\\/|\\/$/g, '') === p && !!document.querySelector('.st-key-slide-' + k)",
-        arg=[path, slide], timeout=60_000, polling=200,
+        "([p, k]) => location.pathname.replace(/^\\/|\\/$/g, '') === p && !!document.querySelector(`.st-key-slide-${p}-${k}`)",
+        arg=[path, section], timeout=60_000, polling=200,
     )  # fmt: skip
     harness.settle(page)
     harness.charts_drawn(page, timeout=30_000)
@@ -82,33 +76,32 @@ def test_pagedown_alone_walks_forward_backprop_loop_training_into_experiments(br
         page = ctx.new_page()
         harness.goto(page, own_server.url("forward", present="true", lang=harness.LANG_PARAM[lang]))
         harness.charts_drawn(page, timeout=30_000)
-        for i, (path, n, step_key) in enumerate(TALK):
-            for k in range(1, n + 1):
-                what = f"{lang} /{path} slide {k}"
+        for i, (path, sections) in enumerate(WALK):
+            for k, section in enumerate(sections, start=1):
+                what = f"{lang} /{path} slide {section}"
                 assert _current_path(page) == path, f"{what}: the talk is on /{_current_path(page)}"
                 harness.shot(page, f"present-{lang}-{path}-{k}")
                 assert not harness.exceptions(page), f"{what}: exception on the page"
-                _wholly_inside(page, f"slide-{k}", what)
+                _wholly_inside(page, f"slide-{path}-{section}", what)
                 assert not harness.clipped_tables(page), f"{what}: a table cuts a column off"
-                if (key := step_key(k)) is not None:
-                    _wholly_inside(page, key, what)
                 if path == "training":  # the point of pressing play: both views on the first screen
                     _wholly_inside(page, "training-loss", what)
                     _wholly_inside(page, "training-boundary", what)
                 # the page has exactly this many slides: the last one is numbered n
                 bar = page.locator(".st-key-slide-bar").inner_text()
-                assert f"{n}" in bar, f"{what}: the counter says {bar!r}"
-                if k < n:
-                    _press(page, "PageDown", path, k + 1)
-                elif i < len(TALK) - 1:
-                    _press(page, "PageDown", TALK[i + 1][0], 1)
+                assert f"{len(sections)}" in bar, f"{what}: the counter says {bar!r}"
+                if k < len(sections):
+                    _press(page, "PageDown", path, sections[k])
+                elif i < len(WALK) - 1:
+                    _press(page, "PageDown", WALK[i + 1][0], WALK[i + 1][1][0])
         # PageUp walks back from Experiments to Training Curve, then to the Loop's last slide; Right goes forward again
-        for k in (2, 1):
-            _press(page, "PageUp", "experiments", k)
-        _press(page, "PageUp", "training", 1)
-        _press(page, "PageUp", "loop", 2)
-        _wholly_inside(page, "slide-2", f"{lang} PageUp from Training Curve")
-        _press(page, "ArrowRight", "training", 1)
+        exp, loop, training = dict(TALK)["experiments"], dict(TALK)["loop"], dict(TALK)["training"]
+        for section in reversed(exp[:-1]):
+            _press(page, "PageUp", "experiments", section)
+        _press(page, "PageUp", "training", training[-1])
+        _press(page, "PageUp", "loop", loop[-1])
+        _wholly_inside(page, f"slide-loop-{loop[-1]}", f"{lang} PageUp from Training Curve")
+        _press(page, "ArrowRight", "training", training[0])
         outside = [u for u in offline.blocked if "fonts.gstatic.com" not in u]
         assert not outside, f"the page asked for outside assets: {outside[:5]}"
     finally:
@@ -121,17 +114,18 @@ def test_model_pagedown_crosses_to_forward_and_keys_survive_a_click(browser, own
     try:
         page = ctx.new_page()
         harness.goto(page, own_server.url("model", present="true"))
-        for k in (1, 2, 3):
-            _wholly_inside(page, f"slide-{k}", f"/model slide {k}")
+        model, forward = dict(TALK)["model"], dict(TALK)["forward"]
+        for k, section in enumerate(model, start=1):
+            _wholly_inside(page, f"slide-model-{section}", f"/model slide {section}")
             harness.shot(page, f"present-en-model-{k}")
-            _press(page, "PageDown", "model" if k < 3 else "forward", k + 1 if k < 3 else 1)
+            _press(page, "PageDown", *(("model", model[k]) if k < len(model) else ("forward", forward[0])))
         _wholly_inside(page, "step-forward-1", "/forward after Model")
         # a click on a sidebar control (it keeps the focus), then the arrow keys and PageDown
         page.locator(".st-key-seed button").first.click()  # seed + 1: a rerun with focus in the sidebar
         harness.settle(page)
-        _press(page, "ArrowRight", "forward", 2)
+        _press(page, "ArrowRight", "forward", forward[1])
         _wholly_inside(page, "step-forward-2", "/forward after a click and →")
-        _press(page, "PageDown", "forward", 3)
+        _press(page, "PageDown", "forward", forward[2])
         _wholly_inside(page, "step-forward-3", "/forward after a click and PageDown")
     finally:
         ctx.close()
@@ -144,11 +138,11 @@ def test_keys_survive_a_click_on_the_manual_update_slides_controls(browser, own_
         page = ctx.new_page()
         harness.goto(page, own_server.url("backprop", present="true"))
         harness.charts_drawn(page, timeout=30_000)
-        k = 1
-        while not page.locator(".st-key-bp_biases").count():
-            assert k < 15, "no slide of Backprop has the manual update's controls"
-            _press(page, "PageDown", "backprop", k + 1)
-            k += 1
+        sections = dict(TALK)["backprop"]
+        k = sections.index("update")
+        for section in sections[1 : k + 1]:
+            _press(page, "PageDown", "backprop", section)
+        assert page.locator(".st-key-bp_biases").count(), "the update slide has the manual update's controls"
         page.locator(".st-key-bp_another button").first.click()  # one more step
         harness.settle(page)
         page.locator(
@@ -157,14 +151,16 @@ def test_keys_survive_a_click_on_the_manual_update_slides_controls(browser, own_
         harness.settle(page)
         assert not harness.exceptions(page)
         harness.shot(page, "present-en-backprop-update-clicked")
-        _press(page, "PageDown", "backprop", k + 1)
-        _wholly_inside(page, f"slide-{k + 1}", "/backprop after clicks on the manual update's controls")
+        _press(page, "PageDown", "backprop", sections[k + 1])
+        _wholly_inside(
+            page, f"slide-backprop-{sections[k + 1]}", "/backprop after clicks on the manual update's controls"
+        )
     finally:
         ctx.close()
 
 
-# (url path, slides): every page whose slides draw a value per hidden unit or the network
-WIDE_NET = (("model", 3), ("forward", 5), ("backprop", 15), ("training", 1))
+# every page whose slides draw a value per hidden unit or the network
+WIDE_NET = ("model", "forward", "backprop", "training")
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -177,16 +173,16 @@ def test_every_slide_fits_the_screen_at_8_hidden_units(browser, own_server, lang
     ctx, _ = harness.new_context(browser, "ko-KR" if lang == "ko" else "en-US", SCREEN)
     try:
         page = ctx.new_page()
-        for path, n in WIDE_NET:
+        for path in WIDE_NET:
             harness.goto(page, own_server.url(path, present="true", hidden="8", lang=harness.LANG_PARAM[lang]))
             harness.charts_drawn(page, timeout=60_000)
-            for k in range(1, n + 1):
+            for k, section in enumerate(dict(TALK)[path], start=1):
                 if k > 1:
-                    _press(page, "PageDown", path, k)
-                what = f"{lang} /{path} slide {k} at 8 hidden units"
+                    _press(page, "PageDown", path, section)
+                what = f"{lang} /{path} slide {section} at 8 hidden units"
                 harness.shot(page, f"present8-{lang}-{path}-{k}")
                 assert not harness.exceptions(page), f"{what}: exception on the page"
                 assert not harness.clipped_tables(page), f"{what}: a table cuts a column off"
-                _wholly_inside(page, f"slide-{k}", what)
+                _wholly_inside(page, f"slide-{path}-{section}", what)
     finally:
         ctx.close()

@@ -1,13 +1,10 @@
-"""The Training page's charts, converted once per run (and epoch, language) and cached for every session.
-
-Most of a rerun went into Altair: building the charts and validating each one against the
-Vega-Lite schema while converting it. xorcore.views.vega converts without the validation (xorcore's
-tests validate every builder), and the charts that only change with the run are cached here.
+"""The Training replay's charts: the loss, the boundary and the hidden plane at one epoch, built once per run,
+epoch, language and mode for every session. While playing, each chart is a template built once per run
+(xorcore.views.vega: Frames, Template, fill) whose data alone change from frame to frame, so the browser
+updates it in place and the server does not run Altair per frame.
 """
 
 from __future__ import annotations
-
-import hashlib
 
 import streamlit as st
 
@@ -24,52 +21,14 @@ FRAME_RESOLUTION = 60  # the boundary's grid in the explorer: 60 x 60 cells (the
 FRAME_POINTS = 400  # the explorer's loss curve: at most 400 points (the marker's value stays exact)
 
 
-def digest(hist: History) -> str:
-    """A key for one run's outputs: its settings and every number it recorded."""
-    d = hashlib.blake2b(repr((hist.config, hist.final_loss, hist.diverged_at)).encode(), digest_size=16)
-    for a in (hist.loss, hist.accuracy, hist.pred, hist.grad_norm, hist.params, hist.final_pred):
-        d.update(a.tobytes())
-    return d.hexdigest()
+# Bounded by size through the entry count: a frame's three specs of a 10,000-epoch run with 8 hidden units
+# are 0.34 MB pickled (as st.cache_data keeps them): at most 44 MB.
+FRAME_ENTRIES = 128
 
 
-# The caches below are bounded by size through their entry counts, set from the largest entry (pickled, as
-# st.cache_data keeps it; measured on a 10,000-epoch run with 8 hidden units and on the lecture's run):
-# curve specs 1.6 MB (lecture 0.66 MB) x 16, CSV 4.1 MB (0.33 MB) x 8, frame views 0.34 MB x 128:
-# at most 26 + 33 + 44 MB. With 32 curve specs and 32 CSVs they could hold up to 52 + 131 MB.
-CURVE_SPECS_ENTRIES, CSV_ENTRIES, FRAME_ENTRIES = 16, 8, 128
-
-
-@st.cache_data(max_entries=CURVE_SPECS_ENTRIES, show_spinner=False)
-def _curve_specs(run: str, lg: str, _hist: History) -> list[dict]:
-    """Accuracy, gradient norm, predictions and parameters of the run whose digest is `run`.
-
-    Each session gets its own copy (st.cache_data), so nothing one session changes is shared.
-    """
-    return [
-        shipped(vega_spec(c))
-        for c in (
-            curves.accuracy_chart(_hist, lg),
-            curves.grad_norm_chart(_hist, lg, log=True),
-            curves.prediction_chart(_hist, lg),
-            curves.params_chart(_hist, lg),
-        )
-    ]
-
-
-@st.cache_data(max_entries=CSV_ENTRIES, show_spinner=False)
-def _history_csv(run: str, _hist: History) -> str:
-    """History.table() as CSV for the run whose digest is `run` (writing it took a good part of a rerun)."""
-    return _hist.table().to_csv(index=False)
-
-
-def curve_specs(hist: History, lang: str) -> list[dict]:
-    """Accuracy, gradient norm, predictions and parameters of this run, as Vega-Lite specs."""
-    return _curve_specs(digest(hist), lang, hist)
-
-
-def history_csv(hist: History) -> str:
-    """History.table() of this run as CSV."""
-    return _history_csv(digest(hist), hist)
+def draw_frame(spec: dict) -> None:
+    """A frame's chart (shipped where it is cached), at the column's width."""
+    st.vega_lite_chart(spec, width="stretch")
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -94,7 +53,7 @@ def built_frame_specs(hist: History, epoch: int, lg: str, log: bool, slide: bool
     boundary = decision_boundary(
         flat, cfg.activation, cfg.hidden, lg, FRAME_RESOLUTION, colour_legend=not slide, heat=not playing
     )
-    domains = _replay_domains(digest(hist), hist) if playing else None
+    domains = _replay_domains(hist.digest(), hist) if playing else None
     # a slide's third of the width cuts a second subtitle line short, and it would push the slide off the screen
     plane = hidden_plane(flat, cfg.activation, cfg.hidden, lg, domains=domains, brief=slide)
     return [vega_spec(fit(c, slide=slide)) for c in (loss, boundary, plane)]
@@ -128,7 +87,7 @@ def replay_frame_specs(hist: History, epoch: int, lg: str, log: bool, slide: boo
     """built_frame_specs(playing=True), without Altair per frame: each chart's template (built once per run and
     shape) with this epoch's DataFrames in it. tests/test_app_training.py checks the two are equal.
     """
-    run = digest(hist)
+    run = hist.digest()
     frames = _replay_frames(run, hist, epoch, lg, log, slide)
     return [fill(_replay_template(run, k, lg, log, slide, frames_shape(f), f, hist), f) for k, f in enumerate(frames)]
 
@@ -157,4 +116,4 @@ def _frame_views(run: str, epoch: int, lg: str, log: bool, slide: bool, playing:
 
 def frame_views(hist: History, epoch: int, lang: str, log: bool, slide: bool, playing: bool) -> tuple:
     """([loss, boundary, hidden plane] specs, boundary sentence, output-line sentence) of this run at an epoch."""
-    return _frame_views(digest(hist), epoch, lang, log, slide, playing, hist)
+    return _frame_views(hist.digest(), epoch, lang, log, slide, playing, hist)
