@@ -12,7 +12,7 @@ Experiments' Run is never pressed. A compare writes before | after | difference 
     python -m scripts.talk_shots --root /work/wt-before --out /work/shots/before
     python -m scripts.talk_shots --root /work/wt-before --out /work/shots/before-h3 --params hidden=3
     python -m scripts.talk_shots --langs en --modes slides --port 8701
-    python -m scripts.talk_shots --compare /work/shots/before /work/shots/after
+    python -m scripts.talk_shots --compare /work/shots/before /work/shots/after [--tolerance 8]
 """
 
 from __future__ import annotations
@@ -143,8 +143,12 @@ def side_by_side(a, b, mask, path: Path) -> None:
     sheet.save(path)
 
 
-def compare(before: Path, after: Path) -> int:
-    """Pair the PNGs of two captures by name; print differing pixels and their box; write diff pictures."""
+def compare(before: Path, after: Path, tolerance: int = 0) -> int:
+    """Pair the PNGs of two captures by name; print differing pixels and their box; write diff pictures.
+
+    A pixel differs when a channel differs by more than `tolerance` (two captures of one checkout differ
+    by up to 8 in antialiasing, and st.dataframe's canvas headers now and then by more).
+    """
     from PIL import Image, ImageChops
 
     names = {p.relative_to(d) for d in (before, after) for p in d.rglob("*.png")}
@@ -152,7 +156,7 @@ def compare(before: Path, after: Path) -> int:
     rows, changed = [], 0
     for name in sorted(names):
         if not (before / name).exists() or not (after / name).exists():
-            rows.append((str(name), "only in " + ("after" if (after / name).exists() else "before"), "", ""))
+            rows.append((str(name), "only in " + ("after" if (after / name).exists() else "before"), "", "", ""))
             changed += 1
             continue
         a, b = (Image.open(d / name).convert("RGB") for d in (before, after))
@@ -161,19 +165,21 @@ def compare(before: Path, after: Path) -> int:
         pa.paste(a)
         pb.paste(b)
         r, g, bl = ImageChops.difference(pa, pb).split()
-        mask = ImageChops.lighter(ImageChops.lighter(r, g), bl).point(lambda v: 255 if v else 0)
+        most = ImageChops.lighter(ImageChops.lighter(r, g), bl)
+        mask = most.point(lambda v: 255 if v > tolerance else 0)
         differing = mask.histogram()[255]
         if not differing and a.size == b.size:
-            rows.append((str(name), "same", "0", ""))
+            rows.append((str(name), "same", "0", "", str(most.getextrema()[1])))
             continue
         changed += 1
         status = "differs" if a.size == b.size else f"size {a.size} -> {b.size}"
-        rows.append((str(name), status, f"{differing / (size[0] * size[1]):.4%}", str(mask.getbbox())))
+        frac = f"{differing / (size[0] * size[1]):.4%}"
+        rows.append((str(name), status, frac, str(mask.getbbox()), str(most.getextrema()[1])))
         side_by_side(pa, pb, mask, diff_dir / name)
     width = max(len(r[0]) for r in rows) if rows else 4
-    print(f"{'file':<{width}}  {'status':<24}  {'pixels':>9}  box (left, top, right, bottom)")
-    for file, status, frac, box in rows:
-        print(f"{file:<{width}}  {status:<24}  {frac:>9}  {box}")
+    print(f"{'file':<{width}}  {'status':<24}  {'pixels':>9}  {'max':>4}  box (left, top, right, bottom)")
+    for file, status, frac, box, most in rows:
+        print(f"{file:<{width}}  {status:<24}  {frac:>9}  {most:>4}  {box}")
     print(f"{len(rows)} files, {len(rows) - changed} same, {changed} differ or are on one side only"
           + (f"; diff pictures in {diff_dir}" if changed else ""))  # fmt: skip
     return 1 if changed else 0
@@ -189,9 +195,10 @@ def main() -> int:
     ap.add_argument("--modes", nargs="*", default=["slides", "reading"], choices=["slides", "reading"])
     ap.add_argument("--params", nargs="*", default=[], metavar="KEY=VALUE", help="added to every URL, e.g. hidden=3")
     ap.add_argument("--compare", nargs=2, metavar=("BEFORE_DIR", "AFTER_DIR"), help="compare two captures (no server)")
+    ap.add_argument("--tolerance", type=int, default=0, help="compare: ignore channel differences up to this")
     args = ap.parse_args()
     if args.compare:
-        return compare(Path(args.compare[0]), Path(args.compare[1]))
+        return compare(Path(args.compare[0]), Path(args.compare[1]), args.tolerance)
     return capture(args)
 
 
