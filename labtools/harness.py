@@ -85,11 +85,12 @@ def chromium_missing_reason() -> str | None:
 
 @dataclass
 class Server:
-    """A `streamlit run dashboard.py` subprocess on 127.0.0.1:port."""
+    """A `streamlit run dashboard.py` subprocess on 127.0.0.1:port, run in `root` (this checkout by default)."""
 
     port: int
     proc: subprocess.Popen | None = None
     log: Path | None = None
+    root: Path = ROOT
 
     @property
     def base(self) -> str:
@@ -107,7 +108,7 @@ class Server:
                "--server.port", str(self.port), "--server.address", "127.0.0.1",
                "--browser.gatherUsageStats", "false"]  # fmt: skip
         with open(self.log, "wb") as out:
-            self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+            self.proc = subprocess.Popen(cmd, cwd=self.root, stdout=out, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
