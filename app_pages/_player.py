@@ -224,7 +224,7 @@ def _diagram(hist: History, epoch: int) -> None:
     st.markdown(f"**{tr('train_diagram_at')}**")
     dead = dead_units(flat, cfg.activation, cfg.hidden)
     # Full width for every width of net (like the Model page): at half the width, 8 hidden units' labels
-    # rendered at 9-11 px, unreadable from the back row (issue #12 asks for 16 px); a wide net is tall instead.
+    # render under 16 px, unreadable from the back row; a wide net is tall instead.
     box, notes = st.container(), st.container()
     box.graphviz_chart(network(hist.params_at(epoch), dead=dead, dead_label=tr("train_dead")), width="stretch")
     notes.caption(tr("train_diagram_caption"))

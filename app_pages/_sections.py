@@ -42,8 +42,7 @@ def presenting() -> bool:
 def wide_net(hidden: int) -> bool:
     """True on a slide of a net wider than the lecture's LECTURE_UNITS: its slides take their compact layouts.
 
-    Laid out as for 2 units, a wider net's slides ran off the 720 px screen (at 8 units: Forward 1 963 px,
-    Backprop 6 1422, the network diagram 1395; at 3: Backprop's network 843), and the presenter must not scroll.
+    Laid out as for 2 units, a wider net's slides run off the 720 px screen, and the presenter must not scroll.
     """
     return presenting() and hidden > LECTURE_UNITS
 

@@ -17,10 +17,8 @@ from xorcore.config import LECTURE
 from xorcore.outcome import rule_values
 from xorcore.text import CHOICE_KEYS, t
 
-# What the imports made (torch, pandas, Altair, Streamlit: ~250,000 objects) is left out of every later
-# garbage collection: frozen once per process, here, since a module's top level runs at its first import
-# only. (dashboard.py used to ask gc.get_freeze_count() at every run, which walks that whole list:
-# 25 ms alone, 43 ms per run in the server, every page and every play frame.)
+# What the imports made (torch, pandas, Altair, Streamlit) is left out of every later garbage collection:
+# frozen once per process, here, since a module's top level runs at its first import only.
 gc.freeze()
 
 # (script path, text key of its title, url path): the talk's order.
@@ -51,8 +49,8 @@ def named_params() -> dict[str, str]:
 
 # (Config, bool): a seed opened from Experiments and the engine's outcome for it (Training Curve compares)
 K_ENGINE = "engine_outcome"
-ADAPTIVE = ("adam", "rmsprop")
-WIDE_TABLE = 5  # columns a table may have before upright() turns it (measured to fit at 1280 px, both languages)  # optimizers that divide a step by the gradient's recent size
+ADAPTIVE = ("adam", "rmsprop")  # optimizers that divide a step by the gradient's recent size
+WIDE_TABLE = 5  # columns a table may have before upright() turns it (what fits at 1280 px, both languages)
 
 
 def engine_note(hist: History) -> None:
@@ -71,9 +69,9 @@ def engine_note(hist: History) -> None:
 def upright(df: pd.DataFrame, index: bool = True) -> pd.DataFrame:
     """A table with one column per hidden unit, turned (units down) when it is wider than WIDE_TABLE columns.
 
-    At 1280 x 720 with the sidebar open a five-column table fits a half or a third of the page; with 8 hidden
-    units the rows-by-units tables of Forward and Backprop needed up to 790 px in 295. index=False: the first
-    column labels the rows (a table drawn with hide_index) and becomes the turned table's header.
+    At 1280 x 720 with the sidebar open a five-column table fits a half or a third of the page; a wider one
+    (8 hidden units) does not. index=False: the first column labels the rows (a table drawn with hide_index)
+    and becomes the turned table's header.
     """
     if len(df.columns) <= WIDE_TABLE:
         return df

@@ -129,7 +129,7 @@ def wide_slide(step: str) -> None:
 
     The equation with its numbers beside the folded explanation, f' (for dL/dz1) and the largest
     difference; under them autograd and by hand as two tabs across the full width, one column per hidden
-    unit (never turned: turned, 8 units were 8 rows, and the two tables one under the other ran off the screen).
+    unit (never turned: 8 units turned are 8 rows, and the two tables one under the other run off the screen).
     """
     eq_box, side = st.columns([3, 1], vertical_alignment="center")
     eq_box.latex(equation(trace, step, cfg.activation, row=row, digits=digits))

@@ -52,7 +52,7 @@ UPSTREAMS=""
 APP_PIDS=()
 for ((i = 1; i <= N; i++)); do
   p=$((PORT + i))
-  # MALLOC_ARENA_MAX=2: fewer glibc arenas for the script threads (README, memory soak: 596 -> 571 MB)
+  # MALLOC_ARENA_MAX=2: fewer glibc arenas for the script threads (docs/performance.md, memory)
   (cd "$ROOT" && MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} STREAMLIT_SERVER_COOKIE_SECRET=$SECRET exec "$PYTHON" -m streamlit run dashboard.py \
     --server.headless true --server.address 127.0.0.1 --server.port "$p" --browser.gatherUsageStats false) >"$RUN/app-$p.log" 2>&1 &
   PIDS+=($!)

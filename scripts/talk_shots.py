@@ -9,10 +9,12 @@ before and after, then compare the two folders. Starts its own `streamlit run da
 
 Experiments' Run is never pressed. A compare writes before | after | difference pictures into AFTER/../diff/.
 
-    python -m scripts.talk_shots --root /work/wt-before --out /work/shots/before
-    python -m scripts.talk_shots --root /work/wt-before --out /work/shots/before-h3 --params hidden=3
+    git worktree add ../xor-before <commit>      # the checkout to compare against
+    python -m scripts.talk_shots --root ../xor-before --out shots/before
+    python -m scripts.talk_shots --root ../xor-before --out shots/before-h3 --params hidden=3
     python -m scripts.talk_shots --langs en --modes slides --port 8701
-    python -m scripts.talk_shots --compare /work/shots/before /work/shots/after [--tolerance 8]
+    python -m scripts.talk_shots --out shots/after
+    python -m scripts.talk_shots --compare shots/before shots/after [--tolerance 8]
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ def init_params(seeds: list[int] | np.ndarray, hidden: int) -> np.ndarray:
     then its bias uniform(+-1/sqrt(fan_in)); layer 1 is made before layer 2 (the lecture's order), which
     is the flat order W1, b1, W2, b2. The draws come from a private CPU generator seeded like
     torch.manual_seed(seed) seeds the global one (same Mersenne Twister stream): the caller's RNG is never
-    touched, and we skip torch.manual_seed's per-device bookkeeping (~0.2 ms a call, 20x the draws).
+    touched, and we skip torch.manual_seed's per-device bookkeeping (which costs more than the draws).
     """
     h = hidden
     out = np.empty((len(seeds), 4 * h + 1), np.float32)

@@ -102,7 +102,7 @@ def warped_grid(
     n = len(s)
     fixed = np.repeat([r[2] for r in rows], n)
     edge = [bool(np.isclose(r[2], 0) or np.isclose(r[2], 1)) for r in rows]
-    return pd.DataFrame(  # one frame at once (was one per line, concatenated: most of a replay frame's time)
+    return pd.DataFrame(  # one frame at once, not one per line concatenated (a replay draws it every frame)
         {
             "line": [r[0] for r in rows for _ in range(n)],
             "family": [r[1] for r in rows for _ in range(n)],

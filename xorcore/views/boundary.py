@@ -42,9 +42,8 @@ def decision_boundary(
     colour_legend=False leaves out the y_pred gradient (a third of a slide has room for one bottom legend; the
     class legend stays, and its two colours are the gradient's ends). heat=False: the contour and the points
     only, with no numbers in the alt text (a replay's frame: one spec for every frame, drawn in a few ms).
-    Neither way of drawing a heatmap held up in a replay in Chromium: one rect per cell (even 13 x 13 cells)
-    took 170 ms and more of the page's thread a frame, and one image blinked, because Vega draws an empty
-    image for each new image item until it has loaded (~150 ms of a frame's 200 ms).
+    No heatmap while playing: one rect per cell costs the browser most of a frame, and an image blinks,
+    because Vega draws an empty image for each new image item until it has loaded.
     """
     return boundary_chart(boundary_frames(flat, activation, hidden, lang, resolution, colour_legend, heat), lang)
 
