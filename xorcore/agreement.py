@@ -1,7 +1,8 @@
 """How far the numpy engine's outcomes (Experiments) are from PyTorch's own runs, measured run by run.
 
-benchmarks/agreement.py trains a sample of the default grid both ways and stores the result in
-agreement.json beside this file; the Experiments page states it, Training Curve checks its own seed live.
+benchmarks/agreement.py trains a sample of the default grid both ways (minutes of PyTorch runs) and stores
+the result in agreement.json beside this file: package data, since the running app reads it (the
+Experiments page states it) and must not train that sample itself. Training Curve checks its own seed live.
 """
 
 from __future__ import annotations
