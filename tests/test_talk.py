@@ -52,3 +52,31 @@ def test_each_page_walks_its_slides_in_the_talks_order(page, sections, lang):
     assert seen == [[f"slide-{page}-{s}"] for s in sections]
     counter = next(m.value for m in at.markdown if m.value.startswith("**") and f"{len(sections)}" in m.value)
     assert f"{len(sections)}" in counter
+
+
+def section_keys(at, page: str) -> list[str]:
+    """The ids of the reading-mode sections drawn, in the page's order."""
+    return [k.removeprefix(f"section-{page}-") for k in _keys(at) if k.startswith(f"section-{page}-")]
+
+
+@pytest.mark.parametrize(("page", "sections"), TALK, ids=[p for p, _ in TALK])
+def test_reading_mode_draws_the_same_sections_in_the_same_order(page, sections):
+    """Reading mode draws every section top to bottom: the talk's slides that it shares come in the talk's order."""
+    at = app(f"app_pages/{page}.py", epochs="150")
+    assert not at.exception, at.exception[0].value
+    drawn = section_keys(at, page)
+    assert drawn, f"no section-{page}-* container drawn"
+    shared = [s for s in drawn if s in sections]
+    assert shared == [s for s in sections if s in shared]
+    assert not any(k.startswith("slide-") and k not in SLIDE_BAR for k in _keys(at)), "a slide in reading mode"
+
+
+@pytest.mark.parametrize("page", [p for p, _ in TALK])
+def test_the_largest_seed_the_sidebar_accepts_opens_every_page(page):
+    """Seed 2**31 - 1 (SEED_RANGE's top) opens every page in both modes."""
+    from xorcore.config import SEED_RANGE
+
+    for present in ("false", "true"):
+        at = app(f"app_pages/{page}.py", seed=str(SEED_RANGE[1]), epochs="50", present=present)
+        assert not at.exception, (present, at.exception[0].value)
+        assert at.session_state["config"].seed == SEED_RANGE[1]
