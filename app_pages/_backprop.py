@@ -53,7 +53,7 @@ def manual_update(model: nn.Sequential, loss: float) -> None:
     # key to a shortcut, so the clicker's PageDown would stop working on this slide.
     biases = box["bias"].pills(tr("bp_params"), [BIASES], default=BIASES if biases0 else None, key="bp_biases",
                                format_func=lambda _: tr("bp_biases"), help=tr("bp_biases_help")) == BIASES  # fmt: skip
-    if eta is None or not math.isfinite(eta) or eta <= 0:
+    if not _walk.valid(eta):
         box["note"].error(tr("bp_eta_bad", eta="—" if eta is None else f"{eta:g}"), icon=":material/error:")
         return
     walk = _walk.current(cfg, model, loss, eta, biases)

@@ -31,6 +31,11 @@ def current(cfg: Config, model: nn.Sequential, loss: float, eta: float, biases: 
     return walk
 
 
+def valid(eta: float | None) -> bool:
+    """Whether η is a step size the update can take: a positive finite number."""
+    return eta is not None and math.isfinite(eta) and eta > 0
+
+
 def setting(cfg: Config) -> tuple[float, bool]:
     """(η, biases too) of this session's manual walk on this model, else the page's default (the lecture's 0.1)."""
     walk = st.session_state.get(K_WALK)

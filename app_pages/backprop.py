@@ -14,7 +14,7 @@ from app_pages._network import network_view
 from app_pages._sections import Section, more, presenting, show, wide_net
 from app_pages._shared import config, lang, tr, upright
 from app_pages._views import grad_shares_view, local_upstream_view
-from app_pages._walk import setting
+from app_pages._walk import ETA, setting, valid
 from xorcore import build_model, finite_differences
 from xorcore import trace as trace_of
 from xorcore.backprop_rows import (
@@ -193,6 +193,9 @@ def finite_check() -> None:
     fd_right.metric(tr("bp_fd_max"), f"{float(fd[fd.columns[3]].max()):.1e}")
 
 
+stepped = valid(st.session_state.get("bp_eta", ETA))  # the update section's η (a slide forgets it: the walk's)
+
+
 def planes_title() -> str:
     """The planes' title: before and after the manual update's step (its η as the update section left it)."""
     return tr("bx_h_before_after", eta=f"{setting(cfg)[0]:g}")
@@ -213,6 +216,7 @@ show("backprop", [
     Section("local-upstream", lambda: local_upstream_view(trace, row, cfg.activation), tr("bx_h_local")),
     Section("finite-differences", finite_check, tr("bp_h_fd")),
     Section("update", lambda: manual_update(model, trace.loss), tr("bp_h_update")),
-    Section("slice", lambda: loss_slice(model, trace.loss, "slice"), tr("bx_h_slice"), sub=True),  # along the step
-    Section("planes", lambda: loss_slice(model, trace.loss, "planes"), planes_title, sub=True),  # before and after
+    # the loss along the step just taken, the planes before and after it (reading mode: once a step is taken)
+    Section("slice", lambda: loss_slice(model, trace.loss, "slice"), tr("bx_h_slice"), reading=stepped, sub=True),
+    Section("planes", lambda: loss_slice(model, trace.loss, "planes"), planes_title, reading=stepped, sub=True),
 ])  # fmt: skip

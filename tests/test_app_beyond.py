@@ -30,10 +30,12 @@ def texts(block) -> str:
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_backprop_views_are_there_in_both_languages(lang):
     at = page(BACKPROP, lang)
-    shares, local, sl = (at.get_by_key(k) for k in ("grad-shares", "local-upstream", "loss-slice"))
+    keys = ("grad-shares", "local-upstream", "loss-slice", "loss-slice-planes")
+    shares, local, sl, planes = (at.get_by_key(k) for k in keys)
     assert len(shares.get("vega_lite_chart")) == 1 and len(local.get("graphviz_chart")) == 1
-    assert len(sl.get("vega_lite_chart")) == 5  # the slice, then boundary and hidden plane before and after
-    assert "⟦" not in texts(shares) + texts(local) + texts(sl)
+    assert len(sl.get("vega_lite_chart")) == 1  # the slice
+    assert len(planes.get("vega_lite_chart")) == 4  # boundary and hidden plane, before and after
+    assert "⟦" not in texts(shares) + texts(local) + texts(sl) + texts(planes)
     assert "-0.0040" in texts(shares)  # dL/dW1[0,0] at seed 42, where the shares cancel most
     assert "0.223" in local.get("graphviz_chart")[0].proto.spec or "0.2227" in local.get("graphviz_chart")[0].proto.spec
     if lang == "ko":
@@ -64,7 +66,8 @@ def test_slice_follows_the_manual_step_and_shows_the_overshoot():
     assert f"{after:.4f}" in body and "too large" in body  # η = 5 raises the loss at seed 42
     model = build_model(LECTURE)
     p0, p1 = (float(m(XOR_X)[0, 0]) for m in (model, manual_step(model, 5.0)))
-    assert f"(0,0): {p0:.4f} → {p1:.4f}" in body  # the planes' caption: predictions before and after, by PyTorch
+    planes = texts(at.get_by_key("loss-slice-planes"))  # the planes' caption: predictions before and after, by PyTorch
+    assert f"(0,0): {p0:.4f} → {p1:.4f}" in planes
     at.selectbox(key="bx_along").set_value("W2[0,1]").run()
     assert not at.exception and "W2[0,1] alone" in texts(at.get_by_key("loss-slice"))
 
@@ -73,8 +76,9 @@ def test_slice_waits_for_a_valid_step_size():
     at = page(BACKPROP)
     at.number_input(key="bp_eta").set_value(-1.0).run()
     assert not at.exception
-    with pytest.raises(KeyError):
-        at.get_by_key("loss-slice")  # the page's own message explains the bad η; no slice of nothing
+    for key in ("loss-slice", "loss-slice-planes"):
+        with pytest.raises(KeyError):
+            at.get_by_key(key)  # the page's own message explains the bad η; no slice of nothing
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
