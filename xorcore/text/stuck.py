@@ -80,6 +80,14 @@ EN: dict[str, str] = {
     "none of them.",
     "sk_not_rescued": "No run rescued: {list}.",
     "sk_of": "{setting}: {k} of {n}",
+    # ---- an oscillating run (xorcore/oscillation.py)
+    "osc_head": "**It oscillates.** Over the last {tail} epochs",
+    "osc_range": "{input} between {low} and {high}",
+    "osc_pred": "the prediction for each of these inputs went up and down in turn at every epoch: {ranges}.",
+    "osc_loss": "The loss went up and down in turn at every epoch, between {low} and {high}.",
+    "osc_tail": "Every step moved it by at least {swing}, each opposite to the one before: the updates overshoot "
+    "back and forth instead of settling. The curves draw each stretch's lowest and highest value, so the swings "
+    "show as a band.",
 }
 
 KO: dict[str, str] = {
@@ -161,4 +169,12 @@ KO: dict[str, str] = {
     "살아나지 않습니다.",
     "sk_not_rescued": "하나도 살아나지 않은 설정: {list}.",
     "sk_of": "{setting}: {n}개 중 {k}개",
+    # ---- an oscillating run (xorcore/oscillation.py)
+    "osc_head": "**진동하고 있습니다.** 마지막 {tail}번의 에폭 동안",
+    "osc_range": "{input}: {low} ~ {high}",
+    "osc_pred": "이 입력들의 예측값이 에폭마다 번갈아 오르내렸습니다: {ranges}.",
+    "osc_loss": "loss도 에폭마다 번갈아 오르내렸습니다({low} ~ {high}).",
+    "osc_tail": "매번 {swing} 이상씩, 직전과 반대 방향으로 움직였습니다. 업데이트가 목표를 지나쳤다가 되돌아오기를 "
+    "반복할 뿐 한곳에 자리 잡지 못합니다. 곡선은 구간마다 가장 낮은 값과 가장 높은 값을 함께 그리므로 이 오르내림이 "
+    "띠처럼 보입니다.",
 }
