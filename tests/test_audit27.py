@@ -35,3 +35,33 @@ def test_seed_11_is_named_oscillating(lang):
 
 def test_a_settled_run_does_not_oscillate():
     assert oscillates(train(Config())) is None
+
+
+# ---------------------------------------------------------------- item 5: a tie for the lowest is counted
+
+
+@pytest.fixture(scope="module")
+def lecture_grid():
+    from xorcore.config import ACTIVATIONS, OPTIMIZERS
+    from xorcore.experiments import run_grid
+
+    return run_grid(list(ACTIVATIONS), list(OPTIMIZERS), "optimizers")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_lowest_counts_its_ties(lecture_grid, lang):
+    """Lecture settings: nine cells learn from 0 of 100 seeds; the headline named one, "the lowest is sigmoid ·
+    SGD: 0 of 100"."""
+    from xorcore.text import t
+    from xorcore.views.grid import col_label, headline
+
+    tied = [rc for rc, c in lecture_grid.cells.items() if c.n_success == 0]
+    assert len(tied) == 9
+    text = headline(lecture_grid, lang)
+    assert t(lang, "ex_low_tie", m=9, k=0, n=100, names="\0").split("\0")[0] in text
+    for row, col in tied:
+        assert f"{t(lang, f'act_{row}')}: " in text and (
+            row == "identity" or col_label("optimizers", col, lang) in text
+        )
+    assert t(lang, "ex_low_all_cols", m=4) in text  # identity: every optimizer
+    assert ("the lowest is" if lang == "en" else "가장 낮은 설정은") not in text

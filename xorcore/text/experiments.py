@@ -2,9 +2,13 @@
 
 EN: dict[str, str] = {
     "ex_head_relu": "With {col}: {sig} learned XOR from {a} of {n} seeds, {relu} from {b} of {n}.",
-    "ex_head_all": "{full} of the {cells} settings learned XOR from every seed; the lowest is {worst}: {k} of {n}.",
+    "ex_head_all": "{full} of the {cells} settings learned XOR from every seed; {lowest}",
     "ex_head_every": "Every one of the {cells} settings learned XOR from all {n} seeds.",
-    "ex_head_none": "None of the {cells} settings learned XOR from every seed; the lowest is {worst}: {k} of {n}.",
+    "ex_head_none": "None of the {cells} settings learned XOR from every seed; {lowest}",
+    "ex_low_one": "the lowest is {worst}: {k} of {n}.",
+    "ex_low_tie": "{m} settings tie for the lowest, {k} of {n} each — {names}.",
+    "ex_low_all_cols": "all {m}",
+    "ex_low_every": "each learned from {k} of {n}.",
     "ex_slide_title": "Why did the lecture switch from ReLU to sigmoid?",
     "ex_slide_lead": "The same network from {n} seeds per setting: how often does it learn XOR?",
     "ex_slide_grid": "Grid: {rows} × {cols}; {seeds} seeds, {epochs} epochs. {fixed}",
@@ -121,10 +125,13 @@ EN: dict[str, str] = {
 
 KO: dict[str, str] = {
     "ex_head_relu": "{col}에서 {sig}는 시드 {n}개 중 {a}개, {relu}는 {n}개 중 {b}개에서 XOR을 배웠습니다.",
-    "ex_head_all": "설정 {cells}개 중 {full}개가 모든 시드에서 XOR을 배웠고, 가장 낮은 것은 {worst}: {n}개 중 "
-    "{k}개입니다.",
+    "ex_head_all": "설정 {cells}개 중 {full}개가 모든 시드에서 XOR을 배웠습니다. {lowest}",
     "ex_head_every": "설정 {cells}개 모두 시드 {n}개 전부에서 XOR을 배웠습니다.",
-    "ex_head_none": "설정 {cells}개 중 모든 시드에서 XOR을 배운 것은 없고, 가장 낮은 것은 {worst}: {n}개 중 {k}개입니다.",
+    "ex_head_none": "설정 {cells}개 중 모든 시드에서 XOR을 배운 설정은 하나도 없습니다. {lowest}",
+    "ex_low_one": "가장 낮은 설정은 {worst}로, {n}개 중 {k}개입니다.",
+    "ex_low_tie": "설정 {m}개가 각각 {n}개 중 {k}개로 함께 가장 낮습니다 — {names}.",
+    "ex_low_all_cols": "{m}개 모두",
+    "ex_low_every": "모든 설정이 {n}개 중 {k}개입니다.",
     "ex_slide_title": "강의는 왜 ReLU에서 시그모이드로 바꿨을까?",
     "ex_slide_lead": "설정마다 시드 {n}개로 같은 신경망을 학습합니다. XOR을 얼마나 자주 배울까요?",
     "ex_slide_grid": "격자: {rows} × {cols}, 시드 {seeds}개, {epochs} 에폭. {fixed}",

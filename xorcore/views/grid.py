@@ -32,15 +32,30 @@ def headline(grid: GridResult, lang: str, prefer: object = None) -> str:
     full = sum(c.n_success == c.n for _, c in cells)
     if full == len(cells):
         parts.append(t(lang, "ex_head_every", cells=len(cells), n=n))
-    elif full == 0:
-        (row, col), worst = min(cells, key=lambda kc: kc[1].n_success)
-        name = f"{t(lang, f'act_{row}')} · {col_label(grid.kind, col, lang)}"
-        parts.append(t(lang, "ex_head_none", cells=len(cells), worst=name, k=worst.n_success, n=n))
     else:
-        (row, col), worst = min(cells, key=lambda kc: kc[1].n_success)  # the first of the lowest, in grid order
-        name = f"{t(lang, f'act_{row}')} · {col_label(grid.kind, col, lang)}"
-        parts.append(t(lang, "ex_head_all", full=full, cells=len(cells), worst=name, k=worst.n_success, n=n))
+        key = "ex_head_none" if full == 0 else "ex_head_all"
+        parts.append(t(lang, key, full=full, cells=len(cells), lowest=lowest(grid, lang)))
     return " ".join(parts)
+
+
+def lowest(grid: GridResult, lang: str) -> str:
+    """The lowest success count and every setting at it: one named, or the tie counted and listed by row."""
+    k = min(c.n_success for c in grid.cells.values())
+    tied = [(row, col) for (row, col), c in grid.cells.items() if c.n_success == k]
+    if len(tied) == 1:
+        row, col = tied[0]
+        name = f"{t(lang, f'act_{row}')} · {col_label(grid.kind, col, lang)}"
+        return t(lang, "ex_low_one", worst=name, k=k, n=grid.seeds)
+    if len(tied) == len(grid.cells):
+        return t(lang, "ex_low_every", k=k, n=grid.seeds)
+    groups = []
+    for row in grid.rows:
+        cols = [col for r, col in tied if r == row]
+        if cols:
+            which = t(lang, "ex_low_all_cols", m=len(cols)) if len(cols) == len(grid.cols) > 1 else ", ".join(
+                col_label(grid.kind, col, lang) for col in cols)  # fmt: skip
+            groups.append(f"{t(lang, f'act_{row}')}: {which}")
+    return t(lang, "ex_low_tie", m=len(tied), k=k, n=grid.seeds, names="; ".join(groups))
 
 
 def success_heatmap(grid: GridResult, lang: str, slide: bool = False) -> alt.LayerChart:
