@@ -65,3 +65,22 @@ def test_the_lowest_counts_its_ties(lecture_grid, lang):
         )
     assert t(lang, "ex_low_all_cols", m=4) in text  # identity: every optimizer
     assert ("the lowest is" if lang == "en" else "가장 낮은 설정은") not in text
+
+
+# ---------------------------------------------------------------- item 6: the best single answer is computed
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_hinge_states_the_optimum_and_the_runs_value_apart(lang):
+    """Seed 5, sigmoid, Adam, lr 1: "the other three share one value, 0.692, the best single answer for their
+    targets 1, 1, 0"; the best single answer for 1, 1, 0 is their mean 2/3 (loss 0.4774 with (0,0) exact)."""
+    from xorcore import stuck
+    from xorcore.losses import bce
+
+    d = stuck.diagnose_history(train(Config(seed=5, activation="sigmoid", optimizer="adam", lr=1)))
+    assert d is not None and d.case == "hinge" and d.numbers["corner"] == 0
+    text = stuck.explain(d, lang)
+    best_loss = float(bce(np.array([0.0, 2 / 3, 2 / 3, 2 / 3])))
+    assert best_loss == pytest.approx((2 * np.log(1.5) + np.log(3)) / 4)
+    assert "0.667" in text and f"{best_loss:.4f}" in text  # the optimum, computed
+    assert f"{d.numbers['shared']:.3f}" in text and f"{d.numbers['loss']:.4f}" in text  # the run's own values

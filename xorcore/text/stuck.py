@@ -29,9 +29,10 @@ EN: dict[str, str] = {
     "(1/8)·[h(0,0) − h(0,1) − h(1,0) + h(1,1)]. That sum is 0 for a unit that is affine on the four corners (a "
     "ReLU unit active on all four inputs, a dead one, an identity); here the sums are {sums}, the largest "
     "|dL/dW2| is {d_w2} and the whole gradient {grad}: almost nothing pushes the run off this point.",
-    "sk_hinge": "**A local minimum: one hinge.** Input {corner} is predicted right ({p}); the other three share "
-    "one value, {shared}, the best single answer for their targets {targets}. The loss is {loss}, near "
-    "(2·ln 1.5 + ln 3)/4 ≈ 0.4774: the 0.5 boundary cut off one corner, and the gradient there is {grad}.",
+    "sk_hinge": "**A local minimum: one hinge.** Input {corner} is predicted right ({p}); the other three sit at "
+    "one value, about {shared}. The best single answer for their targets {targets} is their mean, {best}, and with "
+    "input {corner} exact it gives loss {best_loss}; this run's loss is {loss}. The 0.5 boundary cut off one "
+    "corner, and the gradient there is {grad}.",
     "sk_half": "**Two right, two at 0.5.** Inputs {right} are predicted right; inputs {rest} (targets {targets}) "
     "both sit at 0.5, the best single answer for a 0 and a 1. The loss is {loss}, near ln 2 / 2 ≈ 0.347, and the "
     "gradient there is {grad}.",
@@ -119,9 +120,10 @@ KO: dict[str, str] = {
     "(1/8)·[h(0,0) − h(0,1) − h(1,0) + h(1,1)]입니다. 네 꼭짓점에서 아핀인 유닛(네 입력 모두에서 활성인 ReLU 유닛, "
     "죽은 유닛, 항등 함수)은 이 합이 0입니다. 여기서 합은 {sums}, 가장 큰 |dL/dW2|는 {d_w2}, 전체 기울기는 "
     "{grad}입니다. 이 지점에서 실행을 밀어내는 힘이 거의 없습니다.",
-    "sk_hinge": "**국소 최솟값: 꺾인 선 하나.** 입력 {corner}만 맞게 예측하고 ({p}), 나머지 세 입력은 한 값 {shared}를 "
-    "함께 씁니다. 그 세 정답 {targets}에 대한 가장 좋은 공통 답입니다. loss는 {loss}로 "
-    "(2·ln 1.5 + ln 3)/4 ≈ 0.4774에 가깝습니다. 0.5 경계가 꼭짓점 하나만 잘라 냈고, 그곳의 기울기는 {grad}입니다.",
+    "sk_hinge": "**국소 최솟값: 꺾인 선 하나.** 입력 {corner}만 맞게 예측하고({p}), 나머지 세 입력은 모두 약 {shared}로 "
+    "같은 값을 냅니다. 세 정답 {targets}에 한 값으로 답할 때 가장 좋은 값은 정답의 평균인 {best}이고, 입력 {corner}까지 "
+    "정확하면 그때의 loss는 {best_loss}입니다. 이 실행의 loss는 {loss}입니다. 0.5 경계가 꼭짓점 하나만 잘라 냈고, "
+    "그곳의 기울기는 {grad}입니다.",
     "sk_half": "**둘은 맞고 둘은 0.5.** 맞게 예측한 입력: {right}. 0.5에 머문 입력: {rest} (정답 {targets}). "
     "0과 1에 한 값으로 답해야 할 때의 최선입니다. loss는 {loss}로 ln 2 / 2 ≈ 0.347에 가깝고, 그곳의 "
     "기울기는 {grad}입니다.",
