@@ -84,3 +84,28 @@ def test_hinge_states_the_optimum_and_the_runs_value_apart(lang):
     assert best_loss == pytest.approx((2 * np.log(1.5) + np.log(3)) / 4)
     assert "0.667" in text and f"{best_loss:.4f}" in text  # the optimum, computed
     assert f"{d.numbers['shared']:.3f}" in text and f"{d.numbers['loss']:.4f}" in text  # the run's own values
+
+
+# ---------------------------------------------------------------- item 7: "cancel most" ranks what it counts
+
+SEED123 = {"seed": "123", "activation": "relu", "optimizer": "momentum", "lr": "0.1", "hidden": "4"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cancel_most_ranks_the_parameters_it_counts(lang):
+    """Seed 123, ReLU, momentum, lr 0.1, 4 units: "In 4 of the 17 parameters ... they cancel most in
+    dL/dW1[1,1] ... 4.0 times" while b1[1] cancels 12.0 times: counted over all 17, ranked over W1's 8."""
+    from conftest import app
+
+    from xorcore import build_model
+    from xorcore.shares import grad_shares, group, opposed, strongest_cancel
+    from xorcore.text import t
+
+    at = app("app_pages/backprop.py", lang=lang, **SEED123)
+    assert not at.exception
+    box = at.get_by_key("grad-shares")
+    text = "\n".join(e.value for e in box.get("markdown"))
+    s = grad_shares(build_model(Config(seed=123, activation="relu", optimizer="momentum", lr=0.1, hidden=4)))
+    w1 = group(s.names, "W1")
+    assert t(lang, "bx_opposed", both=opposed(s, w1), p=len(w1), group=t(lang, "bx_group_W1")) in text
+    assert s.names[strongest_cancel(s, w1)] in text and f"{len(s.names)}" not in text.split("dL/d")[0]

@@ -27,9 +27,12 @@ EN: dict[str, str] = {
     "bx_shares_sub": "bars end to end; black = their sum, the batch gradient",
     "bx_shares_alt": "Bar chart of the inputs' shares {rows} of each gradient, laid end to end, and their sum.",
     "bx_alt_param": "{name}: shares {shares}, sum {total}.",
-    "bx_opposed": "In {both} of the {p} parameters the inputs pull in opposite directions (shares of both signs).",
-    "bx_cancel": "Here they cancel most in dL/d{name} = {total}: the shares {shares} add up to only that, while "
+    "bx_opposed": "In {both} of the {p} parameters of {group} the inputs pull in opposite directions (shares of "
+    "both signs).",
+    "bx_cancel": "Among them they cancel most in dL/d{name} = {total}: the shares {shares} add up to only that, while "
     "their sizes add up to {pull}, {ratio} times as much.",
+    "bx_cancel_one": "There, in dL/d{name} = {total}, the shares {shares} add up to only that, while their sizes add "
+    "up to {pull}, {ratio} times as much.",
     "bx_no_cancel": "Here no shares cancel: the shares of dL/d{name} = {total} all have one sign.",
     "bx_zeros": "{zeros} of these {all} shares are exactly 0: an input component that is 0 (or a unit whose "
     "slope is 0) passes nothing to its weight.",
@@ -120,9 +123,12 @@ KO: dict[str, str] = {
     "bx_shares_sub": "막대를 이어 그림; 검은 막대 = 그 합, 배치 기울기",
     "bx_shares_alt": "각 기울기에 대한 입력 {rows}의 몫을 이어 그린 막대 그래프와 그 합.",
     "bx_alt_param": "{name}: 몫 {shares}, 합 {total}.",
-    "bx_opposed": "{p}개 파라미터 중 {both}개에서 입력들이 서로 반대 방향으로 당깁니다 (부호가 다른 몫이 섞여 있음).",
-    "bx_cancel": "여기서 가장 많이 상쇄되는 곳은 dL/d{name} = {total}입니다: 몫 {shares}를 더하면 그만큼밖에 되지 "
+    "bx_opposed": "{group}의 파라미터 {p}개 중 {both}개에서 입력들이 서로 반대 방향으로 당깁니다(부호가 다른 몫이 "
+    "섞여 있습니다).",
+    "bx_cancel": "그중 가장 많이 상쇄되는 곳은 dL/d{name} = {total}입니다: 몫 {shares}를 더하면 그만큼밖에 되지 "
     "않지만, 몫의 크기를 더하면 {pull}로 {ratio}배입니다.",
+    "bx_cancel_one": "그 파라미터 dL/d{name} = {total}에서 몫 {shares}를 더하면 그만큼밖에 되지 않지만, 몫의 크기를 "
+    "더하면 {pull}로 {ratio}배입니다.",
     "bx_no_cancel": "여기서는 상쇄되는 몫이 없습니다: dL/d{name} = {total}의 몫은 모두 부호가 같습니다.",
     "bx_zeros": "이 {all}개 몫 중 {zeros}개는 정확히 0입니다: 0인 입력 성분(또는 기울기가 0인 유닛)은 그 가중치에 "
     "아무것도 전하지 않습니다.",
