@@ -109,3 +109,30 @@ def test_cancel_most_ranks_the_parameters_it_counts(lang):
     w1 = group(s.names, "W1")
     assert t(lang, "bx_opposed", both=opposed(s, w1), p=len(w1), group=t(lang, "bx_group_W1")) in text
     assert s.names[strongest_cancel(s, w1)] in text and f"{len(s.names)}" not in text.split("dL/d")[0]
+
+
+# ---------------------------------------------------------------- item 8: the strip says what it floors and caps
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_loss_strip_names_the_floor_and_the_cap(lang):
+    """tanh · RMSprop at lr 0.1 ends at 1e-7 (drawn at 1e-6 under "one dot per run"); sigmoid · RMSprop at lr 10
+    ends with terms at BCELoss's cap of 100. Neither was said."""
+    from xorcore.experiments import run_grid
+    from xorcore.losses import n_clamped
+    from xorcore.text import t
+    from xorcore.views.grid import LOSS_FLOOR, loss_strip, strip_notes
+
+    small = run_grid(["tanh"], ["rmsprop"], "optimizers", base=Config(lr=0.1))
+    loss = small.cell("tanh", "rmsprop").final_loss
+    k = int((loss < LOSS_FLOOR).sum())
+    assert k > 0
+    notes = strip_notes(small, lang)
+    assert t(lang, "ex_loss_floor", k=k, floor="1e-6", low=f"{loss.min():.2g}".replace("e-0", "e-")) in notes
+    assert notes in loss_strip(small, lang).to_dict()["description"]
+    big = run_grid(["sigmoid"], ["rmsprop"], "optimizers", base=Config(lr=10))
+    cell = big.cell("sigmoid", "rmsprop")
+    capped = [n_clamped(p) > 0 for p in cell.final_pred]
+    notes = strip_notes(big, lang)
+    assert sum(capped) > 0 and t(lang, "ex_loss_cap", k=f"{sum(capped):,}", m=1, cap="100", floor="25",
+                                 high=f"{cell.final_loss[capped].max():.2f}") in notes  # fmt: skip

@@ -71,6 +71,11 @@ EN: dict[str, str] = {
     "The dashed line is ln 2 ≈ 0.693, the loss of answering 0.5 for every input, the best a single straight line "
     "does on XOR. Runs that learned XOR end far below it; stuck runs gather at it, at ≈ 0.4774 (one hinge: "
     "one corner right, the other three all at 2/3 or all at 1/3) or at ≈ 0.347 (two inputs right, two at 0.5).",
+    "ex_loss_floor": "{k} runs ended below {floor} (the lowest at {low}): a log axis cannot reach 0, so they are "
+    "drawn on the {floor} line, not at their loss.",
+    "ex_loss_cap": "{k} runs in {m} settings end with at least one input's term at BCELoss's cap of {cap} (a "
+    "prediction of exactly 0 or 1 on the wrong side), so their loss is at least {floor}; the highest of them is "
+    "{high}.",
     "ex_loss_diverged": "{n} runs diverged (their loss is not finite) and are not drawn.",
     "ex_axis_loss": "Final loss (log scale)",
     "ex_legend_outcome": "Outcome",
@@ -193,6 +198,10 @@ KO: dict[str, str] = {
     "점선은 ln 2 ≈ 0.693으로, 모든 입력에 0.5라고 답할 때의 loss이자 직선 하나가 XOR에서 할 수 있는 최선입니다. "
     "XOR을 배운 실행은 그보다 훨씬 아래에서 끝나고, 갇힌 실행은 이 선이나 ≈ 0.4774(꺾인 선 하나: 꼭짓점 "
     "하나는 맞고 나머지 셋은 모두 2/3 또는 모두 1/3), ≈ 0.347(두 입력은 맞고 두 입력은 0.5)에 모입니다.",
+    "ex_loss_floor": "실행 {k}개는 {floor}보다 낮은 loss로 끝났습니다(가장 낮은 값 {low}). 로그 눈금은 0까지 "
+    "내려갈 수 없어서, 이 실행들은 실제 loss가 아니라 {floor} 선 위에 그렸습니다.",
+    "ex_loss_cap": "설정 {m}개의 실행 {k}개는 적어도 한 입력의 항이 BCELoss의 상한 {cap}에 걸린 채 끝납니다(틀린 쪽으로 "
+    "정확히 0 또는 1을 예측). 그래서 이 실행들의 loss는 {floor} 이상이며, 그중 가장 높은 값은 {high}입니다.",
     "ex_loss_diverged": "실행 {n}개는 발산해서(loss가 유한하지 않음) 그리지 않았습니다.",
     "ex_axis_loss": "최종 loss (로그 눈금)",
     "ex_legend_outcome": "결과",
