@@ -155,3 +155,34 @@ def test_loop_does_not_call_rmsprops_summed_gradient_a_huge_momentum(lang):
     assert t(lang, "lp_lower_without") not in text
     head = TABLES[lang]["lp_lower_without_adaptive"].split("{n}")[0].format(opt=t(lang, "opt_rmsprop"))
     assert head in text and "0.7405" in text and "0.7431" in text
+
+
+# ---------------------------------------------------------------- item 10: Korean that reads as Korean
+
+OLD_KOREAN = (
+    "배치 4개",  # one batch of four inputs, not four batches
+    ")와 함께 실행합니다",  # the particle after "0.01)" is 과; and the optimizer runs the loop, not "together with"
+    "배 작습니다",  # "16.5 times smaller": 약 16.5분의 1
+    "이 약속하는 값",  # 접선으로 예상한 값
+    "걸음이 지나칩니다",
+    "즉 민감도이지",  # a subjectless sentence
+    "눌러 담",  # 압축합니다
+    "갇힐까",  # 학습은 왜 멈출까?
+    "네 꼭짓점을 모두 그 유닛",  # read as if every unit were dead
+    "살아나지",
+)
+
+
+@pytest.mark.parametrize("phrase", OLD_KOREAN)
+def test_korean_phrases_from_the_audit_are_gone(phrase):
+    from xorcore.text import TABLES
+
+    assert not [k for k, v in TABLES["ko"].items() if phrase in v], phrase
+
+
+def test_korean_count_of_right_inputs_reads_naturally():
+    """'네 입력 중 4개가 맞았습니다' (of four inputs, 4 were right): now '맞힌 입력은 네 개 중 4개입니다'."""
+    from xorcore.text import t
+
+    assert t("ko", "mp_pred_text", right=4, rule="").startswith("학습 전과 후의")
+    assert "네 입력 중 4개가 맞았습니다" not in t("ko", "mp_pred_text", right=4, rule="")

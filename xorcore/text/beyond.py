@@ -143,7 +143,7 @@ KO: dict[str, str] = {
     "bx_edge_sum": "그다음 Σ 행",
     "bx_local_alt": "모든 간선에 국소 미분을 적은 계산 그래프: BCE loss에서 dL/dŷ, z₂로 σ′(z₂), 편향 더하기로 1, "
     "h₁로 W₂와 W₂로 h₁, z₁로 f′(z₁), W₁로 x.",
-    "bx_layer_smaller": "여기서 첫 번째 층의 기울기는 두 번째 층보다 {ratio}배 작습니다 (평균 |dL/dW₁| = {w1}, 평균 "
+    "bx_layer_smaller": "여기서 첫 번째 층의 기울기는 두 번째 층의 약 {ratio}분의 1입니다(평균 |dL/dW₁| = {w1}, 평균 "
     "|dL/dW₂| = {w2}). 거꾸로 오는 길에 W₂(평균 |W₂| = {w2_abs})와 {act}의 기울기 f′(z₁)(이 입력들에서 {lo}부터 "
     "{hi}까지)가 곱해졌기 때문입니다.",
     "bx_layer_larger": "여기서는 첫 번째 층의 기울기가 두 번째 층보다 {ratio}배 큽니다 (평균 |dL/dW₁| = {w1}, 평균 "
@@ -170,9 +170,9 @@ KO: dict[str, str] = {
     "bx_dir_all": "이 걸음의 방향",
     "bx_dir_one": "{name} 하나만",
     "bx_slice_says": "{which}으로 η = {eta}만큼 가면 loss는 {l0}에서 {l}까지 바뀝니다. η = 0에서의 접선(기울기 "
-    "{slope}, 즉 −∇L·d)이 약속하는 값은 {tangent}입니다.",
+    "{slope}, 즉 −∇L·d)으로 예상한 값은 {tangent}입니다.",
     "bx_slice_best": "이 단면(η는 0부터 {end}까지)에서 가장 낮은 loss는 η ≈ {best}에 있습니다.",
-    "bx_slice_up": "η ≈ {up}부터는 걸음이 지나칩니다: loss가 출발점보다 높아집니다.",
+    "bx_slice_up": "η ≈ {up}부터는 걸음이 너무 커서 loss가 출발점보다 높아집니다.",
     "bx_slice_never_up": "η = {end}까지는 어떤 걸음도 출발 loss보다 높아지지 않습니다.",
     "bx_slice_overshoot": "여기서 η = {eta}는 너무 큽니다: 골짜기를 건너뛰어 loss가 오히려 커집니다.",
     "bx_h_before_after": "η = {eta} 걸음 전과 후",
