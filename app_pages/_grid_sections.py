@@ -28,7 +28,7 @@ from app_pages._shared import config, lang, rule, tr
 from xorcore import experiments as ex
 from xorcore import stuck, stuck_grid
 from xorcore.float32 import slope_values
-from xorcore.views.grid import headline, loss_strip, success_heatmap
+from xorcore.views.grid import headline, loss_strip, strip_notes, success_heatmap
 
 # ---------------------------------------------------------------- sections (reading mode draws them all)
 
@@ -90,7 +90,7 @@ def why_stuck(grid: ex.GridResult, last: dict) -> None:
 def loss_spread(grid: ex.GridResult) -> None:
     """Every run's final loss, one row of dots per setting."""
     chart(loss_strip, grid, lang(), height=None, width="content")  # alt text: the chart's description
-    st.caption(tr("ex_loss_caption"))
+    st.caption(tr("ex_loss_caption") + strip_notes(grid, lang()))
     n_div = int(sum(c.diverged.sum() for c in grid.cells.values()))
     if n_div:
         st.caption(tr("ex_loss_diverged", n=n_div))

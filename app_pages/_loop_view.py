@@ -13,7 +13,7 @@ import streamlit as st
 
 from app_pages._charts import chart
 from app_pages._sections import lead, more
-from app_pages._shared import lang, tr
+from app_pages._shared import ADAPTIVE, lang, tr
 from xorcore import Config
 from xorcore.data import ROW_LABELS, TARGET
 from xorcore.loop import LOOP_CODE, LOOP_STEPS, LoopStepper, Snapshot, changed, fresh_sum_gap, plain_loop, values_table
@@ -178,10 +178,10 @@ def curves_view(cfg: Config) -> None:
     left, right = st.columns(2)
     for col, losses, key, color in ((left, with_zg, "lp_curve_with", POS), (right, without, "lp_curve_without", NEG)):
         chart(zero_grad_chart, losses, lang(), tr(key), domain, color, height=None, box=col)
-    st.markdown(_curves_sentence(with_zg, without))
+    st.markdown(_curves_sentence(with_zg, without, cfg.optimizer))
 
 
-def _curves_sentence(with_zg: np.ndarray, without: np.ndarray) -> str:
+def _curves_sentence(with_zg: np.ndarray, without: np.ndarray, optimizer: str) -> str:
     """The two runs' last losses, which is lower, and where the no-zero_grad run stopped (if it did)."""
     n = len(with_zg)
     parts = []
@@ -194,6 +194,12 @@ def _curves_sentence(with_zg: np.ndarray, without: np.ndarray) -> str:
             parts.append(tr("lp_stopped", run=tr(key), epoch=stop))
     a, b = with_zg[-1], without[-1]
     if np.isfinite(a) and np.isfinite(b) and a != b:
-        parts.append(tr("lp_lower_with" if a < b else "lp_lower_without"))
+        if a < b:
+            parts.append(tr("lp_lower_with"))
+        elif optimizer in ADAPTIVE:  # a step divided by the gradient's recent size: a summed .grad is no huge step
+            parts.append(tr("lp_lower_without_adaptive", opt=tr(f"opt_{optimizer}"), n=n, start=num(float(with_zg[0]), 4),
+                            a=num(float(a), 4), b=num(float(b), 4)))  # fmt: skip
+        else:
+            parts.append(tr("lp_lower_without"))
     parts.append(tr("lp_curves_why"))
     return " ".join(parts)

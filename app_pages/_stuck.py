@@ -7,7 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from app_pages._shared import history_soon, lang, tr
-from xorcore import History, stuck
+from xorcore import History, oscillation, stuck
 from xorcore.config import Config
 from xorcore.experiments import run_cell
 
@@ -44,6 +44,8 @@ def diagnosis(hist: History) -> None:
         text += " " + tr("sk_dead_rate", hidden=cfg.hidden, k=k, n=n, first=0, last=n - 1)
     if cfg.hidden == 1 and d.case != "linear":  # one monotone unit: its 0.5 boundary is a line, for every seed
         text += " " + tr("sk_one_unit")
+    if (osc := oscillation.oscillates(hist)) is not None:
+        text += "\n\n" + oscillation.sentence(osc, lang())
     st.subheader(tr("sk_header"))
     st.warning(text, icon=":material/troubleshoot:")
 

@@ -19,7 +19,7 @@ from xorcore.edges import edge_labels, layer_ratio, w1_path_latex
 from xorcore.loss_slice import loss_slice
 from xorcore.model import load, param_names
 from xorcore.numfmt import num
-from xorcore.shares import Shares, grad_shares, group, strongest_cancel
+from xorcore.shares import Shares, grad_shares, group, opposed, strongest_cancel
 from xorcore.trace import Trace
 from xorcore.views.beyond import before_after, shares_chart, slice_chart
 from xorcore.views.boundary import boundary_sentence, decision_boundary
@@ -103,11 +103,12 @@ def _cancel_sentence(s: Shares, indices: list[int]) -> str:
     j = strongest_cancel(s, indices)
     col = s.shares[:, j]
     pull = float(np.abs(col).sum())
-    both = int(((s.shares > 0).any(axis=0) & (s.shares < 0).any(axis=0)).sum())
-    text = [tr("bx_opposed", both=both, p=len(s.names))]
+    group_name = tr("bx_group_" + s.names[j].split("[")[0])
+    both = opposed(s, indices)  # counted over the parameters strongest_cancel ranks
+    text = [tr("bx_opposed", both=both, p=len(indices), group=group_name)]
     if (col > 0).any() and (col < 0).any():
         nz = [f"{ROW_LABELS[i]}: {_signed(v)}" for i, v in enumerate(col) if v != 0]
-        text.append(tr("bx_cancel", name=s.names[j], total=num(s.batch[j], 4), shares=", ".join(nz),
+        text.append(tr("bx_cancel" if both > 1 else "bx_cancel_one", name=s.names[j], total=num(s.batch[j], 4), shares=", ".join(nz),
                        pull=num(pull, 4), ratio=f"{pull / max(abs(float(s.batch[j])), 1e-30):.1f}"))  # fmt: skip
     else:
         text.append(tr("bx_no_cancel", name=s.names[j], total=num(s.batch[j], 4)))

@@ -39,7 +39,7 @@ def test_backprop_views_are_there_in_both_languages(lang):
     assert "-0.0040" in texts(shares)  # dL/dW1[0,0] at seed 42, where the shares cancel most
     assert "0.223" in local.get("graphviz_chart")[0].proto.spec or "0.2227" in local.get("graphviz_chart")[0].proto.spec
     if lang == "ko":
-        assert "상쇄" in texts(shares) and "배 작습니다" in texts(local)
+        assert "상쇄" in texts(shares) and "분의 1입니다" in texts(local)
     else:
         assert "times smaller" in texts(local)
 
@@ -157,7 +157,7 @@ def test_backprop_slides_carry_the_beyond_views(lang):
     for v in s.shares[:, 0]:  # W1[0,0]: each row's product is autograd's share of that row
         assert f"{v:.6f}".replace("-0.000000", "0.000000") in latex
     assert "= -0.004000" in latex  # their sum: autograd's dL/dW1[0,0] at seed 42
-    assert "times smaller" in texts(box) or "배 작습니다" in texts(box)
+    assert "times smaller" in texts(box) or "분의 1입니다" in texts(box)
     box = to_slide(at, "backprop", "slice").get_by_key("loss-slice")
     assert len(box.get("vega_lite_chart")) == 1
     assert f"{loss_of(manual_step(build_model(LECTURE), 0.1)):.4f}" in texts(box)

@@ -4,8 +4,11 @@ A History of n epochs has per-epoch values for epochs 0..n-1 (each epoch's forwa
 update) and the trained model at epoch n (final_pred, final_loss, params[n]). The series run over
 0..n so that the scrubber's last position (the trained model) sits on the line; a diverged run's
 series (and scrubber) stop at n-1, the last epoch whose model is finite. Long runs are
-thinned to at most `max_points` epochs per line, always keeping both ends and the chosen epoch, whose
-value is exact. Points that are not finite (a diverged run) are left out, never drawn as 0.
+thinned to at most `max_points` epochs per line: the epochs fall into consecutive buckets and each bucket keeps
+its lowest and its highest value (min-max decimation), so a line that flips every epoch is drawn flipping, not
+aliased to one side, and the run's highest and lowest values are always drawn; both ends and the chosen epoch,
+whose value is exact, are kept too. Each line is thinned by its own values. Points that are not finite (a
+diverged run) are left out, never drawn as 0.
 """
 
 from __future__ import annotations
@@ -31,14 +34,30 @@ def last_epoch(hist: History) -> int:
     return max(hist.epochs_run - 1, 0)
 
 
-def sample_epochs(n: int, max_points: int = MAX_POINTS, keep: Iterable[int] = ()) -> np.ndarray:
-    """Sorted epochs of 0..n-1 to draw: all if n <= max_points, else evenly spaced, ends and `keep` included."""
+def sample_epochs(values: np.ndarray, max_points: int = MAX_POINTS, keep: Iterable[int] = ()) -> np.ndarray:
+    """Sorted epochs of a per-epoch series to draw: all if they fit, else each bucket's lowest and highest, ends and keep."""
+    v = np.asarray(values, dtype=np.float64)
+    n = len(v)
     if n <= 0:
         return np.zeros(0, dtype=int)
-    even = np.round(np.linspace(0, n - 1, min(n, max_points))).astype(int)  # includes 0 and n-1
-    idx = np.unique(even)
-    extra = np.array([k for k in keep if 0 <= k < n], dtype=int)
+    idx = np.arange(n) if n <= max_points else bucket_extremes(v, max(1, (max_points - 2) // 2))
+    extra = np.array([0, n - 1, *(k for k in keep if 0 <= k < n)], dtype=int)
     return np.union1d(idx, extra).astype(int)
+
+
+def bucket_extremes(v: np.ndarray, buckets: int) -> np.ndarray:
+    """Epochs of the first lowest and first highest finite value in each of `buckets` consecutive equal stretches."""
+    n = len(v)
+    starts = np.unique(np.linspace(0, n, buckets + 1).astype(int)[:-1])
+    bucket = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, n)))
+    finite = np.isfinite(v)
+    at = np.arange(n)
+    picks = []
+    for fill, reduce in ((np.inf, np.minimum), (-np.inf, np.maximum)):
+        w = np.where(finite, v, fill)
+        best = reduce.reduceat(w, starts)
+        picks.append(np.minimum.reduceat(np.where(w == best[bucket], at, n), starts))
+    return np.unique(np.concatenate(picks))
 
 
 def loss_series(hist: History) -> np.ndarray:
@@ -76,13 +95,13 @@ def loss_frame(
 ) -> pd.DataFrame:
     """Columns epoch, loss: the plotted loss curve (finite points; positive ones on a log scale)."""
     s = loss_series(hist)
-    return _frame(sample_epochs(len(s), max_points, _keep(epoch)), s, "loss", positive=log)
+    return _frame(sample_epochs(s, max_points, _keep(epoch)), s, "loss", positive=log)
 
 
 def accuracy_frame(hist: History, epoch: int | None = None, max_points: int = MAX_POINTS) -> pd.DataFrame:
     """Columns epoch, accuracy (0..1)."""
     s = accuracy_series(hist)
-    return _frame(sample_epochs(len(s), max_points, _keep(epoch)), s, "accuracy")
+    return _frame(sample_epochs(s, max_points, _keep(epoch)), s, "accuracy")
 
 
 def grad_frame(
@@ -90,15 +109,15 @@ def grad_frame(
 ) -> pd.DataFrame:
     """Columns epoch, grad_norm."""
     s = grad_series(hist)
-    return _frame(sample_epochs(len(s), max_points, _keep(epoch)), s, "grad_norm", positive=log)
+    return _frame(sample_epochs(s, max_points, _keep(epoch)), s, "grad_norm", positive=log)
 
 
 def pred_frame(hist: History, epoch: int | None = None, max_points: int = MAX_POINTS) -> pd.DataFrame:
     """Long format: epoch, row (0..3), input '(0,1)', target, y_pred; non-finite points dropped."""
     s = pred_series(hist)
-    ep = sample_epochs(len(s), max_points, _keep(epoch))
     parts = []
     for r in range(4):
+        ep = sample_epochs(s[:, r], max_points, _keep(epoch))
         v = s[ep, r]
         ok = np.isfinite(v)
         parts.append(
@@ -110,10 +129,11 @@ def pred_frame(hist: History, epoch: int | None = None, max_points: int = MAX_PO
 def param_frame(hist: History, epoch: int | None = None, max_points: int = MAX_POINTS) -> pd.DataFrame:
     """Long format: epoch, param ('W1[0,1]'), group ('W1'), value, for every parameter at epochs 0..last_epoch(h)."""
     names = param_names(hist.config.hidden)
-    ep = sample_epochs(last_epoch(hist) + 1, max_points, _keep(epoch))
+    values = hist.params[: last_epoch(hist) + 1].astype(np.float64)
     parts = []
     for j, name in enumerate(names):
-        v = hist.params[ep, j].astype(np.float64)
+        ep = sample_epochs(values[:, j], max_points, _keep(epoch))
+        v = values[ep, j]
         ok = np.isfinite(v)
         parts.append(pd.DataFrame({"epoch": ep[ok], "param": name, "group": name.split("[")[0], "value": v[ok]}))
     return pd.concat(parts, ignore_index=True)

@@ -63,3 +63,9 @@ def strongest_cancel(s: Shares, indices: list[int]) -> int:
     """Among indices, the parameter whose shares cancel most (largest sum |share| / |sum|)."""
     ratio = s.cancel()
     return max(indices, key=lambda j: (float(ratio[j]) if np.isfinite(ratio[j]) else 1e300, -j))
+
+
+def opposed(s: Shares, indices: list[int]) -> int:
+    """How many of the parameters at indices have shares of both signs (inputs pulling in opposite directions)."""
+    cols = s.shares[:, indices]
+    return int(((cols > 0).any(axis=0) & (cols < 0).any(axis=0)).sum())

@@ -208,7 +208,8 @@ def explain(d: Diagnosis, lang: str, longer: int | None = LONGER) -> str:
     elif d.case == "hinge":
         rest = [i for i in range(4) if i != n["corner"]]
         v.update(corner=ROW_LABELS[n["corner"]], p=_f(n["pred"][n["corner"]], 3), shared=_f(n["shared"], 3),
-                 targets=", ".join(str(int(TARGET[i])) for i in rest), grad=_f(n["grad"]))  # fmt: skip
+                 targets=", ".join(str(int(TARGET[i])) for i in rest), grad=_f(n["grad"]),
+                 **_best_single(n["corner"]))  # fmt: skip
     elif d.case == "half":
         rest = [i for i in range(4) if i not in n["right"]]
         v.update(right=", ".join(ROW_LABELS[i] for i in n["right"]), rest=", ".join(ROW_LABELS[i] for i in rest),
@@ -228,6 +229,15 @@ def explain(d: Diagnosis, lang: str, longer: int | None = LONGER) -> str:
             text += " " + _tail(n, lang)
         text += " " + (t(lang, "sk_longer_no", **v) if longer else t(lang, "sk_longer_max"))
     return text
+
+
+def _best_single(corner: int) -> dict[str, str]:
+    """The best one answer for the other three targets (their mean) and the loss with it and `corner` exact."""
+    rest = [i for i in range(4) if i != corner]
+    best = float(TARGET[rest].mean())
+    pred = TARGET.astype(np.float64).copy()
+    pred[rest] = best
+    return {"best": _f(best, 3), "best_loss": _f(float(bce(pred)))}
 
 
 def _tail(n: dict, lang: str) -> str:

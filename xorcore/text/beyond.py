@@ -27,9 +27,12 @@ EN: dict[str, str] = {
     "bx_shares_sub": "bars end to end; black = their sum, the batch gradient",
     "bx_shares_alt": "Bar chart of the inputs' shares {rows} of each gradient, laid end to end, and their sum.",
     "bx_alt_param": "{name}: shares {shares}, sum {total}.",
-    "bx_opposed": "In {both} of the {p} parameters the inputs pull in opposite directions (shares of both signs).",
-    "bx_cancel": "Here they cancel most in dL/d{name} = {total}: the shares {shares} add up to only that, while "
+    "bx_opposed": "In {both} of the {p} parameters of {group} the inputs pull in opposite directions (shares of "
+    "both signs).",
+    "bx_cancel": "Among them they cancel most in dL/d{name} = {total}: the shares {shares} add up to only that, while "
     "their sizes add up to {pull}, {ratio} times as much.",
+    "bx_cancel_one": "There, in dL/d{name} = {total}, the shares {shares} add up to only that, while their sizes add "
+    "up to {pull}, {ratio} times as much.",
     "bx_no_cancel": "Here no shares cancel: the shares of dL/d{name} = {total} all have one sign.",
     "bx_zeros": "{zeros} of these {all} shares are exactly 0: an input component that is 0 (or a unit whose "
     "slope is 0) passes nothing to its weight.",
@@ -120,9 +123,12 @@ KO: dict[str, str] = {
     "bx_shares_sub": "막대를 이어 그림; 검은 막대 = 그 합, 배치 기울기",
     "bx_shares_alt": "각 기울기에 대한 입력 {rows}의 몫을 이어 그린 막대 그래프와 그 합.",
     "bx_alt_param": "{name}: 몫 {shares}, 합 {total}.",
-    "bx_opposed": "{p}개 파라미터 중 {both}개에서 입력들이 서로 반대 방향으로 당깁니다 (부호가 다른 몫이 섞여 있음).",
-    "bx_cancel": "여기서 가장 많이 상쇄되는 곳은 dL/d{name} = {total}입니다: 몫 {shares}를 더하면 그만큼밖에 되지 "
+    "bx_opposed": "{group}의 파라미터 {p}개 중 {both}개에서 입력들이 서로 반대 방향으로 당깁니다(부호가 다른 몫이 "
+    "섞여 있습니다).",
+    "bx_cancel": "그중 가장 많이 상쇄되는 곳은 dL/d{name} = {total}입니다: 몫 {shares}를 더하면 그만큼밖에 되지 "
     "않지만, 몫의 크기를 더하면 {pull}로 {ratio}배입니다.",
+    "bx_cancel_one": "그 파라미터 dL/d{name} = {total}에서 몫 {shares}를 더하면 그만큼밖에 되지 않지만, 몫의 크기를 "
+    "더하면 {pull}로 {ratio}배입니다.",
     "bx_no_cancel": "여기서는 상쇄되는 몫이 없습니다: dL/d{name} = {total}의 몫은 모두 부호가 같습니다.",
     "bx_zeros": "이 {all}개 몫 중 {zeros}개는 정확히 0입니다: 0인 입력 성분(또는 기울기가 0인 유닛)은 그 가중치에 "
     "아무것도 전하지 않습니다.",
@@ -137,7 +143,7 @@ KO: dict[str, str] = {
     "bx_edge_sum": "그다음 Σ 행",
     "bx_local_alt": "모든 간선에 국소 미분을 적은 계산 그래프: BCE loss에서 dL/dŷ, z₂로 σ′(z₂), 편향 더하기로 1, "
     "h₁로 W₂와 W₂로 h₁, z₁로 f′(z₁), W₁로 x.",
-    "bx_layer_smaller": "여기서 첫 번째 층의 기울기는 두 번째 층보다 {ratio}배 작습니다 (평균 |dL/dW₁| = {w1}, 평균 "
+    "bx_layer_smaller": "여기서 첫 번째 층의 기울기는 두 번째 층의 약 {ratio}분의 1입니다(평균 |dL/dW₁| = {w1}, 평균 "
     "|dL/dW₂| = {w2}). 거꾸로 오는 길에 W₂(평균 |W₂| = {w2_abs})와 {act}의 기울기 f′(z₁)(이 입력들에서 {lo}부터 "
     "{hi}까지)가 곱해졌기 때문입니다.",
     "bx_layer_larger": "여기서는 첫 번째 층의 기울기가 두 번째 층보다 {ratio}배 큽니다 (평균 |dL/dW₁| = {w1}, 평균 "
@@ -164,9 +170,9 @@ KO: dict[str, str] = {
     "bx_dir_all": "이 걸음의 방향",
     "bx_dir_one": "{name} 하나만",
     "bx_slice_says": "{which}으로 η = {eta}만큼 가면 loss는 {l0}에서 {l}까지 바뀝니다. η = 0에서의 접선(기울기 "
-    "{slope}, 즉 −∇L·d)이 약속하는 값은 {tangent}입니다.",
+    "{slope}, 즉 −∇L·d)으로 예상한 값은 {tangent}입니다.",
     "bx_slice_best": "이 단면(η는 0부터 {end}까지)에서 가장 낮은 loss는 η ≈ {best}에 있습니다.",
-    "bx_slice_up": "η ≈ {up}부터는 걸음이 지나칩니다: loss가 출발점보다 높아집니다.",
+    "bx_slice_up": "η ≈ {up}부터는 걸음이 너무 커서 loss가 출발점보다 높아집니다.",
     "bx_slice_never_up": "η = {end}까지는 어떤 걸음도 출발 loss보다 높아지지 않습니다.",
     "bx_slice_overshoot": "여기서 η = {eta}는 너무 큽니다: 골짜기를 건너뛰어 loss가 오히려 커집니다.",
     "bx_h_before_after": "η = {eta} 걸음 전과 후",

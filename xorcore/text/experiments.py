@@ -2,9 +2,13 @@
 
 EN: dict[str, str] = {
     "ex_head_relu": "With {col}: {sig} learned XOR from {a} of {n} seeds, {relu} from {b} of {n}.",
-    "ex_head_all": "{full} of the {cells} settings learned XOR from every seed; the lowest is {worst}: {k} of {n}.",
+    "ex_head_all": "{full} of the {cells} settings learned XOR from every seed; {lowest}",
     "ex_head_every": "Every one of the {cells} settings learned XOR from all {n} seeds.",
-    "ex_head_none": "None of the {cells} settings learned XOR from every seed; the lowest is {worst}: {k} of {n}.",
+    "ex_head_none": "None of the {cells} settings learned XOR from every seed; {lowest}",
+    "ex_low_one": "the lowest is {worst}: {k} of {n}.",
+    "ex_low_tie": "{m} settings tie for the lowest, {k} of {n} each — {names}.",
+    "ex_low_all_cols": "all {m}",
+    "ex_low_every": "each learned from {k} of {n}.",
     "ex_slide_title": "Why did the lecture switch from ReLU to sigmoid?",
     "ex_slide_lead": "The same network from {n} seeds per setting: how often does it learn XOR?",
     "ex_slide_grid": "Grid: {rows} × {cols}; {seeds} seeds, {epochs} epochs. {fixed}",
@@ -67,6 +71,11 @@ EN: dict[str, str] = {
     "The dashed line is ln 2 ≈ 0.693, the loss of answering 0.5 for every input, the best a single straight line "
     "does on XOR. Runs that learned XOR end far below it; stuck runs gather at it, at ≈ 0.4774 (one hinge: "
     "one corner right, the other three all at 2/3 or all at 1/3) or at ≈ 0.347 (two inputs right, two at 0.5).",
+    "ex_loss_floor": "{k} runs ended below {floor} (the lowest at {low}): a log axis cannot reach 0, so they are "
+    "drawn on the {floor} line, not at their loss.",
+    "ex_loss_cap": "{k} runs in {m} settings end with at least one input's term at BCELoss's cap of {cap} (a "
+    "prediction of exactly 0 or 1 on the wrong side), so their loss is at least {floor}; the highest of them is "
+    "{high}.",
     "ex_loss_diverged": "{n} runs diverged (their loss is not finite) and are not drawn.",
     "ex_axis_loss": "Final loss (log scale)",
     "ex_legend_outcome": "Outcome",
@@ -121,10 +130,13 @@ EN: dict[str, str] = {
 
 KO: dict[str, str] = {
     "ex_head_relu": "{col}에서 {sig}는 시드 {n}개 중 {a}개, {relu}는 {n}개 중 {b}개에서 XOR을 배웠습니다.",
-    "ex_head_all": "설정 {cells}개 중 {full}개가 모든 시드에서 XOR을 배웠고, 가장 낮은 것은 {worst}: {n}개 중 "
-    "{k}개입니다.",
+    "ex_head_all": "설정 {cells}개 중 {full}개가 모든 시드에서 XOR을 배웠습니다. {lowest}",
     "ex_head_every": "설정 {cells}개 모두 시드 {n}개 전부에서 XOR을 배웠습니다.",
-    "ex_head_none": "설정 {cells}개 중 모든 시드에서 XOR을 배운 것은 없고, 가장 낮은 것은 {worst}: {n}개 중 {k}개입니다.",
+    "ex_head_none": "설정 {cells}개 중 모든 시드에서 XOR을 배운 설정은 하나도 없습니다. {lowest}",
+    "ex_low_one": "가장 낮은 설정은 {worst}로, {n}개 중 {k}개입니다.",
+    "ex_low_tie": "설정 {m}개가 각각 {n}개 중 {k}개로 함께 가장 낮습니다 — {names}.",
+    "ex_low_all_cols": "{m}개 모두",
+    "ex_low_every": "모든 설정이 {n}개 중 {k}개입니다.",
     "ex_slide_title": "강의는 왜 ReLU에서 시그모이드로 바꿨을까?",
     "ex_slide_lead": "설정마다 시드 {n}개로 같은 신경망을 학습합니다. XOR을 얼마나 자주 배울까요?",
     "ex_slide_grid": "격자: {rows} × {cols}, 시드 {seeds}개, {epochs} 에폭. {fixed}",
@@ -135,9 +147,9 @@ KO: dict[str, str] = {
     "ex_slide_rows": "그중 처음 {k}개:",
     "ex_title": "실험: 여러 시드를 한꺼번에",
     "ex_intro": '강의 1번 셀에는 은닉층 활성화 함수를 ReLU에서 시그모이드로 바꾼 기록이 있고, 주석은 "아까 '
-    '수식에서 본 S자 곡선을 적용합니다"라고만 말합니다. ReLU와 은닉 유닛 2개로는 학습이 자주 갇힌다는 것은 이 '
+    '수식에서 본 S자 곡선을 적용합니다"라고만 말합니다. ReLU와 은닉 유닛 2개로는 학습이 자주 멈춘다는 것은 이 '
     "대시보드의 해석입니다. 여기서는 같은 신경망을 격자의 설정마다 여러 시드로 한꺼번에 학습시키고, XOR을 얼마나 "
-    "자주 배우는지, 나머지 실행은 왜 갇히는지 셉니다.",
+    "자주 배우는지, 나머지 실행은 왜 학습이 멈추는지 셉니다.",
     "ex_kind": "격자",
     "ex_kind_optimizers": "활성화 함수 × 옵티마이저",
     "ex_kind_lrs": "활성화 함수 × 학습률",
@@ -184,8 +196,12 @@ KO: dict[str, str] = {
     "XOR을 배웠는지에 따라 색으로 나눠 찍었고, 점선은 ln 2입니다.",
     "ex_loss_caption": "점 하나가 실행 하나이며, 서로 가리지 않도록 옆으로 흩어 놓았습니다. "
     "점선은 ln 2 ≈ 0.693으로, 모든 입력에 0.5라고 답할 때의 loss이자 직선 하나가 XOR에서 할 수 있는 최선입니다. "
-    "XOR을 배운 실행은 그보다 훨씬 아래에서 끝나고, 갇힌 실행은 이 선이나 ≈ 0.4774(꺾인 선 하나: 꼭짓점 "
+    "XOR을 배운 실행은 그보다 훨씬 아래에서 끝나고, 학습이 멈춘 실행은 이 선이나 ≈ 0.4774(꺾인 선 하나: 꼭짓점 "
     "하나는 맞고 나머지 셋은 모두 2/3 또는 모두 1/3), ≈ 0.347(두 입력은 맞고 두 입력은 0.5)에 모입니다.",
+    "ex_loss_floor": "실행 {k}개는 {floor}보다 낮은 loss로 끝났습니다(가장 낮은 값 {low}). 로그 눈금은 0까지 "
+    "내려갈 수 없어서, 이 실행들은 실제 loss가 아니라 {floor} 선 위에 그렸습니다.",
+    "ex_loss_cap": "설정 {m}개의 실행 {k}개는 적어도 한 입력의 항이 BCELoss의 상한 {cap}에 걸린 채 끝납니다(틀린 쪽으로 "
+    "정확히 0 또는 1을 예측). 그래서 이 실행들의 loss는 {floor} 이상이며, 그중 가장 높은 값은 {high}입니다.",
     "ex_loss_diverged": "실행 {n}개는 발산해서(loss가 유한하지 않음) 그리지 않았습니다.",
     "ex_axis_loss": "최종 loss (로그 눈금)",
     "ex_legend_outcome": "결과",
@@ -212,7 +228,7 @@ KO: dict[str, str] = {
     "ex_download": "모든 실행 내려받기 (CSV)",
     "ex_csv_row": "activation",
     "ex_csv_col": "column",
-    "ex_why_header": "실행은 왜 갇힐까?",
+    "ex_why_header": "학습은 왜 멈출까?",
     "ex_why_text": "실패한 실행은 몇 가지 자리 중 하나에서 끝나며, 각 자리는 학습된 가중치에서 보입니다. "
     "**죽은 유닛 (ReLU).** ReLU 유닛은 max(0, z1)을 내보냅니다. 직선 z1 = 0의 음수 쪽에 네 입력이 모두 있으면 이 "
     "유닛은 어디서나 0을 내보내고 기울기도 어디서나 0이라, 어떤 기울기로도 되살릴 수 "

@@ -82,6 +82,10 @@ EN: dict[str, str] = {
     "lp_lower_with": "Clearing the gradients ends lower here.",
     "lp_lower_without": "Here the run without zero_grad happens to end lower: the sum of old gradients acts like a "
     "huge momentum, which is not what the loop means to do.",
+    "lp_lower_without_adaptive": "Here the run without zero_grad happens to end lower. {opt} divides each step by "
+    "the gradient's recent size, so a summed .grad does not make its steps huge, as it would for SGD; it changes "
+    "their direction, the sum of all the slopes so far. Over the {n} epochs the loss went from {start} to {b} "
+    "without zero_grad and to {a} with it.",
     "lp_curves_why": "Without zero_grad the .grad at epoch e is the sum of all e + 1 gradients so far, so every "
     "step follows the whole history of slopes instead of the current one.",
 }
@@ -90,7 +94,7 @@ KO: dict[str, str] = {
     "page_loop": "학습 루프",
     "lp_story": "강의의 학습 루프를 한 줄씩: 순전파, loss, zero_grad, 역전파, 업데이트.",
     "lp_intro": "강의 1번 셀의 루프를 지금 화면의 모델(사이드바의 시드, {act} 은닉층)로 실제 `torch.optim` 옵티마이저 "
-    "{opt}(lr = {lr})와 함께 실행합니다. **다음 단계**는 루프의 한 줄을, **다음 에폭**은 이번 에폭에 남은 줄을 "
+    "{opt}(lr = {lr})로 실행합니다. **다음 단계**는 루프의 한 줄을, **다음 에폭**은 이번 에폭에 남은 줄을 "
     "실행합니다. 강조된 줄이 방금 실행된 줄이고, 표는 그 뒤의 모든 값을 보여 주며 바뀐 칸은 노란색입니다. 루프는 "
     "이 브라우저 탭에만 있습니다.",
     "lp_skip": "zero_grad 건너뛰기",
@@ -167,6 +171,10 @@ KO: dict[str, str] = {
     "lp_lower_with": "여기서는 기울기를 지운 쪽이 더 낮게 끝납니다.",
     "lp_lower_without": "여기서는 zero_grad가 없는 쪽이 우연히 더 낮게 끝납니다. 예전 기울기의 합이 아주 큰 "
     "모멘텀처럼 작용하는 것이지, 루프가 의도한 동작은 아닙니다.",
+    "lp_lower_without_adaptive": "여기서는 zero_grad가 없는 쪽이 우연히 더 낮게 끝납니다. {opt}는 걸음마다 기울기의 "
+    "최근 크기로 나누므로, .grad가 쌓여도 SGD처럼 걸음이 엄청나게 커지지는 않습니다. 달라지는 것은 방향으로, 매 걸음이 "
+    "지금까지의 기울기를 모두 더한 방향을 따릅니다. {n} 에폭 동안 loss는 {start}에서 zero_grad가 없을 때 {b}, "
+    "있을 때 {a}가 되었습니다.",
     "lp_curves_why": "zero_grad가 없으면 에폭 e의 .grad는 지금까지의 e + 1개 기울기를 모두 더한 값이라, 매 "
     "걸음이 현재의 기울기가 아니라 지나온 기울기 전체를 따라갑니다.",
 }

@@ -29,9 +29,10 @@ EN: dict[str, str] = {
     "(1/8)·[h(0,0) − h(0,1) − h(1,0) + h(1,1)]. That sum is 0 for a unit that is affine on the four corners (a "
     "ReLU unit active on all four inputs, a dead one, an identity); here the sums are {sums}, the largest "
     "|dL/dW2| is {d_w2} and the whole gradient {grad}: almost nothing pushes the run off this point.",
-    "sk_hinge": "**A local minimum: one hinge.** Input {corner} is predicted right ({p}); the other three share "
-    "one value, {shared}, the best single answer for their targets {targets}. The loss is {loss}, near "
-    "(2·ln 1.5 + ln 3)/4 ≈ 0.4774: the 0.5 boundary cut off one corner, and the gradient there is {grad}.",
+    "sk_hinge": "**A local minimum: one hinge.** Input {corner} is predicted right ({p}); the other three sit at "
+    "one value, about {shared}. The best single answer for their targets {targets} is their mean, {best}, and with "
+    "input {corner} exact it gives loss {best_loss}; this run's loss is {loss}. The 0.5 boundary cut off one "
+    "corner, and the gradient there is {grad}.",
     "sk_half": "**Two right, two at 0.5.** Inputs {right} are predicted right; inputs {rest} (targets {targets}) "
     "both sit at 0.5, the best single answer for a 0 and a 1. The loss is {loss}, near ln 2 / 2 ≈ 0.347, and the "
     "gradient there is {grad}.",
@@ -80,6 +81,14 @@ EN: dict[str, str] = {
     "none of them.",
     "sk_not_rescued": "No run rescued: {list}.",
     "sk_of": "{setting}: {k} of {n}",
+    # ---- an oscillating run (xorcore/oscillation.py)
+    "osc_head": "**It oscillates.** Over the last {tail} epochs",
+    "osc_range": "{input} between {low} and {high}",
+    "osc_pred": "the prediction for each of these inputs went up and down in turn at every epoch: {ranges}.",
+    "osc_loss": "The loss went up and down in turn at every epoch, between {low} and {high}.",
+    "osc_tail": "Every step moved it by at least {swing}, each opposite to the one before: the updates overshoot "
+    "back and forth instead of settling. The curves draw each stretch's lowest and highest value, so the swings "
+    "show as a band.",
 }
 
 KO: dict[str, str] = {
@@ -101,7 +110,7 @@ KO: dict[str, str] = {
     "sk_linear": "**아무것도 휘지 않습니다.** 항등 함수를 쓰면 신경망은 σ(w·x + c), 즉 평면 위의 직선 하나입니다. "
     "직선 하나로 XOR에서 할 수 있는 최선은 모든 입력에 0.5라고 답하는 것이고, 그때 loss는 ln 2 ≈ 0.693입니다. 이 "
     "실행은 {loss}에서 끝납니다. 옵티마이저, 학습률, 에폭 수를 바꿔도 달라지지 않습니다.",
-    "sk_slow": "**갇힌 것이 아니라 느린 것.** 같은 설정을 {longer} 에폭 학습하면 에폭 {learned_at}에서 XOR을 "
+    "sk_slow": "**멈춘 것이 아니라 느릴 뿐입니다.** 같은 설정을 {longer} 에폭 학습하면 에폭 {learned_at}에서 XOR을 "
     "배웁니다. 에폭을 늘리면 도움이 됩니다. {tail}",
     "sk_slow_saddle": "**지금은 안장점에 있지만 영원히는 아닙니다.** 네 출력이 모두 0.5에서 {near} 이내이고 ({pred}) "
     "loss는 {loss}입니다 (ln 2 ≈ 0.693): 실행이 안장점에 머물러 있습니다. 같은 설정을 {longer} 에폭 학습하면 "
@@ -111,9 +120,10 @@ KO: dict[str, str] = {
     "(1/8)·[h(0,0) − h(0,1) − h(1,0) + h(1,1)]입니다. 네 꼭짓점에서 아핀인 유닛(네 입력 모두에서 활성인 ReLU 유닛, "
     "죽은 유닛, 항등 함수)은 이 합이 0입니다. 여기서 합은 {sums}, 가장 큰 |dL/dW2|는 {d_w2}, 전체 기울기는 "
     "{grad}입니다. 이 지점에서 실행을 밀어내는 힘이 거의 없습니다.",
-    "sk_hinge": "**국소 최솟값: 꺾인 선 하나.** 입력 {corner}만 맞게 예측하고 ({p}), 나머지 세 입력은 한 값 {shared}를 "
-    "함께 씁니다. 그 세 정답 {targets}에 대한 가장 좋은 공통 답입니다. loss는 {loss}로 "
-    "(2·ln 1.5 + ln 3)/4 ≈ 0.4774에 가깝습니다. 0.5 경계가 꼭짓점 하나만 잘라 냈고, 그곳의 기울기는 {grad}입니다.",
+    "sk_hinge": "**국소 최솟값: 꺾인 선 하나.** 입력 {corner}만 맞게 예측하고({p}), 나머지 세 입력은 모두 약 {shared}로 "
+    "같은 값을 냅니다. 세 정답 {targets}에 한 값으로 답할 때 가장 좋은 값은 정답의 평균인 {best}이고, 입력 {corner}까지 "
+    "정확하면 그때의 loss는 {best_loss}입니다. 이 실행의 loss는 {loss}입니다. 0.5 경계가 꼭짓점 하나만 잘라 냈고, "
+    "그곳의 기울기는 {grad}입니다.",
     "sk_half": "**둘은 맞고 둘은 0.5.** 맞게 예측한 입력: {right}. 0.5에 머문 입력: {rest} (정답 {targets}). "
     "0과 1에 한 값으로 답해야 할 때의 최선입니다. loss는 {loss}로 ln 2 / 2 ≈ 0.347에 가깝고, 그곳의 "
     "기울기는 {grad}입니다.",
@@ -124,15 +134,15 @@ KO: dict[str, str] = {
     "sk_then_hinge": "남은 유닛이 꺾인 선 하나를 만듭니다: 입력 {corner}만 맞고 나머지 셋은 {shared}, loss는 "
     "(2·ln 1.5 + ln 3)/4 ≈ 0.4774 근처입니다.",
     "sk_then_saddle": "남은 신경망은 네 입력 모두에 0.5 근처로 답합니다: loss는 ln 2 ≈ 0.693 근처입니다.",
-    "sk_longer_no": "같은 설정을 {longer} 에폭 학습해도 XOR을 배우지 못합니다. 에폭을 늘려도 이 실행은 살아나지 "
-    "않습니다.",
+    "sk_longer_no": "같은 설정을 {longer} 에폭 학습해도 XOR을 배우지 못합니다. 에폭을 더 늘려도 "
+    "해결되지 않는 실행입니다.",
     "sk_one_unit": "은닉 유닛이 하나뿐이면 어떤 시드, 옵티마이저, 에폭 수로도 XOR을 배울 수 없습니다. 여기의 활성화 "
     "함수는 모두 단조 함수라서 예측값은 가중합 w·x + b 하나의 단조 함수가 되고, 그 0.5 경계는 직선 하나이며, 어떤 "
     "직선도 XOR을 나누지 못합니다.",
     "sk_longer_max": "이 실행은 이미 사이드바가 허용하는 최대 에폭이라, 에폭을 더 늘리면 도움이 되는지는 재지 않았습니다.",
     # ---- the Experiments grid
     "sk_grid_dead": "격자의 시드 {n}개({first}–{last}) 중 {k}개는 처음부터 죽은 유닛을 하나 이상 가지고 시작합니다. "
-    "은닉 유닛 {hidden}개의 초기 가중치가 네 꼭짓점을 모두 그 유닛 직선 z1 = 0의 음수 쪽에 둡니다. 모든 설정이 같은 "
+    "은닉 유닛이 {hidden}개일 때, 초기 가중치가 어떤 유닛의 직선 z1 = 0에 대해 네 꼭짓점을 모두 음수 쪽에 두는 경우입니다. 모든 설정이 같은 "
     "시드에서 출발합니다.",
     "sk_grid_dead_relu_all": "ReLU에서는 그 {k}개가 모두 이 격자의 모든 ReLU 설정에서 실패합니다.",
     "sk_grid_dead_relu_some": "ReLU에서는 그중 {m}개가 이 격자의 모든 ReLU 설정에서 실패합니다.",
@@ -156,9 +166,17 @@ KO: dict[str, str] = {
     "몇 개가 XOR을 배우는지 셉니다.",
     "sk_rescue_max": "격자가 이미 사이드바 최대인 {epochs} 에폭을 학습하므로, 에폭을 늘리면 도움이 되는지는 재지 "
     "않았습니다.",
-    "sk_rescued_some": "{longer} 에폭 학습하면 이만큼 살아납니다: {list}.",
-    "sk_rescued_none": "{longer} 에폭 학습해도 이 격자의 실패한 실행은 하나도 XOR을 배우지 못합니다. 에폭을 늘려도 "
-    "살아나지 않습니다.",
-    "sk_not_rescued": "하나도 살아나지 않은 설정: {list}.",
+    "sk_rescued_some": "{longer} 에폭 학습하면 이만큼이 XOR을 배우게 됩니다: {list}.",
+    "sk_rescued_none": "{longer} 에폭 학습해도 이 격자에서 실패한 실행은 하나도 XOR을 배우지 "
+    "못합니다. 에폭을 늘려서 구제되는 실행은 없습니다.",
+    "sk_not_rescued": "더 학습해도 한 실행도 XOR을 배우지 못한 설정: {list}.",
     "sk_of": "{setting}: {n}개 중 {k}개",
+    # ---- an oscillating run (xorcore/oscillation.py)
+    "osc_head": "**진동하고 있습니다.** 마지막 {tail}번의 에폭 동안",
+    "osc_range": "{input}: {low} ~ {high}",
+    "osc_pred": "이 입력들의 예측값이 에폭마다 번갈아 오르내렸습니다: {ranges}.",
+    "osc_loss": "loss도 에폭마다 번갈아 오르내렸습니다({low} ~ {high}).",
+    "osc_tail": "매번 {swing} 이상씩, 직전과 반대 방향으로 움직였습니다. 업데이트가 목표를 지나쳤다가 되돌아오기를 "
+    "반복할 뿐 한곳에 자리 잡지 못합니다. 곡선은 구간마다 가장 낮은 값과 가장 높은 값을 함께 그리므로 이 오르내림이 "
+    "띠처럼 보입니다.",
 }

@@ -7,8 +7,11 @@ import numpy as np
 
 from .. import palette
 from ..experiments import GridResult
+from ..losses import LOG_CLAMP, n_clamped
 from ..text import t
 from . import style
+
+LOSS_FLOOR = 1e-6  # the strip's log axis cannot show 0: a final loss below this is drawn at it
 
 
 def col_label(kind: str, col: object, lang: str, short: bool = False) -> str:
@@ -32,15 +35,30 @@ def headline(grid: GridResult, lang: str, prefer: object = None) -> str:
     full = sum(c.n_success == c.n for _, c in cells)
     if full == len(cells):
         parts.append(t(lang, "ex_head_every", cells=len(cells), n=n))
-    elif full == 0:
-        (row, col), worst = min(cells, key=lambda kc: kc[1].n_success)
-        name = f"{t(lang, f'act_{row}')} · {col_label(grid.kind, col, lang)}"
-        parts.append(t(lang, "ex_head_none", cells=len(cells), worst=name, k=worst.n_success, n=n))
     else:
-        (row, col), worst = min(cells, key=lambda kc: kc[1].n_success)  # the first of the lowest, in grid order
-        name = f"{t(lang, f'act_{row}')} · {col_label(grid.kind, col, lang)}"
-        parts.append(t(lang, "ex_head_all", full=full, cells=len(cells), worst=name, k=worst.n_success, n=n))
+        key = "ex_head_none" if full == 0 else "ex_head_all"
+        parts.append(t(lang, key, full=full, cells=len(cells), lowest=lowest(grid, lang)))
     return " ".join(parts)
+
+
+def lowest(grid: GridResult, lang: str) -> str:
+    """The lowest success count and every setting at it: one named, or the tie counted and listed by row."""
+    k = min(c.n_success for c in grid.cells.values())
+    tied = [(row, col) for (row, col), c in grid.cells.items() if c.n_success == k]
+    if len(tied) == 1:
+        row, col = tied[0]
+        name = f"{t(lang, f'act_{row}')} · {col_label(grid.kind, col, lang)}"
+        return t(lang, "ex_low_one", worst=name, k=k, n=grid.seeds)
+    if len(tied) == len(grid.cells):
+        return t(lang, "ex_low_every", k=k, n=grid.seeds)
+    groups = []
+    for row in grid.rows:
+        cols = [col for r, col in tied if r == row]
+        if cols:
+            which = t(lang, "ex_low_all_cols", m=len(cols)) if len(cols) == len(grid.cols) > 1 else ", ".join(
+                col_label(grid.kind, col, lang) for col in cols)  # fmt: skip
+            groups.append(f"{t(lang, f'act_{row}')}: {which}")
+    return t(lang, "ex_low_tie", m=len(tied), k=k, n=grid.seeds, names="; ".join(groups))
 
 
 def success_heatmap(grid: GridResult, lang: str, slide: bool = False) -> alt.LayerChart:
@@ -91,7 +109,7 @@ def loss_strip(grid: GridResult, lang: str) -> alt.FacetChart:
     r = r[np.isfinite(r["final_loss"])].copy()
     r["act"] = [t(lang, f"act_{a}") for a in r["row"]]
     r["column"] = [col_label(grid.kind, c, lang, short=True) for c in r["col"]]
-    r["loss"] = np.maximum(r["final_loss"].astype(float), 1e-6)  # a log axis cannot show 0
+    r["loss"] = np.maximum(r["final_loss"].astype(float), LOSS_FLOOR)  # a log axis cannot show 0
     learned, failed = t(lang, "ex_learned"), t(lang, "ex_failed")
     r["outcome"] = np.where(r["success"], learned, failed)
     # deterministic jitter in [-0.5, 0.5): the same picture on every rerun
@@ -111,7 +129,7 @@ def loss_strip(grid: GridResult, lang: str) -> alt.FacetChart:
                                               labelFontSize=palette.FONT_SIZE - 2,
                                               titleFontSize=palette.FONT_SIZE - 1)),
             tooltip=[alt.Tooltip("seed:Q", title=t(lang, "ex_col_seed")),
-                     alt.Tooltip("loss:Q", format=".4f", title=t(lang, "ex_col_loss")),
+                     alt.Tooltip("final_loss:Q", format=".3g", title=t(lang, "ex_col_loss")),
                      alt.Tooltip("outcome:N", title=t(lang, "ex_legend_outcome"))],
         )
     )  # fmt: skip
@@ -127,7 +145,7 @@ def loss_strip(grid: GridResult, lang: str) -> alt.FacetChart:
         )
         .properties(
             title=style.title(t(lang, "ex_loss_title")),
-            description=t(lang, "ex_loss_desc", col=t(lang, f"ex_axis_{grid.kind}").lower()),
+            description=t(lang, "ex_loss_desc", col=t(lang, f"ex_axis_{grid.kind}").lower()) + strip_notes(grid, lang),
             padding={"left": 5, "top": 20, "right": 5, "bottom": 30},  # room for the title and the last axis
         )
     )  # fmt: skip
@@ -137,3 +155,23 @@ def _axis(title: str, **kw: object) -> alt.Axis:
     """An axis with projector-size fonts."""
     kw.setdefault("labelFontSize", palette.FONT_SIZE - 2)
     return alt.Axis(title=title, titleFontSize=palette.FONT_SIZE, **kw)
+
+
+def strip_notes(grid: GridResult, lang: str) -> str:
+    """What loss_strip draws other than at the run's loss: runs below LOSS_FLOOR, runs with a term at BCE's cap."""
+    loss = np.concatenate([c.final_loss[np.isfinite(c.final_loss)] for c in grid.cells.values()]).astype(float)
+    notes = []
+    low = loss[loss < LOSS_FLOOR]
+    if len(low):
+        notes.append(t(lang, "ex_loss_floor", k=len(low), floor=_sci(LOSS_FLOOR), low=_sci(float(low.min()))))
+    capped = {key: np.array([n_clamped(p) > 0 for p in c.final_pred], bool) for key, c in grid.cells.items()}
+    at_cap = np.concatenate([c.final_loss[capped[key]] for key, c in grid.cells.items()]).astype(float)
+    if len(at_cap):
+        notes.append(t(lang, "ex_loss_cap", k=f"{len(at_cap):,}", m=sum(v.any() for v in capped.values()),
+                       cap=f"{-LOG_CLAMP:g}", floor=f"{-LOG_CLAMP / 4:g}", high=f"{np.nanmax(at_cap):.2f}"))  # fmt: skip
+    return "".join(" " + n for n in notes)
+
+
+def _sci(v: float) -> str:
+    """A small positive number as 1e-6, 1.2e-7 (0 as 0)."""
+    return "0" if v <= 0 else f"{v:.2g}".replace("e-0", "e-")
