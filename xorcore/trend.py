@@ -3,8 +3,10 @@
 A run is measured at three points, its first epoch, the first epoch of its tail (the last tenth of its
 epochs) and its end: the loss and the gradient norm there (stuck.measure computes them from θ, the same way
 for a PyTorch history and for the engine's runs). Then:
-- "still falling": over the tail the loss fell at least PACE times as fast as on average over the whole run
-  (a steady descent falls at the average pace; a run that has stopped, at almost none of it);
+- "still falling": the loss ended below its start, and over the tail it fell at least PACE times as fast as on
+  average over the whole run (a steady descent falls at the average pace; a run that has stopped, at almost none
+  of it); the two ends of the tail are compared, so a tail of even length compares a run that flips every epoch
+  in the same phase;
 - "barely moved": the loss changed by less than MOVED of its first value and the gradient norm is within a
   factor SAME_GRAD of its first value;
 - "vanished": the gradient norm at the end is below VANISHED of its first value (it shrank while moving).
@@ -44,9 +46,9 @@ class Trend:
 
 
 def falling(tr: Trend) -> bool:
-    """The loss still falls at the end: the tail's pace is at least PACE of the average pace."""
+    """The loss still falls at the end: it is below its start and the tail's pace is at least PACE of the average."""
     drop_tail, drop_all = tr.loss_tail - tr.loss_end, tr.loss0 - tr.loss_end
-    return bool(drop_tail > 0 and drop_tail / tr.tail_n >= PACE * max(drop_all, 0.0) / tr.epochs)
+    return bool(drop_all > 0 and drop_tail > 0 and drop_tail / tr.tail_n >= PACE * drop_all / tr.epochs)
 
 
 def barely_moved(tr: Trend) -> bool:
