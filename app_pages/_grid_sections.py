@@ -72,7 +72,7 @@ def _records(grid: ex.GridResult, last: dict, rescue_button: bool) -> tuple[list
 
 def why_stuck(grid: ex.GridResult, last: dict) -> None:
     """Why runs fail: the dead-start count, the failures by case, the rescue with more epochs."""
-    st.markdown(tr("ex_why_text", **slope_values()))
+    st.markdown(tr("ex_why_text", **slope_values(), **stuck.rule_values()))
     if "relu" in grid.rows:
         st.info(stuck_grid.grid_dead_text(grid, lang()), icon=":material/lightbulb:")
     else:
@@ -80,7 +80,7 @@ def why_stuck(grid: ex.GridResult, last: dict) -> None:
     records, saved = _records(grid, last, rescue_button=True)
     if records:
         st.dataframe(stuck_grid.case_frame(records, lang(), setting_name(grid.kind)), hide_index=True)
-        st.caption(tr("sk_table_caption"))
+        st.caption(tr("sk_table_caption", **stuck.rule_values()))
         if saved is not None:
             st.info(stuck_grid.rescue_text(records, lang(), setting_name(grid.kind)), icon=":material/fitness_center:")
     if grid.epochs >= stuck.LONGER:
@@ -192,7 +192,7 @@ def stuck_slide() -> None:
         st.dataframe(stuck_grid.case_frame(shown, lang(), setting_name(grid.kind)), hide_index=True)
         st.caption(tr("ex_slide_column", col=col_text(grid.kind, col)))  # not sk_table_caption: no rescue here
     with more():
-        st.markdown(tr("ex_why_text", **slope_values()))
+        st.markdown(tr("ex_why_text", **slope_values(), **stuck.rule_values()))
         if records:
             st.dataframe(stuck_grid.case_frame(records, lang(), setting_name(grid.kind)), hide_index=True)
 

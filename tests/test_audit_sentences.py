@@ -16,6 +16,7 @@ from xorcore.geometry import boundary_grid
 from xorcore.loop import plain_loop
 from xorcore.losses import bce_terms
 from xorcore.model import flatten
+from xorcore.stuck import rule_values
 from xorcore.text import TABLES, t
 from xorcore.views.boundary import boundary_sentence, decision_boundary
 from xorcore.views.loss_bars import loss_chart
@@ -115,7 +116,7 @@ def test_zero_slope_thresholds_are_torchs():
     assert v == {"sig_hi": "16.6", "sig_lo": "88.7", "tanh_hi": "9.0"}
     for lang in LANGS:
         assert v["sig_hi"] in t(lang, "mp_act_sigmoid", **v) and v["tanh_hi"] in t(lang, "mp_act_tanh", **v)
-        assert v["tanh_hi"] in t(lang, "ex_why_text", **v)
+        assert v["tanh_hi"] in t(lang, "ex_why_text", **v, **rule_values())
     assert "never become exactly 0" not in TABLES["en"]["mp_act_sigmoid"]
 
 

@@ -8,8 +8,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from xorcore import Config, build_model, stuck, trace, train
-from xorcore.data import XOR_X
+from xorcore import Config, build_model, stuck, trace, train, trend
+from xorcore.data import XOR_X, XOR_Y
 from xorcore.model import load
 from xorcore.outcome import learned as success_of
 from xorcore.text import LANGS, MISSING, t
@@ -34,7 +34,7 @@ def test_dead_from_the_start():
     z1 = build_model(cfg)[0](XOR_X).detach().numpy()  # (4, H): torch's own layer, not xorcore's forward
     unit = d.numbers["unit"]
     assert (z1[:, unit] <= 0).all() and np.allclose(d.numbers["z1"], z1[:, unit], atol=1e-6)
-    assert d.numbers["alive"] == 1 and not train(replace(cfg, epochs=stuck.LONGER)).success()
+    assert d.numbers["units"]["alive"] == 1 and not train(replace(cfg, epochs=stuck.LONGER)).success()
 
 
 def test_died_during_training_names_the_epoch():
@@ -85,8 +85,9 @@ def test_slow_means_a_longer_run_learns():
     longer = train(replace(cfg, epochs=stuck.LONGER))
     e = d.numbers["learned_at"]
     assert e > cfg.epochs and not success_of(longer.pred[e - 1]) and success_of(longer.pred_at(e))
-    # without the longer run nothing claims that more epochs help
-    assert stuck.diagnose_history(train(cfg)).case != "slow"
+    # without the longer run, "slow" comes from the run's own trend alone
+    h = train(cfg)
+    assert (stuck.diagnose_history(h).case == "slow") == trend.falling(stuck.history_trend(h))
 
 
 def test_gradients_equal_autograd():
@@ -122,5 +123,69 @@ def test_explanation_states_the_runs_numbers(cfg, lang):
     assert f"{d.numbers['loss']:.4f}" in text or d.case == "slow"
     if d.case == "slow":
         assert f"{d.numbers['learned_at']:,}" in text
-    if d.case in ("saddle", "hinge", "half"):
-        assert t(lang, "sk_longer_no", longer=f"{stuck.LONGER:,}") in text
+    if d.case in ("saddle", "hinge", "half"):  # the longer run learned nothing and its loss stopped falling
+        lt = d.numbers["longer_trend"]
+        assert not trend.falling(lt) and t(lang, "sk_longer_flat", longer=f"{stuck.LONGER:,}", tail_n=f"{lt.tail_n:,}",
+                                           a=f"{lt.loss_tail:.4f}", b=f"{lt.loss_end:.4f}") in text  # fmt: skip
+
+
+def test_the_trend_rule_reads_the_runs_tail():
+    """trend.py on made-up numbers: a steady descent still falls, a plateau does not, nor a loss above its start."""
+    steady = trend.Trend(100, 0.75, 0.7455, 0.745, 0.2, 0.2)  # 5e-4 over the last 10 epochs: the average pace
+    assert trend.falling(steady) and trend.barely_moved(steady) and not trend.vanished(steady)
+    plateau = trend.Trend(100, 0.75, 0.6932, 0.69315, 0.2, 0.001)  # 5e-5 of a 0.057 drop: 0.9% of the pace
+    assert not trend.falling(plateau) and not trend.barely_moved(plateau) and trend.vanished(plateau)
+    rose = trend.Trend(100, 0.70, 0.8131, 0.8130, 0.2, 0.2)  # ends above its start
+    assert not trend.falling(rose)
+    assert (trend.tail_start(50), trend.tail_start(10_000), trend.tail_start(5)) == (45, 9_000, 4)
+
+
+def torch_losses(h, epochs: list[int]) -> list[float]:
+    """BCE of the run's θ at these epochs, from a torch model loaded with it (the last index: the trained θ)."""
+    out = []
+    for e in epochs:
+        y = load(h.config, h.params[e])(XOR_X).detach().double().numpy()[:, 0]
+        out.append(float(-np.mean(np.log(np.where(XOR_Y.numpy()[:, 0] == 1, y, 1 - y)))))
+    return out
+
+
+def test_a_run_still_falling_after_10000_epochs_is_not_written_off():
+    """Issue 27 item 2: 50 epochs at lr 0.0001 barely move the run and its loss still falls; the 10,000-epoch run
+    has not learned yet but still falls too, so more epochs help (it learns at epoch 26,596)."""
+    cfg = Config(activation="sigmoid", optimizer="rmsprop", lr=0.0001, epochs=50)
+    h, longer = train(cfg), train(replace(cfg, epochs=stuck.LONGER))
+    d = stuck.diagnose_history(h, longer)
+    l0, lt, le = torch_losses(h, [0, 45, 50])
+    assert abs(l0 - le) < trend.MOVED * l0 and lt - le > trend.PACE * (l0 - le) * 5 / 50  # from torch's own losses
+    assert d.case == "unmoved" and trend.falling(d.numbers["trend"])
+    k0, kt, ke = torch_losses(longer, [0, 9_000, 10_000])
+    assert not longer.success() and kt - ke > trend.PACE * (k0 - ke) * 1_000 / 10_000
+    for lang in LANGS:
+        text = stuck.explain(d, lang)
+        assert t(lang, "sk_falling", tail_n="5", a=f"{lt:.4f}", b=f"{le:.4f}", pace="10%") in text
+        falls = t(lang, "sk_longer_falling", longer="10,000", tail_n="1,000", a=f"{kt:.4f}", b=f"{ke:.4f}")
+        assert falls in text and t(lang, "sk_longer_flat", longer="10,000", tail_n="1,000", a=f"{kt:.4f}",
+                                   b=f"{ke:.4f}") not in text  # fmt: skip
+
+
+def test_dead_units_counted_at_start_and_end_and_blamed_only_when_too_few_are_left():
+    """Issue 27 item 3: one unit dead from the start and one that died in training leave 2 of 4 alive, which can
+    still solve XOR: the note states all three counts and does not blame the dead units."""
+    cfg = Config(seed=123, activation="relu", optimizer="momentum", lr=0.1, hidden=4)
+    h = train(cfg)
+    d = stuck.diagnose_history(h)
+    z0, z1 = (load(cfg, h.params[e])[0](XOR_X).detach().numpy() for e in (0, -1))  # torch's own first layer
+    dead0, dead1 = (z0 <= 0).all(axis=0), (z1 <= 0).all(axis=0)
+    units = {"dead0": [int(i) + 1 for i in np.flatnonzero(dead0)],
+             "died": [int(i) + 1 for i in np.flatnonzero(dead1 & ~dead0)], "alive": int((~dead1).sum()), "hidden": 4}  # fmt: skip
+    assert units == {"dead0": [1], "died": [3], "alive": 2, "hidden": 4} == d.numbers["units"]
+    assert d.case not in ("dead_init", "dead_later")
+    for lang in LANGS:
+        text = stuck.explain(d, lang)
+        assert t(lang, "sk_units", hidden=4, dead0=1, list0=t(lang, "sk_unit_list", units="1"), died=1,
+                 list1=t(lang, "sk_unit_list_from", units="3", epoch=f"{d.numbers['epoch']:,}"), alive=2) in text  # fmt: skip
+        assert t(lang, "sk_units_not_why", alive=2) in text
+        assert t(lang, "sk_alive_one") not in text and t(lang, "sk_alive_none") not in text
+    died_at = d.numbers["epoch"]
+    z_before = load(cfg, h.params[died_at - 1])[0](XOR_X).detach().numpy()[:, 2]
+    assert (z_before > 0).any() and (load(cfg, h.params[died_at])[0](XOR_X).detach().numpy()[:, 2] <= 0).all()

@@ -18,6 +18,7 @@ from . import engine
 from .config import Config
 from .losses import bce
 from .outcome import learned
+from .trend import tail_start
 
 
 def init_params(seeds: list[int] | np.ndarray, hidden: int) -> np.ndarray:
@@ -61,6 +62,7 @@ class FinalBatch:
     pred: np.ndarray  # (B, 4) y_pred of the trained model
     loss: np.ndarray  # (B,) BCE of the trained model; nan if the run diverged
     diverged: np.ndarray  # (B,) bool: θ or the loss stopped being finite
+    tail_params: np.ndarray | None = None  # (B, 4H+1) θ at the first epoch of each run's tail (trend.tail_start)
 
     def success(self) -> np.ndarray:
         """(B,) outcome.learned of each run's trained predictions."""
@@ -78,16 +80,18 @@ def train_final(configs: list[Config], init: np.ndarray | None = None) -> FinalB
     hidden = hiddens.pop()
     params = np.empty((len(configs), 4 * hidden + 1), np.float32)
     pred = np.empty((len(configs), 4), np.float32)
+    tail = np.empty_like(params)
     if init is None:
         init = init_params([c.seed for c in configs], hidden)
     for (act, epochs), idx in _groups(configs).items():
         lr = np.array([configs[i].lr for i in idx], dtype=np.float64)
-        fin = engine.run_final(act, [configs[i].optimizer for i in idx], hidden, init[idx], lr, epochs)
-        params[idx], pred[idx] = fin.params, fin.pred
+        fin = engine.run_final(act, [configs[i].optimizer for i in idx], hidden, init[idx], lr, epochs,
+                               tail_start(epochs))  # fmt: skip
+        params[idx], pred[idx], tail[idx] = fin.params, fin.pred, fin.tail_params
     loss = bce(pred, np.float32)  # float32, as torch computes it
     diverged = ~np.isfinite(loss) | ~np.isfinite(params).all(axis=1)
     loss[diverged] = np.nan
-    return FinalBatch(tuple(configs), params, pred, loss.astype(np.float32), diverged)
+    return FinalBatch(tuple(configs), params, pred, loss.astype(np.float32), diverged, tail)
 
 
 def _groups(configs: list[Config]) -> dict[tuple[str, int], list[int]]:

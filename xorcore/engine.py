@@ -51,6 +51,7 @@ class Final:
 
     params: np.ndarray  # (B, P): trained θ (flat order); non-finite if the run diverged
     pred: np.ndarray  # (B, 4): y_pred of the trained model
+    tail_params: np.ndarray | None = None  # (B, P): θ before epoch tail_at's update (trend.py); nan if not reached
 
 
 def layout(hidden: int) -> np.ndarray:
@@ -266,16 +267,19 @@ def run(activation: str, optimizer: str | list[str], hidden: int, init: np.ndarr
 
 
 def run_final(activation: str, optimizer: str | list[str], hidden: int, init: np.ndarray, lr: np.ndarray,
-              epochs: int) -> Final:  # fmt: skip
-    """Train B runs like run() but keep only the trained θ and its predictions (no history in memory)."""
+              epochs: int, tail_at: int | None = None) -> Final:  # fmt: skip
+    """Train B runs like run() but keep only the trained θ, its predictions and θ at epoch tail_at (if given)."""
     net = _Net(activation, optimizer, hidden, init, lr, epochs)
     y = np.empty((4, net.B), F32)
+    tail = None if tail_at is None else np.full((net.n, net.p.shape[0]), np.nan, F32)
     with np.errstate(all="ignore"):
         for e in range(epochs):
+            if e == tail_at and tail is not None:
+                tail[:] = net.flat()
             net.forward(y)
             net.backward(y)
             net.step(e)
             if e % _CHECK_EVERY == _CHECK_EVERY - 1 and net.all_diverged():
                 break
         net.forward(y)
-    return Final(params=np.ascontiguousarray(net.flat()), pred=np.ascontiguousarray(y[:, : net.n].T))
+    return Final(params=np.ascontiguousarray(net.flat()), pred=np.ascontiguousarray(y[:, : net.n].T), tail_params=tail)

@@ -45,6 +45,7 @@ class Cell:
     diverged: np.ndarray  # (n,) bool: θ or the loss stopped being finite
     dead: np.ndarray  # (n,) int: dead hidden units at the trained θ
     dead_init: np.ndarray  # (n,) int: dead hidden units already at the initial θ
+    tail_params: np.ndarray | None = None  # (n, 4H+1) θ at the first epoch of the tail (trend.py), if kept
 
     @property
     def n(self) -> int:
@@ -105,6 +106,7 @@ def run_row(activation: str, settings: list[tuple[str, float]], seeds: int, epoc
                 diverged=fin.diverged[sl],
                 dead=n_dead(fin.params[sl], hidden),
                 dead_init=dead_init,
+                tail_params=None if fin.tail_params is None else fin.tail_params[sl],
             )
         )
     return cells

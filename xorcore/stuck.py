@@ -1,17 +1,21 @@
-"""Why a run did not learn XOR: which case applies to its trained θ (and history), with the numbers.
+"""Why a run did not learn XOR: which case applies to its trained θ and its trend, with the numbers.
 
-Cases, checked in this order (the first that fits is the diagnosis):
-- "dead_init": ReLU, a hidden unit has z1 <= 0 on all four inputs already at the initial θ: it outputs
-  0 and gets no gradient for ever (the Experiments grid's seeds give how often that happens).
-- "dead_later": ReLU, a unit alive at the start is dead at the end (it died during training).
+Cases, checked in this order (the first that fits is the diagnosis); the trend tests are trend.py's rule:
+- "dead_init": ReLU, fewer than two units alive at the end (the live ones left cannot solve XOR), at least
+  one of them dead already at the initial θ (z1 <= 0 on all four inputs: it outputs 0 and gets no gradient).
+- "dead_later": ReLU, fewer than two units alive at the end, none dead at the start (they died in training).
+  With two or more alive the dead units do not explain the failure: the later cases decide, and the
+  sentence states the units' three counts (dead from the start, died during training, alive).
 - "linear": identity activation: the whole net is one line, whose best loss on XOR is ln 2.
-- "slow": a longer run of the same setting learns XOR (measured, never assumed).
-- "saddle": all four outputs near 0.5, loss near ln 2; a unit that is affine on the four corners has
-  h(0,0) − h(0,1) − h(1,0) + h(1,1) = 0, and with every output at 0.5 that sum is 8·dL/dW2.
+- "unmoved": the run barely moved from its start (trend.barely_moved).
+- "slow": the loss is still falling at the end (trend.falling), or a longer run of the setting learns XOR.
+- "saddle": all four outputs near 0.5 and the gradient vanished while moving (trend.vanished); a unit that is
+  affine on the four corners has h(0,0) − h(0,1) − h(1,0) + h(1,1) = 0, and with every output at 0.5 that
+  sum is 8·dL/dW2.
 - "hinge": one corner right, the other three at one shared value (2/3 or 1/3), loss near 0.4774:
   a ReLU hinge that cuts off one corner, a local minimum.
 - "half": two corners right, the other two at 0.5, loss near ln 2 / 2 ≈ 0.347.
-- "other": none of these.
+- "other": none of these (numbers["near"]: the outputs are near 0.5 but the gradient did not vanish).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from .model import act_grad_np, act_np, unflatten
 from .outcome import learned as success_of
 from .text import t
 from .train import History
+from .trend import MOVED, PACE, SAME_GRAD, TAIL, VANISHED, Trend, barely_moved, falling, tail_start, vanished
 
 LONGER = EPOCH_RANGE[1]  # "more epochs": the sidebar's largest epoch count
 LN2 = math.log(2)
@@ -37,8 +42,7 @@ HINGE_LOSS = (2 * math.log(1.5) + math.log(3)) / 4  # one corner exact, three at
 HALF_LOSS = LN2 / 2  # two corners exact, two at 0.5
 NEAR = 0.05  # "at 0.5" / "one shared value": within this of it
 RIGHT = 0.1  # "right": within this of its target
-FALLING = 0.01  # "still falling": the loss fell by more than this share over the last tenth of the run
-CASES: tuple[str, ...] = ("dead_init", "dead_later", "linear", "slow", "saddle", "hinge", "half", "other")
+CASES: tuple[str, ...] = ("dead_init", "dead_later", "linear", "unmoved", "slow", "saddle", "hinge", "half", "other")
 _X = X_NP.astype(np.float64)  # (4, 2) the XOR inputs
 _SIGN = np.array([1.0, -1.0, -1.0, 1.0])  # h(0,0) − h(0,1) − h(1,0) + h(1,1)
 
@@ -95,29 +99,43 @@ def _pattern(pred: np.ndarray) -> tuple[str, dict] | None:
     return None
 
 
-def diagnose(activation: str, hidden: int, init: np.ndarray, final: np.ndarray,
+def measure(activation: str, hidden: int, init: np.ndarray, tail: np.ndarray, final: np.ndarray,
+            epochs: int) -> Trend:  # fmt: skip
+    """trend.py's inputs for one run from its flat θ at the start, at its tail's first epoch and at the end."""
+    loss = [float(bce(forward(p, activation, hidden)["y_pred"])) for p in (init, tail, final)]
+    grad = [float(gradients(p, activation, hidden)["norm"]) for p in (init, final)]
+    return Trend(epochs, loss[0], loss[1], loss[2], grad[0], grad[1])
+
+
+def unit_states(init: np.ndarray, final: np.ndarray, hidden: int) -> dict:
+    """ReLU units, 1-based: dead from the start, died during training, and how many are alive at the end."""
+    dead0, dead1 = dead_mask(init, hidden), dead_mask(np.asarray(final, np.float32), hidden)
+    return {"dead0": _units(dead0), "died": _units(dead1 & ~dead0), "alive": hidden - int(dead1.sum()),
+            "hidden": hidden}  # fmt: skip
+
+
+def diagnose(activation: str, hidden: int, init: np.ndarray, final: np.ndarray, tr: Trend,
              longer_learned_at: int | None = None) -> Diagnosis:  # fmt: skip
-    """The case of one failed run from its initial and trained flat θ (longer_learned_at: see 'slow')."""
+    """The case of one failed run from its initial and trained flat θ and its trend (longer_learned_at: 'slow')."""
     final = np.asarray(final, np.float64)
     pred = forward(final, activation, hidden)["y_pred"]
-    base = {"pred": [float(v) for v in pred], "loss": float(bce(pred))}
+    base = {"pred": [float(v) for v in pred], "loss": float(bce(pred)), "trend": tr, "learned_at": longer_learned_at}
     if activation == "relu":
-        dead0, dead1 = dead_mask(init, hidden), dead_mask(final.astype(np.float32), hidden)
-        if dead0.any():
-            u = int(np.flatnonzero(dead0)[0])
-            z1 = forward(init, activation, hidden)["z1"][:, u]
-            alive = hidden - int(dead1.sum())
-            return Diagnosis("dead_init", {**base, "units": _units(dead0), "unit": u, "alive": alive,
-                                           "z1": [float(v) for v in z1]})  # fmt: skip
-        if dead1.any():
-            return Diagnosis("dead_later", {**base, "units": _units(dead1)})
+        units = unit_states(init, final, hidden)
+        if units["alive"] < 2 and (units["dead0"] or units["died"]):
+            return _dead(init, hidden, units, base)
+        if units["dead0"] or units["died"]:
+            base["units"] = units  # dead units that do not explain the failure: stated, not blamed
     if activation == "identity":
         return Diagnosis("linear", base)
-    if longer_learned_at is not None:
-        return Diagnosis("slow", {**base, "learned_at": int(longer_learned_at)})
+    if barely_moved(tr):
+        return Diagnosis("unmoved", base)
+    if longer_learned_at is not None or falling(tr):
+        return Diagnosis("slow", base)
     found = _pattern(pred)
-    if found is None:
-        return Diagnosis("other", base)
+    near = found is not None and found[0] == "saddle"
+    if found is None or (near and not vanished(tr)):
+        return Diagnosis("other", {**base, "near": near})
     case, extra = found
     g = gradients(final, activation, hidden)
     extra = {**extra, "grad": float(g["norm"])}
@@ -128,9 +146,24 @@ def diagnose(activation: str, hidden: int, init: np.ndarray, final: np.ndarray,
     return Diagnosis(case, {**base, **extra})
 
 
+def _dead(init: np.ndarray, hidden: int, units: dict, base: dict) -> Diagnosis:
+    """'dead_init' (a unit dead from the start, with its z1) or 'dead_later': fewer than two units left alive."""
+    if not units["dead0"]:
+        return Diagnosis("dead_later", {**base, "units": units})
+    u = units["dead0"][0] - 1
+    z1 = forward(init, "relu", hidden)["z1"][:, u]
+    return Diagnosis("dead_init", {**base, "units": units, "unit": u, "z1": [float(v) for v in z1]})
+
+
 def _units(mask: np.ndarray) -> list[int]:
     """1-based numbers of the units where mask is True."""
     return [int(i) + 1 for i in np.flatnonzero(mask)]
+
+
+def history_trend(h: History) -> Trend:
+    """trend.py's inputs for the run of a History (its θ at epoch 0, at its tail's first epoch, trained)."""
+    cfg, n = h.config, h.epochs_run
+    return measure(cfg.activation, cfg.hidden, h.params[0], h.params[tail_start(n)], h.params[-1], n)
 
 
 def diagnose_history(h: History, longer: History | None = None) -> Diagnosis | None:
@@ -138,22 +171,21 @@ def diagnose_history(h: History, longer: History | None = None) -> Diagnosis | N
     if h.diverged_at is not None or h.success():
         return None
     cfg = h.config
-    d = diagnose(cfg.activation, cfg.hidden, h.params[0], h.params[-1], learned_at(longer))
-    if d.case == "dead_later":
-        died = int(np.argmax(dead_mask(h.params, cfg.hidden).any(axis=-1)))
-        d = Diagnosis(d.case, {**d.numbers, "epoch": died})
-    if d.case in ("slow", "saddle", "hinge", "half", "other"):
-        d = Diagnosis(d.case, {**d.numbers, **still_falling(h)})
+    d = diagnose(cfg.activation, cfg.hidden, h.params[0], h.params[-1], history_trend(h), learned_at(longer))
+    units = d.numbers.get("units")
+    if units and units["died"]:
+        died = dead_mask(h.params, cfg.hidden)[:, [u - 1 for u in units["died"]]].any(axis=-1)
+        d = Diagnosis(d.case, {**d.numbers, "epoch": int(np.argmax(died))})
+    if longer is not None and longer.diverged_at is None and learned_at(longer) is None:
+        d = Diagnosis(d.case, {**d.numbers, "longer_trend": history_trend(longer)})
     return d
 
 
 def needs_longer(h: History) -> bool:
-    """True if the diagnosis of h's failed run depends on a longer run of its setting ('slow' or not).
-
-    The cases checked before 'slow' (a dead unit, a linear net) never do, and the sidebar has no more epochs.
-    """
+    """True if the diagnosis of h's failed run is told by a longer run of its setting (not for a dead unit that
+    explains it or a linear net), and the sidebar has more epochs."""
     d = diagnose_history(h)
-    return d is not None and CASES.index(d.case) > CASES.index("slow") and h.config.epochs < LONGER
+    return d is not None and CASES.index(d.case) > CASES.index("linear") and h.config.epochs < LONGER
 
 
 def learned_at(h: History | None) -> int | None:
@@ -164,12 +196,10 @@ def learned_at(h: History | None) -> int | None:
     return int(np.argmax(ok)) if ok.any() else None
 
 
-def still_falling(h: History, tail: float = 0.1) -> dict:
-    """The loss over the last `tail` of the epochs: where it started, where it ended, the relative drop."""
-    n = h.epochs_run
-    start = max(n - max(int(n * tail), 1), 0)
-    a, b = float(h.loss[start]), float(h.final_loss)
-    return {"tail_n": n - start, "tail_start": a, "tail_end": b, "tail_drop": (a - b) / a if a > 0 else 0.0}
+def rule_values() -> dict[str, str]:
+    """The thresholds of the trend rule and of 'near 0.5', formatted for the sentences that state them."""
+    return {"tail_share": f"{TAIL:.0%}", "pace": f"{PACE:.0%}", "moved_max": f"{MOVED:.0%}", "same": f"{SAME_GRAD:g}",
+            "vanished": f"{VANISHED:.0%}", "near": f"{NEAR:g}"}  # fmt: skip
 
 
 def dead_init_share(hidden: int, seeds: int = 1000, first_seed: int = 0) -> tuple[int, int]:
@@ -194,17 +224,45 @@ def _list(values: list[float], d: int = 3) -> str:
 def explain(d: Diagnosis, lang: str, longer: int | None = LONGER) -> str:
     """The diagnosis as a paragraph in `lang`; longer: epochs of the longer run (None: not measured)."""
     n = d.numbers
-    v: dict[str, object] = {"loss": _f(n["loss"]), "pred": _list(n["pred"]), "longer": f"{longer or LONGER:,}"}
-    if d.case == "dead_init":
-        alive = n["alive"]
-        key = "sk_alive_none" if alive == 0 else "sk_alive_one" if alive == 1 else "sk_alive_many"
-        v.update(unit=n["unit"] + 1, z1=_list(n["z1"]), alive_text=t(lang, key, alive=alive))
-    elif d.case == "dead_later":
-        v.update(units=", ".join(map(str, n["units"])), epoch=n.get("epoch", "?"))
-    elif d.case == "slow":
-        v.update(learned_at=f"{n['learned_at']:,}", tail=_tail(n, lang), near=NEAR)
+    text = t(lang, _key(d), **_values(d, lang, longer))
+    if d.case in ("dead_init", "dead_later"):
+        return text + _then(n, lang)
+    if d.case in ("unmoved", "saddle", "hinge", "half", "other"):
+        text += " " + _tail(n["trend"], lang)
+    if "units" in n:
+        text += " " + _units_text(n, lang) + " " + t(lang, "sk_units_not_why", alive=n["units"]["alive"])
+    return text + _longer_text(d, lang, longer)
+
+
+def _key(d: Diagnosis) -> str:
+    """The text key of a diagnosis's first sentences."""
+    n = d.numbers
+    if d.case == "slow" and n.get("learned_at") is None:
+        return "sk_slow_trend"  # still falling by the trend rule; no longer run says when it learns
+    if d.case == "slow" and (_pattern(np.array(n["pred"])) or ("",))[0] == "saddle":
+        return "sk_slow_saddle"  # slow, but sitting on the saddle at the end of this run: say so
+    if d.case == "other" and n.get("near"):
+        return "sk_other_near"
+    return f"sk_{d.case}"
+
+
+def _values(d: Diagnosis, lang: str, longer: int | None) -> dict[str, object]:
+    """The numbers a diagnosis's sentence names, formatted."""
+    n, tr = d.numbers, d.numbers["trend"]
+    v: dict[str, object] = {"loss": _f(n["loss"]), "pred": _list(n["pred"]), "longer": f"{longer or LONGER:,}",
+                            "epochs": f"{tr.epochs:,}", "l0": _f(tr.loss0), "g0": _f(tr.grad0),
+                            "g_end": _f(tr.grad_end), "moved": f"{abs(tr.loss0 - tr.loss_end) / tr.loss0:.2%}",
+                            **rule_values(), "tail": _tail(tr, lang)}  # fmt: skip
+    if d.case in ("dead_init", "dead_later"):
+        u = n["units"]
+        v.update(units=", ".join(map(str, u["died"])), epoch=n.get("epoch", "?"), units_text=_units_text(n, lang),
+                 alive_text=t(lang, "sk_alive_none" if u["alive"] == 0 else "sk_alive_one"))  # fmt: skip
+        if d.case == "dead_init":
+            v.update(unit=n["unit"] + 1, z1=_list(n["z1"]))
+    elif d.case == "slow" and n.get("learned_at") is not None:
+        v.update(learned_at=f"{n['learned_at']:,}")
     elif d.case == "saddle":
-        v.update(near=NEAR, sums=_list(n["sums"], 4), d_w2=_f(n["d_W2"]), grad=_f(n["grad"]))
+        v.update(sums=_list(n["sums"], 4), d_w2=_f(n["d_W2"]), grad=_f(n["grad"]))
     elif d.case == "hinge":
         rest = [i for i in range(4) if i != n["corner"]]
         v.update(corner=ROW_LABELS[n["corner"]], p=_f(n["pred"][n["corner"]], 3), shared=_f(n["shared"], 3),
@@ -214,21 +272,7 @@ def explain(d: Diagnosis, lang: str, longer: int | None = LONGER) -> str:
         rest = [i for i in range(4) if i not in n["right"]]
         v.update(right=", ".join(ROW_LABELS[i] for i in n["right"]), rest=", ".join(ROW_LABELS[i] for i in rest),
                  targets=", ".join(str(int(TARGET[i])) for i in rest), grad=_f(n["grad"]))  # fmt: skip
-    key = f"sk_{d.case}"
-    if d.case == "slow" and (_pattern(np.array(n["pred"])) or ("",))[0] == "saddle":
-        key = "sk_slow_saddle"  # slow, but sitting on the saddle at the end of this run: say so
-    text = t(lang, key, **v)
-    if d.case in ("dead_init", "dead_later"):
-        found = _pattern(np.array(n["pred"]))
-        if found and found[0] in ("hinge", "saddle"):
-            extra = found[1]
-            then = {"corner": ROW_LABELS[extra["corner"]], "shared": _f(extra["shared"], 3)} if extra else {}
-            text += " " + t(lang, f"sk_then_{found[0]}", **then)
-    if d.case in ("saddle", "hinge", "half", "other"):
-        if "tail_start" in n:
-            text += " " + _tail(n, lang)
-        text += " " + (t(lang, "sk_longer_no", **v) if longer else t(lang, "sk_longer_max"))
-    return text
+    return v
 
 
 def _best_single(corner: int) -> dict[str, str]:
@@ -240,8 +284,48 @@ def _best_single(corner: int) -> dict[str, str]:
     return {"best": _f(best, 3), "best_loss": _f(float(bce(pred)))}
 
 
-def _tail(n: dict, lang: str) -> str:
-    """How the loss moved over the last tenth of the run (from still_falling's numbers)."""
-    v = {"tail_n": f"{n['tail_n']:,}", "a": _f(n["tail_start"]), "b": _f(n["tail_end"]),
-         "drop": f"{n['tail_drop']:.1%}"}  # fmt: skip
-    return t(lang, "sk_falling" if n["tail_drop"] > FALLING else "sk_flat", **v)
+def _units_text(n: dict, lang: str) -> str:
+    """The units' three counts: dead from the start, died during training (from which epoch), alive at the end."""
+    u = n["units"]
+
+    def which(units: list[int]) -> str:
+        return t(lang, "sk_unit_list", units=", ".join(map(str, units))) if units else ""
+
+    died = which(u["died"])
+    if u["died"] and "epoch" in n:
+        died = t(lang, "sk_unit_list_from", units=", ".join(map(str, u["died"])), epoch=f"{n['epoch']:,}")
+    return t(lang, "sk_units", hidden=u["hidden"], dead0=len(u["dead0"]), list0=which(u["dead0"]),
+             died=len(u["died"]), list1=died, alive=u["alive"])  # fmt: skip
+
+
+def _then(n: dict, lang: str) -> str:
+    """What the live units left make of the four inputs, when it is the hinge or the saddle ('' otherwise)."""
+    found = _pattern(np.array(n["pred"]))
+    if not found or found[0] not in ("hinge", "saddle"):
+        return ""
+    extra = found[1]
+    then = {"corner": ROW_LABELS[extra["corner"]], "shared": _f(extra["shared"], 3)} if extra else {}
+    return " " + t(lang, f"sk_then_{found[0]}", **then)
+
+
+def _longer_text(d: Diagnosis, lang: str, longer: int | None) -> str:
+    """What the longer run of the setting showed ('' where the case already says it or it was not needed)."""
+    n = d.numbers
+    if d.case == "linear" or (d.case == "slow" and n.get("learned_at") is not None):
+        return ""
+    v = {"longer": f"{longer or LONGER:,}"}
+    if n.get("learned_at") is not None:
+        return " " + t(lang, "sk_longer_learns", learned_at=f"{n['learned_at']:,}", **v)
+    if "longer_trend" in n:
+        lt = n["longer_trend"]
+        key = "sk_longer_falling" if falling(lt) else "sk_longer_flat"
+        return " " + t(lang, key, tail_n=f"{lt.tail_n:,}", a=_f(lt.loss_tail), b=_f(lt.loss_end), **v)
+    if longer is None and d.case != "slow":
+        return " " + t(lang, "sk_longer_max")
+    return ""
+
+
+def _tail(tr: Trend, lang: str) -> str:
+    """How the loss moved over the run's tail, and whether that counts as still falling (trend.falling)."""
+    v = {"tail_n": f"{tr.tail_n:,}", "a": _f(tr.loss_tail), "b": _f(tr.loss_end), "pace": f"{PACE:.0%}"}
+    return t(lang, "sk_falling" if falling(tr) else "sk_flat", **v)

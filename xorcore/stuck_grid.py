@@ -12,7 +12,7 @@ import pandas as pd
 
 from .batch import init_params, train_final
 from .experiments import Cell, GridResult
-from .stuck import CASES, LONGER, Diagnosis, diagnose
+from .stuck import CASES, LONGER, Diagnosis, diagnose, measure
 from .text import t
 
 
@@ -32,12 +32,14 @@ def rescued(cells: list[Cell], epochs: int = LONGER) -> list[np.ndarray]:
 
 
 def cell_diagnoses(cell: Cell, saved: np.ndarray | None = None, epochs: int = LONGER) -> dict[int, Diagnosis]:
-    """{index: Diagnosis} of every failed run of a cell; saved: rescued()'s answer for it (else no 'slow')."""
+    """{index: Diagnosis} of every failed run of a cell (trend from its tail); saved: rescued()'s answer for it."""
     init = init_params(list(cell.seeds), cell.hidden)
+    tail = cell.tail_params if cell.tail_params is not None else np.full_like(cell.final_params, np.nan)
     out = {}
     for i in np.flatnonzero(~cell.success):
         longer = epochs if saved is not None and saved[i] else None
-        out[int(i)] = diagnose(cell.activation, cell.hidden, init[i], cell.final_params[i], longer)
+        tr = measure(cell.activation, cell.hidden, init[i], tail[i], cell.final_params[i], cell.epochs)
+        out[int(i)] = diagnose(cell.activation, cell.hidden, init[i], cell.final_params[i], tr, longer)
     return out
 
 

@@ -112,13 +112,18 @@ EN: dict[str, str] = {
     "smaller. "
     "**The saddle at ln 2.** When every output is 0.5, dL/dz2 = (ŷ − y)/4 = ±1/8, and each unit's dL/dW2 is "
     "(1/8)·[h(0,0) − h(0,1) − h(1,0) + h(1,1)], which is 0 for a unit that is affine on the four corners (a ReLU "
-    "unit active on all four inputs, a dead one): the gradient vanishes and nothing pushes the run away. "
+    "unit active on all four inputs, a dead one): there the gradient vanishes. Where the units are only nearly "
+    "affine, or the outputs only near 0.5, the gradient is small but not 0, and a run counted here (outputs "
+    "within {near} of 0.5, gradient norm below {vanished} of its start) can still drift off the saddle after many "
+    "more epochs: only a longer run tells. "
     "**One hinge (≈ 0.4774).** One corner right, the other three at one shared value: a local minimum. "
     "**Two right, two at 0.5 (≈ 0.347).** Another place to stop. Sigmoid and tanh have no flat zero region: "
     "float32 rounds their slope to exactly 0 only far out (|z| above {tanh_hi} for tanh; z above {sig_hi} or below "
     "−{sig_lo} for sigmoid), so a unit of theirs dies only if training drives all four of its z1 out there; their "
-    "runs end in these places too (the table counts them). **Slow.** Plain SGD or momentum at a small learning rate "
-    "may still be moving at the end; whether more epochs help is measured below, never assumed. "
+    "runs end in these places too (the table counts them). **Slow.** A run whose loss still falls over its last "
+    "{tail_share} of the epochs, at least {pace} of the pace it averaged over the whole run, is counted slow: more "
+    "epochs help it. **Not started.** A run whose loss changed by less than {moved_max} and whose gradient norm by "
+    "less than a factor {same} has barely left its initial weights. "
     "**Linear.** With the identity nothing bends, and the best a line does is ln 2.",
     "ex_why_norelu": "Add ReLU to the activations and run the grid to count the seeds that start with a dead unit.",
     "ex_short_sgd": "SGD",
@@ -237,13 +242,17 @@ KO: dict[str, str] = {
     "leaky ReLU는 그곳에서도 0.01의 기울기를 남겨서 유닛이 죽지 않고, 기울기가 백 분의 일로 작아질 뿐입니다. "
     "**ln 2의 안장점.** 모든 출력이 0.5이면 dL/dz2 = (ŷ − y)/4 = ±1/8이고, 유닛마다 dL/dW2는 "
     "(1/8)·[h(0,0) − h(0,1) − h(1,0) + h(1,1)]입니다. 네 꼭짓점에서 아핀인 유닛(네 입력 모두에서 활성인 ReLU 유닛, "
-    "죽은 유닛)은 이 값이 0이라 기울기가 사라지고, 실행을 밀어내는 힘이 없습니다. "
+    "죽은 유닛)은 이 값이 0이라 그곳에서 기울기가 사라집니다. 유닛이 아핀에 가깝기만 하거나 출력이 0.5에 "
+    "가깝기만 하면 기울기는 작을 뿐 0이 아니어서, 여기에 센 실행(출력이 모두 0.5에서 {near} 이내, 기울기 "
+    "노름이 처음의 {vanished} 아래)도 훨씬 더 많은 에폭 뒤에는 안장점을 벗어날 수 있습니다. 더 오래 학습해 봐야 "
+    "압니다. "
     "**꺾인 선 하나 (≈ 0.4774).** 꼭짓점 하나는 맞고 나머지 셋은 한 값을 함께 씁니다: 국소 최솟값입니다. "
     "**둘은 맞고 둘은 0.5 (≈ 0.347).** 또 하나의 멈추는 자리입니다. 시그모이드와 tanh에는 기울기가 0인 평평한 구간이 "
     "없습니다. float32가 기울기를 정확히 0으로 반올림하는 곳은 멀리 떨어진 곳뿐이라(tanh는 |z|가 {tanh_hi}보다 클 때, "
     "시그모이드는 z가 {sig_hi}보다 크거나 −{sig_lo}보다 작을 때), 학습이 네 입력의 z1을 모두 그곳으로 보내야만 유닛이 "
-    "죽습니다. 이들의 실행도 이런 자리에서 끝납니다 (표가 셉니다). **느림.** 작은 학습률의 SGD나 모멘텀은 끝에서도 아직 움직이는 중일 수 있습니다. 에폭을 "
-    "늘리면 도움이 되는지는 가정하지 않고 아래에서 잽니다. **선형.** 항등 함수로는 아무것도 휘지 않고, 직선 하나의 "
+    "죽습니다. 이들의 실행도 이런 자리에서 끝납니다 (표가 셉니다). **느림.** 마지막 {tail_share}의 에폭 동안 loss가 실행 전체 평균 속도의 {pace} 이상으로 아직 내려가는 "
+    "실행은 느림으로 셉니다. 에폭을 늘리면 도움이 됩니다. **출발 전.** loss 변화가 {moved_max} 미만이고 기울기 노름 "
+    "변화가 {same}배 미만인 실행은 초기 가중치에서 거의 벗어나지 않았습니다. **선형.** 항등 함수로는 아무것도 휘지 않고, 직선 하나의 "
     "최선은 ln 2입니다.",
     "ex_why_norelu": "활성화 함수에 ReLU를 넣고 격자를 실행하면 처음부터 죽은 유닛이 있는 시드를 셉니다.",
     "ex_short_sgd": "SGD",

@@ -6,19 +6,27 @@ EN: dict[str, str] = {
     "epochs in PyTorch. The diagnosis appears here when that run is done.",
     "sk_dead_init": "**A unit dead from the start.** At the initial weights, hidden unit {unit}'s line z1 = 0 has "
     "all four corners on its negative side (z1 = {z1}). ReLU outputs 0 there and passes back a gradient of 0, so "
-    "no update ever moves that unit; {alive_text} The run ends at loss {loss}.",
-    "sk_alive_none": "no unit is left, so the output is a constant.",
-    "sk_alive_one": "one live unit is left, and one ReLU unit bends the plane along one line only, which cannot "
-    "solve XOR.",
-    "sk_alive_many": "{alive} live units are left to solve XOR.",
+    "no update ever moves that unit. {units_text} {alive_text} The run ends at loss {loss}.",
+    "sk_alive_none": "With no live unit left the output is a constant: that is why this run fails.",
+    "sk_alive_one": "One live ReLU unit bends the plane along one line only, which cannot solve XOR: that is why "
+    "this run fails.",
+    "sk_units": "Of the {hidden} hidden units: dead from the start {dead0}{list0}, died during training "
+    "{died}{list1}, alive at the end {alive}.",
+    "sk_unit_list": " (unit {units})",
+    "sk_unit_list_from": " (unit {units}, from epoch {epoch})",
+    "sk_units_not_why": "{alive} live ReLU units can still solve XOR, so the dead units alone do not explain why "
+    "this run fails.",
     "sk_dead_rate": "With {hidden} hidden unit(s), {k} of {n} seeds ({first}–{last}) start with at least one dead "
     "unit.",
     "sk_dead_later": "**A unit died during training.** Hidden unit(s) {units} were alive at the start, but from "
     "epoch {epoch} on their z1 ≤ 0 on all four inputs: an update pushed the line past all four corners, and from "
-    "there ReLU passes back no gradient. The run ends at loss {loss}.",
+    "there ReLU passes back no gradient. {units_text} {alive_text} The run ends at loss {loss}.",
     "sk_linear": "**Nothing bends.** With the identity activation the network is σ(w·x + c): one straight line on "
     "the plane. The best a single line does on XOR is to answer 0.5 for every input, loss ln 2 ≈ 0.693; this run "
     "ends at {loss}. No optimizer, learning rate or number of epochs changes that.",
+    "sk_unmoved": "**Barely started.** In {epochs} epochs the loss went from {l0} to {loss}, a change of {moved}, "
+    "and the gradient norm from {g0} to {g_end}: the run has hardly left its initial weights.",
+    "sk_slow_trend": "**Slow, not stuck.** {tail}",
     "sk_slow": "**Slow, not stuck.** The same setting trained for {longer} epochs learns XOR at epoch {learned_at}: "
     "more epochs help. {tail}",
     "sk_slow_saddle": "**At the saddle for now, not for ever.** All four outputs are within {near} of 0.5 ({pred}) "
@@ -28,7 +36,7 @@ EN: dict[str, str] = {
     "(ln 2 ≈ 0.693). With every output at 0.5, dL/dz2 = (ŷ − y)/4 = ±1/8, so each hidden unit's dL/dW2 is "
     "(1/8)·[h(0,0) − h(0,1) − h(1,0) + h(1,1)]. That sum is 0 for a unit that is affine on the four corners (a "
     "ReLU unit active on all four inputs, a dead one, an identity); here the sums are {sums}, the largest "
-    "|dL/dW2| is {d_w2} and the whole gradient {grad}: almost nothing pushes the run off this point.",
+    "|dL/dW2| is {d_w2} and the whole gradient {grad}, down from {g0} at the start: almost nothing pushes the run off this point.",
     "sk_hinge": "**A local minimum: one hinge.** Input {corner} is predicted right ({p}); the other three sit at "
     "one value, about {shared}. The best single answer for their targets {targets} is their mean, {best}, and with "
     "input {corner} exact it gives loss {best_loss}; this run's loss is {loss}. The 0.5 boundary cut off one "
@@ -38,13 +46,22 @@ EN: dict[str, str] = {
     "gradient there is {grad}.",
     "sk_other": "**None of the typical cases.** The run ends at loss {loss} with predictions {pred}: not 0.5 "
     "everywhere, not one hinge, not two right and two at 0.5.",
+    "sk_other_near": "**Near 0.5, but not settled.** All four outputs are within {near} of 0.5 ({pred}) and the "
+    "loss is {loss}, but the gradient norm is {g_end}, not below {vanished} of its {g0} at the start: no sign that it "
+    "vanished at a saddle.",
     "sk_then_hinge": "What is left makes one hinge: only input {corner} is right, the other three sit at {shared}, "
     "loss near (2·ln 1.5 + ln 3)/4 ≈ 0.4774.",
     "sk_then_saddle": "What is left answers about 0.5 for every input: loss near ln 2 ≈ 0.693.",
-    "sk_falling": "Over the last {tail_n} epoch(s) the loss still fell from {a} to {b} ({drop} lower).",
-    "sk_flat": "Over the last {tail_n} epoch(s) the loss moved from {a} to {b} only.",
-    "sk_longer_no": "Trained for {longer} epochs, the same setting still does not learn XOR: more epochs do not "
-    "rescue this run.",
+    "sk_falling": "Over the last {tail_n} epoch(s) the loss fell from {a} to {b}, at least {pace} of the "
+    "pace it averaged over the whole run: it is still falling, so more epochs help.",
+    "sk_flat": "Over the last {tail_n} epoch(s) the loss went from {a} to {b}, less than {pace} of the "
+    "pace it averaged over the whole run: it has stopped falling.",
+    "sk_longer_learns": "Trained for {longer} epochs, the same setting learns XOR at epoch {learned_at}: more "
+    "epochs help.",
+    "sk_longer_falling": "Trained for {longer} epochs, the same setting has not learned XOR yet, but its loss is "
+    "still falling (from {a} to {b} over its last {tail_n} epochs): more epochs help; how many is not measured.",
+    "sk_longer_flat": "Trained for {longer} epochs, the same setting still does not learn XOR and its loss has "
+    "stopped falling (from {a} to {b} over its last {tail_n} epochs): more epochs do not rescue this run.",
     "sk_one_unit": "With a single hidden unit no seed, optimizer or number of epochs can learn XOR: every "
     "activation here is monotone, so the prediction is a monotone function of one weighted sum w·x + b, its 0.5 "
     "boundary is one straight line, and no line separates XOR.",
@@ -57,15 +74,19 @@ EN: dict[str, str] = {
     "sk_grid_dead_relu_all": "Under ReLU, all {k} of them fail in every ReLU setting of this grid.",
     "sk_grid_dead_relu_some": "Under ReLU, {m} of them fail in every ReLU setting of this grid.",
     "sk_grid_none_dead": "None of the grid's {n} seeds starts with a dead unit ({hidden} hidden unit(s)).",
-    "sk_table_caption": "Each failed run, sorted into the first case that fits its trained weights (the columns): "
-    "dead at start (a ReLU unit dead from the first epoch), died later (ReLU), linear (identity), slow (learns when "
-    "trained longer; only after the button below), saddle (all outputs at 0.5, the saddle at ln 2), one hinge "
-    "(≈ 0.4774), two at 0.5 (two right and two at 0.5, ≈ 0.347), other (none of these).",
+    "sk_table_caption": "Each failed run, sorted into the first case that fits its trained weights and its own "
+    "trend (the columns): dead at start / died later (ReLU: fewer than two units alive at the end, at least one "
+    "dead from the first epoch / none), linear (identity), not started (the loss changed by less than {moved_max} "
+    "and the gradient norm by less than a factor {same}), slow (over the last {tail_share} of the epochs the loss still "
+    "falls at least {pace} of the pace it averaged over the run, or the longer run of the button learns XOR), saddle "
+    "(all outputs within {near} of 0.5 and the gradient norm below {vanished} of its start), one hinge (≈ 0.4774), two at 0.5 (two "
+    "right and two at 0.5, ≈ 0.347), other (none of these).",
     "sk_col_setting": "setting",
     "sk_col_failures": "failed",
     "sk_col_dead_init": "dead at start",
     "sk_col_dead_later": "died later",
     "sk_col_linear": "linear",
+    "sk_col_unmoved": "not started",
     "sk_col_slow": "slow",
     "sk_col_saddle": "saddle",
     "sk_col_hinge": "one hinge",
@@ -97,19 +118,27 @@ KO: dict[str, str] = {
     "대기열에 넣었습니다. 그 실행이 끝나면 진단이 여기에 나타납니다.",
     "sk_dead_init": "**처음부터 죽은 유닛.** 초기 가중치에서 은닉 유닛 {unit}의 직선 z1 = 0에 대해 네 꼭짓점이 모두 "
     "음수 쪽에 있습니다 (z1 = {z1}). ReLU는 그곳에서 0을 내보내고 기울기 0을 돌려보내므로, 어떤 업데이트도 이 유닛을 "
-    "움직이지 못합니다. {alive_text} 실행은 loss {loss}에서 끝납니다.",
-    "sk_alive_none": "남은 유닛이 없어 출력은 상수입니다.",
-    "sk_alive_one": "살아 있는 유닛은 하나뿐이고, ReLU 유닛 하나는 평면을 직선 하나를 따라서만 꺾으므로 XOR을 풀 수 "
-    "없습니다.",
-    "sk_alive_many": "살아 있는 유닛 {alive}개가 XOR을 풀어야 합니다.",
+    "움직이지 못합니다. {units_text} {alive_text} 실행은 loss {loss}에서 끝납니다.",
+    "sk_alive_none": "살아 있는 유닛이 하나도 없어 출력이 상수가 됩니다. 이 실행이 실패한 이유가 이것입니다.",
+    "sk_alive_one": "살아 있는 ReLU 유닛 하나는 평면을 직선 하나를 따라서만 꺾을 수 있어 XOR을 풀지 못합니다. 이 실행이 "
+    "실패한 이유가 이것입니다.",
+    "sk_units": "은닉 유닛 {hidden}개 중 처음부터 죽어 있던 유닛이 {dead0}개{list0}, 학습 중에 죽은 유닛이 "
+    "{died}개{list1}, 끝까지 살아 있는 유닛이 {alive}개입니다.",
+    "sk_unit_list": " (유닛 {units})",
+    "sk_unit_list_from": " (유닛 {units}, 에폭 {epoch}부터)",
+    "sk_units_not_why": "살아 있는 ReLU 유닛 {alive}개로도 XOR을 풀 수 있으므로, 죽은 유닛만으로는 이 실행이 실패한 "
+    "이유를 설명할 수 없습니다.",
     "sk_dead_rate": "은닉 유닛이 {hidden}개이면 시드 {n}개({first}–{last}) 중 {k}개가 처음부터 죽은 유닛을 하나 이상 "
     "가지고 시작합니다.",
     "sk_dead_later": "**학습 중에 죽은 유닛.** 은닉 유닛 {units}: 처음에는 살아 있었지만 에폭 {epoch}부터 네 입력 "
     "모두에서 z1 ≤ 0입니다. 한 번의 업데이트가 직선을 네 꼭짓점 너머로 밀어냈고, 그 뒤로 ReLU는 기울기를 돌려보내지 "
-    "않습니다. 실행은 loss {loss}에서 끝납니다.",
+    "않습니다. {units_text} {alive_text} 실행은 loss {loss}에서 끝납니다.",
     "sk_linear": "**아무것도 휘지 않습니다.** 항등 함수를 쓰면 신경망은 σ(w·x + c), 즉 평면 위의 직선 하나입니다. "
     "직선 하나로 XOR에서 할 수 있는 최선은 모든 입력에 0.5라고 답하는 것이고, 그때 loss는 ln 2 ≈ 0.693입니다. 이 "
     "실행은 {loss}에서 끝납니다. 옵티마이저, 학습률, 에폭 수를 바꿔도 달라지지 않습니다.",
+    "sk_unmoved": "**거의 출발하지 않았습니다.** {epochs} 에폭 동안 loss는 {l0}에서 {loss}까지 {moved}만 바뀌었고, "
+    "기울기 노름은 {g0}에서 {g_end}까지 바뀌었습니다. 실행이 초기 가중치에서 거의 벗어나지 않았습니다.",
+    "sk_slow_trend": "**멈춘 것이 아니라 느릴 뿐입니다.** {tail}",
     "sk_slow": "**멈춘 것이 아니라 느릴 뿐입니다.** 같은 설정을 {longer} 에폭 학습하면 에폭 {learned_at}에서 XOR을 "
     "배웁니다. 에폭을 늘리면 도움이 됩니다. {tail}",
     "sk_slow_saddle": "**지금은 안장점에 있지만 영원히는 아닙니다.** 네 출력이 모두 0.5에서 {near} 이내이고 ({pred}) "
@@ -119,7 +148,7 @@ KO: dict[str, str] = {
     "(ln 2 ≈ 0.693). 모든 출력이 0.5이면 dL/dz2 = (ŷ − y)/4 = ±1/8이므로, 은닉 유닛마다 dL/dW2는 "
     "(1/8)·[h(0,0) − h(0,1) − h(1,0) + h(1,1)]입니다. 네 꼭짓점에서 아핀인 유닛(네 입력 모두에서 활성인 ReLU 유닛, "
     "죽은 유닛, 항등 함수)은 이 합이 0입니다. 여기서 합은 {sums}, 가장 큰 |dL/dW2|는 {d_w2}, 전체 기울기는 "
-    "{grad}입니다. 이 지점에서 실행을 밀어내는 힘이 거의 없습니다.",
+    "처음의 {g0}에서 줄어든 {grad}입니다. 이 지점에서 실행을 밀어내는 힘이 거의 없습니다.",
     "sk_hinge": "**국소 최솟값: 꺾인 선 하나.** 입력 {corner}만 맞게 예측하고({p}), 나머지 세 입력은 모두 약 {shared}로 "
     "같은 값을 냅니다. 세 정답 {targets}에 한 값으로 답할 때 가장 좋은 값은 정답의 평균인 {best}이고, 입력 {corner}까지 "
     "정확하면 그때의 loss는 {best_loss}입니다. 이 실행의 loss는 {loss}입니다. 0.5 경계가 꼭짓점 하나만 잘라 냈고, "
@@ -129,13 +158,23 @@ KO: dict[str, str] = {
     "기울기는 {grad}입니다.",
     "sk_other": "**전형적인 경우가 아닙니다.** 실행은 loss {loss}, 예측값 {pred}로 끝납니다. 모두 0.5도 아니고, "
     "꺾인 선 하나도 아니고, 둘은 맞고 둘은 0.5인 경우도 아닙니다.",
-    "sk_falling": "마지막 {tail_n} 에폭 동안 loss는 {a}에서 {b}까지 여전히 내려갔습니다 ({drop} 감소).",
-    "sk_flat": "마지막 {tail_n} 에폭 동안 loss는 {a}에서 {b}까지만 움직였습니다.",
+    "sk_falling": "마지막 {tail_n} 에폭 동안 loss는 {a}에서 {b}까지, 실행 전체 평균 속도의 {pace} 이상으로 "
+    "내려갔습니다. 아직 내려가는 중이므로 에폭을 늘리면 도움이 됩니다.",
+    "sk_flat": "마지막 {tail_n} 에폭 동안 loss는 {a}에서 {b}까지, 실행 전체 평균 속도의 {pace}에도 못 미치게 "
+    "움직였습니다. 더는 내려가지 않습니다.",
+    "sk_other_near": "**0.5 근처지만 자리 잡지 않았습니다.** 네 출력이 모두 0.5에서 {near} 이내이고 ({pred}) loss는 "
+    "{loss}이지만, 기울기 노름은 {g_end}로 처음 {g0}의 {vanished} 아래로 줄지 않았습니다. 안장점에서 기울기가 "
+    "사라졌다는 증거가 없습니다.",
     "sk_then_hinge": "남은 유닛이 꺾인 선 하나를 만듭니다: 입력 {corner}만 맞고 나머지 셋은 {shared}, loss는 "
     "(2·ln 1.5 + ln 3)/4 ≈ 0.4774 근처입니다.",
     "sk_then_saddle": "남은 신경망은 네 입력 모두에 0.5 근처로 답합니다: loss는 ln 2 ≈ 0.693 근처입니다.",
-    "sk_longer_no": "같은 설정을 {longer} 에폭 학습해도 XOR을 배우지 못합니다. 에폭을 더 늘려도 "
-    "해결되지 않는 실행입니다.",
+    "sk_longer_learns": "같은 설정을 {longer} 에폭 학습하면 에폭 {learned_at}에서 XOR을 배웁니다. 에폭을 늘리면 "
+    "도움이 됩니다.",
+    "sk_longer_falling": "같은 설정을 {longer} 에폭 학습해도 아직 XOR을 배우지 못했지만, loss는 계속 내려가고 "
+    "있습니다 (마지막 {tail_n} 에폭 동안 {a}에서 {b}까지). 에폭을 늘리면 도움이 됩니다. 얼마나 더 필요한지는 재지 "
+    "않았습니다.",
+    "sk_longer_flat": "같은 설정을 {longer} 에폭 학습해도 XOR을 배우지 못하고, loss도 더는 내려가지 않습니다 "
+    "(마지막 {tail_n} 에폭 동안 {a}에서 {b}까지). 에폭을 늘려도 이 실행은 나아지지 않습니다.",
     "sk_one_unit": "은닉 유닛이 하나뿐이면 어떤 시드, 옵티마이저, 에폭 수로도 XOR을 배울 수 없습니다. 여기의 활성화 "
     "함수는 모두 단조 함수라서 예측값은 가중합 w·x + b 하나의 단조 함수가 되고, 그 0.5 경계는 직선 하나이며, 어떤 "
     "직선도 XOR을 나누지 못합니다.",
@@ -147,15 +186,18 @@ KO: dict[str, str] = {
     "sk_grid_dead_relu_all": "ReLU에서는 그 {k}개가 모두 이 격자의 모든 ReLU 설정에서 실패합니다.",
     "sk_grid_dead_relu_some": "ReLU에서는 그중 {m}개가 이 격자의 모든 ReLU 설정에서 실패합니다.",
     "sk_grid_none_dead": "격자의 시드 {n}개 중 처음부터 죽은 유닛이 있는 시드는 없습니다 (은닉 유닛 {hidden}개).",
-    "sk_table_caption": "실패한 실행마다 학습된 가중치에 맞는 첫 번째 경우(열)로 나눴습니다: 시작부터 죽음(첫 에폭부터 "
-    "죽은 ReLU 유닛), 나중에 죽음(ReLU), 선형(항등 함수), 느림(더 오래 학습하면 배움, 아래 버튼을 누른 뒤에만), "
-    "안장점(모든 출력 0.5, ln 2의 안장점), 꺾인 선 하나(≈ 0.4774), 둘이 0.5(둘은 맞고 둘은 0.5, ≈ 0.347), 그 밖"
-    "(어느 것도 아님).",
+    "sk_table_caption": "실패한 실행마다 학습된 가중치와 그 실행의 추세에 맞는 첫 번째 경우(열)로 나눴습니다: "
+    "시작부터 죽음 / 나중에 죽음(ReLU: 끝에 살아 있는 유닛이 둘 미만이고, 첫 에폭부터 죽은 유닛이 있음 / 없음), "
+    "선형(항등 함수), 출발 전(loss 변화가 {moved_max} 미만이고 기울기 노름 변화가 {same}배 미만), 느림(마지막 {tail_share}의 "
+    "에폭 동안 loss가 실행 전체 평균 속도의 {pace} 이상으로 아직 내려가거나, 버튼의 더 긴 실행이 XOR을 배움), "
+    "안장점(모든 출력이 0.5에서 {near} 이내이고 기울기 노름이 처음의 {vanished} 아래), 꺾인 선 하나(≈ 0.4774), "
+    "둘이 0.5(둘은 맞고 둘은 0.5, ≈ 0.347), 그 밖(어느 것도 아님).",
     "sk_col_setting": "설정",
     "sk_col_failures": "실패",
     "sk_col_dead_init": "시작부터 죽음",
     "sk_col_dead_later": "나중에 죽음",
     "sk_col_linear": "선형",
+    "sk_col_unmoved": "출발 전",
     "sk_col_slow": "느림",
     "sk_col_saddle": "안장점",
     "sk_col_hinge": "꺾인 선 하나",
