@@ -76,6 +76,7 @@ def show(page: str, sections: Sequence[Section]) -> None:
 
 
 def _text(title: str | Callable[[], str]) -> str:
+    """A section's title, computed now if it is a function."""
     return title() if callable(title) else title
 
 
