@@ -14,6 +14,7 @@ import app_pages._charts as charts
 from xorcore import Config, train
 from xorcore.config import HIDDEN_RANGE
 from xorcore.views.boundary import decision_boundary
+from xorcore.views.curves import accuracy_chart
 from xorcore.views.planes import hidden_plane
 from xorcore.views.vega import vega_spec
 
@@ -68,7 +69,7 @@ def test_a_second_session_gets_the_cached_spec_and_cannot_change_it(monkeypatch)
 
     build.__qualname__ = "test_build"
     flat = train(Config(epochs=50)).params[-1]
-    monkeypatch.setattr(charts, "draw", lambda spec, box=None, width="stretch": None)
+    monkeypatch.setattr(charts, "_draw", lambda spec, box=None, width="stretch": None)
     first = charts.chart(build, flat, "sigmoid", 2, "en")
     first["description"] = "changed by one session"
     second = charts.chart(build, flat, "sigmoid", 2, "en")
@@ -78,6 +79,26 @@ def test_a_second_session_gets_the_cached_spec_and_cannot_change_it(monkeypatch)
     charts.chart(build, flat, "sigmoid", 2, "en", legends=False)
     assert calls == ["en", "ko", "en"]
     charts._spec.clear()
+
+
+def test_a_chart_of_a_run_is_keyed_by_the_runs_digest(monkeypatch):
+    """A History input goes to the cache of whole runs, keyed by its digest: the same run is built once."""
+    charts._run_spec.clear()
+    calls = []
+
+    def build(hist, lang):
+        calls.append(lang)
+        return accuracy_chart(hist, lang)
+
+    build.__qualname__ = "test_run_build"
+    monkeypatch.setattr(charts, "_draw", lambda spec, box=None, width="stretch": None)
+    a, b = train(Config(epochs=50)), train(Config(epochs=50))  # equal runs, two objects
+    charts.chart(build, a, "en", height=None)
+    charts.chart(build, b, "en", height=None)
+    assert calls == ["en"]
+    charts.chart(build, train(Config(epochs=60)), "en", height=None)
+    assert calls == ["en", "en"]
+    charts._run_spec.clear()
 
 
 def test_the_spec_cache_stays_within_its_size_bound():
