@@ -26,7 +26,8 @@ from xorcore.text import LANGS, choice_name, lang_from_locale, t
 st.set_page_config(page_title="XOR Backprop Lab", page_icon="🧠", layout="wide")
 
 LANG_NAMES = {"ko": "한국어", "en": "English"}
-URL_KEYS = (*FIELDS, "lang", "present")
+URL_KEYS = (*FIELDS, "lang", "present", "quiz")
+TOGGLES = ("present", "quiz")  # the bound toggles: true or false in the link
 BOOLS = ("true", "false")  # how a bound toggle spells its value in the link
 # Streamlit's Graphviz chart sets every element's font-size to 9.6 px (CSS, which beats the SVG's font-size
 # attributes): reverting that lets the DOT builders' fontsize (what Graphviz laid the labels out for) render.
@@ -55,7 +56,7 @@ def _check_url(lang: str) -> None:
             if len(values) != 1 or values[0] not in LANG_NAMES.values():
                 notices.append(("notice_bad_param", key, LANG_NAMES[lang]))
                 rejected.append(key)
-        elif key == "present":
+        elif key in TOGGLES:
             if len(values) != 1 or values[0].lower() not in BOOLS:
                 notices.append(("notice_bad_param", key, "false"))
                 rejected.append(key)
@@ -105,6 +106,7 @@ def sidebar() -> str:
             format_func=LANG_NAMES.get,
         ) or default_lang  # fmt: skip
         st.toggle(t(lang, "sb_present"), key="present", help=t(lang, "sb_present_help"), bind="query-params")
+        st.toggle(t(lang, "sb_quiz"), key="quiz", help=t(lang, "sb_quiz_help"), bind="query-params")
         st.number_input(t(lang, "sb_seed"), *SEED_RANGE, value=LECTURE.seed, step=1, key="seed",
                         help=t(lang, "sb_seed_help"), bind="query-params")  # fmt: skip
         _from_link()

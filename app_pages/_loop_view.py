@@ -161,7 +161,7 @@ def _accumulation_sentence(snap: Snapshot, before: Snapshot) -> str:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _curves(cfg: Config, epochs: int) -> tuple[np.ndarray, np.ndarray]:
+def curves(cfg: Config, epochs: int) -> tuple[np.ndarray, np.ndarray]:
     """Loss per epoch of the lecture's loop with and without zero_grad (two real PyTorch runs)."""
     return plain_loop(cfg, epochs, zero_grad=True), plain_loop(cfg, epochs, zero_grad=False)
 
@@ -169,7 +169,7 @@ def _curves(cfg: Config, epochs: int) -> tuple[np.ndarray, np.ndarray]:
 def curves_view(cfg: Config) -> None:
     """The training curve with and without zero_grad, side by side on one y scale, and what they show."""
     n = min(CURVE_EPOCHS, cfg.epochs)
-    with_zg, without = _curves(cfg, n)
+    with_zg, without = curves(cfg, n)
     st.markdown(tr("lp_curves_intro", n=n))
     both = np.concatenate([with_zg, without])
     both = both[np.isfinite(both)]

@@ -6,6 +6,9 @@ presentation mode draws one per slide, driven by the clicker (PageDown / PageUp,
 A section's container is keyed `slide-<page>-<id>` on a slide and `section-<page>-<id>` in reading
 mode; what differs between the modes is decided inside the section (presenting()). The slide on
 screen is stored by its id in this session's st.session_state only (`slide:<page>`).
+
+A slide may hold back part of itself (Section.reveal = n): its first n presses of Next show one more part
+each, on the same slide (stage() tells the slide how many it has had: 0 .. n); Previous takes them back.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ class Section:
     slide: bool = True  # a slide of its own in presentation mode
     reading: bool = True  # drawn in reading mode
     sub: bool = False  # reading mode: a subheading (st.subheader) instead of a heading
+    reveal: int = 0  # a slide: presses of Next it answers itself (showing one more part each) before the next slide
 
 
 def show(page: str, sections: Sequence[Section]) -> None:
@@ -84,6 +88,24 @@ def _pos_key(page: str) -> str:
     return f"slide:{page}"
 
 
+K_STAGE = (
+    "slide-stage"  # the reveal stage of the slide being drawn; each page keeps (slide id, stage) at <K_STAGE>:<page>
+)
+
+
+def stage() -> int:
+    """How many of its reveal steps the slide on screen has had (0: none yet)."""
+    return int(st.session_state.get(K_STAGE, 0))
+
+
+def _stage_of(page: str, at: object, slides: Sequence[Section], pos: int) -> int:
+    """The stage page's slide at pos was left at: n coming back from the next page (LAST), else as stored."""
+    if at == LAST:
+        return slides[pos].reveal
+    kept = st.session_state.get(f"{K_STAGE}:{page}")
+    return kept[1] if kept and kept[0] == slides[pos].id else 0
+
+
 def _deck(page: str, script: str, slides: Sequence[Section]) -> None:
     """Draw the current slide of this page under a one-line control bar.
 
@@ -103,18 +125,13 @@ def _deck(page: str, script: str, slides: Sequence[Section]) -> None:
         # Arrow keys do the same; these twins are hidden by CSS but keep their shortcuts.
         back |= st.button("←", key="slide-left", shortcut="Left")
         fwd |= st.button("→", key="slide-right", shortcut="Right")
+    step = _stage_of(page, at, slides, pos)
     if fwd:
-        if pos >= len(ids) - 1 and (nxt := neighbour(script, 1)):
-            st.session_state.pop(_pos_key(page_of(nxt)), None)
-            # the URL-bound settings (and ?present) stay; the two named by code go with it
-            st.switch_page(nxt, query_params=named_params())
-        pos = min(pos + 1, len(ids) - 1)
+        pos, step = _next(script, slides, pos, step)
     if back:
-        if pos <= 0 and (prv := neighbour(script, -1)):
-            st.session_state[_pos_key(page_of(prv))] = LAST
-            st.switch_page(prv, query_params=named_params())
-        pos = max(pos - 1, 0)
-    st.session_state[key] = ids[pos]
+        pos, step = _prev(script, slides, pos, step)
+    st.session_state[key], st.session_state[f"{K_STAGE}:{page}"] = ids[pos], (ids[pos], step)
+    st.session_state[K_STAGE] = step  # what stage() tells the slide drawn now
     name = next(tr(k) for p, k, _ in PAGES if p == script)
     counter.markdown(f"**{tr('sl_counter', page=name, i=pos + 1, n=len(ids))}**", width="content")
     part = slides[pos]
@@ -123,6 +140,28 @@ def _deck(page: str, script: str, slides: Sequence[Section]) -> None:
         if heading:
             st.subheader(_text(heading), divider="gray")
         part.draw()
+
+
+def _next(script: str, slides: Sequence[Section], pos: int, step: int) -> tuple[int, int]:
+    """Next: the slide's next reveal step; else the next slide, at its start; past the last, the next page."""
+    if step < slides[pos].reveal:
+        return pos, step + 1
+    if pos >= len(slides) - 1 and (nxt := neighbour(script, 1)):
+        st.session_state.pop(_pos_key(page_of(nxt)), None)
+        # the URL-bound settings (and ?present) stay; the two named by code go with it
+        st.switch_page(nxt, query_params=named_params())
+    return (pos + 1, 0) if pos < len(slides) - 1 else (pos, step)
+
+
+def _prev(script: str, slides: Sequence[Section], pos: int, step: int) -> tuple[int, int]:
+    """Previous: take back the slide's last reveal step; else the slide before, all shown; before the first, the
+    previous page's last slide."""
+    if step > 0:
+        return pos, step - 1
+    if pos <= 0 and (prv := neighbour(script, -1)):
+        st.session_state[_pos_key(page_of(prv))] = LAST
+        st.switch_page(prv, query_params=named_params())
+    return (pos - 1, slides[pos - 1].reveal) if pos > 0 else (pos, step)
 
 
 def fit(chart, height: int = SLIDE_CHART_HEIGHT, *, slide: bool):  # -> alt.TopLevelMixin

@@ -11,6 +11,7 @@ import streamlit as st
 
 from app_pages._backprop import FMT6, fmt8, loss_slice, manual_update
 from app_pages._network import network_view
+from app_pages._quiz import Ask, with_quiz
 from app_pages._sections import Section, more, presenting, show, wide_net
 from app_pages._shared import config, lang, tr, upright
 from app_pages._views import grad_shares_view, local_upstream_view
@@ -32,6 +33,7 @@ from xorcore.backprop_rows import (
 from xorcore.data import ROW_LABELS
 from xorcore.dead import is_dead
 from xorcore.numfmt import array_text
+from xorcore.quiz import BIG_ETA, SMALL_ETA, largest_grad, layers, step_lowers, w2_sign
 from xorcore.views.graph import computation_graph
 
 NAMES = {"d_y_pred": "dL/dy_pred", "d_z2": "dL/dz2", "d_W2": "dL/dW2", "d_b2": "dL/db2",
@@ -206,7 +208,16 @@ def step_title(k: int) -> str:
     return f"{k}. {NAMES[STEPS[k - 1]]} — {tr('bp_t_' + STEPS[k - 1])}"
 
 
-show("backprop", [
+ASKS = {
+    "step-3": [Ask("w2-sign", lambda: w2_sign(trace))],
+    "step-7": [Ask("layers", lambda: layers(trace))],
+    "network": [Ask("largest-grad", lambda: largest_grad(trace))],
+    "update": [
+        Ask("step-small", lambda: step_lowers(model, SMALL_ETA)),
+        Ask("step-big", lambda: step_lowers(model, BIG_ETA)),
+    ],
+}
+show("backprop", with_quiz("backprop", [
     Section("intro", intro, slide=False),
     Section("gradients", rows_control, tr("bp_h_grads"), slide=False),
     *(Section(f"step-{k}", lambda k=k: draw(k), step_title(k), sub=True) for k in range(1, len(STEPS) + 1)),
@@ -219,4 +230,4 @@ show("backprop", [
     # the loss along the step just taken, the planes before and after it (reading mode: once a step is taken)
     Section("slice", lambda: loss_slice(model, trace.loss, "slice"), tr("bx_h_slice"), reading=stepped, sub=True),
     Section("planes", lambda: loss_slice(model, trace.loss, "planes"), planes_title, reading=stepped, sub=True),
-])  # fmt: skip
+], ASKS))  # fmt: skip

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages._grid import K_GOTO, PAGE, TRAINING, controls, train_grid
+from app_pages._grid import K_GOTO, PAGE, TRAINING, controls, prefer, slide_last, train_grid
 from app_pages._grid_sections import (
     fail_slide,
     failing_seeds,
@@ -20,8 +20,10 @@ from app_pages._grid_sections import (
     stuck_slide,
     why_stuck,
 )
-from app_pages._sections import Section, show
+from app_pages._quiz import Ask, with_quiz
+from app_pages._sections import Section, presenting, show
 from app_pages._shared import named_params, nav_links, tr
+from xorcore.quiz import worst_activation
 
 if st.session_state.pop(K_GOTO, False):
     # not a plain clear(), which refuses the URL-bound sidebar params; the two named by code go with it
@@ -39,7 +41,14 @@ def setup() -> None:
     ran.update(last=last, grid=train_grid(last, timed=run))
 
 
-show("experiments", [
+def worst() -> object:
+    """Which activation fails most often in the grid on screen, in its column of the sidebar's setting."""
+    grid = train_grid(slide_last()) if presenting() else ran["grid"]
+    return worst_activation([grid.cell(r, prefer(grid)) for r in grid.rows])
+
+
+ASK = [Ask("worst-activation", worst)]
+show("experiments", with_quiz("experiments", [
     Section("controls", setup, slide=False),
     Section("results", lambda: results_note(ran["grid"], ran["last"]), slide=False),
     Section("success", lambda: heatmap(ran["grid"]), tr("ex_heat_header"), slide=False),
@@ -49,4 +58,4 @@ show("experiments", [
     Section("success-slide", heat_slide, tr("ex_slide_title"), reading=False),
     Section("stuck-slide", stuck_slide, tr("ex_why_header"), reading=False),
     Section("failing-slide", fail_slide, tr("ex_fail_header"), reading=False),
-])  # fmt: skip
+], {"success": ASK, "success-slide": ASK}))  # fmt: skip

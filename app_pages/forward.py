@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app_pages._charts import chart
+from app_pages._quiz import Ask, with_quiz
 from app_pages._sections import Section, caption, lead, more, presenting, show, wide_net
 from app_pages._shared import config, lang, tr, upright
 from xorcore import build_model
@@ -11,6 +12,7 @@ from xorcore.data import ROW_LABELS
 from xorcore.losses import bce_terms
 from xorcore.model import flatten
 from xorcore.outcome import n_correct, rule_values
+from xorcore.quiz import above_half, largest_term
 from xorcore.views.latex import (
     latex_activation,
     latex_inputs,
@@ -215,8 +217,12 @@ def equations(k: int, slide: bool) -> None:
         st.latex(eq)
 
 
-show("forward", [
+ASKS = {
+    "step-4": [Ask("above-half", lambda: above_half(trace))],
+    "step-5": [Ask("largest-term", lambda: largest_term(trace))],
+}
+show("forward", with_quiz("forward", [
     Section("intro", intro, slide=False),
     Section("start", start, tr("fw_start_header"), slide=False),
     *(Section(f"step-{k}", lambda k=k: step(k), tr(f"fw_step{k}")) for k in range(1, N_STEPS + 1)),
-])  # fmt: skip
+], ASKS))  # fmt: skip

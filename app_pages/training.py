@@ -14,11 +14,13 @@ import streamlit as st
 from app_pages._charts import chart
 from app_pages._pins import pinned_runs
 from app_pages._player import explorer, pred_table
+from app_pages._quiz import Ask, with_quiz
 from app_pages._sections import Section, presenting, show
 from app_pages._shared import engine_note, history, history_csv, lang, rule, tr
 from app_pages._stuck import diagnosis, seed_failures
 from xorcore import series
 from xorcore.outcome import rule_values
+from xorcore.quiz import learns
 from xorcore.script import script
 from xorcore.views.curves import accuracy_chart, grad_norm_chart, params_chart, prediction_chart
 
@@ -114,7 +116,8 @@ def downloads() -> None:
         st.code(code, language="python")
 
 
-show("training", [
+ASKS = {"replay": [Ask("learns", lambda: learns(hist.config, hist.final_pred, hist.diverged_at))]}
+show("training", with_quiz("training", [
     Section("intro", intro, slide=False),
     Section("summary", summary, slide=False),
     Section("replay", replay, tr("train_explorer"), slide_title=tr("train_title"), sub=True),
@@ -122,4 +125,4 @@ show("training", [
     Section("pinned", lambda: pinned_runs(hist, log=bool(st.session_state.get("train_log"))), slide=False),
     Section("final", final, tr("train_final"), slide=False, sub=True),
     Section("downloads", downloads, tr("train_downloads"), slide=False, sub=True),
-])  # fmt: skip
+], ASKS))  # fmt: skip
