@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._backprop import FMT6, fmt8, loss_slice, manual_update
+from app_pages._flow import flow_size, flow_view
 from app_pages._network import network_view
 from app_pages._sections import Section, more, presenting, show, wide_net
 from app_pages._shared import config, lang, tr, upright
@@ -32,6 +33,7 @@ from xorcore.backprop_rows import (
 from xorcore.data import ROW_LABELS
 from xorcore.dead import is_dead
 from xorcore.numfmt import array_text
+from xorcore.views.flow import backward_flow
 from xorcore.views.graph import computation_graph
 
 NAMES = {"d_y_pred": "dL/dy_pred", "d_z2": "dL/dz2", "d_W2": "dL/dW2", "d_b2": "dL/db2",
@@ -81,20 +83,22 @@ use_rows(None)
 
 
 def draw(k: int) -> None:
-    """Gradient step k (1..8) in its own container: heading, explanation, equation, autograd beside by hand.
+    """Gradient step k (1..8) in its own container: the signal's path on the network, the equation, the tables.
 
-    A slide folds the explanation; the computation graph (too small to read beside the numbers) is
-    the reading mode's.
+    A slide: the picture takes the width, the equation under it, the explanation and autograd beside by hand folded
+    under it (the largest difference stays in sight); reading mode: the explanation first, everything open. The
+    computation graph (too small to read beside the numbers) is the reading mode's.
     """
     step = STEPS[k - 1]
     with st.container(key=f"step-backprop-{k}"), st.container():
         if wide_net(cfg.hidden) and step in UNIT_STEPS:
-            wide_slide(step)
+            wide_slide(k, step)
             return
-        with more():
-            st.markdown(tr("bp_x_" + step))
-        # on a slide dL/dz2's identity sits beside its chain rule (one above the other is taller than the screen)
         slide = presenting()
+        if not slide:
+            st.markdown(tr("bp_x_" + step))
+        flow(k)
+        # on a slide dL/dz2's identity sits beside its chain rule (one above the other is taller than the screen)
         eq_box, id_box = st.columns(2) if slide and step == "d_z2" else (st.container(), st.container())
         eq_box.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
         if step == "d_z1":
@@ -105,32 +109,59 @@ def draw(k: int) -> None:
             id_box.latex(identity_latex(trace, row=row, digits=digits))
             if not slide:
                 st.info(tr("bp_lecture_note"), icon=":material/lightbulb:")
-        auto, hand = getattr(auto_all, step), getattr(hand_all, step)
-        auto_frame, hand_frame = upright(grad_frame(step, auto, row)), upright(grad_frame(step, hand, row))
-        if len(auto_frame.columns) <= 2:  # side by side in a third of the page each
-            left, mid, right = st.columns([3, 3, 2], vertical_alignment="center")
-        else:  # 3+ units, or 4 inputs across (turned): too wide for a third at 1280 px; one under the other
-            left, mid, right = st.container(), st.container(), st.container()
-        left.markdown(f"**{auto_label}**")
-        left.dataframe(auto_frame.style.format(FMT6))
-        mid.markdown(f"**{tr('bp_by_hand')}**")
-        mid.dataframe(hand_frame.style.format(FMT6))
-        right.metric(tr("bp_maxdiff"), f"{float(np.abs(auto - hand).max()):.1e}")
-        if row is not None and step in PARAM_STEPS:
-            st.caption(tr("bp_row_sum", value=array_text(getattr(trace.grads, step))))
+        if not slide:
+            tables(step)
+            return
+        fold, side = st.columns([4, 1], vertical_alignment="top")
+        with fold, more():
+            st.markdown(tr("bp_x_" + step))
+            tables(step, metric=False)
+        max_diff(step, side)
+
+
+def flow(k: int) -> None:
+    """Step k's gradient on the network, where it lives (the chosen row's numbers, or the batch's)."""
+    dot = backward_flow(trace, k, cfg.activation, row, digits=digits, size=flow_size())
+    flow_view("backprop", k, dot, backward=True, row=row, hidden=cfg.hidden)
+
+
+def max_diff(step: str, box) -> None:
+    """The largest difference between autograd and by hand for this step."""
+    auto, hand = getattr(auto_all, step), getattr(hand_all, step)
+    box.metric(tr("bp_maxdiff"), f"{float(np.abs(auto - hand).max()):.1e}")
+
+
+def tables(step: str, metric: bool = True) -> None:
+    """Autograd beside by hand (and their largest difference unless metric=False), with the row's note."""
+    auto, hand = getattr(auto_all, step), getattr(hand_all, step)
+    auto_frame, hand_frame = upright(grad_frame(step, auto, row)), upright(grad_frame(step, hand, row))
+    if len(auto_frame.columns) <= 2:  # side by side in a third of the page each
+        left, mid, right = st.columns([3, 3, 2], vertical_alignment="center")
+    else:  # 3+ units, or 4 inputs across (turned): too wide for a third at 1280 px; one under the other
+        left, mid, right = st.container(), st.container(), st.container()
+    left.markdown(f"**{auto_label}**")
+    left.dataframe(auto_frame.style.format(FMT6))
+    mid.markdown(f"**{tr('bp_by_hand')}**")
+    mid.dataframe(hand_frame.style.format(FMT6))
+    if metric:
+        max_diff(step, right)
+    if row is not None and step in PARAM_STEPS:
+        st.caption(tr("bp_row_sum", value=array_text(getattr(trace.grads, step))))
 
 
 # the gradients with one column (or row) per hidden unit: on a slide of a wider net than 2, wide_slide() draws them
 UNIT_STEPS = ("d_W2", "d_h1", "d_z1", "d_W1", "d_b1")
 
 
-def wide_slide(step: str) -> None:
+def wide_slide(k: int, step: str) -> None:
     """A slide of a gradient per hidden unit of a net wider than 2 (the batch, as the lecture).
 
     The equation with its numbers beside the folded explanation, f' (for dL/dz1) and the largest
     difference; under them autograd and by hand as two tabs across the full width, one column per hidden
     unit (never turned: turned, 8 units were 8 rows, and the two tables one under the other ran off the screen).
+    The step's picture (compact: two units drawn) above them all.
     """
+    flow(k)
     eq_box, side = st.columns([3, 1], vertical_alignment="center")
     eq_box.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
     auto, hand = getattr(auto_all, step), getattr(hand_all, step)
