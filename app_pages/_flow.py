@@ -15,7 +15,7 @@ from app_pages._shared import lang, tr
 from xorcore.data import ROW_LABELS
 from xorcore.views.flow import COMPACT, legend
 
-FLOW_SIZE = (13.0, 4.3)  # inches: a slide's picture is filled to this aspect (its width is the slide's)
+FLOW_SIZE = (13.0, 3.4)  # inches: a slide's picture is filled to this aspect (its width is the slide's)
 
 
 def flow_size() -> tuple[float, float] | None:

@@ -98,12 +98,15 @@ def draw(k: int) -> None:
         if not slide:
             st.markdown(tr("bp_x_" + step))
         flow(k)
-        # on a slide dL/dz2's identity sits beside its chain rule (one above the other is taller than the screen)
-        eq_box, id_box = st.columns(2) if slide and step == "d_z2" else (st.container(), st.container())
+        # on a slide dL/dz2's identity and dL/dz1's f' sit beside the chain rule (one above the other is too tall)
+        beside = slide and step in ("d_z2", "d_z1")
+        eq_box, id_box = (
+            st.columns([1, 1] if step == "d_z2" else [3, 1]) if beside else (st.container(), st.container())
+        )
         eq_box.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
         if step == "d_z1":
-            st.caption(tr("bp_act_prime", act=tr("act_" + cfg.activation)))
-            st.latex(act_prime_latex(cfg.activation))
+            id_box.caption(tr("bp_act_prime", act=tr("act_" + cfg.activation)))
+            id_box.latex(act_prime_latex(cfg.activation))
         if step == "d_z2":
             id_box.caption(tr("bp_identity"))
             id_box.latex(identity_latex(trace, row=row, digits=digits))
@@ -112,11 +115,11 @@ def draw(k: int) -> None:
         if not slide:
             tables(step)
             return
-        fold, side = st.columns([4, 1], vertical_alignment="top")
+        fold, side = st.columns([3, 2], vertical_alignment="center")
         with fold, more():
             st.markdown(tr("bp_x_" + step))
             tables(step, metric=False)
-        max_diff(step, side)
+        side.markdown(f"{tr('bp_maxdiff')}: **{diff(step)}**")
 
 
 def flow(k: int) -> None:
@@ -125,10 +128,10 @@ def flow(k: int) -> None:
     flow_view("backprop", k, dot, backward=True, row=row, hidden=cfg.hidden)
 
 
-def max_diff(step: str, box) -> None:
-    """The largest difference between autograd and by hand for this step."""
+def diff(step: str) -> str:
+    """The largest difference between autograd and by hand for this step, as written."""
     auto, hand = getattr(auto_all, step), getattr(hand_all, step)
-    box.metric(tr("bp_maxdiff"), f"{float(np.abs(auto - hand).max()):.1e}")
+    return f"{float(np.abs(auto - hand).max()):.1e}"
 
 
 def tables(step: str, metric: bool = True) -> None:
@@ -144,7 +147,7 @@ def tables(step: str, metric: bool = True) -> None:
     mid.markdown(f"**{tr('bp_by_hand')}**")
     mid.dataframe(hand_frame.style.format(FMT6))
     if metric:
-        max_diff(step, right)
+        right.metric(tr("bp_maxdiff"), diff(step))
     if row is not None and step in PARAM_STEPS:
         st.caption(tr("bp_row_sum", value=array_text(getattr(trace.grads, step))))
 
@@ -170,7 +173,7 @@ def wide_slide(k: int, step: str) -> None:
             st.markdown(tr("bp_x_" + step))
         if step == "d_z1":
             st.markdown(tr("bp_act_prime", act=tr("act_" + cfg.activation)) + f" ${act_prime_latex(cfg.activation)}$")
-        st.metric(tr("bp_maxdiff"), f"{float(np.abs(auto - hand).max()):.1e}")
+        st.metric(tr("bp_maxdiff"), diff(step))
     for tab, values in zip(st.tabs([auto_label, tr("bp_by_hand")]), (auto, hand), strict=True):
         frame = grad_frame(step, values, row)
         tab.dataframe((frame.T if step == "d_W1" else frame).style.format(FMT6))  # dL/dW1's units go across too

@@ -26,8 +26,8 @@ from ..numfmt import num
 from ..palette import FLOW, FLOW_FILL, TEXT
 from ..text import t
 from ..trace import Trace
-from .diagram import LABEL_PT
 
+FLOW_PT = 16  # DOT font size: a slide draws the picture at >= 1.2 px per point (>= 19 px text)
 COMPACT = 2  # hidden units drawn one by one; a wider net's others are summed up in one pair of nodes
 TODO = "#BBBBBB"  # still to come: grey lines, grey text
 FORWARD_STEPS = ("z1", "h1", "z2", "y_pred", "loss")  # what Forward step k computes
@@ -94,9 +94,7 @@ class _Picture:
     # -- the structure (names and kinds), the same in both directions
     def nodes(self) -> list[tuple[str, str, int | None]]:
         """(name, kind, hidden unit or None) of every node, in drawing order."""
-        hid: list[tuple[str, str, int | None]] = [(f"z1_{j + 1}", "z1", j) for j in self.units] + [
-            (f"h1_{j + 1}", "h1", j) for j in self.units
-        ]
+        hid: list[tuple[str, str, int | None]] = [(f"{k}_{j + 1}", k, j) for k in ("z1", "h1") for j in self.units]
         if self.rest:
             hid += [("z1_s", "z1", None), ("h1_s", "h1", None)]
         return [("x1", "x", 0), ("x2", "x", 1), ("bias1", "bias1", None), *hid, ("bias2", "bias2", None),
@@ -168,8 +166,8 @@ def _role_of(kind: str, roles: dict[str, str]) -> str:
 
 
 def _data_lines(p: _Picture, title: str, kind: str, j: int | None) -> tuple[str, ...]:
-    """An input's title and its 0s and 1s; a bias node is its 1 alone."""
-    return (title,) if kind != "x" else (title, *_nums(p.forward_values(kind, j), 0))
+    """An input's title and its 0s and 1s on one line (the layer's height is the hidden nodes'); a bias: its 1."""
+    return (title,) if kind != "x" else (title, " ".join(_nums(p.forward_values(kind, j), 0)))
 
 
 def backward_elements(trace: Trace, step: str, activation: str, row: int | None, digits: int) -> list[Element]:
@@ -220,7 +218,8 @@ def backward_elements(trace: Trace, step: str, activation: str, row: int | None,
         role = _role_of(kind, roles) or "plain"
         lines = (p.edge_symbol(kind) + "′",)
         if role == "local" and kind in ("sig", "f") and (kind == "sig" or idx is not None):
-            lines += _nums(p.local(kind, None if idx is None else idx[0]), digits)
+            vals = _nums(p.local(kind, None if idx is None else idx[0]), digits)
+            lines += tuple(" ".join(vals[i : i + 2]) for i in range(0, len(vals), 2))  # two rows a line: short
         out.append(Element(name, kind, role, lines))
     return out
 
@@ -280,7 +279,7 @@ def _node_attrs(e: Element) -> str:
     fill = FLOW_FILL.get(e.role, "white")
     text = TODO if e.role == "todo" else TEXT
     width = 4 if e.role == "target" else 2.5 if e.role in FLOW else 1.2
-    shape = "square" if e.kind in ("bias1", "bias2") else "box"
+    shape = "square, width=0.4" if e.kind in ("bias1", "bias2") else "box"
     style = '"rounded,filled,dashed"' if e.kind in ("bias1", "bias2") else '"rounded,filled"'
     label = _label(e.lines, e.extra, text, e.role == "target")
     return (f'id="flow-{e.name}", class="{e.role}", label={label}, shape={shape}, style={style}, '
@@ -304,9 +303,9 @@ def flow_dot(elements: list[Element], backward: bool, size: tuple[float, float] 
     fit = f' ratio=fill; size="{size[0]},{size[1]}!";' if size else ""
     lines = [
         "digraph flow {",
-        f'  rankdir=LR; newrank=true; nodesep=0.18; ranksep=0.55; bgcolor="transparent";{fit}',
-        f'  node [fontname="Helvetica", fontsize={LABEL_PT}, margin="0.10,0.05"];',
-        f'  edge [fontname="Helvetica", fontsize={LABEL_PT}, arrowsize=0.8];',
+        f'  rankdir=LR; newrank=true; nodesep=0.12; ranksep=0.5; bgcolor="transparent";{fit}',
+        f'  node [fontname="Helvetica", fontsize={FLOW_PT}, margin="0.08,0.03"];',
+        f'  edge [fontname="Helvetica", fontsize={FLOW_PT}, arrowsize=0.8];',
     ]
     lines += [f"  {e.name.replace('->', ' -> ')} [{_node_attrs(e)}];" for e in nodes]
     for group in (("x", "bias1"), ("z1",), ("h1", "bias2")):  # reading order top to bottom in each layer
