@@ -15,7 +15,7 @@ from app_pages._shared import lang, tr
 from xorcore.data import ROW_LABELS
 from xorcore.views.flow import COMPACT, legend
 
-FLOW_SIZE = (13.0, 3.4)  # inches: a slide's picture is filled to this aspect (its width is the slide's)
+FLOW_SIZE = (13.0, 3.2)  # inches: a slide's picture is filled to this aspect (its width is the slide's)
 
 
 def flow_size() -> tuple[float, float] | None:
@@ -23,13 +23,13 @@ def flow_size() -> tuple[float, float] | None:
     return FLOW_SIZE if presenting() else None
 
 
-def flow_view(page: str, k: int, dot: str, *, backward: bool, row: int | None, hidden: int) -> None:
-    """Step k's picture under its colour key, in the container flow-<page>-<k>."""
+def flow_view(page: str, k: int, dot: str, *, backward: bool, row: int | None, hidden: int, head: str = "") -> None:
+    """Step k's picture under its colour key (after `head`, a line of markdown), in the container flow-<page>-<k>."""
     with st.container(key=f"flow-{page}-{k}"):
         keys = "&nbsp;&nbsp; ".join(
             f'<span style="color:{c}; font-weight:600">■ {escape(text)}</span>' for c, text in legend(lang(), backward)
         )
-        st.markdown(keys, unsafe_allow_html=True)
+        st.markdown(f"{head}&emsp;&emsp;{keys}" if head else keys, unsafe_allow_html=True)
         alt = tr("fl_alt_back" if backward else "fl_alt_fwd", k=k)
         st.graphviz_chart(dot, width="stretch", alt=alt)  # type: ignore[arg-type]
         prefix = "fl_back_note" if backward else "fl_fwd_note"

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app_pages._charts import chart
+from app_pages._flow import flow_size, flow_view
 from app_pages._sections import Section, caption, lead, more, presenting, show, wide_net
 from app_pages._shared import config, lang, tr, upright
 from xorcore import build_model
@@ -11,6 +12,7 @@ from xorcore.data import ROW_LABELS
 from xorcore.losses import bce_terms
 from xorcore.model import flatten
 from xorcore.outcome import n_correct, rule_values
+from xorcore.views.flow import forward_flow
 from xorcore.views.latex import (
     latex_activation,
     latex_inputs,
@@ -43,14 +45,6 @@ def table(df) -> None:
     turned = upright(df, index=False)  # 8 hidden units: one row per column of the batch table
     cols = {c: num for c in turned.columns if turned[c].dtype.kind == "f"}
     st.dataframe(turned, hide_index=turned is df, width="stretch", column_config=cols)
-
-
-def drawn_units(df, k: int):
-    """Step k's table with only the two hidden units the picture draws (a wide net's slide; all of them are folded)."""
-    key = {1: "ch_col_z", 2: "ch_col_h"}.get(k)
-    if key is None:
-        return df
-    return df.drop(columns=[tr(key, unit=i + 1) for i in range(hidden) if i not in units])
 
 
 rows, ring, units = [0, 1, 2, 3], None, (0, 1)  # presentation mode: the batch, hidden units 1 and 2
@@ -119,12 +113,29 @@ def more_text(k: int) -> str:
 
 
 def step(k: int) -> None:
-    """Forward step k (1..5) in its own container: sentence, values, picture, equation (laid out for the mode)."""
+    """Forward step k (1..5) in its own container: sentence, the layer on the network, values, picture, equation.
+
+    A slide: the network picture takes the width, the equation under it, the values, the explanation and the
+    plane folded (the picture is what the room reads); reading mode: everything open.
+    """
     with st.container(key=f"step-forward-{k}"):
-        lead(tr(STORY[k - 1]), ICONS[k - 1])
         slide = presenting()
-        (slide_step if slide else reading_step)(k, forward_table(trace, k, rows, lg))
+        if not slide:  # a slide writes the lecture's sentence on the picture's key line
+            lead(tr(STORY[k - 1]), ICONS[k - 1])
+        values = forward_table(trace, k, rows, lg)
+        if not slide:
+            reading_step(k, values)
+        flow(k, f"{ICONS[k - 1]} **{tr(STORY[k - 1])}**" if slide else "")
         equations(k, slide)
+        if slide:
+            slide_fold(k, values)
+
+
+def flow(k: int, head: str = "") -> None:
+    """Step k's layer on the network, the values so far on their nodes (the chosen row's or the batch's)."""
+    row = None if len(rows) > 1 else rows[0]
+    dot = forward_flow(trace, k, act, row, digits=6 if hidden <= 2 else 4, size=flow_size())
+    flow_view("forward", k, dot, backward=False, row=row, hidden=hidden, head=head)
 
 
 def reading_step(k: int, values) -> None:
@@ -140,26 +151,17 @@ def reading_step(k: int, values) -> None:
         step_picture(k, legend="bottom")
 
 
-def slide_step(k: int, values) -> None:
-    """A slide: the values with the explanation folded under them, the picture beside them.
-
-    A net wider than 2 units: the drawn units' table beside a wider picture (legends at its right), the
-    batch equation on one line under both; the whole table is folded with the explanation.
-    """
-    wide = wide_net(hidden)
-    spec = [5, 3] if k < 5 else [1, 1]  # step 5 halves the row to give the legend room
-    if wide and k <= 3:  # step 3's table has three columns: the picture (and its lines legend) takes two thirds
-        spec = [4, 5] if k < 3 else [1, 2]
-    left, right = st.columns(spec, gap="large")
-    with left:
-        table(drawn_units(values, k) if wide else values)
-        box = st.container()
-        if k == 5:  # the explanation beside the loss, where the second metric's place is free
-            box = loss_metrics(st.columns(2, vertical_alignment="bottom"))
-        with box:
-            explanation(k, values if wide and k <= 2 else None)
-    with right:  # step 5: the legend beside the bars, so the two equations below keep their room
-        step_picture(k, legend="right" if wide or k == 5 else "bottom")
+def slide_fold(k: int, values) -> None:
+    """A slide's fold: the values and the explanation beside the step's plane (or axis, or loss bars)."""
+    with more():
+        left, right = st.columns([5, 4] if k < 5 else [1, 1], gap="large")
+        with left:
+            table(values)
+            if k == 5:
+                loss_metrics(st.columns(2, vertical_alignment="bottom"))
+            st.markdown(more_text(k))
+        with right:
+            step_picture(k, legend="right" if wide_net(hidden) or k == 5 else "bottom")
 
 
 def loss_metrics(cols) -> object:
@@ -185,13 +187,10 @@ def step_picture(k: int, legend: str) -> None:
         picture(loss_chart, trace.y_pred, trace.loss, lg, legend=legend)
 
 
-def explanation(k: int, values=None) -> None:
-    """Step k's longer explanation (folded on a slide), and the whole table of values if given."""
+def explanation(k: int) -> None:
+    """Step k's longer explanation (reading mode: open in place)."""
     with more():
         st.markdown(more_text(k))
-        if values is not None:
-            st.markdown(f"**{tr('fw_all_units', n=hidden)}**")
-            table(values)
 
 
 def equations(k: int, slide: bool) -> None:
