@@ -26,7 +26,9 @@ from xorcore.text import LANGS, choice_name, lang_from_locale, t
 
 def _sidebar_state() -> str:
     """Collapsed when the link asks for presentation mode (the slides get the whole screen; it still opens)."""
-    return "collapsed" if st.query_params.get("present", "").lower() == "true" else "auto"
+    # the link on a fresh session; the switch's state once it exists (a page switch's first run may lack the link's)
+    link = st.query_params.get("present", "").lower() == "true"
+    return "collapsed" if st.session_state.get("present", link) else "auto"
 
 
 st.set_page_config(page_title="XOR Backprop Lab", page_icon="🧠", layout="wide", initial_sidebar_state=_sidebar_state())

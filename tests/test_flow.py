@@ -9,7 +9,7 @@ import pytest
 
 from xorcore import build_model
 from xorcore import trace as trace_of
-from xorcore.backprop_rows import STEPS, row_autograd
+from xorcore.backprop_rows import row_autograd
 from xorcore.config import LECTURE, Config
 from xorcore.text import LANGS, t
 from xorcore.views.flow import backward_flow, forward_flow, legend
