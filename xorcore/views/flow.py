@@ -291,7 +291,7 @@ def _edge_attrs(e: Element, backward: bool) -> str:
     width = 4.5 if e.role == "target" else 3 if e.role in FLOW else 2 if e.role == "done" else 1.2
     attrs = f'id="flow-{e.name.replace("->", "--")}", class="{e.role}", color="{color}", penwidth={width}'
     if e.lines or e.extra:
-        text = color if e.role in FLOW else TEXT if e.role != "todo" else TODO
+        text = color if e.role in FLOW and e.role != "value" else TEXT if e.role != "todo" else TODO
         attrs += f", label={_label(e.lines, e.extra, text, e.role == 'target', title=False)}"
     return attrs + (", dir=back" if backward else "")
 
