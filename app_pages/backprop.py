@@ -92,12 +92,15 @@ def draw(k: int) -> None:
     step = STEPS[k - 1]
     with st.container(key=f"step-backprop-{k}"), st.container():
         if wide_net(cfg.hidden) and step in UNIT_STEPS:
-            wide_slide(k, step)
+            wide_slide(step)
             return
         slide = presenting()
-        if not slide:
-            st.markdown(tr("bp_x_" + step))
-        flow(k)
+        drawn = not wide_net(cfg.hidden)  # a wide net's slide has no room for the picture (reading mode draws it)
+        if not slide or not drawn:
+            with more():
+                st.markdown(tr("bp_x_" + step))
+        if drawn:
+            flow(k)
         # on a slide dL/dz2's identity and dL/dz1's f' sit beside the chain rule (one above the other is too tall)
         beside = slide and step in ("d_z2", "d_z1")
         eq_box, id_box = (
@@ -112,7 +115,7 @@ def draw(k: int) -> None:
             id_box.latex(identity_latex(trace, row=row, digits=digits))
             if not slide:
                 st.info(tr("bp_lecture_note"), icon=":material/lightbulb:")
-        if not slide:
+        if not slide or not drawn:
             tables(step)
             return
         fold, side = st.columns([3, 2], vertical_alignment="center")
@@ -156,15 +159,14 @@ def tables(step: str, metric: bool = True) -> None:
 UNIT_STEPS = ("d_W2", "d_h1", "d_z1", "d_W1", "d_b1")
 
 
-def wide_slide(k: int, step: str) -> None:
+def wide_slide(step: str) -> None:
     """A slide of a gradient per hidden unit of a net wider than 2 (the batch, as the lecture).
 
     The equation with its numbers beside the folded explanation, f' (for dL/dz1) and the largest
     difference; under them autograd and by hand as two tabs across the full width, one column per hidden
     unit (never turned: turned, 8 units were 8 rows, and the two tables one under the other ran off the screen).
-    The step's picture (compact: two units drawn) above them all.
+    No network picture: at 8 units the equation and the tables alone fill the screen (reading mode draws it).
     """
-    flow(k)
     eq_box, side = st.columns([3, 1], vertical_alignment="center")
     eq_box.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
     auto, hand = getattr(auto_all, step), getattr(hand_all, step)

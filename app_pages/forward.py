@@ -120,12 +120,14 @@ def step(k: int) -> None:
     """
     with st.container(key=f"step-forward-{k}"):
         slide = presenting()
-        if not slide:  # a slide writes the lecture's sentence on the picture's key line
+        drawn = not wide_net(hidden)  # a wide net's slide has no room for the picture (reading mode draws it)
+        if not slide or not drawn:  # a slide with the picture writes the lecture's sentence on its key line
             lead(tr(STORY[k - 1]), ICONS[k - 1])
         values = forward_table(trace, k, rows, lg)
         if not slide:
             reading_step(k, values)
-        flow(k, f"{ICONS[k - 1]} **{tr(STORY[k - 1])}**" if slide else "")
+        if drawn:
+            flow(k, f"{ICONS[k - 1]} **{tr(STORY[k - 1])}**" if slide else "")
         equations(k, slide)
         if slide:
             slide_fold(k, values)
