@@ -2,10 +2,36 @@
 
 from __future__ import annotations
 
-from . import backprop, beyond, charts, common, experiments, flow, forward, loop_page, model_page, present, stuck, training
+from . import (
+    backprop,
+    beyond,
+    charts,
+    common,
+    experiments,
+    flow,
+    forward,
+    loop_page,
+    model_page,
+    present,
+    stuck,
+    training,
+)
 
 LANGS: tuple[str, ...] = ("ko", "en")
-_MODULES = (common, model_page, charts, forward, backprop, flow, training, experiments, stuck, loop_page, beyond, present)
+_MODULES = (
+    common,
+    model_page,
+    charts,
+    forward,
+    backprop,
+    flow,
+    training,
+    experiments,
+    stuck,
+    loop_page,
+    beyond,
+    present,
+)
 
 
 def _merge(lang: str) -> dict[str, str]:
