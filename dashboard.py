@@ -23,7 +23,15 @@ from xorcore.config import (
 )
 from xorcore.text import LANGS, choice_name, lang_from_locale, t
 
-st.set_page_config(page_title="XOR Backprop Lab", page_icon="🧠", layout="wide")
+
+def _sidebar_state() -> str:
+    """Collapsed when the link asks for presentation mode (the slides get the whole screen; it still opens)."""
+    # the link on a fresh session; the switch's state once it exists (a page switch's first run may lack the link's)
+    link = st.query_params.get("present", "").lower() == "true"
+    return "collapsed" if st.session_state.get("present", link) else "auto"
+
+
+st.set_page_config(page_title="XOR Backprop Lab", page_icon="🧠", layout="wide", initial_sidebar_state=_sidebar_state())
 
 LANG_NAMES = {"ko": "한국어", "en": "English"}
 URL_KEYS = (*FIELDS, "lang", "present", "quiz")

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._backprop import FMT6, fmt8, loss_slice, manual_update
+from app_pages._flow import flow_size, flow_view
 from app_pages._network import network_view
 from app_pages._quiz import Ask, with_quiz
 from app_pages._sections import Section, more, presenting, show, wide_net
@@ -34,6 +35,7 @@ from xorcore.data import ROW_LABELS
 from xorcore.dead import is_dead
 from xorcore.numfmt import array_text
 from xorcore.quiz import BIG_ETA, SMALL_ETA, largest_grad, layers, step_lowers, w2_sign
+from xorcore.views.flow import backward_flow
 from xorcore.views.graph import computation_graph
 
 NAMES = {"d_y_pred": "dL/dy_pred", "d_z2": "dL/dz2", "d_W2": "dL/dW2", "d_b2": "dL/db2",
@@ -83,43 +85,76 @@ use_rows(None)
 
 
 def draw(k: int) -> None:
-    """Gradient step k (1..8) in its own container: heading, explanation, equation, autograd beside by hand.
+    """Gradient step k (1..8) in its own container: the signal's path on the network, the equation, the tables.
 
-    A slide folds the explanation; the computation graph (too small to read beside the numbers) is
-    the reading mode's.
+    A slide: the picture takes the width, the equation under it, the explanation and autograd beside by hand folded
+    under it (the largest difference stays in sight); reading mode: the explanation first, everything open. The
+    computation graph (too small to read beside the numbers) is the reading mode's.
     """
     step = STEPS[k - 1]
     with st.container(key=f"step-backprop-{k}"), st.container():
         if wide_net(cfg.hidden) and step in UNIT_STEPS:
             wide_slide(step)
             return
-        with more():
-            st.markdown(tr("bp_x_" + step))
-        # on a slide dL/dz2's identity sits beside its chain rule (one above the other is taller than the screen)
         slide = presenting()
-        eq_box, id_box = st.columns(2) if slide and step == "d_z2" else (st.container(), st.container())
+        drawn = not wide_net(cfg.hidden)  # a wide net's slide has no room for the picture (reading mode draws it)
+        if not slide or not drawn:
+            with more():
+                st.markdown(tr("bp_x_" + step))
+        if drawn:
+            flow(k)
+        # on a slide dL/dz2's identity and dL/dz1's f' sit beside the chain rule (one above the other is too tall)
+        beside = slide and step in ("d_z2", "d_z1")
+        eq_box, id_box = (
+            st.columns([1, 1] if step == "d_z2" else [3, 1]) if beside else (st.container(), st.container())
+        )
         eq_box.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
         if step == "d_z1":
-            st.caption(tr("bp_act_prime", act=tr("act_" + cfg.activation)))
-            st.latex(act_prime_latex(cfg.activation))
+            id_box.caption(tr("bp_act_prime", act=tr("act_" + cfg.activation)))
+            id_box.latex(act_prime_latex(cfg.activation))
         if step == "d_z2":
             id_box.caption(tr("bp_identity"))
             id_box.latex(identity_latex(trace, row=row, digits=digits))
             if not slide:
                 st.info(tr("bp_lecture_note"), icon=":material/lightbulb:")
-        auto, hand = getattr(auto_all, step), getattr(hand_all, step)
-        auto_frame, hand_frame = upright(grad_frame(step, auto, row)), upright(grad_frame(step, hand, row))
-        if len(auto_frame.columns) <= 2:  # side by side in a third of the page each
-            left, mid, right = st.columns([3, 3, 2], vertical_alignment="center")
-        else:  # 3+ units, or 4 inputs across (turned): too wide for a third at 1280 px; one under the other
-            left, mid, right = st.container(), st.container(), st.container()
-        left.markdown(f"**{auto_label}**")
-        left.dataframe(auto_frame.style.format(FMT6))
-        mid.markdown(f"**{tr('bp_by_hand')}**")
-        mid.dataframe(hand_frame.style.format(FMT6))
-        right.metric(tr("bp_maxdiff"), f"{float(np.abs(auto - hand).max()):.1e}")
-        if row is not None and step in PARAM_STEPS:
-            st.caption(tr("bp_row_sum", value=array_text(getattr(trace.grads, step))))
+        if not slide or not drawn:
+            tables(step)
+            return
+        fold, side = st.columns([3, 2], vertical_alignment="center")
+        with fold, more():
+            st.markdown(tr("bp_x_" + step))
+            tables(step, metric=False)
+        side.markdown(f"{tr('bp_maxdiff')}: **{diff(step)}**")
+
+
+def flow(k: int) -> None:
+    """Step k's gradient on the network, where it lives (the chosen row's numbers, or the batch's)."""
+    dot = backward_flow(trace, k, cfg.activation, row, digits=digits, size=flow_size())
+    flow_view("backprop", k, dot, backward=True, row=row, hidden=cfg.hidden)
+
+
+def diff(step: str) -> str:
+    """The largest difference between autograd and by hand for this step, as written."""
+    auto, hand = getattr(auto_all, step), getattr(hand_all, step)
+    return f"{float(np.abs(auto - hand).max()):.1e}"
+
+
+def tables(step: str, metric: bool = True) -> None:
+    """Autograd beside by hand (and their largest difference unless metric=False), with the row's note."""
+    auto, hand = getattr(auto_all, step), getattr(hand_all, step)
+    auto_frame, hand_frame = upright(grad_frame(step, auto, row)), upright(grad_frame(step, hand, row))
+    if len(auto_frame.columns) <= 2:  # side by side in a third of the page each
+        left, mid, right = st.columns([3, 3, 2], vertical_alignment="center")
+    else:  # 3+ units, or 4 inputs across (turned): too wide for a third at 1280 px; one under the other
+        left, mid, right = st.container(), st.container(), st.container()
+    left.markdown(f"**{auto_label}**")
+    left.dataframe(auto_frame.style.format(FMT6))
+    mid.markdown(f"**{tr('bp_by_hand')}**")
+    mid.dataframe(hand_frame.style.format(FMT6))
+    if metric:
+        right.metric(tr("bp_maxdiff"), diff(step))
+    if row is not None and step in PARAM_STEPS:
+        st.caption(tr("bp_row_sum", value=array_text(getattr(trace.grads, step))))
 
 
 # the gradients with one column (or row) per hidden unit: on a slide of a wider net than 2, wide_slide() draws them
@@ -132,6 +167,7 @@ def wide_slide(step: str) -> None:
     The equation with its numbers beside the folded explanation, f' (for dL/dz1) and the largest
     difference; under them autograd and by hand as two tabs across the full width, one column per hidden
     unit (never turned: 8 units turned are 8 rows, and the two tables one under the other run off the screen).
+    No network picture: at 8 units the equation and the tables alone fill the screen (reading mode draws it).
     """
     eq_box, side = st.columns([3, 1], vertical_alignment="center")
     eq_box.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
@@ -141,7 +177,7 @@ def wide_slide(step: str) -> None:
             st.markdown(tr("bp_x_" + step))
         if step == "d_z1":
             st.markdown(tr("bp_act_prime", act=tr("act_" + cfg.activation)) + f" ${act_prime_latex(cfg.activation)}$")
-        st.metric(tr("bp_maxdiff"), f"{float(np.abs(auto - hand).max()):.1e}")
+        st.metric(tr("bp_maxdiff"), diff(step))
     for tab, values in zip(st.tabs([auto_label, tr("bp_by_hand")]), (auto, hand), strict=True):
         frame = grad_frame(step, values, row)
         tab.dataframe((frame.T if step == "d_W1" else frame).style.format(FMT6))  # dL/dW1's units go across too

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app_pages._charts import chart
+from app_pages._flow import flow_size, flow_view
 from app_pages._quiz import Ask, with_quiz
 from app_pages._sections import Section, caption, lead, more, presenting, show, wide_net
 from app_pages._shared import config, lang, tr, upright
@@ -13,6 +14,7 @@ from xorcore.losses import bce_terms
 from xorcore.model import flatten
 from xorcore.outcome import n_correct, rule_values
 from xorcore.quiz import above_half, largest_term
+from xorcore.views.flow import forward_flow
 from xorcore.views.latex import (
     latex_activation,
     latex_inputs,
@@ -121,12 +123,32 @@ def more_text(k: int) -> str:
 
 
 def step(k: int) -> None:
-    """Forward step k (1..5) in its own container: sentence, values, picture, equation (laid out for the mode)."""
+    """Forward step k (1..5) in its own container: sentence, the layer on the network, values, picture, equation.
+
+    A slide of a net of 1 or 2 units: the network picture takes the width, the equation under it, the values,
+    the explanation and the plane folded (the picture is what the room reads). A wider net's slide has no room
+    for the picture (slide_step); reading mode draws everything, open.
+    """
     with st.container(key=f"step-forward-{k}"):
-        lead(tr(STORY[k - 1]), ICONS[k - 1])
         slide = presenting()
-        (slide_step if slide else reading_step)(k, forward_table(trace, k, rows, lg))
+        values = forward_table(trace, k, rows, lg)
+        if slide and not wide_net(hidden):  # the picture's key line carries the lecture's sentence
+            flow(k, f"{ICONS[k - 1]} **{tr(STORY[k - 1])}**")
+            equations(k, slide)
+            slide_fold(k, values)
+            return
+        lead(tr(STORY[k - 1]), ICONS[k - 1])
+        (slide_step if slide else reading_step)(k, values)
+        if not slide:
+            flow(k)
         equations(k, slide)
+
+
+def flow(k: int, head: str = "") -> None:
+    """Step k's layer on the network, the values so far on their nodes (the chosen row's or the batch's)."""
+    row = None if len(rows) > 1 else rows[0]
+    dot = forward_flow(trace, k, act, row, digits=6 if hidden <= 2 else 4, size=flow_size())
+    flow_view("forward", k, dot, backward=False, row=row, hidden=hidden, head=head)
 
 
 def reading_step(k: int, values) -> None:
@@ -162,6 +184,19 @@ def slide_step(k: int, values) -> None:
             explanation(k, values if wide and k <= 2 else None)
     with right:  # step 5: the legend beside the bars, so the two equations below keep their room
         step_picture(k, legend="right" if wide or k == 5 else "bottom")
+
+
+def slide_fold(k: int, values) -> None:
+    """A slide's fold: the values and the explanation beside the step's plane (or axis, or loss bars)."""
+    with more():
+        left, right = st.columns([5, 4] if k < 5 else [1, 1], gap="large")
+        with left:
+            table(values)
+            if k == 5:
+                loss_metrics(st.columns(2, vertical_alignment="bottom"))
+            st.markdown(more_text(k))
+        with right:
+            step_picture(k, legend="right" if k == 5 else "bottom")
 
 
 def loss_metrics(cols) -> object:

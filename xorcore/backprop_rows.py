@@ -21,6 +21,7 @@ from torch import nn
 from .data import ROW_LABELS, XOR_X, XOR_Y
 from .model import act_grad_np, linears
 from .numfmt import num
+from .palette import FLOW
 from .trace import Grads, Trace, _np
 
 # The backward order of the page (and of the lecture's printout).
@@ -117,8 +118,30 @@ def dsym(step: str, row: int | None = None) -> str:
     return D % f"{sym}^{{({row + 1})}}"  # "z_2" -> z_2^{(i)}: subscript = layer, (i) = input row
 
 
+def color(role: str, tex: str) -> str:
+    """LaTeX in a role's colour (palette.FLOW: the same as on the network picture, views.flow)."""
+    return r"\textcolor{%s}{%s}" % (FLOW[role], tex)
+
+
+def up(tex: str) -> str:
+    """The upstream gradient's factor."""
+    return color("upstream", tex)
+
+
+def lo(tex: str) -> str:
+    """The local derivative's factor."""
+    return color("local", tex)
+
+
+def va(tex: str) -> str:
+    """The value it multiplies."""
+    return color("value", tex)
+
+
 def equation(trace: Trace, step: str, activation: str, row: int | None = None, digits: int = 6) -> str:
     """The chain-rule equation of one gradient with the numbers plugged in (by-hand values), as LaTeX.
+
+    Its factors are coloured by role (up, lo, va; the gradient it computes: "target"), as on the picture.
 
     row None: the whole batch as matrices (rows = the four inputs); row i: that row's numbers.
     """
@@ -131,22 +154,23 @@ def equation(trace: Trace, step: str, activation: str, row: int | None = None, d
     odot = r" \\ &\qquad \odot " if trace.h1.shape[1] > 4 else r" \odot "
     if row is None:
         eq = {
-            "d_y_pred": [D % r"\hat{y}", r"\frac{1}{N}\,\frac{\hat{y} - y}{\hat{y}\,(1 - \hat{y})}",
-                         r"\frac{1}{%d}\left(" % n + _mat(yp - y, d) + r" \oslash " + _mat(s, d) + r"\right)",
+            "d_y_pred": [D % r"\hat{y}", lo(r"\frac{1}{N}\,\frac{\hat{y} - y}{\hat{y}\,(1 - \hat{y})}"),
+                         lo(r"\frac{1}{%d}\left(" % n + _mat(yp - y, d) + r" \oslash " + _mat(s, d) + r"\right)"),
                          _mat(g.d_y_pred, d)],
-            "d_z2": [D % "z_2", D % r"\hat{y}" + r" \odot \hat{y}\,(1 - \hat{y})",
-                     _mat(g.d_y_pred, d) + r" \odot " + _mat(s, d), _mat(g.d_z2, d)],
-            "d_W2": [D % "W_2", r"\left(" + D % "z_2" + r"\right)^{\!\top} h_1",
-                     _mat(g.d_z2, d) + r"^{\!\top}" + _mat(h1, d), _mat(g.d_W2, d)],
-            "d_b2": [D % "b_2", r"\sum_{i=1}^{%d} " % n + D % "z_2^{(i)}",
-                     " + ".join(_p(v, d) for v in g.d_z2[:, 0]), num(g.d_b2[0], d)],
-            "d_h1": [D % "h_1", D % "z_2" + r"\, W_2", _mat(g.d_z2, d) + _mat(W2, d), _mat(g.d_h1, d)],
-            "d_z1": [D % "z_1", D % "h_1" + r" \odot f'(z_1)", _mat(g.d_h1, d) + odot + _mat(fp, fd),
+            "d_z2": [D % "z_2", up(D % r"\hat{y}") + r" \odot " + lo(r"\hat{y}\,(1 - \hat{y})"),
+                     up(_mat(g.d_y_pred, d)) + r" \odot " + lo(_mat(s, d)), _mat(g.d_z2, d)],
+            "d_W2": [D % "W_2", up(r"\left(" + D % "z_2" + r"\right)^{\!\top}") + va("h_1"),
+                     up(_mat(g.d_z2, d) + r"^{\!\top}") + va(_mat(h1, d)), _mat(g.d_W2, d)],
+            "d_b2": [D % "b_2", r"\sum_{i=1}^{%d} " % n + up(D % "z_2^{(i)}"),
+                     up(" + ".join(_p(v, d) for v in g.d_z2[:, 0])), num(g.d_b2[0], d)],
+            "d_h1": [D % "h_1", up(D % "z_2") + r"\, " + va("W_2"), up(_mat(g.d_z2, d)) + va(_mat(W2, d)),
+                     _mat(g.d_h1, d)],
+            "d_z1": [D % "z_1", up(D % "h_1") + r" \odot " + lo("f'(z_1)"), up(_mat(g.d_h1, d)) + odot + lo(_mat(fp, fd)),
                      _mat(g.d_z1, d)],
-            "d_W1": [D % "W_1", r"\left(" + D % "z_1" + r"\right)^{\!\top} X",
-                     _mat(g.d_z1, d) + r"^{\!\top}" + _mat(X, 0), _mat(g.d_W1, d)],
-            "d_b1": [D % "b_1", r"\sum_{i=1}^{%d} " % n + D % "z_1^{(i)}",
-                     _mat(np.ones((1, n)), 0) + _mat(g.d_z1, d), _mat(g.d_b1, d)],
+            "d_W1": [D % "W_1", up(r"\left(" + D % "z_1" + r"\right)^{\!\top}") + " " + va("X"),
+                     up(_mat(g.d_z1, d) + r"^{\!\top}") + va(_mat(X, 0)), _mat(g.d_W1, d)],
+            "d_b1": [D % "b_1", r"\sum_{i=1}^{%d} " % n + up(D % "z_1^{(i)}"),
+                     va(_mat(np.ones((1, n)), 0)) + up(_mat(g.d_z1, d)), _mat(g.d_b1, d)],
         }[step]  # fmt: skip
     else:
         r, k = row, row + 1
@@ -154,26 +178,27 @@ def equation(trace: Trace, step: str, activation: str, row: int | None = None, d
         ypr, yr, sr = float(yp[r, 0]), float(y[r, 0]), float(s[r, 0])
         dz2 = float(g.d_z2[r, 0])
         eq = {
-            "d_y_pred": [dsym(step, r), r"\frac{1}{%d}\cdot\frac{\hat{y}^{(%d)} - y^{(%d)}}{\hat{y}^{(%d)}\,(1 - \hat{y}^{(%d)})}"
-                         % (n, k, k, k, k),
-                         r"\frac{1}{%d}\cdot\frac{%s - %s}{%s\,(1 - %s)}" % (n, num(ypr, d), num(yr, 0), num(ypr, d),
-                                                                              num(ypr, d)),
+            "d_y_pred": [dsym(step, r), lo(r"\frac{1}{%d}\cdot\frac{\hat{y}^{(%d)} - y^{(%d)}}{\hat{y}^{(%d)}\,(1 - \hat{y}^{(%d)})}"
+                         % (n, k, k, k, k)),
+                         lo(r"\frac{1}{%d}\cdot\frac{%s - %s}{%s\,(1 - %s)}" % (n, num(ypr, d), num(yr, 0), num(ypr, d),
+                                                                                 num(ypr, d))),
                          num(g.d_y_pred[r, 0], d)],
-            "d_z2": [dsym(step, r), dsym("d_y_pred", r) + r"\;\hat{y}^{(%d)}\,(1 - \hat{y}^{(%d)})" % (k, k),
-                     _p(g.d_y_pred[r, 0], d) + r" \times " + num(sr, d), num(dz2, d)],
-            "d_W2": [dsym(step, r), dsym("d_z2", r) + r"\; h_1^{(%d)}" % k, _p(dz2, d) + r" \times " + _mat(h1[r], d),
-                     _mat(share.d_W2, d)],
-            "d_b2": [dsym(step, r), dsym("d_z2", r), num(share.d_b2[0], d)],
-            "d_h1": [dsym(step, r), dsym("d_z2", r) + r"\; W_2", _p(dz2, d) + r" \times " + _mat(W2, d),
-                     _mat(g.d_h1[r], d)],
-            "d_z1": [dsym(step, r), dsym("d_h1", r) + r" \odot f'(z_1^{(%d)})" % k,
-                     _mat(g.d_h1[r], d) + r" \odot " + _mat(fp[r], fd), _mat(g.d_z1[r], d)],
-            "d_W1": [dsym(step, r), r"\left(" + dsym("d_z1", r) + r"\right)^{\!\top} x^{(%d)}" % k,
-                     _mat(g.d_z1[r : r + 1].T, d) + _mat(X[r], 0), _mat(share.d_W1, d)],
-            "d_b1": [dsym(step, r), dsym("d_z1", r), _mat(share.d_b1, d)],
+            "d_z2": [dsym(step, r), up(dsym("d_y_pred", r)) + r"\;" + lo(r"\hat{y}^{(%d)}\,(1 - \hat{y}^{(%d)})" % (k, k)),
+                     up(_p(g.d_y_pred[r, 0], d)) + r" \times " + lo(num(sr, d)), num(dz2, d)],
+            "d_W2": [dsym(step, r), up(dsym("d_z2", r)) + r"\; " + va(r"h_1^{(%d)}" % k),
+                     up(_p(dz2, d)) + r" \times " + va(_mat(h1[r], d)), _mat(share.d_W2, d)],
+            "d_b2": [dsym(step, r), up(dsym("d_z2", r)), num(share.d_b2[0], d)],
+            "d_h1": [dsym(step, r), up(dsym("d_z2", r)) + r"\; " + va("W_2"),
+                     up(_p(dz2, d)) + r" \times " + va(_mat(W2, d)), _mat(g.d_h1[r], d)],
+            "d_z1": [dsym(step, r), up(dsym("d_h1", r)) + r" \odot " + lo(r"f'(z_1^{(%d)})" % k),
+                     up(_mat(g.d_h1[r], d)) + r" \odot " + lo(_mat(fp[r], fd)), _mat(g.d_z1[r], d)],
+            "d_W1": [dsym(step, r), up(r"\left(" + dsym("d_z1", r) + r"\right)^{\!\top}") + " " + va(r"x^{(%d)}" % k),
+                     up(_mat(g.d_z1[r : r + 1].T, d)) + va(_mat(X[r], 0)), _mat(share.d_W1, d)],
+            "d_b1": [dsym(step, r), up(dsym("d_z1", r)), _mat(share.d_b1, d)],
         }[step]  # fmt: skip
     if row is None:  # the batch: Z₁ and H₁ are matrices with one row per input, as on the Forward page
         eq[:2] = [p.replace("h_1", "H_1").replace("z_1", "Z_1") for p in eq[:2]]
+    eq[0] = color("target", eq[0])
     return _lines(eq, wide=trace.h1.shape[1] > 2)
 
 

@@ -21,3 +21,6 @@ def sign_color(value: float) -> str:
 # Appended for the chart builders (xorcore/views/):
 UNIT_LINES = ("#CC79A7", "#332288")  # reddish purple, indigo: the lines z1_i = 0 of two hidden units
 DEAD_ZONE_OPACITY = 0.45  # shading of ReLU's dead zone (z < 0) on the activation plot
+# The signal's path (views.flow) and the chain rule's factors (backprop_rows.equation): one colour per role.
+FLOW = {"target": "#009E73", "upstream": "#CC79A7", "local": "#D55E00", "value": "#0072B2"}
+FLOW_FILL = {"target": "#D4F0E6", "upstream": "#F6E3EE", "local": "#F9DFCC", "value": "#D6E8F5"}
