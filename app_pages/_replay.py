@@ -15,6 +15,7 @@ from xorcore.geometry import run_plane_domains
 from xorcore.views import curves
 from xorcore.views.boundary import boundary_chart, boundary_frames, boundary_sentence, decision_boundary
 from xorcore.views.planes import hidden_plane, output_line_sentence, plane_chart, plane_frames
+from xorcore.views.style import without_subtitle
 from xorcore.views.vega import Frames, Template, fill, frames_shape, template, vega_spec
 
 FRAME_RESOLUTION = 60  # the boundary's grid in the explorer: 60 x 60 cells (the Model page draws 80)
@@ -56,7 +57,7 @@ def built_frame_specs(hist: History, epoch: int, lg: str, log: bool, slide: bool
     domains = _replay_domains(hist.digest(), hist) if playing else None
     # a slide's third of the width cuts a second subtitle line short, and it would push the slide off the screen
     plane = hidden_plane(flat, cfg.activation, cfg.hidden, lg, domains=domains, brief=slide)
-    return [vega_spec(fit(c, slide=slide)) for c in (loss, boundary, plane)]
+    return [vega_spec(_for_slide(c, slide, k)) for k, c in enumerate((loss, boundary, plane))]
 
 
 def _replay_frames(run: str, hist: History, epoch: int, lg: str, log: bool, slide: bool) -> list[Frames]:
@@ -80,7 +81,16 @@ def _replay_template(
         built = curves.loss_chart_of(_frames, _hist, lg, log, hover=False)
     else:
         built = boundary_chart(_frames, lg) if chart == 1 else plane_chart(_frames, lg)
-    return template(vega_spec(fit(built, slide=slide)), _frames)
+    return template(vega_spec(_for_slide(built, slide, chart)), _frames)
+
+
+def _for_slide(chart, slide: bool, k: int):  # -> alt.TopLevelMixin
+    """The replay's chart k (0 loss, 1 boundary, 2 hidden plane) as a slide's third draws it: lower, and the loss
+    and the boundary without their subtitles, which a third cuts short (the alt text keeps them; the plane's
+    is brief already, and names the units drawn)."""
+    if not slide:
+        return chart
+    return fit(without_subtitle(chart) if k < 2 else chart, slide=True)
 
 
 def replay_frame_specs(hist: History, epoch: int, lg: str, log: bool, slide: bool) -> list[dict]:

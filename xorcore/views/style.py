@@ -27,6 +27,15 @@ def legend(title: str, **kw: object) -> alt.Legend:
                       labelColor=palette.TEXT, titleColor=palette.TEXT, **kw)  # fmt: skip
 
 
+def without_subtitle(chart):  # -> alt.TopLevelMixin
+    """A copy of a chart without its title's subtitle (a third of a slide cuts it short; the alt text keeps it)."""
+    out = chart.copy(deep=True)
+    if isinstance(out.title, alt.Title):
+        out.title = alt.Title(out.title.text, **{k: v for k, v in out.title.to_dict().items() if "subtitle" not in k
+                                                and k != "text"})  # fmt: skip
+    return out
+
+
 def title(text: str, subtitle: str | list[str] | None = None) -> alt.Title:
     """A chart title (and optional subtitle) with projector-size fonts."""
     kw: dict[str, object] = {"fontSize": palette.TITLE_SIZE, "anchor": "start"}
