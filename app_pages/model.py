@@ -5,6 +5,7 @@ import streamlit as st
 
 from app_pages._charts import chart
 from app_pages._network import network_view
+from app_pages._quiz import Ask, with_quiz
 from app_pages._sections import Section, caption, presenting, show, wide_net
 from app_pages._shared import config, history, lang, rule, tr
 from xorcore.backprop_rows import hidden_labels
@@ -12,6 +13,7 @@ from xorcore.dead import dead_units
 from xorcore.float32 import slope_values
 from xorcore.model import n_params, unflatten
 from xorcore.outcome import n_correct
+from xorcore.quiz import slope_at_zero
 from xorcore.script import model_code
 from xorcore.views.activation import activation_chart
 from xorcore.views.boundary import boundary_sentence, decision_boundary
@@ -134,7 +136,8 @@ def predictions() -> None:
 
 
 NUM4 = st.column_config.NumberColumn(format="%.4f")
-show("model", [
+ASKS = {"activation": [Ask("slope-at-zero", lambda: slope_at_zero(cfg.activation))]}
+show("model", with_quiz("model", [
     Section("intro", intro, slide=False),
     Section("xor", xor_problem, tr("mp_xor_header")),
     Section("network", network_diagram, tr("mp_net_header")),
@@ -142,4 +145,4 @@ show("model", [
     Section("activation", activation, tr("mp_act_header", name=act_name)),
     Section("code", code, tr("mp_code_header"), slide=False),
     Section("predictions", predictions, tr("mp_pred_header"), slide=False),
-])  # fmt: skip
+], ASKS))  # fmt: skip

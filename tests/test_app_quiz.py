@@ -12,6 +12,7 @@ from tests.test_talk import TALK, slide_keys
 # Where the questions go at the settings the talk test uses (the lecture's, 150 epochs; Experiments 500): before
 # these slides.
 QUIZ = {
+    "model": {"activation": ["slope-at-zero"]},
     "forward": {"step-4": ["above-half"], "step-5": ["largest-term"]},
     "backprop": {"step-3": ["w2-sign"], "step-7": ["layers"], "network": ["largest-grad"],
                  "update": ["step-small", "step-big"]},

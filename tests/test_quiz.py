@@ -220,3 +220,15 @@ def test_worst_activation(optimizer, lr, rows):
     else:
         assert got is not None and rows[got.answer] == rows[fails.index(ranked[0])]
     assert (got is None) == (optimizer == "sgd")
+
+
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+def test_slope_at_zero_is_autograds(activation):
+    """The Model page's question: f'(0) as autograd computes it for this test's own activation functions."""
+    z = torch.zeros(1, requires_grad=True)
+    ACTS[activation](z).sum().backward()
+    want = float(z.grad[0])
+    got = q.slope_at_zero(activation)
+    assert got is not None and float(got.options[got.answer][1]["text"]) == pytest.approx(want, rel=1e-6)
+    book = {"sigmoid": 0.25, "tanh": 1.0, "relu": 0.0, "leaky_relu": 0.01, "identity": 1.0}  # and the textbook's
+    assert book[activation] == pytest.approx(want, rel=1e-6)

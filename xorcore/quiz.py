@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import torch
 from torch import nn
 
 from .config import Config
@@ -19,7 +20,7 @@ from .data import ROW_LABELS, TARGET
 from .experiments import Cell
 from .loop import LoopStepper
 from .losses import bce_terms
-from .model import param_names
+from .model import ACT_MODULES, param_names
 from .numfmt import num
 from .outcome import TOLERANCE, correct
 from .trace import Trace, loss_of, manual_step
@@ -67,6 +68,28 @@ def _unique_top(values: Sequence[float], tie: float = TIE) -> int | None:
     if len(values) > 1 and values[order[0]] - values[order[1]] < tie:
         return None
     return int(order[0])
+
+
+# ---------------------------------------------------------------- Model
+
+
+SLOPES = (0.0, 0.01, 0.25, 0.5, 1.0)  # the options for f'(0): every activation's answer is one of them
+
+
+def slope_at_zero(activation: str) -> Question | None:
+    """The hidden activation's slope at z = 0 as PyTorch's autograd computes it (what backprop multiplies by)."""
+    z = torch.zeros(1, requires_grad=True)
+    ACT_MODULES[activation]()(z).sum().backward()
+    assert z.grad is not None
+    slope = float(z.grad[0])  # float32: leaky ReLU's 0.01 comes back as 0.0099999998
+    near = [i for i, s in enumerate(SLOPES) if abs(s - slope) <= 1e-6 * max(s, 1e-12)]
+    if not near:
+        return None
+    slope = SLOPES[near[0]]
+    why = _say("qz_slope_why", act=_say(f"act_{activation}"), slope=f"{slope:g}",
+               rule=_say(f"qz_slope_rule_{activation}"))  # fmt: skip
+    return Question("slope-at-zero", _say("qz_slope_ask", act=_say(f"act_{activation}")),
+                    tuple(_plain(f"{s:g}") for s in SLOPES), SLOPES.index(slope), why)  # fmt: skip
 
 
 # ---------------------------------------------------------------- Forward

@@ -22,6 +22,17 @@ EN = {
     "qz_negative": "negative",
     "qz_larger": "larger",
     "qz_smaller": "smaller",
+    "qz_slope_ask": "Backprop multiplies by the activation's slope f′(z) at every hidden unit. What slope does "
+    "PyTorch's autograd give {act} at exactly z = 0?",
+    "qz_slope_why": "autograd of {act} at z = 0 gives f′(0) = {slope}: {rule}",
+    "qz_slope_rule_sigmoid": "σ′(z) = σ(z)(1 − σ(z)) = 0.5 · 0.5, its largest value; backprop through a sigmoid "
+    "always shrinks the signal.",
+    "qz_slope_rule_tanh": "tanh′(z) = 1 − tanh²(z) = 1 − 0, its largest value.",
+    "qz_slope_rule_relu": "ReLU has no derivative at 0, and PyTorch takes the left one, 0: a unit whose z is 0 or "
+    "below passes no gradient back.",
+    "qz_slope_rule_leaky_relu": "leaky ReLU has no derivative at 0, and PyTorch takes the left one, the negative "
+    "slope 0.01.",
+    "qz_slope_rule_identity": "f(z) = z has slope 1 everywhere.",
     "qz_above_ask": "Step 4 turns z₂ into ŷ = σ(z₂). For how many of the four inputs does this untrained net give "
     "ŷ above 0.5?",
     "qz_above_why": "ŷ = {preds}: {k} of them lie above 0.5.",
@@ -86,6 +97,17 @@ KO = {
     "qz_negative": "음수",
     "qz_larger": "더 크다",
     "qz_smaller": "더 작다",
+    "qz_slope_ask": "역전파는 은닉 유닛마다 활성화 함수의 기울기 f′(z)를 곱합니다. PyTorch의 autograd는 정확히 "
+    "z = 0에서 {act}의 기울기를 얼마로 줄까요?",
+    "qz_slope_why": "z = 0에서 {act}의 autograd 값은 f′(0) = {slope}입니다. {rule}",
+    "qz_slope_rule_sigmoid": "σ′(z) = σ(z)(1 − σ(z)) = 0.5 · 0.5로, 이것이 가장 큰 값입니다. 그래서 시그모이드를 "
+    "지날 때마다 신호는 줄어듭니다.",
+    "qz_slope_rule_tanh": "tanh′(z) = 1 − tanh²(z) = 1 − 0으로, 이것이 가장 큰 값입니다.",
+    "qz_slope_rule_relu": "ReLU는 0에서 미분할 수 없는데, PyTorch는 왼쪽 미분값 0을 씁니다. z가 0 이하인 유닛은 "
+    "기울기를 전혀 돌려보내지 않습니다.",
+    "qz_slope_rule_leaky_relu": "leaky ReLU는 0에서 미분할 수 없는데, PyTorch는 왼쪽 미분값인 음수 쪽 기울기 "
+    "0.01을 씁니다.",
+    "qz_slope_rule_identity": "f(z) = z는 어디서나 기울기가 1입니다.",
     "qz_above_ask": "4단계에서 z₂는 ŷ = σ(z₂)가 됩니다. 아직 학습하지 않은 이 신경망은 네 입력 가운데 몇 개에서 ŷ를 "
     "0.5보다 크게 내놓을까요?",
     "qz_above_why": "ŷ = {preds}. 0.5보다 큰 것은 {k}개입니다.",
