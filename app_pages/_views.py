@@ -175,15 +175,15 @@ def loss_slice_view(cfg: Config, before: np.ndarray, after: np.ndarray, eta: flo
         if not (np.isfinite(before).all() and np.isfinite(after).all()):
             st.info(tr("bx_slice_nonfinite"), icon=":material/info:")
             return
+        slide = presenting()
         if part == "slice":
-            _slice_part(cfg, before, eta, biases)
+            _slice_part(cfg, before, eta, biases, slide)
         else:
-            _planes_part(cfg, before, after, eta)
+            _planes_part(cfg, before, after, eta, slide)
 
 
-def _slice_part(cfg: Config, before: np.ndarray, eta: float, biases: bool) -> None:
+def _slice_part(cfg: Config, before: np.ndarray, eta: float, biases: bool, present: bool) -> None:
     """The direction picker, the slice chart and its computed sentence (a slide: chart left, words right)."""
-    present = presenting()
     names = param_names(cfg.hidden)
     left, right = st.columns([3, 2], vertical_alignment="center") if present else (st.container(), st.container())
     with right:
@@ -214,13 +214,13 @@ def plane_before_after(key: str, flat: np.ndarray, activation: str, hidden: int,
     return before_after(PLANES[key](flat, activation, hidden, lg), name, alt_text)
 
 
-def _planes_part(cfg: Config, before: np.ndarray, after: np.ndarray, eta: float) -> None:
+def _planes_part(cfg: Config, before: np.ndarray, after: np.ndarray, eta: float, slide: bool) -> None:
     """The decision boundary and the hidden plane before | after the step, and how far the predictions moved."""
     with torch.no_grad():  # the model on screen, before and after the step, in PyTorch
         old, new = (load(cfg, f)(XOR_X)[:, 0].numpy() for f in (before, after))
     moves = ", ".join(f"{r}: {num(a, 4)} → {num(b, 4)}" for r, a, b in zip(ROW_LABELS, old, new, strict=True))
     st.caption(tr("bx_pred_moves", moves=moves, most=num(float(np.abs(new - old).max()), 4)))
-    if presenting():  # one row of four planes, legends left out (the caption says what colour and line mean)
+    if slide:  # one row of four planes, legends left out (the caption says what colour and line mean)
         st.caption(tr("bx_planes_key"))
         cols = iter(st.columns(4))
         for key in PLANES:

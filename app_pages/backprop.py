@@ -93,11 +93,11 @@ def draw(k: int) -> None:
     """
     step = STEPS[k - 1]
     with st.container(key=f"step-backprop-{k}"), st.container():
-        if wide_net(cfg.hidden) and step in UNIT_STEPS:
+        slide, wide = presenting(), wide_net(cfg.hidden)
+        if wide and step in UNIT_STEPS:
             wide_slide(step)
             return
-        slide = presenting()
-        drawn = not wide_net(cfg.hidden)  # a wide net's slide has no room for the picture (reading mode draws it)
+        drawn = not wide  # a wide net's slide has no room for the picture (reading mode draws it)
         if not slide or not drawn:
             with more():
                 st.markdown(tr("bp_x_" + step))

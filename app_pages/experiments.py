@@ -21,7 +21,7 @@ from app_pages._grid_sections import (
     why_stuck,
 )
 from app_pages._quiz import Ask, with_quiz
-from app_pages._sections import Section, presenting, show
+from app_pages._sections import Section, show
 from app_pages._shared import named_params, nav_links, tr
 from xorcore.quiz import worst_activation
 
@@ -43,7 +43,7 @@ def setup() -> None:
 
 def worst() -> object:
     """Which activation fails most often in the grid on screen, in its column of the sidebar's setting."""
-    grid = train_grid(slide_last()) if presenting() else ran["grid"]
+    grid = ran["grid"] if "grid" in ran else train_grid(slide_last())  # reading mode's, run above; a slide's
     return worst_activation([grid.cell(r, prefer(grid)) for r in grid.rows])
 
 

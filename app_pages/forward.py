@@ -130,18 +130,18 @@ def step(k: int) -> None:
     for the picture (slide_step); reading mode draws everything, open.
     """
     with st.container(key=f"step-forward-{k}"):
-        slide = presenting()
+        slide, wide = presenting(), wide_net(hidden)
         values = forward_table(trace, k, rows, lg)
-        if slide and not wide_net(hidden):  # the picture's key line carries the lecture's sentence
+        if slide and not wide:  # the picture's key line carries the lecture's sentence
             flow(k, f"{ICONS[k - 1]} **{tr(STORY[k - 1])}**")
-            equations(k, slide)
+            equations(k, slide, one_line=False)
             slide_fold(k, values)
             return
         lead(tr(STORY[k - 1]), ICONS[k - 1])
-        (slide_step if slide else reading_step)(k, values)
+        (wide_slide_step if slide else reading_step)(k, values)
         if not slide:
             flow(k)
-        equations(k, slide)
+        equations(k, slide, one_line=wide)
 
 
 def flow(k: int, head: str = "") -> None:
@@ -164,26 +164,22 @@ def reading_step(k: int, values) -> None:
         step_picture(k, legend="bottom")
 
 
-def slide_step(k: int, values) -> None:
-    """A slide: the values with the explanation folded under them, the picture beside them.
-
-    A net wider than 2 units: the drawn units' table beside a wider picture (legends at its right), the
-    batch equation on one line under both; the whole table is folded with the explanation.
+def wide_slide_step(k: int, values) -> None:
+    """A slide of a net wider than 2 units (no room for the network picture): the drawn units' table beside a
+    wider plane (legends at its right), the batch equation on one line under both; the whole table is folded
+    with the explanation.
     """
-    wide = wide_net(hidden)
-    spec = [5, 3] if k < 5 else [1, 1]  # step 5 halves the row to give the legend room
-    if wide and k <= 3:  # step 3's table has three columns: the picture (and its lines legend) takes two thirds
-        spec = [4, 5] if k < 3 else [1, 2]
+    spec = ([4, 5] if k < 3 else [1, 2]) if k <= 3 else [5, 3] if k < 5 else [1, 1]
     left, right = st.columns(spec, gap="large")
     with left:
-        table(drawn_units(values, k) if wide else values)
+        table(drawn_units(values, k))
         box = st.container()
         if k == 5:  # the explanation beside the loss, where the second metric's place is free
             box = loss_metrics(st.columns(2, vertical_alignment="bottom"))
         with box:
-            explanation(k, values if wide and k <= 2 else None)
-    with right:  # step 5: the legend beside the bars, so the two equations below keep their room
-        step_picture(k, legend="right" if wide or k == 5 else "bottom")
+            explanation(k, values if k <= 2 else None)
+    with right:
+        step_picture(k, legend="right")
 
 
 def slide_fold(k: int, values) -> None:
@@ -231,9 +227,8 @@ def explanation(k: int, values=None) -> None:
             table(values)
 
 
-def equations(k: int, slide: bool) -> None:
-    """Step k's equation with this seed's numbers (a slide: no heading, one block, a wide net's on one line)."""
-    one_line = wide_net(hidden)
+def equations(k: int, slide: bool, one_line: bool) -> None:
+    """Step k's equation with this seed's numbers (a slide: no heading, one block; one_line: a wide net's slide)."""
     if not slide:
         st.markdown(f"**{tr('fw_equation')}**")
     if k == 1:
