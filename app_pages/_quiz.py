@@ -117,7 +117,7 @@ def _reading(page: str, q: Question) -> None:
                   icon=":material/visibility:")  # fmt: skip
     if done:
         _verdict(_answers()[d], labels[q.answer], say(q.reason))
-        st.caption(score())
+    st.caption(score())  # on every page with a question
 
 
 def _check(digest: str, pick: str, answer: int) -> None:

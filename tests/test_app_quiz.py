@@ -80,6 +80,8 @@ def test_reading_mode_folds_the_step_until_answered(lang):
     )
     folded = {"en": "Answer the question above", "ko": "위 질문에 답하면"}[lang]
     assert sum(folded in c.value for c in at.caption) == 2
+    start = {"en": "0 of 0 right", "ko": "0문제 중 0개 정답"}[lang]
+    assert any(start in c.value for c in at.caption)  # the session's score, shown before any answer too
     pick(at, "largest-term", 1)  # (0,1): wrong, (0,0)'s term 1.0945 is the largest at the lecture's seed
     assert not on_screen(at, "step-forward-5")  # choosing alone does not open it
     press(at, "largest-term", "-check")
