@@ -42,8 +42,6 @@ def diagnosis(hist: History) -> None:
     if d.case == "dead_init":
         k, n = _dead_share(cfg.hidden)
         text += " " + tr("sk_dead_rate", hidden=cfg.hidden, k=k, n=n, first=0, last=n - 1)
-    if cfg.hidden == 1 and d.case != "linear":  # one monotone unit: its 0.5 boundary is a line, for every seed
-        text += " " + tr("sk_one_unit")
     if (osc := oscillation.oscillates(hist)) is not None:
         text += "\n\n" + oscillation.sentence(osc, lang())
     st.subheader(tr("sk_header"))

@@ -128,6 +128,7 @@ def predictions() -> None:
             st.success(tr("mp_pred_ok"), icon=":material/check_circle:")
         else:
             bad = "mp_pred_bad_identity" if cfg.activation == "identity" else "mp_pred_bad"
+            bad = "mp_pred_bad_one_unit" if cfg.hidden == 1 and cfg.activation != "identity" else bad
             st.warning(tr(bad), icon=":material/error:")
     with right:
         line = boundary_sentence(trained, cfg.activation, cfg.hidden, lg)

@@ -210,7 +210,7 @@ def test_one_hidden_unit_cannot_learn_xor_says_so():
     with one monotone unit no setting learns XOR (the page's own count: 100 of 100 seeds fail)."""
     at = ok(app("app_pages/training.py", hidden="1", epochs="10000"))
     warn = " ".join(w.value for w in at.warning)
-    assert t("en", "sk_one_unit") in warn and "one bend" not in warn
+    assert "One hidden unit cannot." in warn and "one bend" not in warn and "local minimum" not in warn
     assert any("100 of 100 seeds" in c.value for c in at.caption)
 
 
@@ -282,3 +282,20 @@ def test_update_story_names_the_biases_switch():
     """Old: "step each weight against its gradient" above a step that updates the biases too (on by default)."""
     for lang in LANGS:
         assert t(lang, "bp_biases") in TABLES[lang]["story_update"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_one_unit_is_its_own_case_on_every_page(lang):
+    """Audit (seed 777, leaky ReLU, RMSprop, lr 0.02, 1 unit): the Model page said "try another seed", Experiments
+    called the runs "slow" or "saddle", Training called 0.4774 a local minimum. One monotone unit cannot learn XOR."""
+    from xorcore import stuck
+    from xorcore.config import Config as C
+
+    cfg = dict(seed="777", activation="leaky_relu", optimizer="rmsprop", lr="0.02", epochs="300", hidden="1")
+    at = ok(app("app_pages/model.py", lang=lang, **cfg))
+    assert t(lang, "mp_pred_bad_one_unit") in [w.value for w in at.warning]
+    d = stuck.diagnose_history(train(C(seed=777, activation="leaky_relu", optimizer="rmsprop", lr=0.02, epochs=300,
+                                       hidden=1)))  # fmt: skip
+    assert d is not None and d.case == "one_unit" and not stuck.needs_longer(train(C(hidden=1, epochs=300)))
+    text = stuck.explain(d, lang)
+    assert "0.4774" in text and ("cannot" in text if lang == "en" else "풀 수 없습니다" in text)

@@ -6,6 +6,7 @@ Cases, checked in this order (the first that fits is the diagnosis); the trend t
 - "dead_later": ReLU, fewer than two units alive at the end, none dead at the start (they died in training).
   With two or more alive the dead units do not explain the failure: the later cases decide, and the
   sentence states the units' three counts (dead from the start, died during training, alive).
+- "one_unit": one hidden unit: every activation here is monotone, so the boundary is one line (best loss 0.4774).
 - "linear": identity activation: the whole net is one line, whose best loss on XOR is ln 2.
 - "unmoved": the run barely moved from its start (trend.barely_moved).
 - "slow": the loss is still falling at the end (trend.falling), or a longer run of the setting learns XOR.
@@ -42,7 +43,13 @@ HINGE_LOSS = (2 * math.log(1.5) + math.log(3)) / 4  # one corner exact, three at
 HALF_LOSS = LN2 / 2  # two corners exact, two at 0.5
 NEAR = 0.05  # "at 0.5" / "one shared value": within this of it
 RIGHT = 0.1  # "right": within this of its target
-CASES: tuple[str, ...] = ("dead_init", "dead_later", "linear", "unmoved", "slow", "saddle", "hinge", "half", "other")
+CASES: tuple[str, ...] = (
+    "one_unit", "dead_init", "dead_later", "linear", "unmoved", "slow", "saddle", "hinge", "half", "other"
+)  # fmt: skip
+CANNOT = ("one_unit", "linear")  # cases no seed, optimizer or number of epochs can leave
+# One unit's best: its prediction is monotone along one ordering of the corners, and the best such fit answers 0 for
+# one corner and 2/3, the mean of the other three targets (1, 1, 0), for the rest: loss (2 ln 1.5 + ln 3) / 4.
+ONE_UNIT_BEST = (2 * math.log(1.5) + math.log(3)) / 4
 _X = X_NP.astype(np.float64)  # (4, 2) the XOR inputs
 _SIGN = np.array([1.0, -1.0, -1.0, 1.0])  # h(0,0) − h(0,1) − h(1,0) + h(1,1)
 
@@ -120,6 +127,8 @@ def diagnose(activation: str, hidden: int, init: np.ndarray, final: np.ndarray, 
     final = np.asarray(final, np.float64)
     pred = forward(final, activation, hidden)["y_pred"]
     base = {"pred": [float(v) for v in pred], "loss": float(bce(pred)), "trend": tr, "learned_at": longer_learned_at}
+    if hidden == 1 and activation != "identity":  # the prediction is monotone in one weighted sum: one line
+        return Diagnosis("one_unit", {**base, "best": ONE_UNIT_BEST})
     if activation == "relu":
         units = unit_states(init, final, hidden)
         if units["alive"] < 2 and (units["dead0"] or units["died"]):
@@ -243,6 +252,8 @@ def _key(d: Diagnosis) -> str:
         return "sk_slow_saddle"  # slow, but sitting on the saddle at the end of this run: say so
     if d.case == "other" and n.get("near"):
         return "sk_other_near"
+    if d.case == "one_unit":
+        return "sk_one_unit_case"
     return f"sk_{d.case}"
 
 
@@ -252,7 +263,7 @@ def _values(d: Diagnosis, lang: str, longer: int | None) -> dict[str, object]:
     v: dict[str, object] = {"loss": _f(n["loss"]), "pred": _list(n["pred"]), "longer": f"{longer or LONGER:,}",
                             "epochs": f"{tr.epochs:,}", "l0": _f(tr.loss0), "g0": _f(tr.grad0),
                             "g_end": _f(tr.grad_end), "moved": f"{abs(tr.loss0 - tr.loss_end) / tr.loss0:.2%}",
-                            **rule_values(), "tail": _tail(tr, lang)}  # fmt: skip
+                            **rule_values(), "tail": _tail(tr, lang), "best": _f(ONE_UNIT_BEST)}  # fmt: skip
     if d.case in ("dead_init", "dead_later"):
         u = n["units"]
         v.update(units=", ".join(map(str, u["died"])), epoch=n.get("epoch", "?"), units_text=_units_text(n, lang),
@@ -311,7 +322,7 @@ def _then(n: dict, lang: str) -> str:
 def _longer_text(d: Diagnosis, lang: str, longer: int | None) -> str:
     """What the longer run of the setting showed ('' where the case already says it or it was not needed)."""
     n = d.numbers
-    if d.case == "linear" or (d.case == "slow" and n.get("learned_at") is not None):
+    if d.case in CANNOT or (d.case == "slow" and n.get("learned_at") is not None):
         return ""
     v = {"longer": f"{longer or LONGER:,}"}
     if n.get("learned_at") is not None:

@@ -13,6 +13,7 @@ VIEWS = (
     ("backprop", "grad-shares", None),
     ("backprop", "local-upstream", None),
     ("backprop", "loss-slice", None),
+    ("backprop", "loss-slice-planes", None),
 )
 
 
@@ -39,11 +40,11 @@ def test_view_is_drawn(tab, path, key, clicks, lang):
     t.check(f"beyond-{key}-{lang}")
     assert not problems, f"/{path} {key} ({lang}): charts not drawn: {problems}"
     assert len(view.inner_text().strip()) > 100
-    if key in ("loop-stepper", "loss-slice"):  # what lies below: the zero_grad curves, the planes before and after
+    if key in ("loop-stepper", "loss-slice-planes"):  # what lies below: the zero_grad curves, the after planes
         target = (
             "[data-testid='stVegaLiteChart']"
             if key == "loop-stepper"
-            else ".st-key-loss-slice [data-testid='stVegaLiteChart'] >> nth=1"
+            else ".st-key-loss-slice-planes [data-testid='stVegaLiteChart'] >> nth=2"
         )
         t.page.locator(target).first.evaluate("el => el.scrollIntoView({block: 'start'})")
         harness.charts_drawn(t.page)

@@ -64,6 +64,8 @@ EN: dict[str, str] = {
     "{rule}",
     "mp_pred_ok": "The network learned XOR.",
     "mp_pred_bad": "The network did not learn XOR with these settings. Try another seed, activation or learning rate.",
+    "mp_pred_bad_one_unit": "The network did not learn XOR, and with one hidden unit no seed, activation, optimizer "
+    "or number of epochs can: its 0.5 boundary is one straight line. Add hidden units.",
     "mp_pred_bad_identity": "The network did not learn XOR, and with the identity activation no seed, optimizer, "
     "learning rate or number of epochs can: choose a non-linear activation.",
     "mp_boundary_caption": "Trained decision boundary: the colour is the prediction over the input plane. {line}",
@@ -152,6 +154,8 @@ KO: dict[str, str] = {
     "네 개 중 **{right}개**입니다. {rule}",
     "mp_pred_ok": "신경망이 XOR을 배웠습니다.",
     "mp_pred_bad": "이 설정으로는 신경망이 XOR을 배우지 못했습니다. 다른 시드, 활성화 함수, 학습률을 시도해 보세요.",
+    "mp_pred_bad_one_unit": "신경망이 XOR을 배우지 못했습니다. 은닉 유닛이 하나이면 0.5 경계가 직선 하나라서 어떤 시드, "
+    "활성화 함수, 옵티마이저, 에폭 수로도 배울 수 없습니다. 은닉 유닛을 늘려 보세요.",
     "mp_pred_bad_identity": "신경망이 XOR을 배우지 못했습니다. 항등 함수로는 어떤 시드, 옵티마이저, 학습률, 에폭 "
     "수로도 배울 수 없습니다: 비선형 활성화 함수를 고르세요.",
     "mp_boundary_caption": "학습된 결정 경계: 색은 입력 평면 위의 예측값입니다. {line}",

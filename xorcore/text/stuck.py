@@ -21,6 +21,10 @@ EN: dict[str, str] = {
     "sk_dead_later": "**A unit died during training.** Hidden unit(s) {units} were alive at the start, but from "
     "epoch {epoch} on their z1 ≤ 0 on all four inputs: an update pushed the line past all four corners, and from "
     "there ReLU passes back no gradient. {units_text} {alive_text} The run ends at loss {loss}.",
+    "sk_one_unit_case": "**One hidden unit cannot.** Every activation here is monotone, so with one hidden unit "
+    "the prediction is a monotone function of one weighted sum w·x + b: its 0.5 boundary is one straight line, and "
+    "no line separates XOR. The best such a net can approach is 0 for one corner and 2/3 for the other three "
+    "(loss {best}); this run ends at {loss}. No seed, optimizer or number of epochs changes that: add hidden units.",
     "sk_linear": "**Nothing bends.** With the identity activation the network is σ(w·x + c): one straight line on "
     "the plane. The best a single line does on XOR is to answer 0.5 for every input, loss ln 2 ≈ 0.693; this run "
     "ends at {loss}. No optimizer, learning rate or number of epochs changes that.",
@@ -37,7 +41,7 @@ EN: dict[str, str] = {
     "(1/8)·[h(0,0) − h(0,1) − h(1,0) + h(1,1)]. That sum is 0 for a unit that is affine on the four corners (a "
     "ReLU unit active on all four inputs, a dead one, an identity); here the sums are {sums}, the largest "
     "|dL/dW2| is {d_w2} and the whole gradient {grad}, down from {g0} at the start: almost nothing pushes the run off this point.",
-    "sk_hinge": "**A local minimum: one hinge.** Input {corner} is predicted right ({p}); the other three sit at "
+    "sk_hinge": "**A plateau: one hinge.** Input {corner} is predicted right ({p}); the other three sit at "
     "one value, about {shared}. The best single answer for their targets {targets} is their mean, {best}, and with "
     "input {corner} exact it gives loss {best_loss}; this run's loss is {loss}. The 0.5 boundary cut off one "
     "corner, and the gradient there is {grad}.",
@@ -62,9 +66,6 @@ EN: dict[str, str] = {
     "still falling (from {a} to {b} over its last {tail_n} epochs): more epochs help; how many is not measured.",
     "sk_longer_flat": "Trained for {longer} epochs, the same setting still does not learn XOR and its loss has "
     "stopped falling (from {a} to {b} over its last {tail_n} epochs): more epochs do not rescue this run.",
-    "sk_one_unit": "With a single hidden unit no seed, optimizer or number of epochs can learn XOR: every "
-    "activation here is monotone, so the prediction is a monotone function of one weighted sum w·x + b, its 0.5 "
-    "boundary is one straight line, and no line separates XOR.",
     "sk_longer_max": "This run already has the most epochs the sidebar allows, so whether more would help is not "
     "measured.",
     # ---- the Experiments grid
@@ -85,6 +86,7 @@ EN: dict[str, str] = {
     "sk_col_failures": "failed",
     "sk_col_dead_init": "dead at start",
     "sk_col_dead_later": "died later",
+    "sk_col_one_unit": "one unit",
     "sk_col_linear": "linear",
     "sk_col_unmoved": "not started",
     "sk_col_slow": "slow",
@@ -133,6 +135,10 @@ KO: dict[str, str] = {
     "sk_dead_later": "**학습 중에 죽은 유닛.** 은닉 유닛 {units}: 처음에는 살아 있었지만 에폭 {epoch}부터 네 입력 "
     "모두에서 z1 ≤ 0입니다. 한 번의 업데이트가 직선을 네 꼭짓점 너머로 밀어냈고, 그 뒤로 ReLU는 기울기를 돌려보내지 "
     "않습니다. {units_text} {alive_text} 실행은 loss {loss}에서 끝납니다.",
+    "sk_one_unit_case": "**은닉 유닛 하나로는 풀 수 없습니다.** 여기의 활성화 함수는 모두 단조 함수라서, 은닉 유닛이 "
+    "하나이면 예측값은 가중합 w·x + b 하나의 단조 함수입니다. 그 0.5 경계는 직선 하나이고, 어떤 직선도 XOR을 나누지 "
+    "못합니다. 이런 신경망이 다가갈 수 있는 최선은 한 꼭짓점에 0, 나머지 셋에 2/3을 답하는 것(loss {best})이고, 이 "
+    "실행의 loss는 {loss}입니다. 시드, 옵티마이저, 에폭 수를 바꿔도 마찬가지이니 은닉 유닛을 늘려 보세요.",
     "sk_linear": "**아무것도 휘지 않습니다.** 항등 함수를 쓰면 신경망은 σ(w·x + c), 즉 평면 위의 직선 하나입니다. "
     "직선 하나로 XOR에서 할 수 있는 최선은 모든 입력에 0.5라고 답하는 것이고, 그때 loss는 ln 2 ≈ 0.693입니다. 이 "
     "실행은 {loss}에서 끝납니다. 옵티마이저, 학습률, 에폭 수를 바꿔도 달라지지 않습니다.",
@@ -149,7 +155,7 @@ KO: dict[str, str] = {
     "(1/8)·[h(0,0) − h(0,1) − h(1,0) + h(1,1)]입니다. 네 꼭짓점에서 아핀인 유닛(네 입력 모두에서 활성인 ReLU 유닛, "
     "죽은 유닛, 항등 함수)은 이 합이 0입니다. 여기서 합은 {sums}, 가장 큰 |dL/dW2|는 {d_w2}, 전체 기울기는 "
     "처음의 {g0}에서 줄어든 {grad}입니다. 이 지점에서 실행을 밀어내는 힘이 거의 없습니다.",
-    "sk_hinge": "**국소 최솟값: 꺾인 선 하나.** 입력 {corner}만 맞게 예측하고({p}), 나머지 세 입력은 모두 약 {shared}로 "
+    "sk_hinge": "**평평한 구간: 꺾인 선 하나.** 입력 {corner}만 맞게 예측하고({p}), 나머지 세 입력은 모두 약 {shared}로 "
     "같은 값을 냅니다. 세 정답 {targets}에 한 값으로 답할 때 가장 좋은 값은 정답의 평균인 {best}이고, 입력 {corner}까지 "
     "정확하면 그때의 loss는 {best_loss}입니다. 이 실행의 loss는 {loss}입니다. 0.5 경계가 꼭짓점 하나만 잘라 냈고, "
     "그곳의 기울기는 {grad}입니다.",
@@ -175,9 +181,6 @@ KO: dict[str, str] = {
     "않았습니다.",
     "sk_longer_flat": "같은 설정을 {longer} 에폭 학습해도 XOR을 배우지 못하고, loss도 더는 내려가지 않습니다 "
     "(마지막 {tail_n} 에폭 동안 {a}에서 {b}까지). 에폭을 늘려도 이 실행은 나아지지 않습니다.",
-    "sk_one_unit": "은닉 유닛이 하나뿐이면 어떤 시드, 옵티마이저, 에폭 수로도 XOR을 배울 수 없습니다. 여기의 활성화 "
-    "함수는 모두 단조 함수라서 예측값은 가중합 w·x + b 하나의 단조 함수가 되고, 그 0.5 경계는 직선 하나이며, 어떤 "
-    "직선도 XOR을 나누지 못합니다.",
     "sk_longer_max": "이 실행은 이미 사이드바가 허용하는 최대 에폭이라, 에폭을 더 늘리면 도움이 되는지는 재지 않았습니다.",
     # ---- the Experiments grid
     "sk_grid_dead": "격자의 시드 {n}개({first}–{last}) 중 {k}개는 처음부터 죽은 유닛을 하나 이상 가지고 시작합니다. "
@@ -196,6 +199,7 @@ KO: dict[str, str] = {
     "sk_col_failures": "실패",
     "sk_col_dead_init": "시작부터 죽음",
     "sk_col_dead_later": "나중에 죽음",
+    "sk_col_one_unit": "유닛 하나",
     "sk_col_linear": "선형",
     "sk_col_unmoved": "출발 전",
     "sk_col_slow": "느림",
