@@ -17,7 +17,11 @@ MIN_PX = 16
 VIEWS = (
     ("model", None),  # the network, initial parameters (the trained tab is hidden until clicked)
     ("model", "network"),  # the network slide: the diagram beside its key
-    ("backprop", None),  # the computation graph, the network with gradients, local x upstream
+    ("forward", None),  # every step's network picture
+    (
+        "backprop",
+        None,
+    ),  # every step's network picture, the computation graph, the network with gradients, local x upstream
     ("backprop", "network"),  # the gradients on the network
     ("backprop", "local-upstream"),  # local x upstream: the graph folded under "More explanation"
     ("training", None),  # the network at the scrubber's epoch
@@ -44,7 +48,7 @@ def test_graphviz_labels_at_least_16px(tab, path, slide, hidden, lang):
     params = {"lang": harness.LANG_PARAM[lang], "hidden": str(hidden)}
     t.open(harness.ADDRESS[path], **params, **({"present": "true"} if slide else {}))
     if slide:
-        _to_slide(t.page, harness.ADDRESS[path], slide)
+        _to_slide(t.page, path, slide)
     problems = harness.charts_drawn(t.page)
     name = f"labels-{path}-{'slide-' + slide if slide else 'reading'}-h{hidden}-{lang}"
     t.check(name)

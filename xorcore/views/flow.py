@@ -300,11 +300,14 @@ def flow_dot(elements: list[Element], backward: bool, size: tuple[float, float] 
     """DOT text of a step's elements, left to right; size (inches): the drawing filled to that aspect (a slide)."""
     nodes = [e for e in elements if "->" not in e.name]
     kinds = {e.name: e.kind for e in nodes}
+    # A slide fills its size; reading mode keeps the layout tight, so that its column's width still draws the
+    # text at 16 px or more (the picture is scaled to the column: the narrower the layout, the larger its text).
     fit = f' ratio=fill; size="{size[0]},{size[1]}!";' if size else ""
+    ranksep, margin = (0.5, "0.08,0.03") if size else (0.22, "0.04,0.03")
     lines = [
         "digraph flow {",
-        f'  rankdir=LR; newrank=true; nodesep=0.12; ranksep=0.5; bgcolor="transparent";{fit}',
-        f'  node [fontname="Helvetica", fontsize={FLOW_PT}, margin="0.08,0.03"];',
+        f'  rankdir=LR; newrank=true; nodesep=0.12; ranksep={ranksep}; bgcolor="transparent";{fit}',
+        f'  node [fontname="Helvetica", fontsize={FLOW_PT}, margin="{margin}"];',
         f'  edge [fontname="Helvetica", fontsize={FLOW_PT}, arrowsize=0.8];',
     ]
     lines += [f"  {e.name.replace('->', ' -> ')} [{_node_attrs(e)}];" for e in nodes]
