@@ -17,6 +17,7 @@ from . import (
     stuck,
     training,
 )
+from .josa import particles
 
 LANGS: tuple[str, ...] = ("ko", "en")
 _MODULES = (
@@ -58,7 +59,8 @@ def t(lang: str, key: str, **values: object) -> str:
     text = table.get(key)
     if text is None:
         return MISSING.format(key)
-    return text.format(**values) if values else text
+    text = text.format(**values) if values else text
+    return particles(text) if lang == "ko" and "(" in text else text
 
 
 # The settings whose values are code names (Config's activation, optimizer), shown by the name under a text

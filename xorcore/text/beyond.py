@@ -125,10 +125,10 @@ KO: dict[str, str] = {
     "bx_alt_param": "{name}: 몫 {shares}, 합 {total}.",
     "bx_opposed": "{group}의 파라미터 {p}개 중 {both}개에서 입력들이 서로 반대 방향으로 당깁니다(부호가 다른 몫이 "
     "섞여 있습니다).",
-    "bx_cancel": "그중 가장 많이 상쇄되는 곳은 dL/d{name} = {total}입니다: 몫 {shares}를 더하면 그만큼밖에 되지 "
-    "않지만, 몫의 크기를 더하면 {pull}로 {ratio}배입니다.",
-    "bx_cancel_one": "그 파라미터 dL/d{name} = {total}에서 몫 {shares}를 더하면 그만큼밖에 되지 않지만, 몫의 크기를 "
-    "더하면 {pull}로 {ratio}배입니다.",
+    "bx_cancel": "그중 가장 많이 상쇄되는 곳은 dL/d{name} = {total}입니다: 몫 {shares}(을)를 더하면 그만큼밖에 되지 "
+    "않지만, 몫의 크기를 더하면 {pull}(으)로 {ratio}배입니다.",
+    "bx_cancel_one": "그 파라미터 dL/d{name} = {total}에서 몫 {shares}(을)를 더하면 그만큼밖에 되지 않지만, 몫의 크기를 "
+    "더하면 {pull}(으)로 {ratio}배입니다.",
     "bx_no_cancel": "여기서는 상쇄되는 몫이 없습니다: dL/d{name} = {total}의 몫은 모두 부호가 같습니다.",
     "bx_zeros": "이 {all}개 몫 중 {zeros}개는 정확히 0입니다: 0인 입력 성분(또는 기울기가 0인 유닛)은 그 가중치에 "
     "아무것도 전하지 않습니다.",
@@ -169,12 +169,12 @@ KO: dict[str, str] = {
     "bx_slice_sub": "L(θ − η d): η마다 실제 순전파; 접선의 기울기 −∇L·d",
     "bx_dir_all": "이 걸음의 방향",
     "bx_dir_one": "{name} 하나만",
-    "bx_slice_says": "{which}으로 η = {eta}만큼 가면 loss는 {l0}에서 {l}까지 바뀝니다. η = 0에서의 접선(기울기 "
+    "bx_slice_says": "{which}(으)로 η = {eta}만큼 가면 loss는 {l0}에서 {l}까지 바뀝니다. η = 0에서의 접선(기울기 "
     "{slope}, 즉 −∇L·d)으로 예상한 값은 {tangent}입니다.",
     "bx_slice_best": "이 단면(η는 0부터 {end}까지)에서 가장 낮은 loss는 η ≈ {best}에 있습니다.",
     "bx_slice_up": "η ≈ {up}부터는 걸음이 너무 커서 loss가 출발점보다 높아집니다.",
     "bx_slice_never_up": "η = {end}까지는 어떤 걸음도 출발 loss보다 높아지지 않습니다.",
-    "bx_slice_overshoot": "여기서 η = {eta}는 너무 큽니다: 골짜기를 건너뛰어 loss가 오히려 커집니다.",
+    "bx_slice_overshoot": "여기서 η = {eta}(은)는 너무 큽니다: 골짜기를 건너뛰어 loss가 오히려 커집니다.",
     "bx_h_before_after": "η = {eta} 걸음 전과 후",
     "bx_pred_moves": "네 입력의 예측값, 전 → 후: {moves} (가장 큰 변화는 {most}).",
     "bx_before": "걸음 전",

@@ -152,7 +152,7 @@ KO: dict[str, str] = {
     "ch_side0": "0으로 예측 (< 0.5)",
     "ch_side1": "1로 예측 (> 0.5)",
     "ch_threshold": "기준 0.5",
-    "ch_act_title": "활성화 함수 {name}와 그 도함수",
+    "ch_act_title": "활성화 함수 {name}(과)와 그 도함수",
     "ch_act_desc": "은닉층 활성화 함수 {name}의 f(z)와 도함수 f'(z), z는 -6부터 6까지.",
     "ch_act_f": "f(z)",
     "ch_act_df": "f'(z) (도함수)",

@@ -134,11 +134,11 @@ EN: dict[str, str] = {
 }
 
 KO: dict[str, str] = {
-    "ex_head_relu": "{col}에서 {sig}는 시드 {n}개 중 {a}개, {relu}는 {n}개 중 {b}개에서 XOR을 배웠습니다.",
+    "ex_head_relu": "{col}에서 {sig}(은)는 시드 {n}개 중 {a}개, {relu}(은)는 {n}개 중 {b}개에서 XOR을 배웠습니다.",
     "ex_head_all": "설정 {cells}개 중 {full}개가 모든 시드에서 XOR을 배웠습니다. {lowest}",
     "ex_head_every": "설정 {cells}개 모두 시드 {n}개 전부에서 XOR을 배웠습니다.",
     "ex_head_none": "설정 {cells}개 중 모든 시드에서 XOR을 배운 설정은 하나도 없습니다. {lowest}",
-    "ex_low_one": "가장 낮은 설정은 {worst}로, {n}개 중 {k}개입니다.",
+    "ex_low_one": "가장 낮은 설정은 {worst}(으)로, {n}개 중 {k}개입니다.",
     "ex_low_tie": "설정 {m}개가 각각 {n}개 중 {k}개로 함께 가장 낮습니다 — {names}.",
     "ex_low_all_cols": "{m}개 모두",
     "ex_low_every": "모든 설정이 {n}개 중 {k}개입니다.",
@@ -229,7 +229,7 @@ KO: dict[str, str] = {
     "ex_dead_na": "—",
     "ex_diverged": "발산",
     "ex_open": "열기",
-    "ex_open_help": "시드 {seed}와 이 설정을 학습 곡선 페이지에서 엽니다",
+    "ex_open_help": "시드 {seed}(과)와 이 설정을 학습 곡선 페이지에서 엽니다",
     "ex_download": "모든 실행 내려받기 (CSV)",
     "ex_csv_row": "activation",
     "ex_csv_col": "column",

@@ -127,7 +127,7 @@ KO: dict[str, str] = {
     "z1 ≤ 0이며, 회색 점선으로 그려집니다.)",
     "mp_params_header": "파라미터",
     "mp_params_text": "W1 ({hidden}×2) + b1 ({hidden}) + W2 (1×{hidden}) + b2 (1) = 4·{hidden} + 1 = **{n}**개의 "
-    "파라미터. 초기값은 `torch.manual_seed({seed})` 직후의 값, 학습 후 값은 {opt}, 학습률 {lr}로 {epochs} 에폭 "
+    "파라미터. 초기값은 `torch.manual_seed({seed})` 직후의 값, 학습 후 값은 {opt}, 학습률 {lr}(으)로 {epochs} 에폭 "
     "학습한 뒤의 값입니다.",
     "mp_count": "파라미터 수",
     "mp_final_loss": "학습 후 loss",

@@ -112,7 +112,7 @@ KO = {
     "0.5보다 크게 내놓을까요?",
     "qz_above_why": "ŷ = {preds}. 0.5보다 큰 것은 {k}개입니다.",
     "qz_term_ask": "입력마다 손실에 −[y log ŷ + (1 − y) log(1 − ŷ)]이 더해집니다. 이 항이 가장 큰 입력은 어느 것일까요?",
-    "qz_term_why": "{row}에서 목표는 {target}인데 신경망은 ŷ = {pred}을 내놓으므로, 항이 {term}으로 가장 큽니다"
+    "qz_term_why": "{row}에서 목표는 {target}인데 신경망은 ŷ = {pred}(을)를 내놓으므로, 항이 {term}(으)로 가장 큽니다"
     "(나머지: {others}). ŷ가 목표에서 멀수록 항이 커집니다.",
     "qz_w2_ask": "은닉 유닛 {unit}의 dL/dW₂는 부호가 어떨까요?",
     "qz_w2_why": "dL/dW₂ ({unit}) = Σ dL/dz₂ · h₁ = {terms} = {value}입니다.",
@@ -121,10 +121,10 @@ KO = {
     "f′(z₁)(여기서는 많아야 {slope})가 곱해집니다.",
     "qz_largest_ask": "기울기 크기 |dL/dθ|가 가장 큰 매개변수는 어느 텐서에 있을까요?",
     "qz_largest_why": "가장 큰 것은 {name} = {value}입니다. 다른 텐서마다 가장 큰 값은 {rest}입니다.",
-    "qz_step_ask": "η = {eta}로 θ ← θ − η·∇L을 한 번 직접 적용합니다(편향 포함). 지금 {loss}인 손실이 줄어들까요?",
-    "qz_step_why_down": "η = {eta}이면 손실이 {before}에서 {after}로 줄어듭니다. 이 정도 보폭은 아직 비탈을 따라 "
+    "qz_step_ask": "η = {eta}(으)로 θ ← θ − η·∇L을 한 번 직접 적용합니다(편향 포함). 지금 {loss}인 손실이 줄어들까요?",
+    "qz_step_why_down": "η = {eta}이면 손실이 {before}에서 {after}(으)로 줄어듭니다. 이 정도 보폭은 아직 비탈을 따라 "
     "내려갑니다.",
-    "qz_step_why_up": "η = {eta}이면 손실이 {before}에서 {after}로 오히려 커집니다. 기울기는 θ 가까이에서만 맞는데, "
+    "qz_step_why_up": "η = {eta}이면 손실이 {before}에서 {after}(으)로 오히려 커집니다. 기울기는 θ 가까이에서만 맞는데, "
     "이만큼 긴 보폭은 골짜기를 지나쳐 버립니다.",
     "qz_twice_ask": "optimizer.zero_grad()를 빼고 반복문을 두 번 돌립니다(순전파, 손실, 역전파, step). 두 번째 "
     "loss.backward() 뒤에 각 .grad에는 무엇이 들어 있을까요?",
@@ -132,7 +132,7 @@ KO = {
     "qz_twice_sum": "두 번 계산한 기울기의 합",
     "qz_twice_mean": "두 기울기의 평균",
     "qz_twice_first": "여전히 첫 번째 기울기",
-    "qz_twice_why": "{entry}.grad = {total}입니다. 첫 번째 역전파가 {first}, 두 번째가 {second}를 냈고, "
+    "qz_twice_why": "{entry}.grad = {total}입니다. 첫 번째 역전파가 {first}, 두 번째가 {second}(을)를 냈고, "
     "{first} + {second} = {both}입니다.",
     "qz_curve_ask": "같은 시작점에서 {n} 에폭을 두 번 학습합니다. 한 번은 optimizer.zero_grad()를 넣고, 한 번은 "
     "빼고요. 마지막 손실은 어느 쪽이 더 낮을까요?",
