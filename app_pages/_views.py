@@ -154,6 +154,7 @@ def _layer_note(tc: Trace, activation: str) -> str:
     r = layer_ratio(tc, activation)
     values = {"w1": num(r["w1"], 4), "w2": num(r["w2"], 4), "w2_abs": num(r["w2_abs"], 3),
               "lo": num(r["fp_lo"], 3), "hi": num(r["fp_hi"], 3), "act": tr("act_" + activation)}  # fmt: skip
+    values["fp"] = tr("bx_fp_one" if values["lo"] == values["hi"] else "bx_fp_range", lo=values["lo"], hi=values["hi"])
     if r["w1"] == 0:
         return tr("bx_layer_zero", **values)
     key = "bx_layer_smaller" if r["ratio"] >= 1 else "bx_layer_larger"

@@ -122,7 +122,8 @@ def predictions() -> None:
     right_count = n_correct(hist.final_pred)
     left, right = st.columns([6, 5], gap="large")  # the five-column table fits its half at 1280 px (both languages)
     with left:
-        st.markdown(tr("mp_pred_text", right=right_count, rule=rule()))
+        which = {0: "mp_right_none", 4: "mp_right_all"}.get(right_count, "mp_right_some")
+        st.markdown(tr("mp_pred_text", right_text=tr(which, right=right_count), rule=rule()))
         st.dataframe(preds, hide_index=True, width="stretch", column_config={c: NUM4 for c in preds.columns[2:4]})
         if hist.success():
             st.success(tr("mp_pred_ok"), icon=":material/check_circle:")

@@ -184,5 +184,5 @@ def test_korean_count_of_right_inputs_reads_naturally():
     """'네 입력 중 4개가 맞았습니다' (of four inputs, 4 were right): now '맞힌 입력은 네 개 중 4개입니다'."""
     from xorcore.text import t
 
-    assert t("ko", "mp_pred_text", right=4, rule="").startswith("학습 전과 후의")
-    assert "네 입력 중 4개가 맞았습니다" not in t("ko", "mp_pred_text", right=4, rule="")
+    text = t("ko", "mp_pred_text", right_text=t("ko", "mp_right_all"), rule="")
+    assert text.startswith("학습 전과 후의") and "네 입력을 모두" in text and "4개" not in text

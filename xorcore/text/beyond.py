@@ -50,12 +50,14 @@ EN: dict[str, str] = {
     "σ′(z₂) into z₂, 1 through the bias adds, W₂ into h₁ and h₁ into W₂, f′(z₁) into z₁, x into W₁.",
     "bx_layer_smaller": "The first layer's gradients are {ratio} times smaller than the second's here (mean "
     "|dL/dW₁| = {w1}, mean |dL/dW₂| = {w2}): on the way back they were multiplied by W₂ (mean |W₂| = {w2_abs}) "
-    "and by the {act} slope f′(z₁) (from {lo} to {hi} on these inputs).",
+    "and by the {act} slope f′(z₁) ({fp}).",
+    "bx_fp_range": "from {lo} to {hi} on these inputs",
+    "bx_fp_one": "{lo} on every input",
     "bx_layer_larger": "Here the first layer's gradients are {ratio} times larger than the second's (mean "
     "|dL/dW₁| = {w1}, mean |dL/dW₂| = {w2}): on the way back they were multiplied by W₂ (mean |W₂| = {w2_abs}) "
-    "and by the {act} slope f′(z₁) (from {lo} to {hi} on these inputs).",
+    "and by the {act} slope f′(z₁) ({fp}).",
     "bx_layer_zero": "The first layer's gradients are all 0 here (mean |dL/dW₂| = {w2}): the {act} slope f′(z₁) "
-    "runs from {lo} to {hi} on these inputs, and mean |W₂| = {w2_abs}.",
+    "is {fp}, and mean |W₂| = {w2_abs}.",
     # ---- the loss along a step
     "bx_h_slice": "The loss along this step",
     "bx_slice_nonfinite": "The parameters are no longer finite numbers, so there is no loss to draw along the step.",
@@ -144,13 +146,15 @@ KO: dict[str, str] = {
     "bx_local_alt": "모든 간선에 국소 미분을 적은 계산 그래프: BCE loss에서 dL/dŷ, z₂로 σ′(z₂), 편향 더하기로 1, "
     "h₁로 W₂와 W₂로 h₁, z₁로 f′(z₁), W₁로 x.",
     "bx_layer_smaller": "여기서 첫 번째 층의 기울기는 두 번째 층의 약 {ratio}분의 1입니다(평균 |dL/dW₁| = {w1}, 평균 "
-    "|dL/dW₂| = {w2}). 거꾸로 오는 길에 W₂(평균 |W₂| = {w2_abs})와 {act}의 기울기 f′(z₁)(이 입력들에서 {lo}부터 "
-    "{hi}까지)가 곱해졌기 때문입니다.",
+    "|dL/dW₂| = {w2}). 거꾸로 오는 길에 W₂(평균 |W₂| = {w2_abs})와 {act}의 기울기 f′(z₁)({fp})가 "
+    "곱해졌기 때문입니다.",
+    "bx_fp_range": "이 입력들에서 {lo}부터 {hi}까지",
+    "bx_fp_one": "네 입력 모두에서 {lo}",
     "bx_layer_larger": "여기서는 첫 번째 층의 기울기가 두 번째 층보다 {ratio}배 큽니다 (평균 |dL/dW₁| = {w1}, 평균 "
-    "|dL/dW₂| = {w2}). 거꾸로 오는 길에 W₂(평균 |W₂| = {w2_abs})와 {act}의 기울기 f′(z₁)(이 입력들에서 {lo}부터 "
-    "{hi}까지)가 곱해졌습니다.",
-    "bx_layer_zero": "여기서 첫 번째 층의 기울기는 모두 0입니다 (평균 |dL/dW₂| = {w2}). {act}의 기울기 f′(z₁)는 이 "
-    "입력들에서 {lo}부터 {hi}까지이고, 평균 |W₂| = {w2_abs}입니다.",
+    "|dL/dW₂| = {w2}). 거꾸로 오는 길에 W₂(평균 |W₂| = {w2_abs})와 {act}의 기울기 f′(z₁)({fp})가 "
+    "곱해졌습니다.",
+    "bx_layer_zero": "여기서 첫 번째 층의 기울기는 모두 0입니다 (평균 |dL/dW₂| = {w2}). {act}의 기울기 f′(z₁)는 "
+    "{fp}이고, 평균 |W₂| = {w2_abs}입니다.",
     # ---- the loss along a step
     "bx_h_slice": "이 걸음을 따라가는 loss",
     "bx_slice_nonfinite": "파라미터가 더 이상 유한한 수가 아니어서, 걸음을 따라 그릴 loss가 없습니다.",

@@ -60,8 +60,10 @@ EN: dict[str, str] = {
     "mp_code_text": "The model for the current settings (change the sidebar and the code follows).",
     "mp_pred_header": "Trained predictions",
     "mp_pred_text": "The predictions before and after training (the lecture's cell 1 prints only the trained ones). "
-    "**{right} of 4** inputs are right. "
-    "{rule}",
+    "{right_text} {rule}",
+    "mp_right_some": "**{right} of 4** inputs are right.",
+    "mp_right_all": "**All four** inputs are right.",
+    "mp_right_none": "**None** of the four inputs is right.",
     "mp_pred_ok": "The network learned XOR.",
     "mp_pred_bad": "The network did not learn XOR with these settings. Try another seed, activation or learning rate.",
     "mp_pred_bad_one_unit": "The network did not learn XOR, and with one hidden unit no seed, activation, optimizer "
@@ -150,8 +152,10 @@ KO: dict[str, str] = {
     "mp_code_header": "PyTorch 코드",
     "mp_code_text": "현재 설정의 모델입니다 (사이드바를 바꾸면 코드도 따라 바뀝니다).",
     "mp_pred_header": "학습 후 예측",
-    "mp_pred_text": "학습 전과 후의 예측값입니다 (강의 1번 셀은 학습 후의 값만 출력합니다). 맞힌 입력은 "
-    "네 개 중 **{right}개**입니다. {rule}",
+    "mp_pred_text": "학습 전과 후의 예측값입니다 (강의 1번 셀은 학습 후의 값만 출력합니다). {right_text} {rule}",
+    "mp_right_some": "맞힌 입력은 네 개 중 **{right}개**입니다.",
+    "mp_right_all": "**네 입력을 모두** 맞혔습니다.",
+    "mp_right_none": "네 입력 중 **하나도** 맞히지 못했습니다.",
     "mp_pred_ok": "신경망이 XOR을 배웠습니다.",
     "mp_pred_bad": "이 설정으로는 신경망이 XOR을 배우지 못했습니다. 다른 시드, 활성화 함수, 학습률을 시도해 보세요.",
     "mp_pred_bad_one_unit": "신경망이 XOR을 배우지 못했습니다. 은닉 유닛이 하나이면 0.5 경계가 직선 하나라서 어떤 시드, "
