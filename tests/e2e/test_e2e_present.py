@@ -120,8 +120,10 @@ def test_model_pagedown_crosses_to_forward_and_keys_survive_a_click(browser, own
             harness.shot(page, f"present-en-model-{k}")
             _press(page, "PageDown", *(("model", model[k]) if k < len(model) else ("forward", forward[0])))
         _wholly_inside(page, "step-forward-1", "/forward after Model")
-        # a click on a sidebar control (it keeps the focus), then the arrow keys and PageDown
-        page.locator(".st-key-seed button").first.click()  # seed + 1: a rerun with focus in the sidebar
+        # the sidebar starts folded on a slide: the presenter opens it and clicks a control (it keeps the focus), then
+        # the arrow keys and PageDown
+        page.locator('[data-testid="stExpandSidebarButton"]').click()
+        page.locator(".st-key-seed button").last.click()  # seed + 1: a rerun with focus in the sidebar
         harness.settle(page)
         _press(page, "ArrowRight", "forward", forward[1])
         _wholly_inside(page, "step-forward-2", "/forward after a click and →")
