@@ -27,7 +27,8 @@ def network_view(
         dot = network(params, grads=grads, dead=dead, dead_label=dead_label)
         st.graphviz_chart(dot, width=width, alt=alt)  # type: ignore[arg-type]
         return
-    pic, side = st.columns([1, 2], gap="medium")
+    # a quarter of a slide's width (the sidebar folded): the diagram keeps its aspect, so wider is taller
+    pic, side = st.columns([1, 3], gap="medium")
     pic.graphviz_chart(network(params, grads=grads, dead=dead, labels=False), width="stretch", alt=alt)
     fmt = "{:" + edge_format(grads is not None) + "}"
     table, b2 = edge_table(params if grads is None else grads)
