@@ -108,8 +108,12 @@ def _cancel_sentence(s: Shares, indices: list[int]) -> str:
     text = [tr("bx_opposed", both=both, p=len(indices), group=group_name)]
     if (col > 0).any() and (col < 0).any():
         nz = [f"{ROW_LABELS[i]}: {_signed(v)}" for i, v in enumerate(col) if v != 0]
+        ratio = f"{pull / max(abs(float(s.batch[j])), 1e-30):.1f}"
         text.append(tr("bx_cancel" if both > 1 else "bx_cancel_one", name=s.names[j], total=num(s.batch[j], 4), shares=", ".join(nz),
-                       pull=num(pull, 4), ratio=f"{pull / max(abs(float(s.batch[j])), 1e-30):.1f}"))  # fmt: skip
+                       pull=num(pull, 4), ratio=ratio))  # fmt: skip
+        tied = [s.names[i] for i in indices if f"{s.cancel()[i]:.1f}" == ratio]  # the same ratio, as it is written
+        if len(tied) > 1:
+            text.append(tr("bx_cancel_tie", k=len(tied), names=", ".join(f"dL/d{n}" for n in tied), ratio=ratio))
     else:
         text.append(tr("bx_no_cancel", name=s.names[j], total=num(s.batch[j], 4)))
     zeros = int((s.shares[:, indices] == 0).sum())

@@ -186,3 +186,14 @@ def test_korean_count_of_right_inputs_reads_naturally():
 
     text = t("ko", "mp_pred_text", right_text=t("ko", "mp_right_all"), rule="")
     assert text.startswith("학습 전과 후의") and "네 입력을 모두" in text and "4개" not in text
+
+
+def test_cancel_most_names_a_tie_as_one():
+    """Audit (identity, 5 units): every unit's W1 entry cancels 2.3 times, and the sentence named one of them."""
+    from conftest import app
+
+    at = app("app_pages/backprop.py", seed="31337", activation="identity", optimizer="sgd", lr="2", epochs="800",
+              hidden="5")  # fmt: skip
+    assert not at.exception
+    body = " ".join(m.value for m in at.get_by_key("grad-shares").markdown)
+    assert "a tie (" in body and body.count("dL/dW1[") >= 5

@@ -31,6 +31,7 @@ EN: dict[str, str] = {
     "both signs).",
     "bx_cancel": "Among them they cancel most in dL/d{name} = {total}: the shares {shares} add up to only that, while "
     "their sizes add up to {pull}, {ratio} times as much.",
+    "bx_cancel_tie": "It is not alone: {k} parameters cancel {ratio} times as much, a tie ({names}).",
     "bx_cancel_one": "There, in dL/d{name} = {total}, the shares {shares} add up to only that, while their sizes add "
     "up to {pull}, {ratio} times as much.",
     "bx_no_cancel": "Here no shares cancel: the shares of dL/d{name} = {total} all have one sign.",
@@ -129,6 +130,7 @@ KO: dict[str, str] = {
     "섞여 있습니다).",
     "bx_cancel": "그중 가장 많이 상쇄되는 곳은 dL/d{name} = {total}입니다: 몫 {shares}(을)를 더하면 그만큼밖에 되지 "
     "않지만, 몫의 크기를 더하면 {pull}(으)로 {ratio}배입니다.",
+    "bx_cancel_tie": "이런 곳이 하나만은 아닙니다. {k}개 파라미터가 똑같이 {ratio}배 상쇄됩니다({names}).",
     "bx_cancel_one": "그 파라미터 dL/d{name} = {total}에서 몫 {shares}(을)를 더하면 그만큼밖에 되지 않지만, 몫의 크기를 "
     "더하면 {pull}(으)로 {ratio}배입니다.",
     "bx_no_cancel": "여기서는 상쇄되는 몫이 없습니다: dL/d{name} = {total}의 몫은 모두 부호가 같습니다.",
