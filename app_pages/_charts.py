@@ -25,7 +25,7 @@ from app_pages._sections import SLIDE_CHART_HEIGHT, fit, presenting
 from xorcore import History
 from xorcore.views.vega import vega_spec
 
-SPEC_ENTRIES, RUN_SPEC_ENTRIES = 80, 48  # the two caches' entries (below)
+SPEC_ENTRIES, RUN_SPEC_ENTRIES = 80, 32  # the two caches' entries (below)
 _ENCODINGS = ("color", "shape", "fill", "stroke", "strokeDash", "size", "strokeWidth", "opacity")
 
 
@@ -89,7 +89,7 @@ def _build_spec(
 
 # Two caches, each bounded by size through its entry count (tests/test_app_charts.py checks both bounds):
 # charts of a setting (the largest, the hidden plane of 8 units, pickled as st.cache_data keeps it: 0.38 MB)
-# and charts of whole runs (a 10,000-epoch run of 8 units: up to 1.6 MB). A setting's pages draw ~20 charts.
+# and charts of whole runs (a 10,000-epoch run of 8 units: up to 1.4 MB). A setting's pages draw ~20 charts.
 @st.cache_data(max_entries=SPEC_ENTRIES, show_spinner=False)
 def _spec(
     name: str, args: tuple, kwargs: dict, height: int | None, slide: bool, legends: bool, _build: Callable

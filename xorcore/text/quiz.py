@@ -111,22 +111,22 @@ KO = {
     "qz_above_ask": "4단계에서 z₂는 ŷ = σ(z₂)가 됩니다. 아직 학습하지 않은 이 신경망은 네 입력 가운데 몇 개에서 ŷ를 "
     "0.5보다 크게 내놓을까요?",
     "qz_above_why": "ŷ = {preds}. 0.5보다 큰 것은 {k}개입니다.",
-    "qz_term_ask": "입력마다 손실에 −[y log ŷ + (1 − y) log(1 − ŷ)]이 더해집니다. 이 항이 가장 큰 입력은 어느 것일까요?",
-    "qz_term_why": "{row}에서 목표는 {target}인데 신경망은 ŷ = {pred}(을)를 내놓으므로, 항이 {term}(으)로 가장 큽니다"
-    "(나머지: {others}). ŷ가 목표에서 멀수록 항이 커집니다.",
+    "qz_term_ask": "입력마다 loss에 −[y log ŷ + (1 − y) log(1 − ŷ)]이 더해집니다. 이 항이 가장 큰 입력은 어느 것일까요?",
+    "qz_term_why": "{row}에서 정답은 {target}인데 신경망은 ŷ = {pred}(을)를 내놓으므로, 항이 {term}(으)로 가장 큽니다"
+    "(나머지: {others}). ŷ가 정답에서 멀수록 항이 커집니다.",
     "qz_w2_ask": "은닉 유닛 {unit}의 dL/dW₂는 부호가 어떨까요?",
     "qz_w2_why": "dL/dW₂ ({unit}) = Σ dL/dz₂ · h₁ = {terms} = {value}입니다.",
-    "qz_layers_ask": "첫째 층의 가중치 기울기 dL/dW₁은 둘째 층의 dL/dW₂보다 클까요, 작을까요? (크기 ‖·‖로 비교)",
-    "qz_layers_why": "‖dL/dW₁‖ = {a}, ‖dL/dW₂‖ = {b}입니다. 기울기는 첫째 층으로 돌아가면서 W₂({w2})와 "
+    "qz_layers_ask": "첫 번째 층의 가중치 기울기 dL/dW₁은 둘째 층의 dL/dW₂보다 클까요, 작을까요? (크기 ‖·‖로 비교)",
+    "qz_layers_why": "‖dL/dW₁‖ = {a}, ‖dL/dW₂‖ = {b}입니다. 기울기는 첫 번째 층으로 돌아가면서 W₂({w2})와 "
     "f′(z₁)(여기서는 많아야 {slope})가 곱해집니다.",
-    "qz_largest_ask": "기울기 크기 |dL/dθ|가 가장 큰 매개변수는 어느 텐서에 있을까요?",
+    "qz_largest_ask": "기울기 크기 |dL/dθ|가 가장 큰 파라미터는 어느 텐서에 있을까요?",
     "qz_largest_why": "가장 큰 것은 {name} = {value}입니다. 다른 텐서마다 가장 큰 값은 {rest}입니다.",
-    "qz_step_ask": "η = {eta}(으)로 θ ← θ − η·∇L을 한 번 직접 적용합니다(편향 포함). 지금 {loss}인 손실이 줄어들까요?",
-    "qz_step_why_down": "η = {eta}이면 손실이 {before}에서 {after}(으)로 줄어듭니다. 이 정도 보폭은 아직 비탈을 따라 "
+    "qz_step_ask": "η = {eta}(으)로 θ ← θ − η·∇L을 한 번 직접 적용합니다(편향 포함). 지금 {loss}인 loss가 줄어들까요?",
+    "qz_step_why_down": "η = {eta}이면 loss가 {before}에서 {after}(으)로 줄어듭니다. 이 정도 스텝 크기는 아직 비탈을 따라 "
     "내려갑니다.",
-    "qz_step_why_up": "η = {eta}이면 손실이 {before}에서 {after}(으)로 오히려 커집니다. 기울기는 θ 가까이에서만 맞는데, "
-    "이만큼 긴 보폭은 골짜기를 지나쳐 버립니다.",
-    "qz_twice_ask": "optimizer.zero_grad()를 빼고 반복문을 두 번 돌립니다(순전파, 손실, 역전파, step). 두 번째 "
+    "qz_step_why_up": "η = {eta}이면 loss가 {before}에서 {after}(으)로 오히려 커집니다. 기울기는 θ 가까이에서만 맞는데, "
+    "이만큼 긴 스텝 크기는 골짜기를 지나쳐 버립니다.",
+    "qz_twice_ask": "optimizer.zero_grad()를 빼고 반복문을 두 번 돌립니다(순전파, loss, 역전파, step). 두 번째 "
     "loss.backward() 뒤에 각 .grad에는 무엇이 들어 있을까요?",
     "qz_twice_second": "두 번째에 계산한 기울기만",
     "qz_twice_sum": "두 번 계산한 기울기의 합",
@@ -135,14 +135,14 @@ KO = {
     "qz_twice_why": "{entry}.grad = {total}입니다. 첫 번째 역전파가 {first}, 두 번째가 {second}(을)를 냈고, "
     "{first} + {second} = {both}입니다.",
     "qz_curve_ask": "같은 시작점에서 {n} 에폭을 두 번 학습합니다. 한 번은 optimizer.zero_grad()를 넣고, 한 번은 "
-    "빼고요. 마지막 손실은 어느 쪽이 더 낮을까요?",
+    "빼고요. 마지막 loss는 어느 쪽이 더 낮을까요?",
     "qz_curve_with": "zero_grad를 넣은 쪽",
     "qz_curve_without": "zero_grad를 뺀 쪽",
-    "qz_curve_why": "{n} 에폭 뒤 손실은 zero_grad를 넣으면 {a}, 빼면 {b}입니다.",
+    "qz_curve_why": "{n} 에폭 뒤 loss는 zero_grad를 넣으면 {a}, 빼면 {b}입니다.",
     "qz_learns_ask": "시드 {seed}, {epochs} 에폭, 학습률 {lr}. 이 학습은 XOR을 배울까요?",
-    "qz_learns_why": "{epochs} 에폭 뒤 ŷ = {preds}. 목표와 {tol} 안으로 가까운 것이 4개 가운데 {k}개인데, 4개 "
+    "qz_learns_why": "{epochs} 에폭 뒤 ŷ = {preds}. 정답과 {tol} 안으로 가까운 것이 4개 가운데 {k}개인데, 4개 "
     "모두 그래야 합니다.",
-    "qz_learns_why_diverged": "이 학습은 {epoch} 에폭에서 발산했습니다. 손실이 더는 수가 아닙니다.",
+    "qz_learns_why_diverged": "이 학습은 {epoch} 에폭에서 발산했습니다. loss가 더는 수가 아닙니다.",
     "qz_worst_ask": "활성화 함수마다 시드 {n}개, {epochs} 에폭, {opt}, 학습률 {lr}. 가장 자주 실패하는 활성화 "
     "함수는 무엇일까요?",
     "qz_worst_count": "{act} {n}번 중 {fails}번",
