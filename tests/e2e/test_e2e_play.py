@@ -11,9 +11,11 @@ from labtools import harness
 
 # Every text that names an epoch by its number ("Epoch 340 of 2000", "에폭 340 / 2000", "에폭 340의 ...").
 NAMED = {"en": re.compile(r"\bEpoch (\d[\d,]*)", re.IGNORECASE), "ko": re.compile(r"에폭 (\d[\d,]*)")}
-# The explorer's visible texts (a replaced element can linger hidden in the DOM for a moment).
+# The explorer's visible, current texts. A replaced element can linger hidden in the DOM for a moment, and an
+# element of the frame before stays until the new frame's element arrives; Streamlit marks it stale
+# (data-stale="true") and fades it, so it is not the epoch the page names.
 TEXTS_JS = """() => [...document.querySelectorAll('.st-key-tr-explorer [data-testid="stMarkdownContainer"]')]
-  .filter(e => e.checkVisibility()).map(e => e.innerText)"""
+  .filter(e => e.checkVisibility() && !e.closest('[data-stale="true"]')).map(e => e.innerText)"""
 BAR = '[data-testid="stMain"] [data-testid="stProgress"]'
 SCRUBBER = '.st-key-train_epoch input[type="range"]'
 
