@@ -20,7 +20,7 @@ from torch import nn
 
 from .data import ROW_LABELS, XOR_X, XOR_Y
 from .model import act_grad_np, linears
-from .numfmt import num
+from .numfmt import cut_cells, num
 from .palette import FLOW
 from .trace import Grads, Trace, _np
 
@@ -85,11 +85,11 @@ def _p(v: float, d: int) -> str:
     return f"({s})" if s.startswith("-") else s
 
 
-def _mat(a: np.ndarray, d: int) -> str:
-    """A bmatrix of a 1-D (as a row) or 2-D array."""
+def _mat(a: np.ndarray, d: int, units: int | None = None, axis: int = 1) -> str:
+    """A bmatrix of a 1-D (as a row) or 2-D array; units: only the first hidden units along axis, then ⋯ (or ⋮)."""
     a = np.atleast_2d(np.asarray(a, dtype=float))
-    rows = [" & ".join(num(v, d) for v in r) for r in a]
-    return r"\begin{bmatrix}" + r" \\ ".join(rows) + r"\end{bmatrix}"
+    cells = cut_cells([[num(v, d) for v in r] for r in a], units, axis)
+    return r"\begin{bmatrix}" + r" \\ ".join(" & ".join(r) for r in cells) + r"\end{bmatrix}"
 
 
 D = r"\frac{\partial L}{\partial %s}"  # dL/d<symbol>
@@ -138,20 +138,23 @@ def va(tex: str) -> str:
     return color("value", tex)
 
 
-def equation(trace: Trace, step: str, activation: str, row: int | None = None, digits: int = 6) -> str:
+def equation(
+    trace: Trace, step: str, activation: str, row: int | None = None, digits: int = 6, units: int | None = None
+) -> str:
     """The chain-rule equation of one gradient with the numbers plugged in (by-hand values), as LaTeX.
 
     Its factors are coloured by role (up, lo, va; the gradient it computes: "target"), as on the picture.
 
-    row None: the whole batch as matrices (rows = the four inputs); row i: that row's numbers.
+    row None: the whole batch as matrices (rows = the four inputs); row i: that row's numbers. units: only the
+    first `units` hidden units written, the others as ⋯ (a compact picture's drawn units: the equation fits a slide).
     """
-    g, d, n = trace.by_hand, digits, trace.X.shape[0]
+    g, d, n, u = trace.by_hand, digits, trace.X.shape[0], units
     yp, y, h1, W2, X = trace.y_pred, trace.y, trace.h1, trace.W2, trace.X
     s = yp * (1 - yp)  # sigma'(z2) = y_pred (1 - y_pred), (N, 1)
     fp = act_grad_np(activation, trace.z1, trace.h1)  # f'(z1), (N, H), from h1 as the chain rule uses it
     fd = {"relu": 0, "identity": 0, "leaky_relu": 2}.get(activation, d)  # 0/1 slopes need no decimals
     # Very wide layers: the elementwise product's second factor goes on its own line.
-    odot = r" \\ &\qquad \odot " if trace.h1.shape[1] > 4 else r" \odot "
+    odot = r" \\ &\qquad \odot " if trace.h1.shape[1] > 4 and u is None else r" \odot "
     if row is None:
         eq = {
             "d_y_pred": [D % r"\hat{y}", lo(r"\frac{1}{N}\,\frac{\hat{y} - y}{\hat{y}\,(1 - \hat{y})}"),
@@ -160,17 +163,17 @@ def equation(trace: Trace, step: str, activation: str, row: int | None = None, d
             "d_z2": [D % "z_2", up(D % r"\hat{y}") + r" \odot " + lo(r"\hat{y}\,(1 - \hat{y})"),
                      up(_mat(g.d_y_pred, d)) + r" \odot " + lo(_mat(s, d)), _mat(g.d_z2, d)],
             "d_W2": [D % "W_2", up(r"\left(" + D % "z_2" + r"\right)^{\!\top}") + va("h_1"),
-                     up(_mat(g.d_z2, d) + r"^{\!\top}") + va(_mat(h1, d)), _mat(g.d_W2, d)],
+                     up(_mat(g.d_z2, d) + r"^{\!\top}") + va(_mat(h1, d, u)), _mat(g.d_W2, d, u)],
             "d_b2": [D % "b_2", r"\sum_{i=1}^{%d} " % n + up(D % "z_2^{(i)}"),
                      up(" + ".join(_p(v, d) for v in g.d_z2[:, 0])), num(g.d_b2[0], d)],
-            "d_h1": [D % "h_1", up(D % "z_2") + r"\, " + va("W_2"), up(_mat(g.d_z2, d)) + va(_mat(W2, d)),
-                     _mat(g.d_h1, d)],
-            "d_z1": [D % "z_1", up(D % "h_1") + r" \odot " + lo("f'(z_1)"), up(_mat(g.d_h1, d)) + odot + lo(_mat(fp, fd)),
-                     _mat(g.d_z1, d)],
+            "d_h1": [D % "h_1", up(D % "z_2") + r"\, " + va("W_2"), up(_mat(g.d_z2, d)) + va(_mat(W2, d, u)),
+                     _mat(g.d_h1, d, u)],
+            "d_z1": [D % "z_1", up(D % "h_1") + r" \odot " + lo("f'(z_1)"), up(_mat(g.d_h1, d, u)) + odot + lo(_mat(fp, fd, u)),
+                     _mat(g.d_z1, d, u)],
             "d_W1": [D % "W_1", up(r"\left(" + D % "z_1" + r"\right)^{\!\top}") + " " + va("X"),
-                     up(_mat(g.d_z1, d) + r"^{\!\top}") + va(_mat(X, 0)), _mat(g.d_W1, d)],
+                     up(_mat(g.d_z1, d, u) + r"^{\!\top}") + va(_mat(X, 0)), _mat(g.d_W1, d, u, axis=0)],
             "d_b1": [D % "b_1", r"\sum_{i=1}^{%d} " % n + up(D % "z_1^{(i)}"),
-                     va(_mat(np.ones((1, n)), 0)) + up(_mat(g.d_z1, d)), _mat(g.d_b1, d)],
+                     va(_mat(np.ones((1, n)), 0)) + up(_mat(g.d_z1, d, u)), _mat(g.d_b1, d, u)],
         }[step]  # fmt: skip
     else:
         r, k = row, row + 1
@@ -186,20 +189,20 @@ def equation(trace: Trace, step: str, activation: str, row: int | None = None, d
             "d_z2": [dsym(step, r), up(dsym("d_y_pred", r)) + r"\;" + lo(r"\hat{y}^{(%d)}\,(1 - \hat{y}^{(%d)})" % (k, k)),
                      up(_p(g.d_y_pred[r, 0], d)) + r" \times " + lo(num(sr, d)), num(dz2, d)],
             "d_W2": [dsym(step, r), up(dsym("d_z2", r)) + r"\; " + va(r"h_1^{(%d)}" % k),
-                     up(_p(dz2, d)) + r" \times " + va(_mat(h1[r], d)), _mat(share.d_W2, d)],
+                     up(_p(dz2, d)) + r" \times " + va(_mat(h1[r], d, u)), _mat(share.d_W2, d, u)],
             "d_b2": [dsym(step, r), up(dsym("d_z2", r)), num(share.d_b2[0], d)],
             "d_h1": [dsym(step, r), up(dsym("d_z2", r)) + r"\; " + va("W_2"),
-                     up(_p(dz2, d)) + r" \times " + va(_mat(W2, d)), _mat(g.d_h1[r], d)],
+                     up(_p(dz2, d)) + r" \times " + va(_mat(W2, d, u)), _mat(g.d_h1[r], d, u)],
             "d_z1": [dsym(step, r), up(dsym("d_h1", r)) + r" \odot " + lo(r"f'(z_1^{(%d)})" % k),
-                     up(_mat(g.d_h1[r], d)) + r" \odot " + lo(_mat(fp[r], fd)), _mat(g.d_z1[r], d)],
+                     up(_mat(g.d_h1[r], d, u)) + r" \odot " + lo(_mat(fp[r], fd, u)), _mat(g.d_z1[r], d, u)],
             "d_W1": [dsym(step, r), up(r"\left(" + dsym("d_z1", r) + r"\right)^{\!\top}") + " " + va(r"x^{(%d)}" % k),
-                     up(_mat(g.d_z1[r : r + 1].T, d)) + va(_mat(X[r], 0)), _mat(share.d_W1, d)],
-            "d_b1": [dsym(step, r), up(dsym("d_z1", r)), _mat(share.d_b1, d)],
+                     up(_mat(g.d_z1[r : r + 1].T, d, u, axis=0)) + va(_mat(X[r], 0)), _mat(share.d_W1, d, u, axis=0)],
+            "d_b1": [dsym(step, r), up(dsym("d_z1", r)), _mat(share.d_b1, d, u)],
         }[step]  # fmt: skip
     if row is None:  # the batch: Z₁ and H₁ are matrices with one row per input, as on the Forward page
         eq[:2] = [p.replace("h_1", "H_1").replace("z_1", "Z_1") for p in eq[:2]]
     eq[0] = color("target", eq[0])
-    return _lines(eq, wide=trace.h1.shape[1] > 2)
+    return _lines(eq, wide=trace.h1.shape[1] > 2 and u is None)  # cut: as narrow as 2 units
 
 
 def _lines(parts: list[str], wide: bool) -> str:

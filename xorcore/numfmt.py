@@ -17,3 +17,13 @@ def array_text(a: np.ndarray, d: int = 6) -> str:
     if a.ndim == 0:
         return num(float(a), d)
     return "[" + ", ".join(array_text(x, d) for x in a) + "]"
+
+
+def cut_cells(cells: list[list[str]], units: int | None, axis: int) -> list[list[str]]:
+    """A LaTeX matrix's cells with only its first `units` hidden units along axis (0: rows, 1: columns), then a
+    row of ⋮ or a column of ⋯ (units None, or no more units than that: all of them)."""
+    if units is None:
+        return cells
+    if axis == 0:
+        return cells if len(cells) <= units else [*cells[:units], [r"\vdots"] * len(cells[0])]
+    return cells if len(cells[0]) <= units else [[*row[:units], r"\cdots"] for row in cells]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..losses import bce_terms
+from ..numfmt import cut_cells
 from .points import XOR_TARGET
 
 WIDE_UNITS = 3  # above this many hidden units, batch matrices are written transposed (H rows)
@@ -28,11 +29,10 @@ def _n(v: float, d: int = 4) -> str:
     return f"{v:.{d}f}"
 
 
-def _mat(a: np.ndarray, d: int = 4) -> str:
-    """A 2-D array as a LaTeX bmatrix."""
-    a = np.atleast_2d(a)
-    rows = [" & ".join(_n(v, d) for v in row) for row in a]
-    return r"\begin{bmatrix}" + r" \\ ".join(rows) + r"\end{bmatrix}"
+def _mat(a: np.ndarray, d: int = 4, units: int | None = None, axis: int = 1) -> str:
+    """A 2-D array as a LaTeX bmatrix; units: only the first hidden units along axis, then ⋯ (or ⋮)."""
+    cells = cut_cells([[_n(v, d) for v in row] for row in np.atleast_2d(a)], units, axis)
+    return r"\begin{bmatrix}" + r" \\ ".join(" & ".join(row) for row in cells) + r"\end{bmatrix}"
 
 
 def _col(v: np.ndarray, d: int = 4) -> str:
@@ -45,37 +45,39 @@ def latex_inputs(trace) -> str:
     return r"X = " + _mat(trace.X, 0) + r",\qquad y = " + _mat(trace.y, 0)
 
 
-def latex_linear1(trace, rows: list[int], one_line: bool = False) -> str:
+def latex_linear1(trace, rows: list[int], units: int | None = None) -> str:
     """z1 = x W1^T + b1 for one row (a row of the batch), or Z1 = X W1^T + b1 for the batch, with numbers.
 
-    one_line: many units' transposed batch form on one line (a slide's full width) instead of two.
+    units: only the first `units` hidden units written, the others as ⋯ (a slide: the units its picture draws).
     """
+    w, b = _mat(trace.W1.T, units=units), _mat(trace.b1[None, :], units=units)
     if len(rows) == 1:
         r, i = rows[0], rows[0] + 1
-        return (rf"z_1^{{({i})}} = x^{{({i})}} W_1^{{\top}} + b_1 = " + _mat(trace.X[r][None, :], 0) + _mat(trace.W1.T)
-                + " + " + _mat(trace.b1[None, :]) + " = " + _mat(trace.z1[r][None, :]))  # fmt: skip
-    if trace.W1.shape[0] > WIDE_UNITS:  # many units: the transposed form grows down, not across
+        return (rf"z_1^{{({i})}} = x^{{({i})}} W_1^{{\top}} + b_1 = " + _mat(trace.X[r][None, :], 0) + w
+                + " + " + b + " = " + _mat(trace.z1[r][None, :], units=units))  # fmt: skip
+    if trace.W1.shape[0] > WIDE_UNITS and units is None:  # many units: the transposed form grows down, not across
         return _two_lines(
             r"Z_1^{\top} = W_1 X^{\top} + b_1", _mat(trace.W1) + _mat(trace.X[rows].T, 0) + " + " + _col(trace.b1),
-            _mat(trace.z1[rows].T), one_line,
+            _mat(trace.z1[rows].T),
         )  # fmt: skip
     return (
-        r"Z_1 = X W_1^{\top} + b_1 = " + _mat(trace.X[rows], 0) + _mat(trace.W1.T) + " + " + _mat(trace.b1[None, :])
-        + " = " + _mat(trace.z1[rows])
+        r"Z_1 = X W_1^{\top} + b_1 = " + _mat(trace.X[rows], 0) + w + " + " + b + " = "
+        + _mat(trace.z1[rows], units=units)
     )  # fmt: skip
 
 
-def latex_activation(trace, rows: list[int], activation: str) -> list[str]:
-    """h1 = f(z1) elementwise, with numbers; plus f's definition worked out on one entry."""
+def latex_activation(trace, rows: list[int], activation: str, units: int | None = None) -> list[str]:
+    """h1 = f(z1) elementwise, with numbers; plus f's definition worked out on one entry (units: as latex_linear1)."""
     f, definition = ACT_TEX[activation]
     if len(rows) == 1:
         r, i = rows[0], rows[0] + 1
-        main = (rf"h_1^{{({i})}} = {f}(z_1^{{({i})}}) = {f}\left(" + _mat(trace.z1[r][None, :]) + r"\right) = "
-                + _mat(trace.h1[r][None, :]))  # fmt: skip
+        main = (rf"h_1^{{({i})}} = {f}(z_1^{{({i})}}) = {f}\left(" + _mat(trace.z1[r][None, :], units=units)
+                + r"\right) = " + _mat(trace.h1[r][None, :], units=units))  # fmt: skip
     else:
-        tp = r"^{\top}" if trace.W1.shape[0] > WIDE_UNITS else ""  # transposed for many units, as in latex_linear1
+        # transposed for many units, as in latex_linear1
+        tp = r"^{\top}" if trace.W1.shape[0] > WIDE_UNITS and units is None else ""
         z, h1 = (trace.z1[rows].T, trace.h1[rows].T) if tp else (trace.z1[rows], trace.h1[rows])
-        main = rf"H_1{tp} = {f}(Z_1{tp}) = {f}\left(" + _mat(z) + r"\right) = " + _mat(h1)
+        main = rf"H_1{tp} = {f}(Z_1{tp}) = {f}\left(" + _mat(z, units=units) + r"\right) = " + _mat(h1, units=units)
     r = rows[0]
     z, h1 = float(trace.z1[r, 0]), float(trace.h1[r, 0])
     if activation == "sigmoid":
@@ -91,39 +93,34 @@ def latex_activation(trace, rows: list[int], activation: str) -> list[str]:
     return [main, definition + r"\qquad " + worked]
 
 
-def latex_linear2(trace, rows: list[int], one_line: bool = False) -> str:
-    """z2 = W2 h1 + b2 written out as a weighted sum (one row), or z2 = H1 W2^T + b2 (batch).
-
-    one_line: many units' batch form on one line (a slide's full width) instead of two.
-    """
+def latex_linear2(trace, rows: list[int], units: int | None = None) -> str:
+    """z2 = W2 h1 + b2 written out as a weighted sum (one row), or z2 = H1 W2^T + b2 (batch); units: as latex_linear1."""
     w, b = trace.W2[0], float(trace.b2[0])
+    h_w = _mat(trace.W2.T, units=units, axis=0)  # W2 transposed: one row per hidden unit
     if len(rows) == 1:
         r, i = rows[0], rows[0] + 1
         lhs = rf"z_2^{{({i})}} = h_1^{{({i})}} W_2^{{\top}} + b_2 = "
-        if len(w) > WIDE_UNITS:  # many units: a row times a column instead of a long sum
-            return lhs + _mat(trace.h1[r][None, :]) + _mat(trace.W2.T) + f" + ({_n(b)}) = {_n(trace.z2[r, 0])}"
+        if len(w) > (WIDE_UNITS if units is None else units):  # many units: a row times a column, not a long sum
+            return lhs + _mat(trace.h1[r][None, :], units=units) + h_w + f" + ({_n(b)}) = {_n(trace.z2[r, 0])}"
         terms = " + ".join(rf"({_n(hi)})({_n(wi)})" for wi, hi in zip(w, trace.h1[r], strict=True))
         return lhs + rf"{terms} + ({_n(b)}) = {_n(trace.z2[r, 0])}"
-    if len(w) > WIDE_UNITS:  # H1 is 4 x H: put the result on its own line
+    if len(w) > WIDE_UNITS and units is None:  # H1 is 4 x H: put the result on its own line
         return _two_lines(
             r"z_2 = H_1 W_2^{\top} + b_2",
-            _mat(trace.h1[rows]) + _mat(trace.W2.T) + f" + ({_n(b)})",
+            _mat(trace.h1[rows]) + h_w + f" + ({_n(b)})",
             _mat(trace.z2[rows]),
-            one_line,
         )
     return (
         r"z_2 = H_1 W_2^{\top} + b_2 = "
-        + _mat(trace.h1[rows])
-        + _mat(trace.W2.T)
+        + _mat(trace.h1[rows], units=units)
+        + h_w
         + f" + ({_n(b)}) = "
         + _mat(trace.z2[rows])
     )
 
 
-def _two_lines(lhs: str, middle: str, result: str, one_line: bool = False) -> str:
-    """lhs = middle on one line and = result on the next (KaTeX aligned), for wide equations (one_line: on one)."""
-    if one_line:
-        return lhs + " = " + middle + " = " + result
+def _two_lines(lhs: str, middle: str, result: str) -> str:
+    """lhs = middle on one line and = result on the next (KaTeX aligned), for wide equations."""
     return r"\begin{aligned}" + lhs + r" &= " + middle + r" \\ &= " + result + r"\end{aligned}"
 
 
