@@ -78,6 +78,11 @@ def _nums(a: np.ndarray, digits: int) -> tuple[str, ...]:
     return tuple(num(v, digits) for v in np.ravel(a))
 
 
+def _pairs(nums: tuple[str, ...]) -> tuple[str, ...]:
+    """Numbers two to a line (the four rows of the batch on two lines)."""
+    return tuple(" ".join(nums[i : i + 2]) for i in range(0, len(nums), 2))
+
+
 def _unit_name(sym: str, j: int | str) -> str:
     return f"{sym}₁ ({j})"
 
@@ -113,6 +118,12 @@ class _Picture:
         return [*out, ("bias2", "z2", "b2", (0,)), ("z2", "y_pred", "sig", None), ("y_pred", "loss", "bce", None)]
 
     # -- values
+    def node_nums(self, kind: str, a: np.ndarray, digits: int) -> tuple[str, ...]:
+        """A node's numbers, one a line; a hidden unit's two a line in a compact picture (its layers hold the
+        summary node too: the picture stays about as tall as a 2-unit one)."""
+        nums = _nums(a, digits)
+        return _pairs(nums) if self.rest and kind in ("z1", "h1") else nums
+
     def forward_values(self, kind: str, j: int | None) -> np.ndarray:
         tr = self.tr
         if kind == "x":
@@ -199,8 +210,8 @@ def backward_elements(trace: Trace, step: str, activation: str, row: int | None,
         if summary:
             lines: tuple[str, ...] = (title, f"+{p.rest}") if shown else (title, "?")
         else:
-            lines = (title, *_nums(p.node_grad(kind, j), digits)) if shown else (title, "?")
-        extra = _nums(p.forward_values(kind, j), digits) if role == "value" and not summary else ()
+            lines = (title, *p.node_nums(kind, p.node_grad(kind, j), digits)) if shown else (title, "?")
+        extra = p.node_nums(kind, p.forward_values(kind, j), digits) if role == "value" and not summary else ()
         out.append(Element(name, kind, role, lines, extra))
     for src, dst, kind, idx in p.edges():
         name = f"{src}->{dst}"
@@ -219,7 +230,7 @@ def backward_elements(trace: Trace, step: str, activation: str, row: int | None,
         lines = (p.edge_symbol(kind) + "′",)
         if role == "local" and kind in ("sig", "f") and (kind == "sig" or idx is not None):
             vals = _nums(p.local(kind, None if idx is None else idx[0]), digits)
-            lines += tuple(" ".join(vals[i : i + 2]) for i in range(0, len(vals), 2))  # two rows a line: short
+            lines += _pairs(vals)  # two rows a line: short
         out.append(Element(name, kind, role, lines))
     return out
 
@@ -246,7 +257,7 @@ def forward_elements(trace: Trace, k: int, activation: str, row: int | None, dig
         elif summary:
             lines = (title, f"+{p.rest}")
         else:
-            lines = (title, *_nums(p.forward_values(kind, j), digits))
+            lines = (title, *p.node_nums(kind, p.forward_values(kind, j), digits))
         out.append(Element(name, kind, role, lines))
     for src, dst, kind, idx in p.edges():
         if kind in ("W1", "b1", "W2", "b2"):
