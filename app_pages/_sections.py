@@ -29,11 +29,14 @@ LAST = ":last"  # the stored slide meaning "this page's last slide" (set when Pa
 SLIDE_CHART_HEIGHT = 140  # a plane's plot height on a slide (reading mode: CHART_SIZE)
 # A slide has the whole 1280 x 720 screen: the control bar sits in the empty top band (Streamlit's
 # header, 60 px), the slide starts right under it (this style and the bar take two 16 px gaps), and nothing is left below.
+# A step's network picture is no taller than a 2-unit one (a wider net's compact picture has a layer more, drawn
+# scaled to that height), so that its equation and fold fit under it at every width.
 SLIDE_CSS = """<style>
 [data-testid="stMainBlockContainer"] {padding: 1.9rem 2.5rem 0.5rem 2.5rem;}
 [class*="st-key-slide-"] .katex {font-size: 1.0em;}
 .st-key-slide-bar {position: fixed; top: 10px; right: 64px; width: auto; z-index: 999991;}
 .st-key-slide-left, .st-key-slide-right {display: none;}
+[class*="st-key-flow-"] svg {max-height: 43vh;}
 </style>"""
 
 

@@ -35,7 +35,7 @@ from xorcore.data import ROW_LABELS
 from xorcore.dead import is_dead
 from xorcore.numfmt import array_text
 from xorcore.quiz import BIG_ETA, SMALL_ETA, largest_grad, layers, step_lowers, w2_sign
-from xorcore.views.flow import backward_flow
+from xorcore.views.flow import COMPACT, backward_flow
 from xorcore.views.graph import computation_graph
 
 NAMES = {"d_y_pred": "dL/dy_pred", "d_z2": "dL/dz2", "d_W2": "dL/dW2", "d_b2": "dL/db2",
@@ -87,28 +87,25 @@ use_rows(None)
 def draw(k: int) -> None:
     """Gradient step k (1..8) in its own container: the signal's path on the network, the equation, the tables.
 
-    A slide: the picture takes the width, the equation under it, the explanation and autograd beside by hand folded
-    under it (the largest difference stays in sight); reading mode: the explanation first, everything open. The
+    A slide, of a net of any width: the picture takes the width (a wider net's compact), the equation of the units it
+    draws under it, the explanation and autograd beside by hand folded under it (the largest difference stays in
+    sight); reading mode: the explanation first, everything open. The
     computation graph (too small to read beside the numbers) is the reading mode's.
     """
     step = STEPS[k - 1]
     with st.container(key=f"step-backprop-{k}"), st.container():
-        slide, wide = presenting(), wide_net(cfg.hidden)
-        if wide and step in UNIT_STEPS:
-            wide_slide(step)
-            return
-        drawn = not wide  # a wide net's slide has no room for the picture (reading mode draws it)
-        if not slide or not drawn:
+        slide = presenting()
+        if not slide:
             with more():
                 st.markdown(tr("bp_x_" + step))
-        if drawn:
-            flow(k)
+        flow(k)
         # on a slide dL/dz2's identity and dL/dz1's f' sit beside the chain rule (one above the other is too tall)
         beside = slide and step in ("d_z2", "d_z1")
         eq_box, id_box = (
             st.columns([1, 1] if step == "d_z2" else [3, 1]) if beside else (st.container(), st.container())
         )
-        eq_box.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
+        drawn = COMPACT if slide else None  # a slide: the units its picture draws (a wider net's others as ⋯)
+        eq_box.latex(equation(trace, step, cfg.activation, row=row, digits=digits, units=drawn))
         if step == "d_z1":
             id_box.caption(tr("bp_act_prime", act=tr("act_" + cfg.activation)))
             id_box.latex(act_prime_latex(cfg.activation))
@@ -117,7 +114,7 @@ def draw(k: int) -> None:
             id_box.latex(identity_latex(trace, row=row, digits=digits))
             if not slide:
                 st.info(tr("bp_lecture_note"), icon=":material/lightbulb:")
-        if not slide or not drawn:
+        if not slide:
             tables(step)
             return
         fold, side = st.columns([3, 2], vertical_alignment="center")
@@ -155,32 +152,6 @@ def tables(step: str, metric: bool = True) -> None:
         right.metric(tr("bp_maxdiff"), diff(step))
     if row is not None and step in PARAM_STEPS:
         st.caption(tr("bp_row_sum", value=array_text(getattr(trace.grads, step))))
-
-
-# the gradients with one column (or row) per hidden unit: on a slide of a wider net than 2, wide_slide() draws them
-UNIT_STEPS = ("d_W2", "d_h1", "d_z1", "d_W1", "d_b1")
-
-
-def wide_slide(step: str) -> None:
-    """A slide of a gradient per hidden unit of a net wider than 2 (the batch, as the lecture).
-
-    The equation with its numbers beside the folded explanation, f' (for dL/dz1) and the largest
-    difference; under them autograd and by hand as two tabs across the full width, one column per hidden
-    unit (never turned: 8 units turned are 8 rows, and the two tables one under the other run off the screen).
-    No network picture: at 8 units the equation and the tables alone fill the screen (reading mode draws it).
-    """
-    eq_box, side = st.columns([3, 1], vertical_alignment="center")
-    eq_box.latex(equation(trace, step, cfg.activation, row=row, digits=digits))
-    auto, hand = getattr(auto_all, step), getattr(hand_all, step)
-    with side:
-        with more():
-            st.markdown(tr("bp_x_" + step))
-        if step == "d_z1":
-            st.markdown(tr("bp_act_prime", act=tr("act_" + cfg.activation)) + f" ${act_prime_latex(cfg.activation)}$")
-        st.metric(tr("bp_maxdiff"), diff(step))
-    for tab, values in zip(st.tabs([auto_label, tr("bp_by_hand")]), (auto, hand), strict=True):
-        frame = grad_frame(step, values, row)
-        tab.dataframe((frame.T if step == "d_W1" else frame).style.format(FMT6))  # dL/dW1's units go across too
 
 
 def graph() -> None:

@@ -5,7 +5,7 @@ import streamlit as st
 from app_pages._charts import chart
 from app_pages._flow import flow_size, flow_view
 from app_pages._quiz import Ask, with_quiz
-from app_pages._sections import Section, caption, lead, more, presenting, show, wide_net
+from app_pages._sections import Section, caption, lead, more, presenting, show
 from app_pages._shared import config, lang, tr, upright
 from xorcore import build_model
 from xorcore import trace as trace_of
@@ -14,7 +14,7 @@ from xorcore.losses import bce_terms
 from xorcore.model import flatten
 from xorcore.outcome import n_correct, rule_values
 from xorcore.quiz import above_half, largest_term
-from xorcore.views.flow import forward_flow
+from xorcore.views.flow import COMPACT, forward_flow
 from xorcore.views.latex import (
     latex_activation,
     latex_inputs,
@@ -47,14 +47,6 @@ def table(df) -> None:
     turned = upright(df, index=False)  # 8 hidden units: one row per column of the batch table
     cols = {c: num for c in turned.columns if turned[c].dtype.kind == "f"}
     st.dataframe(turned, hide_index=turned is df, width="stretch", column_config=cols)
-
-
-def drawn_units(df, k: int):
-    """Step k's table with only the two hidden units the picture draws (a wide net's slide; all of them are folded)."""
-    key = {1: "ch_col_z", 2: "ch_col_h"}.get(k)
-    if key is None:
-        return df
-    return df.drop(columns=[tr(key, unit=i + 1) for i in range(hidden) if i not in units])
 
 
 rows, ring, units = [0, 1, 2, 3], None, (0, 1)  # presentation mode: the batch, hidden units 1 and 2
@@ -125,23 +117,21 @@ def more_text(k: int) -> str:
 def step(k: int) -> None:
     """Forward step k (1..5) in its own container: sentence, the layer on the network, values, picture, equation.
 
-    A slide of a net of 1 or 2 units: the network picture takes the width, the equation under it, the values,
-    the explanation and the plane folded (the picture is what the room reads). A wider net's slide has no room
-    for the picture (slide_step); reading mode draws everything, open.
+    A slide, of a net of any width: the network picture takes the width (a wider net's compact), the equation of
+    the units it draws under it, the values, the explanation and the plane folded (the picture is what the room
+    reads); reading mode draws everything, open.
     """
     with st.container(key=f"step-forward-{k}"):
-        slide, wide = presenting(), wide_net(hidden)
         values = forward_table(trace, k, rows, lg)
-        if slide and not wide:  # the picture's key line carries the lecture's sentence
+        if presenting():  # the picture's key line carries the lecture's sentence
             flow(k, f"{ICONS[k - 1]} **{tr(STORY[k - 1])}**")
-            equations(k, slide, one_line=False)
+            equations(k, slide=True)
             slide_fold(k, values)
             return
         lead(tr(STORY[k - 1]), ICONS[k - 1])
-        (wide_slide_step if slide else reading_step)(k, values)
-        if not slide:
-            flow(k)
-        equations(k, slide, one_line=wide)
+        reading_step(k, values)
+        flow(k)
+        equations(k, slide=False)
 
 
 def flow(k: int, head: str = "") -> None:
@@ -162,24 +152,6 @@ def reading_step(k: int, values) -> None:
             loss_metrics(st.columns(2, vertical_alignment="bottom"))
     with right:
         step_picture(k, legend="bottom")
-
-
-def wide_slide_step(k: int, values) -> None:
-    """A slide of a net wider than 2 units (no room for the network picture): the drawn units' table beside a
-    wider plane (legends at its right), the batch equation on one line under both; the whole table is folded
-    with the explanation.
-    """
-    spec = ([4, 5] if k < 3 else [1, 2]) if k <= 3 else [5, 3] if k < 5 else [1, 1]
-    left, right = st.columns(spec, gap="large")
-    with left:
-        table(drawn_units(values, k))
-        box = st.container()
-        if k == 5:  # the explanation beside the loss, where the second metric's place is free
-            box = loss_metrics(st.columns(2, vertical_alignment="bottom"))
-        with box:
-            explanation(k, values if k <= 2 else None)
-    with right:
-        step_picture(k, legend="right")
 
 
 def slide_fold(k: int, values) -> None:
@@ -227,16 +199,17 @@ def explanation(k: int, values=None) -> None:
             table(values)
 
 
-def equations(k: int, slide: bool, one_line: bool) -> None:
-    """Step k's equation with this seed's numbers (a slide: no heading, one block; one_line: a wide net's slide)."""
+def equations(k: int, slide: bool) -> None:
+    """Step k's equation with this seed's numbers (a slide: no heading, one block, the units its picture draws)."""
     if not slide:
         st.markdown(f"**{tr('fw_equation')}**")
+    drawn = COMPACT if slide else None
     if k == 1:
-        eqs = [latex_linear1(trace, rows, one_line=one_line)]
+        eqs = [latex_linear1(trace, rows, units=drawn)]
     elif k == 2:
-        eqs = latex_activation(trace, rows, act)
+        eqs = latex_activation(trace, rows, act, units=drawn)
     elif k == 3:
-        eqs = [latex_linear2(trace, rows, one_line=one_line)]
+        eqs = [latex_linear2(trace, rows, units=drawn)]
     elif k == 4:
         eqs = [latex_output(trace, rows)]
     else:
