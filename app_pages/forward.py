@@ -190,13 +190,10 @@ def step_picture(k: int, legend: str) -> None:
         picture(loss_chart, trace.y_pred, trace.loss, lg, legend=legend)
 
 
-def explanation(k: int, values=None) -> None:
-    """Step k's longer explanation (folded on a slide), and the whole table of values if given."""
+def explanation(k: int) -> None:
+    """Step k's longer explanation (reading mode: open, in place)."""
     with more():
         st.markdown(more_text(k))
-        if values is not None:
-            st.markdown(f"**{tr('fw_all_units', n=hidden)}**")
-            table(values)
 
 
 def equations(k: int, slide: bool) -> None:

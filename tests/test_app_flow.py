@@ -24,10 +24,20 @@ def test_reading_mode_draws_one_rows_picture():
     assert not at.exception and on_screen(at, "flow-backprop-8")
 
 
+@pytest.mark.parametrize("hidden", ["2", "4", "8"])
 @pytest.mark.parametrize("page", list(STEPS))
-def test_each_step_slide_draws_its_picture(page):
-    at = app(f"app_pages/{page}.py", present="true")
+def test_each_step_slide_draws_its_picture(page, hidden):
+    """Every width: a wider net's slide draws the compact picture, and its equation writes the units drawn (1, 2, ⋯)."""
+    at = app(f"app_pages/{page}.py", present="true", hidden=hidden)
     for k in range(1, STEPS[page] + 1):
         to_slide(at, page, f"step-{k}")
         assert not at.exception, at.exception[0].value
-        assert on_screen(at, f"flow-{page}-{k}"), f"slide {k} has no flow-{page}-{k}"
+        assert on_screen(at, f"flow-{page}-{k}"), f"slide {k} at {hidden} units has no flow-{page}-{k}"
+        (dot,) = [g.proto.spec for g in at.get_by_key(f"flow-{page}-{k}").get("graphviz_chart")]
+        assert ("z1_s" in dot) == (hidden != "2"), f"slide {k}: the picture is not compact at {hidden} units"
+        equation = " ".join(e.value for e in at.get_by_key(f"slide-{page}-step-{k}").get("latex"))
+        assert (r"\cdots" in equation) == (hidden != "2" and EQ_UNITS[page][k - 1]), f"slide {k}: {equation[:200]}"
+
+
+# Whether step k's equation has a factor with one entry per hidden unit (a wider net's slide writes 1, 2, ⋯).
+EQ_UNITS = {"forward": (True, True, True, False, False), "backprop": (False, False, True, False, True, True, True, True)}

@@ -9,10 +9,11 @@ import pytest
 
 from xorcore import build_model
 from xorcore import trace as trace_of
-from xorcore.backprop_rows import row_autograd
+from xorcore.backprop_rows import equation, row_autograd
 from xorcore.config import LECTURE, Config
 from xorcore.text import LANGS, t
 from xorcore.views.flow import backward_flow, forward_flow, legend
+from xorcore.views.latex import latex_linear1
 
 # What each step computes, written out by hand: the nodes and edges the picture must highlight (class "target").
 BACKWARD_TARGETS = {
@@ -131,6 +132,27 @@ def test_a_wide_net_draws_two_units_and_sums_up_the_rest():
         els = elements(backward_flow(tr, k, "tanh", digits=4))
         assert {"z1_1", "z1_2", "z1_s", "h1_s"} <= els.keys() and "z1_3" not in els
     assert {"z1_1", "z1_2", "z1_s"} == of_class(elements(backward_flow(tr, 6, "tanh")), "target")
+    # a drawn unit's four numbers, two to a line, in the batch's order
+    els = elements(backward_flow(tr, 8, "tanh"))
+    np.testing.assert_allclose(els["z1_2"][1], tr.grads.d_z1[:, 1], atol=1e-6)
+    np.testing.assert_allclose(elements(forward_flow(tr, 2, "tanh"))["h1_1"][1], tr.h1[:, 0], atol=1e-6)
+
+
+def test_a_wide_nets_slide_equation_writes_the_units_its_picture_draws():
+    """units=2: the numbers of hidden units 1 and 2 (by hand, as the picture's), the others as ⋯ or ⋮."""
+    cfg = Config(hidden=8)
+    tr = trace_of(build_model(cfg))
+    result = equation(tr, "d_z1", cfg.activation, units=2).rsplit("=", 1)[1]
+    np.testing.assert_allclose([float(x) for x in NUMBER.findall(result)], tr.by_hand.d_z1[:, :2].ravel(), atol=1e-6)
+    assert result.count(r"\cdots") == 4
+    result = equation(tr, "d_W1", cfg.activation, units=2).rsplit("=", 1)[1]  # one row per unit: ⋮ under two
+    np.testing.assert_allclose([float(x) for x in NUMBER.findall(result)], tr.by_hand.d_W1[:2].ravel(), atol=1e-6)
+    assert result.count(r"\vdots") == 2
+    result = latex_linear1(tr, [0, 1, 2, 3], units=2).rsplit("=", 1)[1]
+    np.testing.assert_allclose([float(x) for x in NUMBER.findall(result)], tr.z1[:, :2].ravel(), atol=1e-4)
+    narrow = trace_of(build_model(LECTURE))  # 2 units: nothing to cut
+    assert equation(narrow, "d_z1", "sigmoid", units=2) == equation(narrow, "d_z1", "sigmoid")
+    assert latex_linear1(narrow, [0, 1, 2, 3], units=2) == latex_linear1(narrow, [0, 1, 2, 3])
 
 
 @pytest.mark.parametrize("lang", LANGS)
