@@ -1,7 +1,8 @@
 """The signal's path on a page: one step's network picture (views.flow) in a container keyed flow-<page>-<k>.
 
 The key above it names the colours (the equation's factors have the same); in reading mode a caption under it says
-what the numbers are. On a slide the picture is filled to FLOW_SIZE's aspect and takes the slide's width.
+what the numbers are. On a slide the picture is filled to FLOW_SIZE's aspect and takes the slide's width, no taller
+than a 2-unit picture (SLIDE_CSS: a wider net's compact one is scaled to that height).
 """
 
 from __future__ import annotations

@@ -40,4 +40,7 @@ def test_each_step_slide_draws_its_picture(page, hidden):
 
 
 # Whether step k's equation has a factor with one entry per hidden unit (a wider net's slide writes 1, 2, ⋯).
-EQ_UNITS = {"forward": (True, True, True, False, False), "backprop": (False, False, True, False, True, True, True, True)}
+EQ_UNITS = {
+    "forward": (True, True, True, False, False),
+    "backprop": (False, False, True, False, True, True, True, True),
+}

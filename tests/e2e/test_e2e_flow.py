@@ -1,6 +1,7 @@
-"""The signal's path at 1280 x 720: PageDown alone walks Forward's and Backprop's steps; on each, the step's
-network picture (flow-<page>-<k>) lies wholly on screen, takes at least 40% of its slide's area, and its text
-renders at >= 16 px. A viewport screenshot of every step is saved (screenshots/flow-<lang>-<page>-<k>.png).
+"""The signal's path at 1280 x 720: PageDown alone walks Forward's and Backprop's steps, at 2 hidden units and at 8
+(the compact picture); on each, the step's network picture (flow-<page>-<k>) lies wholly on screen, takes at least
+40% of its slide's area, its text renders at >= 16 px, and the slide fits the screen (nothing to scroll). A viewport
+screenshot of every step is saved (screenshots/flow-<lang>-h<hidden>-<page>-<k>.png).
 """
 
 from __future__ import annotations
@@ -17,26 +18,32 @@ AREA_JS = """([flow, slide]) => {
   const a = document.querySelector(flow).getBoundingClientRect(), b = document.querySelector(slide).getBoundingClientRect();
   return (a.width * a.height) / (b.width * b.height);
 }"""
+# how far the main area would scroll: 0 when the slide fits the screen
+OVERFLOW_JS = (
+    "() => { const m = document.querySelector('[data-testid=\"stMain\"]'); return m.scrollHeight - m.clientHeight; }"
+)
 
 
+@pytest.mark.parametrize("hidden", ["2", "8"])
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_every_steps_picture_is_the_slides_largest_part(browser, own_server, lang):  # noqa: F811
+def test_every_steps_picture_is_the_slides_largest_part(browser, own_server, lang, hidden):  # noqa: F811
     ctx, _ = harness.new_context(browser, "ko-KR" if lang == "ko" else "en-US", SCREEN)
     shares = {}
     try:
         page = ctx.new_page()
-        harness.goto(page, own_server.url("forward", present="true", lang=harness.LANG_PARAM[lang]))
+        harness.goto(page, own_server.url("forward", present="true", hidden=hidden, lang=harness.LANG_PARAM[lang]))
         harness.charts_drawn(page, timeout=30_000)
         walk = [(p, s) for p, sections in TALK[1:3] for s in sections if s.startswith("step-")]
         for i, (path, section) in enumerate(walk):
             if i:
                 _press(page, "PageDown", path, section)
             k = section.split("-")[1]
-            what = f"{lang} /{path} {section}"
-            harness.shot(page, f"flow-{lang}-{path}-{k}")
+            what = f"{lang} /{path} {section} at {hidden} units"
+            harness.shot(page, f"flow-{lang}-h{hidden}-{path}-{k}")
             assert not harness.exceptions(page), f"{what}: exception on the page"
             _wholly_inside(page, f"flow-{path}-{k}", what)
             _wholly_inside(page, f"slide-{path}-{section}", what)
+            assert page.evaluate(OVERFLOW_JS) <= 0, f"{what}: the slide runs below the screen"
             share = page.evaluate(AREA_JS, [f".st-key-flow-{path}-{k}", f".st-key-slide-{path}-{section}"])
             shares[f"{path}-{k}"] = round(share, 3)
             assert share >= MIN_SHARE, f"{what}: the picture is {share:.0%} of its slide"
@@ -44,4 +51,4 @@ def test_every_steps_picture_is_the_slides_largest_part(browser, own_server, lan
             assert not small, f"{what}: text under {MIN_PX} px: {small}"
     finally:
         ctx.close()
-        print(f"\n{lang} picture / slide area: {shares}")
+        print(f"\n{lang}, {hidden} units: picture / slide area: {shares}")
