@@ -30,6 +30,7 @@ from ..trace import Trace
 FLOW_PT = 16  # DOT font size: a slide draws the picture at >= 1.2 px per point (>= 19 px text)
 COMPACT = 2  # hidden units drawn one by one; a wider net's others are summed up in one pair of nodes
 TODO = "#BBBBBB"  # still to come: grey lines, grey text
+SUMMED = "…"  # a summary node's numbers, not written (as the slide's equation writes those units: ⋯)
 FORWARD_STEPS = ("z1", "h1", "z2", "y_pred", "loss")  # what Forward step k computes
 # Backprop step -> (what it computes, its upstream gradient, its local derivative, the value it multiplies),
 # each a kind of element: "z1"/"h1" = every hidden unit's node, "W1"/"b1"/"W2"/"b2"/"f"/"sig"/"bce" = edges.
@@ -165,7 +166,8 @@ class _Picture:
             return "1"
         if kind in ("z1", "h1"):
             sym = kind[0]
-            return _unit_name(sym, j + 1 if j is not None else f"{COMPACT + 1}–{self.H}")
+            rest = f"{COMPACT + 1}–{self.H}" if self.rest > 1 else self.H  # one unit summed up: its number alone
+            return _unit_name(sym, j + 1 if j is not None else rest)
         return {"z2": "z₂", "y_pred": "ŷ", "loss": "L" if self.row is None else f"ℓ {ROW_LABELS[self.row]}"}[kind]
 
     def edge_symbol(self, kind: str) -> str:
@@ -208,7 +210,7 @@ def backward_elements(trace: Trace, step: str, activation: str, row: int | None,
         role = _role_of(kind, roles) or st
         shown = st != "todo"
         if summary:
-            lines: tuple[str, ...] = (title, f"+{p.rest}") if shown else (title, "?")
+            lines: tuple[str, ...] = (title, SUMMED) if shown else (title, "?")
         else:
             lines = (title, *p.node_nums(kind, p.node_grad(kind, j), digits)) if shown else (title, "?")
         extra = p.node_nums(kind, p.forward_values(kind, j), digits) if role == "value" and not summary else ()
@@ -255,7 +257,7 @@ def forward_elements(trace: Trace, k: int, activation: str, row: int | None, dig
         if st == "todo":
             lines: tuple[str, ...] = (title, "?")
         elif summary:
-            lines = (title, f"+{p.rest}")
+            lines = (title, SUMMED)
         else:
             lines = (title, *p.node_nums(kind, p.forward_values(kind, j), digits))
         out.append(Element(name, kind, role, lines))
