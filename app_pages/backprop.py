@@ -89,8 +89,8 @@ def draw(k: int) -> None:
 
     A slide, of a net of any width: the picture takes the width (a wider net's compact), the equation of the units it
     draws under it, the explanation and autograd beside by hand folded under it (the largest difference stays in
-    sight); reading mode: the explanation first, everything open. The
-    computation graph (too small to read beside the numbers) is the reading mode's.
+    sight); reading mode: the explanation first, everything open. The computation graph (too small to read beside
+    the numbers) is the reading mode's.
     """
     step = STEPS[k - 1]
     with st.container(key=f"step-backprop-{k}"), st.container():

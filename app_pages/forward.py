@@ -145,7 +145,7 @@ def reading_step(k: int, values) -> None:
     """Reading mode: the explanation and the values left, the picture right."""
     left, right = st.columns([6, 5], gap="large")  # the tables fit (1280 px)
     with left:
-        explanation(k)
+        st.markdown(more_text(k))  # the longer explanation, open
         st.markdown(f"**{tr('fw_values')}**")
         table(values)
         if k == 5:
@@ -188,12 +188,6 @@ def step_picture(k: int, legend: str) -> None:
         picture(output_axis, trace.y_pred, lg, highlight=ring)
     else:
         picture(loss_chart, trace.y_pred, trace.loss, lg, legend=legend)
-
-
-def explanation(k: int) -> None:
-    """Step k's longer explanation (reading mode: open, in place)."""
-    with more():
-        st.markdown(more_text(k))
 
 
 def equations(k: int, slide: bool) -> None:
