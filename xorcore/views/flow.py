@@ -275,15 +275,21 @@ def forward_elements(trace: Trace, k: int, activation: str, row: int | None, dig
 # ---------------------------------------------------------------- DOT
 
 
+def _bold(text: str) -> str:
+    """Bold label text with a no-break space each side: Graphviz sizes a box by its own font's widths, and the
+    browser's bold runs wider (unpadded, the numbers ran over the box's edge)."""
+    return f"<B>&#160;{text}&#160;</B>"
+
+
 def _label(lines: tuple[str, ...], extra: tuple[str, ...], color: str, bold: bool, title: bool = True) -> str:
     """An HTML-like label: a title line (unless title=False) and the numbers, the value's lines in its colour."""
     rows = []
     for i, line in enumerate(lines):
         text = escape(line)
         if bold and (i > 0 or not title):
-            text = f"<B>{text}</B>"
+            text = _bold(text)
         rows.append(f'<FONT COLOR="{color}">{text}</FONT>')
-    rows += [f'<FONT COLOR="{FLOW["value"]}"><B>{escape(x)}</B></FONT>' for x in extra]
+    rows += [f'<FONT COLOR="{FLOW["value"]}">{_bold(escape(x))}</FONT>' for x in extra]
     return "<" + "<BR/>".join(rows) + ">"
 
 
