@@ -39,4 +39,4 @@ def flow_view(page: str, k: int, dot: str, *, backward: bool, row: int | None, h
         else:
             caption(tr(prefix + "_row", row=ROW_LABELS[row]))
         if hidden > COMPACT:
-            caption(tr("fl_compact", n=hidden))
+            caption(tr("fl_compact" if hidden > COMPACT + 1 else "fl_compact_one", n=hidden))
