@@ -30,7 +30,7 @@ GROUPS = ("W1", "b1", "W2", "b2")
 # On a slide (plot-area heights, px): the shares' band per parameter (at most SLIDE_PARAMS of a group);
 # the slice; each of the four planes before / after the step.
 SHARES_PER_PARAM, SLIDE_PARAMS = 40, 5
-SLICE_HEIGHT, PLANE_HEIGHT = 190, 170
+SLICE_HEIGHT, PLANE_HEIGHT = 190, 215  # a plane about as tall as its column is wide (a square domain)
 
 
 def _signed(v: float, d: int = 4) -> str:
