@@ -17,3 +17,10 @@ def array_text(a: np.ndarray, d: int = 6) -> str:
     if a.ndim == 0:
         return num(float(a), d)
     return "[" + ", ".join(array_text(x, d) for x in a) + "]"
+
+
+def short32(v: float) -> str:
+    """The shortest text of a float32 that reads back (through Python's float, as torch.tensor reads it) as it."""
+    f = np.float32(v)
+    s = np.format_float_positional(f, unique=True, trim="-")
+    return s if np.float32(float(s)) == f else repr(float(f))
