@@ -6,12 +6,12 @@ as a slide does); every widget is seeded from it before it is drawn and writes b
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 
 import numpy as np
 import streamlit as st
 
-from app_pages._sections import presenting
 from app_pages._shared import config, tr
 from xorcore import Config, History
 from xorcore.data import TASKS
@@ -23,7 +23,7 @@ from xorcore.train import train
 K_TASK, K_NET, K_SINGLE, K_RUN = "solve:task", "solve:net", "solve:single", "solve:run"
 K_NOTE = "solve:note"  # a one-run note about the parameters (width changed, trained values clipped)
 W_TASK = "solve-task"  # the truth table's widget
-STEP = 0.1  # a slider's step
+STEP = 0.01  # a slider's step
 
 
 def task() -> str:
@@ -62,10 +62,9 @@ def net_theta() -> np.ndarray:
         return np.asarray(kept, dtype=np.float32)
     theta = initial(cfg)
     if kept is None:
-        try:
+        # none, or of another width (the notice, if any, came from dashboard._check_url): the initial θ
+        with contextlib.suppress(ValueError):
             theta = parse_theta(st.query_params.get("theta", ""), n_params(cfg.hidden))
-        except ValueError:  # none, or of another width (the notice, if any, came from dashboard._check_url)
-            pass
     else:
         st.session_state[K_NOTE] = tr("sv_width_reset")
     set_net(theta)
@@ -111,26 +110,35 @@ def note() -> None:
 
 def sliders(store: str, names: Sequence[str], groups: Sequence[Sequence[int]], titles: Sequence[str],
             typed: bool) -> None:  # fmt: skip
-    """One slider (and, if typed, a number box) per parameter, grouped in columns (one per group, titled)."""
+    """One slider (and, if typed, a number box under it) per parameter: a slide puts each group in a column of
+    its own, reading mode each group on a row of its own (a slider and its number box need the width)."""
     values = st.session_state[store]
-    cols = st.columns(len(groups), gap="small")
-    for col, group, title in zip(cols, groups, titles, strict=True):
-        with col:
-            if title:
-                st.markdown(f"**{title}**")
-            for i in group:
+    if not typed:
+        for col, group, title in zip(st.columns(len(groups), gap="small"), groups, titles, strict=True):
+            with col:
+                if title:
+                    st.markdown(f"**{title}**")
+                for i in group:
+                    _one(store, i, names[i], values[i], typed)
+        return
+    width = max(len(g) for g in groups)
+    for group, title in zip(groups, titles, strict=True):
+        if title:
+            st.markdown(f"**{title}**")
+        for col, i in zip(st.columns(width, gap="medium"), group, strict=False):
+            with col:
                 _one(store, i, names[i], values[i], typed)
 
 
 def _one(store: str, i: int, name: str, value: float, typed: bool) -> None:
     """The i-th parameter's slider (clipped to ±SLIDER_LIMIT) and typed value, each writing back to `store`."""
     ks, kn = f"{store}-s-{i}", f"{store}-n-{i}"
-    st.session_state[ks] = float(np.clip(round(value / STEP) * STEP, -SLIDER_LIMIT, SLIDER_LIMIT))
+    st.session_state[ks] = float(np.clip(value, -SLIDER_LIMIT, SLIDER_LIMIT))
     st.slider(name, -SLIDER_LIMIT, SLIDER_LIMIT, step=STEP, key=ks, on_change=_moved, args=(store, i, ks),
-              help=tr("sv_slider_help", limit=f"{SLIDER_LIMIT:g}"), format="%.1f")  # fmt: skip
+              help=tr("sv_slider_help", limit=f"{SLIDER_LIMIT:g}"), format="%.2f")  # fmt: skip
     if typed:
         st.session_state[kn] = float(value)
-        st.number_input(tr("sv_typed", name=name), -THETA_LIMIT, THETA_LIMIT, step=STEP, key=kn, format="%.4f",
+        st.number_input(tr("sv_typed", name=name), -THETA_LIMIT, THETA_LIMIT, step=0.1, key=kn, format="%.4f",
                         on_change=_moved, args=(store, i, kn), label_visibility="collapsed")  # fmt: skip
 
 
@@ -144,16 +152,15 @@ def _moved(store: str, i: int, key: str) -> None:
 
 
 def net_sliders(hidden: int, typed: bool) -> None:
-    """The net's 4H+1 parameters: a column per hidden unit (W1 row, b1, W2) and one for b2."""
+    """The net's 4H+1 parameters: a group per hidden unit (W1 row, b1, W2) and one for b2."""
     names = param_names(hidden)
     groups = [[2 * u, 2 * u + 1, 2 * hidden + u, 3 * hidden + u] for u in range(hidden)] + [[4 * hidden]]
     titles = [tr("sv_unit", i=u + 1) for u in range(hidden)] + [tr("sv_output")]
-    if hidden > 4:  # eight columns are too narrow for a slider: two rows of units
-        half = (hidden + 1) // 2
-        sliders(K_NET, names, groups[:half], titles[:half], typed)
-        sliders(K_NET, names, groups[half:], titles[half:], typed)
-    else:
-        sliders(K_NET, names, groups, titles, typed)
+    if not typed and hidden > 2:  # a slide's columns: at most three side by side
+        for k in range(0, hidden + 1, 3):
+            sliders(K_NET, names, groups[k : k + 3], titles[k : k + 3], typed)
+        return
+    sliders(K_NET, names, groups, titles, typed)
 
 
 def single_sliders(typed: bool) -> None:
@@ -180,8 +187,3 @@ def seeds(task_name: str) -> Seeds:
 def trained_from(cfg: Config, start: tuple[float, ...], task_name: str) -> History:
     """The net trained in PyTorch from a hand-set θ on a truth table (pure: same inputs, same run)."""
     return train(cfg, init=np.array(start, dtype=np.float32), task=task_name)
-
-
-def slide() -> bool:
-    """Whether this page is drawn as a slide."""
-    return presenting()

@@ -17,7 +17,7 @@ from xorcore.model import n_params
 from xorcore.numfmt import num, short32
 from xorcore.outcome import n_correct, rule_values
 from xorcore.script import script
-from xorcore.solve import LN2, Judged, as_net, hand_solution, judge_net, judge_single
+from xorcore.solve import LN2, Judged, Seeds, as_net, hand_solution, judge_net, judge_single
 from xorcore.views.boundary import decision_boundary
 from xorcore.views.curves import loss_chart
 from xorcore.views.planes import hidden_plane
@@ -57,7 +57,7 @@ def verdict(judged: Judged, key: str) -> None:
             st.warning(tr("sv_not_learned", right=right), icon=":material/cancel:")
 
 
-def predictions(judged: Judged) -> None:
+def predictions(judged: Judged, loss: bool = True) -> None:
     """The four predictions, their loss terms and whether each is right; the loss."""
     right = np.abs(judged.pred.astype(np.float64) - np.array(target())) < 0.5 - float(rule_values()["tol"])
     table = pd.DataFrame({
@@ -66,7 +66,8 @@ def predictions(judged: Judged) -> None:
         tr("sv_col_right"): [tr("sv_yes" if r else "sv_no") for r in right],
     })  # fmt: skip
     st.dataframe(table, hide_index=True, width="stretch")
-    st.markdown(tr("sv_loss", loss=num(judged.loss, 6)))
+    if loss:
+        st.markdown(tr("sv_loss", loss=num(judged.loss, 6)))
     caption(tr("sv_pred_caption"))
 
 
@@ -90,14 +91,18 @@ def single() -> None:
         theta = sv.single_theta()
         judged = judge_single(theta, sv.task())
         verdict(judged, "solve-single-verdict")
-        if not slide:
+        if slide:
+            st.markdown(tr("sv_loss", loss=num(judged.loss, 6)))
+            _seeds_claim(best)
+        else:
             predictions(judged)
     with right:
         chart(decision_boundary, as_net(theta), "identity", 1, lg, target=target(), colour_legend=not slide)
-    _seeds_claim(best, slide)
+    if not slide:
+        _seeds_claim(best)
 
 
-def _seeds_claim(best, slide: bool) -> None:
+def _seeds_claim(best: Seeds) -> None:
     """What training one unit from many seeds finds: a line that solves the table, or 0.5 and ln 2 (and why)."""
     values = {"seeds": best.seeds, "lr": f"{best.lr:g}", "epochs": f"{best.epochs:,}", "n": best.n_learned,
               "task": name(), "loss": num(float(best.loss.min()), 6)}  # fmt: skip
@@ -113,8 +118,6 @@ def _seeds_claim(best, slide: bool) -> None:
 def net() -> None:
     """The 2-H-1 net: starting points, every parameter, the boundary, the hidden plane, predictions, verdict."""
     slide = presenting()
-    if slide:
-        st.markdown(f"**{tr('sv_task')}: {name()}**")
     hand = hand_solution(cfg.activation, cfg.hidden)
     sv.buttons([
         ("solve-start-initial", tr("sv_start_initial", seed=cfg.seed), lambda: sv.set_net(sv.initial(cfg))),
@@ -124,27 +127,44 @@ def net() -> None:
         ("solve-start-hand", tr("sv_start_hand"), None if hand is None else lambda: sv.set_net(hand)),
     ])  # fmt: skip
     theta = sv.net_theta()
-    sv.note()
-    if not slide:
-        _hand_text(hand)
-    if slide and cfg.hidden > 2:
-        with more():
-            sv.net_sliders(cfg.hidden, typed=False)
-    elif slide:
-        sv.net_sliders(cfg.hidden, typed=False)
-    theta = sv.net_theta()
     sv.to_link(theta)
     judged = judge_net(cfg, theta, sv.task())
-    if not slide:
-        sv.net_sliders(cfg.hidden, typed=True)
-    cols = st.columns([1, 1, 1] if slide else [1, 1], gap="medium")
-    with cols[0], st.container(key="solve-boundary"):
-        chart(decision_boundary, theta, cfg.activation, cfg.hidden, lg, target=target(), colour_legend=not slide)
-    with cols[1]:
-        chart(hidden_plane, theta, cfg.activation, cfg.hidden, lg, target=target(), brief=slide)
-    with cols[2] if slide else st.container():
+    sv.note()
+    if slide:
+        _net_slide(theta, judged)
+        return
+    _hand_text(hand)
+    sv.net_sliders(cfg.hidden, typed=True)
+    left, right = st.columns(2, gap="medium")
+    _pictures(theta, left, right)
+    verdict(judged, "solve-verdict")
+    predictions(judged)
+
+
+def _net_slide(theta: np.ndarray, judged: Judged) -> None:
+    """The net on a slide: the sliders and the verdict on the left, the two planes and the predictions on the right."""
+    left, right = st.columns([4, 8], gap="medium")
+    with left:
+        if cfg.hidden > 2:
+            with more():
+                sv.net_sliders(cfg.hidden, typed=False)
+        else:
+            sv.net_sliders(cfg.hidden, typed=False)
         verdict(judged, "solve-verdict")
-        predictions(judged)
+        st.markdown(tr("sv_loss", loss=num(judged.loss, 6)))
+    with right:
+        a, b = st.columns(2, gap="small")
+        _pictures(theta, a, b)
+        predictions(judged, loss=False)
+
+
+def _pictures(theta: np.ndarray, left, right) -> None:
+    """The decision boundary (in a container keyed solve-boundary) and the hidden plane with the output's line."""
+    slide = presenting()
+    with left, st.container(key="solve-boundary"):  # a slide: no legends (its table gives the targets)
+        chart(decision_boundary, theta, cfg.activation, cfg.hidden, lg, target=target(), legends=not slide)
+    with right:
+        chart(hidden_plane, theta, cfg.activation, cfg.hidden, lg, target=target(), brief=slide, legends=not slide)
 
 
 def _hand_text(hand: np.ndarray | None) -> None:
