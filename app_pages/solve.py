@@ -17,14 +17,13 @@ from xorcore.model import n_params
 from xorcore.numfmt import num, short32
 from xorcore.outcome import n_correct, rule_values
 from xorcore.script import script
-from xorcore.solve import LN2, Judged, Seeds, as_net, hand_solution, judge_net, judge_single
+from xorcore.solve import HAND_LINES, LN2, Judged, Seeds, as_net, hand_solution, judge_net, judge_single, symmetric
 from xorcore.views.boundary import decision_boundary
 from xorcore.views.curves import loss_chart
 from xorcore.views.planes import hidden_plane
 
 cfg, lg = config(), lang()
 act_name = tr(f"act_{cfg.activation}")
-LINES = {"and": (10.0, 10.0, -15.0), "or": (10.0, 10.0, -5.0), "nand": (-10.0, -10.0, 15.0)}  # one line by hand
 
 
 def name() -> str:
@@ -78,7 +77,7 @@ def single() -> None:
         sv.task_picker()
     else:
         st.markdown(tr("sv_single_text"))
-    line = LINES.get(sv.task())
+    line = HAND_LINES.get(sv.task())
     best = sv.seeds(sv.task())
     sv.buttons([
         ("solve-single-zeros", tr("sv_single_zeros"), lambda: sv.set_single(np.zeros(3))),
@@ -106,13 +105,14 @@ def _seeds_claim(best: Seeds) -> None:
     """What training one unit from many seeds finds: a line that solves the table, or 0.5 and ln 2 (and why)."""
     values = {"seeds": best.seeds, "lr": f"{best.lr:g}", "epochs": f"{best.epochs:,}", "n": best.n_learned,
               "task": name(), "loss": num(float(best.loss.min()), 6)}  # fmt: skip
-    if sv.task() in LINES:
+    if best.n_learned:
         st.markdown(tr("sv_seeds_linear", **values))
         return
     dist = float(np.abs(best.pred - 0.5).max())
     st.markdown(tr("sv_seeds_xor", ln2=num(LN2, 6), dist=num(dist, 4), **values))
-    with more():
-        st.markdown(tr("sv_symmetry", task=name()))
+    if symmetric(sv.task()):
+        with more():
+            st.markdown(tr("sv_symmetry", task=name()))
 
 
 def net() -> None:

@@ -23,6 +23,8 @@ THETA_LIMIT = 1000.0  # a parameter typed or carried by the link lies within ±T
 SLIDER_LIMIT = 20.0  # a slider reaches ±SLIDER_LIMIT (sigmoid(20) is 1 - 2e-9: enough to decide any row)
 SINGLE = 3  # parameters of one unit: w1, w2, b
 LN2 = math.log(2.0)
+# One line by hand for each table one line solves: (w1, w2, b) of a single unit.
+HAND_LINES = {"and": (10.0, 10.0, -15.0), "or": (10.0, 10.0, -5.0), "nand": (-10.0, -10.0, 15.0)}
 HAND_SCALE = 10.0  # the hand-made solution's weights: large enough that every unit says clearly 0 or 1
 
 
@@ -166,6 +168,13 @@ def hand_solution(activation: str, hidden: int) -> np.ndarray | None:
     theta[3 * hidden : 3 * hidden + 2] = w2
     theta[4 * hidden] = b2
     return theta
+
+
+def symmetric(task: str) -> bool:
+    """Whether the table keeps its targets under x -> 1 - x (rows (0,0) <-> (1,1), (0,1) <-> (1,0)) and has two 0s and
+    two 1s: then one unit's best is 0.5 everywhere, loss ln 2 (the page's symmetry argument holds)."""
+    y = TASKS[task]
+    return y[0] == y[3] and y[1] == y[2] and sum(y) == 2
 
 
 def parse_theta(raw: str, n: int) -> np.ndarray:
