@@ -15,6 +15,7 @@ from torch import nn
 
 from xorcore import Config, train
 from xorcore.data import TASKS, XOR_X
+from xorcore.geometry import boundary_grid
 from xorcore.model import ACT_MODULES, n_params
 from xorcore.numfmt import short32
 from xorcore.outcome import learned
@@ -32,7 +33,6 @@ from xorcore.solve import (
     symmetric,
     train_seeds,
 )
-from xorcore.geometry import boundary_grid
 
 ACTS = ("sigmoid", "tanh", "relu", "leaky_relu", "identity")
 

@@ -16,7 +16,7 @@ from torch import nn
 
 from .config import Config
 from .data import TASKS, XOR_X, task_target, task_y
-from .model import OPTIMIZERS_TORCH, act_np, load, n_params
+from .model import act_np, load, n_params
 from .outcome import learned
 
 THETA_LIMIT = 1000.0  # a parameter typed or carried by the link lies within ±THETA_LIMIT
@@ -126,23 +126,6 @@ def train_seeds(task: str, seeds: int = 32, epochs: int = 2000, lr: float = 0.1)
     with torch.no_grad():
         pred, loss = forward()
     return Seeds(task, seeds, epochs, lr, theta.detach().numpy().copy(), pred.numpy().copy(), loss.numpy().copy())
-
-
-def train_single(theta: np.ndarray, task: str, optimizer: str, lr: float, epochs: int) -> tuple[np.ndarray, np.ndarray]:
-    """One unit trained from θ with torch.optim (the sidebar's optimizer) on the task: (losses per epoch, final θ)."""
-    model = single_model(theta)
-    opt, criterion, target = OPTIMIZERS_TORCH[optimizer](model.parameters(), lr), nn.BCELoss(), task_y(task)
-    losses = np.full(epochs, np.nan, dtype=np.float32)
-    for e in range(epochs):
-        loss = criterion(model(XOR_X), target)
-        losses[e] = float(loss)
-        if not math.isfinite(losses[e]):
-            break
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
-    layer = model[0]
-    return losses, torch.cat([layer.weight.detach()[0], layer.bias.detach()]).numpy().copy()
 
 
 def hand_solution(activation: str, hidden: int) -> np.ndarray | None:
