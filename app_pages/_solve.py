@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import streamlit as st
 
+from app_pages._sections import presenting
 from app_pages._shared import config, tr
 from xorcore import Config, History
 from xorcore.data import TASKS
@@ -21,6 +22,9 @@ from xorcore.solve import SINGLE, SLIDER_LIMIT, THETA_LIMIT, Seeds, parse_task, 
 from xorcore.train import train
 
 K_TASK, K_NET, K_SINGLE, K_RUN = "solve:task", "solve:net", "solve:single", "solve:run"
+# Moves of a parameter so far. A dragged slider keeps the keyboard focus in its <input>, where the clicker's PageDown
+# moves the slider instead of the slide; on a slide each move draws new sliders (their keys carry this count).
+K_MOVES = "solve:moves"
 K_NOTE = "solve:note"  # a one-run note about the parameters (width changed, trained values clipped)
 W_TASK = "solve-task"  # the truth table's widget
 STEP = 0.01  # a slider's step
@@ -132,19 +136,28 @@ def sliders(store: str, names: Sequence[str], groups: Sequence[Sequence[int]], t
 
 def _one(store: str, i: int, name: str, value: float, typed: bool) -> None:
     """The i-th parameter's slider (clipped to ±SLIDER_LIMIT) and typed value, each writing back to `store`."""
-    ks, kn = f"{store}-s-{i}", f"{store}-n-{i}"
+    ks, kn = f"{widget_key(store)}-s-{i}", f"{widget_key(store)}-n-{i}"
+    if presenting():  # a new slider after every move: the old one, and the keyboard focus in it, are gone
+        ks = f"{ks}-v{st.session_state.get(K_MOVES, 0)}"
     st.session_state[ks] = float(np.clip(value, -SLIDER_LIMIT, SLIDER_LIMIT))
-    st.slider(name, -SLIDER_LIMIT, SLIDER_LIMIT, step=STEP, key=ks, on_change=_moved, args=(store, i, ks),
-              help=tr("sv_slider_help", limit=f"{SLIDER_LIMIT:g}"), format="%.2f")  # fmt: skip
+    with st.container(key=f"{widget_key(store)}-p-{i}"):
+        st.slider(name, -SLIDER_LIMIT, SLIDER_LIMIT, step=STEP, key=ks, on_change=_moved, args=(store, i, ks),
+                  help=tr("sv_slider_help", limit=f"{SLIDER_LIMIT:g}"), format="%.2f")  # fmt: skip
     if typed:
         st.session_state[kn] = float(value)
         st.number_input(tr("sv_typed", name=name), -THETA_LIMIT, THETA_LIMIT, step=0.1, key=kn, format="%.4f",
                         on_change=_moved, args=(store, i, kn), label_visibility="collapsed")  # fmt: skip
 
 
+def widget_key(store: str) -> str:
+    """The prefix of a parameter store's widget keys (a key becomes a CSS class: no colon), e.g. solve-net."""
+    return store.replace(":", "-")
+
+
 def _moved(store: str, i: int, key: str) -> None:
     """A slider or number box moved: its value is now the parameter's."""
     value = st.session_state.get(key)
+    st.session_state[K_MOVES] = st.session_state.get(K_MOVES, 0) + 1
     if value is not None and np.isfinite(value):
         values = list(st.session_state[store])
         values[i] = float(value)

@@ -79,14 +79,14 @@ def test_made_by_hand_is_learned_zeros_are_not(lang):
 def test_a_slider_and_a_typed_value_set_the_parameter():
     at = solve()
     at.button(key="solve-start-hand").click().run()
-    at.slider(key="solve:net-s-8").set_value(5.0).run()  # b2 from -15 to 5: every row says 1
+    at.slider(key="solve-net-s-8").set_value(5.0).run()  # b2 from -15 to 5: every row says 1
     assert net_theta(at)[8] == 5.0 and on_screen(at, "solve-verdict-not-learned")
     shown_matches_pytorch(at, LECTURE, "xor")
-    at.number_input(key="solve:net-n-8").set_value(-15.0).run()
+    at.number_input(key="solve-net-n-8").set_value(-15.0).run()
     assert net_theta(at)[8] == -15.0 and on_screen(at, "solve-verdict-learned")
-    assert at.slider(key="solve:net-s-8").value == -15.0
-    at.number_input(key="solve:net-n-0").set_value(250.0).run()  # beyond the slider: the slider stops at its end
-    assert net_theta(at)[0] == 250.0 and at.slider(key="solve:net-s-0").value == 20.0
+    assert at.slider(key="solve-net-s-8").value == -15.0
+    at.number_input(key="solve-net-n-0").set_value(250.0).run()  # beyond the slider: the slider stops at its end
+    assert net_theta(at)[0] == 250.0 and at.slider(key="solve-net-s-0").value == 20.0
     shown_matches_pytorch(at, LECTURE, "xor")
 
 
@@ -219,4 +219,4 @@ def test_a_wide_net_on_a_slide_folds_its_sliders():
     to_slide(at, "solve", "two-lines")
     assert not at.exception
     assert len(at.expander) >= 1
-    assert len([s for s in at.slider if str(s.key).startswith("solve:net-s-")]) == n_params(8)
+    assert len([s for s in at.slider if str(s.key).startswith("solve-net-s-")]) == n_params(8)
