@@ -116,7 +116,8 @@ def test_model_pagedown_crosses_to_forward_and_keys_survive_a_click(browser, own
         page = ctx.new_page()
         harness.goto(page, own_server.url("model", present="true"))
         forward = dict(TALK)["forward"]
-        walk = [(p, s) for p, sections in TALK[: [p for p, _ in TALK].index("forward") + 1] for s in sections]
+        before = TALK[: [p for p, _ in TALK].index("forward")]  # Model, then Solve it yourself
+        walk = [*((p, s) for p, sections in before for s in sections), ("forward", forward[0])]
         for k, (path, section) in enumerate(walk[:-1]):
             _wholly_inside(page, f"slide-{path}-{section}", f"/{path} slide {section}")
             harness.shot(page, f"present-en-{path}-{section}")
