@@ -14,7 +14,7 @@ from app_pages._sections import Section, caption, more, presenting, show
 from app_pages._shared import config, history, lang, tr
 from xorcore.data import ROW_LABELS, TASKS
 from xorcore.model import n_params
-from xorcore.numfmt import num, short32
+from xorcore.numfmt import TINY, loss_text, num, short32
 from xorcore.outcome import n_correct, rule_values
 from xorcore.script import script
 from xorcore.solve import HAND_LINES, LN2, Judged, Seeds, as_net, hand_solution, judge_net, judge_single, symmetric
@@ -66,7 +66,7 @@ def predictions(judged: Judged, loss: bool = True) -> None:
     })  # fmt: skip
     st.dataframe(table, hide_index=True, width="stretch")
     if loss:
-        st.markdown(tr("sv_loss", loss=num(judged.loss, 6)))
+        st.markdown(tr("sv_loss", loss=loss_text(judged.loss)))
     caption(tr("sv_pred_caption"))
 
 
@@ -91,7 +91,7 @@ def single() -> None:
         judged = judge_single(theta, sv.task())
         verdict(judged, "solve-single-verdict")
         if slide:
-            st.markdown(tr("sv_loss", loss=num(judged.loss, 6)))
+            st.markdown(tr("sv_loss", loss=loss_text(judged.loss)))
             _seeds_claim(best)
         else:
             predictions(judged)
@@ -145,13 +145,13 @@ def _net_slide(theta: np.ndarray, judged: Judged) -> None:
     """The net on a slide: the sliders and the verdict on the left, the two planes and the predictions on the right."""
     left, right = st.columns([4, 8], gap="medium")
     with left:
-        if cfg.hidden > 2:
-            with more():
+        if cfg.hidden > 2:  # 4·H + 1 sliders do not fit beside the planes: folded, one click away
+            with st.expander(tr("sv_params_more", n=n_params(cfg.hidden)), icon=":material/tune:"):
                 sv.net_sliders(cfg.hidden, typed=False)
         else:
             sv.net_sliders(cfg.hidden, typed=False)
         verdict(judged, "solve-verdict")
-        st.markdown(tr("sv_loss", loss=num(judged.loss, 6)))
+        st.markdown(tr("sv_loss", loss=loss_text(judged.loss)))
     with right:
         a, b = st.columns(2, gap="small")
         _pictures(theta, a, b)
@@ -200,7 +200,8 @@ def train_here() -> None:
                   lr=f"{cfg.lr:g}", epochs=f"{cfg.epochs:,}"))  # fmt: skip
     if not np.array_equal(np.array(start, dtype=np.float32), theta) or task_name != sv.task():
         st.caption(tr("sv_train_stale"))
-    chart(loss_chart, hist, lg)
+    tiny = bool(np.nanmin(hist.loss) < TINY) if hist.epochs_run else False
+    chart(loss_chart, hist, lg, log=tiny)  # a loss that falls below TINY reads only on a log axis
     _train_result(hist, start, task_name)
 
 
@@ -210,9 +211,9 @@ def _train_result(hist, start: tuple[float, ...], task_name: str) -> None:
     if hist.diverged_at is not None:
         st.error(tr("sv_train_diverged", epoch=hist.diverged_at), icon=":material/warning:")
     elif hist.success():
-        st.success(tr("sv_train_result_ok", loss=num(hist.final_loss, 6), task=task_name.upper(), right=right))
+        st.success(tr("sv_train_result_ok", loss=loss_text(hist.final_loss), task=task_name.upper(), right=right))
     else:
-        st.warning(tr("sv_train_result_no", loss=num(hist.final_loss, 6), task=task_name.upper(), right=right))
+        st.warning(tr("sv_train_result_no", loss=loss_text(hist.final_loss), task=task_name.upper(), right=right))
     a, b = st.columns(2)
     if math.isfinite(hist.final_loss) and a.button(tr("sv_train_use"), key="solve-train-use",
                                                    icon=":material/tune:"):  # fmt: skip

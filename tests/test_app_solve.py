@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from xorcore import LECTURE, Config, build_model
 from xorcore.data import TASKS
 from xorcore.model import flatten, n_params
-from xorcore.numfmt import num, short32
+from xorcore.numfmt import loss_text, num, short32
 from xorcore.solve import HAND_LINES, hand_solution, judge_net, judge_single
 
 PAGE = "app_pages/solve.py"
@@ -49,7 +49,7 @@ def shown_matches_pytorch(at: AppTest, cfg: Config, task: str) -> None:
     df = table(at)
     assert list(df.iloc[:, 2]) == [num(v, 4) for v in judged.pred]
     assert list(df.iloc[:, 3]) == [num(v, 4) for v in judged.terms]
-    assert any(num(judged.loss, 6) in m.value for m in at.markdown)
+    assert any(loss_text(judged.loss) in m.value for m in at.markdown)
     assert on_screen(at, f"solve-verdict-{'learned' if judged.learned else 'not-learned'}")
 
 
@@ -198,7 +198,7 @@ def test_train_from_here_trains_from_the_hand_set_parameters():
     assert start == (0.0,) * 9 and task == "or"
     assert shown.final_loss == hist.final_loss and np.array_equal(shown.params, hist.params)
     text = " ".join(str(e.value) for e in [*at.success, *at.warning])
-    assert num(hist.final_loss, 6) in text
+    assert loss_text(hist.final_loss) in text
     at.button(key="solve-train-use").click().run()
     assert np.array_equal(net_theta(at), hist.params[-1])
 
@@ -220,3 +220,14 @@ def test_a_wide_net_on_a_slide_folds_its_sliders():
     assert not at.exception
     assert len(at.expander) >= 1
     assert len([s for s in at.slider if str(s.key).startswith("solve-net-s-")]) == n_params(8)
+
+
+def test_a_tiny_loss_is_written_with_its_exponent():
+    """ReLU's hand-made net has a loss near 1e-11: written 6.9e-12-like, never 0.000000."""
+    at = solve(activation="relu")
+    at.button(key="solve-start-hand").click().run()
+    cfg = Config(activation="relu")
+    shown_matches_pytorch(at, cfg, "xor")
+    loss = judge_net(cfg, net_theta(at), "xor").loss
+    assert 0 < loss < 1e-3 and "e-" in loss_text(loss)
+    assert not any("**0.000000**" in m.value for m in at.markdown)

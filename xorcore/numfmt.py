@@ -24,3 +24,11 @@ def short32(v: float) -> str:
     f = np.float32(v)
     s = np.format_float_positional(f, unique=True, trim="-")
     return s if np.float32(float(s)) == f else repr(float(f))
+
+
+TINY = 1e-3  # a loss below this is written with its exponent (and a curve reaching it reads on a log axis only)
+
+
+def loss_text(v: float) -> str:
+    """A loss with six decimals, or with its exponent when below TINY (0.000000 would hide it): 0.693147, 6.944e-12."""
+    return num(v, 6) if v >= TINY else f"{v:.3e}"
