@@ -15,7 +15,7 @@ from app_pages._shared import config, history, lang, tr
 from xorcore.data import ROW_LABELS, TASKS
 from xorcore.model import n_params
 from xorcore.numfmt import TINY, loss_text, num, short32
-from xorcore.outcome import n_correct, rule_values
+from xorcore.outcome import correct, n_correct, rule_values
 from xorcore.script import script
 from xorcore.solve import HAND_LINES, LN2, Judged, Seeds, as_net, hand_solution, judge_net, judge_single, symmetric
 from xorcore.views.boundary import decision_boundary
@@ -58,7 +58,7 @@ def verdict(judged: Judged, key: str) -> None:
 
 def predictions(judged: Judged, loss: bool = True) -> None:
     """The four predictions, their loss terms and whether each is right; the loss."""
-    right = np.abs(judged.pred.astype(np.float64) - np.array(target())) < 0.5 - float(rule_values()["tol"])
+    right = correct(judged.pred, np.array(target()))
     table = pd.DataFrame({
         tr("sv_col_input"): list(ROW_LABELS), tr("sv_col_target"): list(target()),
         tr("sv_col_pred"): [num(v, 4) for v in judged.pred], tr("sv_col_term"): [num(v, 4) for v in judged.terms],
