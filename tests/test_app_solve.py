@@ -231,3 +231,15 @@ def test_a_tiny_loss_is_written_with_its_exponent():
     loss = judge_net(cfg, net_theta(at), "xor").loss
     assert 0 < loss < 1e-3 and "e-" in loss_text(loss)
     assert not any("**0.000000**" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_one_hidden_unit_has_no_hand_made_solution_and_identity_fails(lang):
+    at = solve(lang, hidden="1")
+    assert at.button(key="solve-start-hand").proto.disabled
+    assert len(net_theta(at)) == n_params(1)
+    shown_matches_pytorch(at, Config(hidden=1), "xor")
+    at = solve(lang, activation="identity")
+    at.button(key="solve-start-hand").click().run()
+    assert on_screen(at, "solve-verdict-not-learned")  # a linear hidden layer: the whole net draws one line
+    shown_matches_pytorch(at, Config(activation="identity"), "xor")
