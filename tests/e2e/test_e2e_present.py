@@ -165,7 +165,7 @@ def test_keys_survive_a_click_on_the_manual_update_slides_controls(browser, own_
 
 
 # every page whose slides draw a value per hidden unit or the network
-WIDE_NET = ("model", "forward", "backprop", "training")
+WIDE_NET = ("model", "solve", "forward", "backprop", "training")
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
