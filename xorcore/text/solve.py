@@ -20,7 +20,6 @@ EN: dict[str, str] = {
     "sv_single_zeros": "Zeros",
     "sv_single_line": "A line by hand",
     "sv_single_best": "Best of {seeds} trained seeds",
-    "sv_single_line_help": "{task} by one line: w₁ = {w1}, w₂ = {w2}, b = {b}",
     "sv_seeds_linear": "**Trained from {seeds} seeds** (PyTorch, Adam, learning rate {lr}, {epochs} epochs): "
     "{n} of {seeds} single units are judged to have learned {task}; the lowest final loss is {loss}. One line "
     "solves {task}.",
@@ -34,7 +33,6 @@ EN: dict[str, str] = {
     "(two targets are 0, two are 1), loss ln 2 ≈ 0.693.",
     "sv_net_header": "Two lines and an AND: the 2-{hidden}-1 net",
     "sv_net_slide": "Two lines and an AND can: the 2-{hidden}-1 net on {task}",
-    "sv_start": "Start from",
     "sv_start_initial": "Initial (seed {seed})",
     "sv_start_trained": "Trained ({epochs} epochs)",
     "sv_start_zeros": "Zeros",
@@ -102,7 +100,6 @@ KO: dict[str, str] = {
     "sv_single_zeros": "모두 0",
     "sv_single_line": "손으로 그은 직선",
     "sv_single_best": "시드 {seeds}개로 학습한 것 중 최고",
-    "sv_single_line_help": "직선 하나로 푸는 {task}: w₁ = {w1}, w₂ = {w2}, b = {b}",
     "sv_seeds_linear": "**시드 {seeds}개로 학습한 결과**(PyTorch, Adam, 학습률 {lr}, {epochs} 에포크): 유닛 "
     "{seeds}개 중 {n}개가 {task}(을)를 학습했다고 판정되고, 가장 낮은 최종 loss는 {loss}입니다. {task}(은)는 "
     "직선 하나로 풀립니다.",
@@ -116,7 +113,6 @@ KO: dict[str, str] = {
     "최선은 네 입력 모두 ŷ = 0.5, loss ln 2 ≈ 0.693입니다.",
     "sv_net_header": "직선 둘과 AND: 2-{hidden}-1 신경망",
     "sv_net_slide": "직선 둘과 AND면 된다: 2-{hidden}-1 신경망으로 푸는 {task}",
-    "sv_start": "시작점",
     "sv_start_initial": "초기값 (시드 {seed})",
     "sv_start_trained": "학습 후 ({epochs} 에포크)",
     "sv_start_zeros": "모두 0",
