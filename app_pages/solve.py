@@ -227,8 +227,9 @@ def _train_result(hist, start: tuple[float, ...], task_name: str) -> None:
 
 show("solve", [
     Section("intro", intro, slide=False),
-    Section("one-line", single, tr("sv_single_header"), slide_title=lambda: tr("sv_single_slide", task=name())),
-    Section("two-lines", net, tr("sv_net_header", hidden=cfg.hidden),
-            slide_title=lambda: tr("sv_net_slide", hidden=cfg.hidden, task=name())),
+    Section("one-line", single, tr("sv_single_header"), slide_title=lambda: tr(
+        "sv_single_slide_can" if sv.seeds(sv.task()).n_learned else "sv_single_slide", task=name())),
+    Section("two-lines", net, tr("sv_net_header", hidden=cfg.hidden), slide_title=lambda: tr(
+        "sv_net_slide" if sv.task() == "xor" else "sv_net_slide_other", hidden=cfg.hidden, task=name())),
     Section("train", train_here, tr("sv_train_header"), slide=False),
 ])  # fmt: skip

@@ -243,3 +243,13 @@ def test_one_hidden_unit_has_no_hand_made_solution_and_identity_fails(lang):
     at.button(key="solve-start-hand").click().run()
     assert on_screen(at, "solve-verdict-not-learned")  # a linear hidden layer: the whole net draws one line
     shown_matches_pytorch(at, Config(activation="identity"), "xor")
+
+
+@pytest.mark.parametrize(("task", "can"), [("xor", False), ("xnor", False), ("and", True), ("or", True)])
+def test_the_single_units_slide_title_says_what_training_found(task, can):
+    from xorcore.text import t
+
+    at = app(PAGE, present="true", task=task)
+    assert not at.exception
+    want = t("en", "sv_single_slide_can" if can else "sv_single_slide", task=task.upper())
+    assert want in [h.value for h in at.subheader]

@@ -15,6 +15,7 @@ EN: dict[str, str] = {
     "for 1); {task} is learned when all four are right.",
     "sv_single_header": "One unit, no hidden layer: one line",
     "sv_single_slide": "One line cannot: a single unit on {task}",
+    "sv_single_slide_can": "One line can: a single unit on {task}",
     "sv_single_text": "ŷ = sigmoid(w₁·x₁ + w₂·x₂ + b): three parameters. Where w·x + b = 0 is the only line it "
     "draws: one side says 1, the other 0.",
     "sv_single_zeros": "Zeros",
@@ -33,6 +34,7 @@ EN: dict[str, str] = {
     "(two targets are 0, two are 1), loss ln 2 ≈ 0.693.",
     "sv_net_header": "Two lines and an AND: the 2-{hidden}-1 net",
     "sv_net_slide": "Two lines and an AND can: the 2-{hidden}-1 net on {task}",
+    "sv_net_slide_other": "The 2-{hidden}-1 net on {task}",
     "sv_start_initial": "Initial (seed {seed})",
     "sv_start_trained": "Trained ({epochs} epochs)",
     "sv_start_zeros": "Zeros",
@@ -95,6 +97,7 @@ KO: dict[str, str] = {
     "넷 다 맞으면 {task}(을)를 학습한 것입니다.",
     "sv_single_header": "은닉층 없는 유닛 하나: 직선 하나",
     "sv_single_slide": "직선 하나로는 안 된다: 유닛 하나로 푸는 {task}",
+    "sv_single_slide_can": "직선 하나면 된다: 유닛 하나로 푸는 {task}",
     "sv_single_text": "ŷ = sigmoid(w₁·x₁ + w₂·x₂ + b), 파라미터는 세 개입니다. 이 유닛이 그을 수 있는 것은 "
     "w·x + b = 0이라는 직선 하나뿐이고, 한쪽은 1, 다른 쪽은 0이라고 답합니다.",
     "sv_single_zeros": "모두 0",
@@ -113,6 +116,7 @@ KO: dict[str, str] = {
     "최선은 네 입력 모두 ŷ = 0.5, loss ln 2 ≈ 0.693입니다.",
     "sv_net_header": "직선 둘과 AND: 2-{hidden}-1 신경망",
     "sv_net_slide": "직선 둘과 AND면 된다: 2-{hidden}-1 신경망으로 푸는 {task}",
+    "sv_net_slide_other": "2-{hidden}-1 신경망으로 푸는 {task}",
     "sv_start_initial": "초기값 (시드 {seed})",
     "sv_start_trained": "학습 후 ({epochs} 에포크)",
     "sv_start_zeros": "모두 0",
