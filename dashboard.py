@@ -21,6 +21,9 @@ from xorcore.config import (
     Config,
     parse_field,
 )
+from xorcore.data import TASKS
+from xorcore.model import n_params
+from xorcore.solve import parse_task, parse_theta
 from xorcore.text import LANGS, choice_name, lang_from_locale, t
 
 
@@ -34,7 +37,8 @@ def _sidebar_state() -> str:
 st.set_page_config(page_title="XOR Backprop Lab", page_icon="🧠", layout="wide", initial_sidebar_state=_sidebar_state())
 
 LANG_NAMES = {"ko": "한국어", "en": "English"}
-URL_KEYS = (*FIELDS, "lang", "present", "quiz")
+SOLVE_KEYS = ("theta", "task")  # Solve it yourself's hand-set parameters and truth table (checked here, read there)
+URL_KEYS = (*FIELDS, "lang", "present", "quiz", *SOLVE_KEYS)
 TOGGLES = ("present", "quiz")  # the bound toggles: true or false in the link
 BOOLS = ("true", "false")  # how a bound toggle spells its value in the link
 # Streamlit's Graphviz chart sets every element's font-size to 9.6 px (CSS, which beats the SVG's font-size
@@ -64,6 +68,10 @@ def _check_url(lang: str) -> None:
             if len(values) != 1 or values[0] not in LANG_NAMES.values():
                 notices.append(("notice_bad_param", key, LANG_NAMES[lang]))
                 rejected.append(key)
+        elif key in SOLVE_KEYS:
+            if (notice := _solve_notice(key, values)) is not None:
+                notices.append(notice)
+                rejected.append(key)
         elif key in TOGGLES:
             if len(values) != 1 or values[0].lower() not in BOOLS:
                 notices.append(("notice_bad_param", key, "false"))
@@ -91,6 +99,31 @@ def _check_url(lang: str) -> None:
     # st.rerun keeps the page st.navigation resolved; without it a deep link would rerun the default page.
     st.navigation(_pages(lang), position="hidden")
     st.rerun()
+
+
+def _solve_notice(key: str, values: list[str]) -> tuple[str, str, str] | None:
+    """The notice for a bad `theta` (its count is the link's width's, or the default width's) or `task`, else None."""
+    try:
+        if len(values) != 1:
+            raise ValueError("repeated")
+        if key == "task":
+            parse_task(values[0])
+        else:
+            parse_theta(values[0], n_params(_link_hidden()))
+    except ValueError:
+        if key == "task":
+            return ("notice_bad_param", key, next(iter(TASKS)))
+        return ("notice_bad_theta", key, str(n_params(_link_hidden())))
+    return None
+
+
+def _link_hidden() -> int:
+    """The link's width if it is allowed, else the lecture's."""
+    values = st.query_params.get_all("hidden")
+    with contextlib.suppress(ValueError):
+        if len(values) == 1:
+            return int(str(parse_field("hidden", values[0])))
+    return LECTURE.hidden
 
 
 def _fmt(key: str, value: object) -> str:

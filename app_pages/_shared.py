@@ -24,6 +24,7 @@ gc.freeze()
 # (script path, text key of its title, url path): the talk's order.
 PAGES: tuple[tuple[str, str, str], ...] = (
     ("app_pages/model.py", "page_model", "model"),
+    ("app_pages/solve.py", "page_solve", "solve"),
     ("app_pages/forward.py", "page_forward", "forward"),
     ("app_pages/backprop.py", "page_backprop", "backprop"),
     ("app_pages/loop.py", "page_loop", "loop"),

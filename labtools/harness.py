@@ -24,7 +24,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 VIEWPORT = {"width": 1280, "height": 800}
 # url path of every page, in the talk's order ("" is the default page, Model, also at /model).
-PAGE_PATHS = ("model", "forward", "backprop", "loop", "training", "experiments")
+PAGE_PATHS = ("model", "solve", "forward", "backprop", "loop", "training", "experiments")
 # Where the sidebar links point: the default page (Model) lives at "/".
 ADDRESS = {p: ("" if p == "model" else p) for p in PAGE_PATHS}
 LANG_PARAM = {"en": "English", "ko": "한국어"}

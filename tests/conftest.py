@@ -52,6 +52,24 @@ def _train_each_config_once(monkeypatch):
     monkeypatch.setattr(shared, "train", once)
 
 
+_SEEDS: dict[str, object] = {}  # one test session's single units trained from many seeds, by truth table
+
+
+@pytest.fixture(autouse=True)
+def _train_seeds_once(monkeypatch):
+    """The Solve page's single units from many seeds (xorcore.solve.train_seeds, pure) train once per test session;
+    tests/test_solve.py checks train_seeds itself."""
+    import app_pages._solve as solve
+    from xorcore.solve import train_seeds
+
+    def once(task: str):
+        if task not in _SEEDS:
+            _SEEDS[task] = train_seeds(task)
+        return _SEEDS[task]
+
+    monkeypatch.setattr(solve, "train_seeds", once)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _scan_component_manifests_once():
     """AppTest scans every installed distribution for custom-component manifests on every run (~0.6 s):

@@ -223,8 +223,8 @@ def test_model_slides_and_reading_mode():
     assert len(at.get("graphviz_chart")) == 2  # initial and trained
     to_slide(at, "model", "activation")
     _ok(at)
-    at.button(key="slide-next").click().run()  # past the activation: Forward Pass
-    assert at.get_by_key("step-forward-1") is not None
+    at.button(key="slide-next").click().run()  # past the activation: the next page of the talk, Solve it yourself
+    assert at.get_by_key("slide-solve-one-line") is not None
 
 
 # ---------------------------------------------------------------- text true for the activation, the width, the weights

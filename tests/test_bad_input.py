@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from xorcore.config import FIELDS, LECTURE, parse_field
 
-PAGES = [None, "app_pages/forward.py", "app_pages/backprop.py", "app_pages/loop.py", "app_pages/training.py",
+PAGES = [None, "app_pages/solve.py", "app_pages/forward.py", "app_pages/backprop.py", "app_pages/loop.py", "app_pages/training.py",
          "app_pages/experiments.py"]  # fmt: skip
 LANG_NAMES = {"en": "English", "ko": "한국어"}
 

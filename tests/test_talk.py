@@ -7,6 +7,7 @@ from tests.conftest import app
 # The one place the talk's order is written down: (page, its sections' ids) as PageDown walks them.
 TALK = (
     ("model", ("xor", "network", "activation")),
+    ("solve", ("one-line", "two-lines")),
     ("forward", ("step-1", "step-2", "step-3", "step-4", "step-5")),
     ("backprop", (*(f"step-{k}" for k in range(1, 9)), "network", "shares", "local-upstream",
                   "finite-differences", "update", "slice", "planes")),

@@ -27,3 +27,18 @@ def cut_cells(cells: list[list[str]], units: int | None, axis: int) -> list[list
     if axis == 0:
         return cells if len(cells) <= units else [*cells[:units], [r"\vdots"] * len(cells[0])]
     return cells if len(cells[0]) <= units else [[*row[:units], r"\cdots"] for row in cells]
+
+
+def short32(v: float) -> str:
+    """The shortest text of a float32 that reads back (through Python's float, as torch.tensor reads it) as it."""
+    f = np.float32(v)
+    s = np.format_float_positional(f, unique=True, trim="-")
+    return s if np.float32(float(s)) == f else repr(float(f))
+
+
+TINY = 1e-3  # a loss below this is written with its exponent (and a curve reaching it reads on a log axis only)
+
+
+def loss_text(v: float) -> str:
+    """A loss with six decimals, or with its exponent when below TINY (0.000000 would hide it): 0.693147, 6.944e-12."""
+    return num(v, 6) if v >= TINY else f"{v:.3e}"

@@ -21,17 +21,17 @@ def predicted_class(pred: np.ndarray) -> np.ndarray:
         return (np.asarray(pred) > 0.5).astype(int)
 
 
-def correct(pred: np.ndarray) -> np.ndarray:
-    """(..., 4) True where a prediction lies within TOLERANCE of its target (nan is never correct)."""
+def correct(pred: np.ndarray, target: np.ndarray = TARGET) -> np.ndarray:
+    """(..., 4) True where a prediction lies within TOLERANCE of its target (XOR's unless given; nan never is)."""
     with np.errstate(invalid="ignore"):
-        return np.abs(np.asarray(pred, dtype=np.float64) - TARGET) < TOLERANCE
+        return np.abs(np.asarray(pred, dtype=np.float64) - target) < TOLERANCE
 
 
-def learned(pred: np.ndarray) -> np.ndarray:
+def learned(pred: np.ndarray, target: np.ndarray = TARGET) -> np.ndarray:
     """(...,) True where all four predictions (last axis) are correct."""
-    return np.all(correct(pred), axis=-1)
+    return np.all(correct(pred, target), axis=-1)
 
 
-def n_correct(pred: np.ndarray) -> int:
+def n_correct(pred: np.ndarray, target: np.ndarray = TARGET) -> int:
     """How many of the four predictions are correct."""
-    return int(correct(np.asarray(pred).reshape(-1)).sum())
+    return int(correct(np.asarray(pred).reshape(-1), target).sum())

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from .config import Config
+from .data import TASKS
+from .numfmt import short32
 from .text import t
 
 _ACT = {
@@ -43,11 +47,17 @@ def model_code(config: Config, lang: str = "en") -> str:
 """
 
 
-def script(config: Config, lang: str = "en") -> str:
-    """A standalone program (torch only) that trains this run and prints its final loss, commented in `lang`."""
+def script(config: Config, lang: str = "en", init: np.ndarray | None = None, task: str = "xor") -> str:
+    """A standalone program (torch only) that trains this run and prints its final loss, commented in `lang`.
+
+    init: the flat θ (model.param_names order) the run starts from instead of the seed's; task: its truth table.
+    """
     opt = _OPT[config.optimizer].format(lr=config.lr)
     c = {k: t(lang, f"code_{k}") for k in ("data", "loop", "forward", "loss", "zero", "backward", "step")}
     doc = t(lang, "code_doc", label=config.label())
+    if task != "xor":
+        c["data"] = t(lang, "code_data_task", task=task.upper())
+    targets = ", ".join(f"[{v}]" for v in TASKS[task])
     return f'''"""{doc}"""
 import torch
 import torch.nn as nn
@@ -55,13 +65,13 @@ import torch.optim as optim
 
 # {c["data"]}
 X = torch.tensor([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=torch.float32)
-y = torch.tensor([[0], [1], [1], [0]], dtype=torch.float32)
+y = torch.tensor([{targets}], dtype=torch.float32)
 
 
 {model_code(config, lang)}
 
 model = XORModel()
-criterion = nn.BCELoss()
+{_start(config.hidden, init, lang)}criterion = nn.BCELoss()
 optimizer = {opt}
 
 # {c["loop"]}
@@ -81,3 +91,20 @@ with torch.no_grad():
 print("predictions:\\n", prediction.numpy())
 print(f"final loss: {{final:.6f}}")
 '''
+
+
+def _start(hidden: int, init: np.ndarray | None, lang: str) -> str:
+    """The lines that put the hand-set θ into the model (nothing for the seed's own start)."""
+    if init is None:
+        return ""
+    flat = np.asarray(init, dtype=np.float32)
+    values = ", ".join(short32(v) for v in flat)  # reads back as the same float32
+    h = hidden
+    return f"""# {t(lang, "code_init")}
+theta = torch.tensor([{values}], dtype=torch.float32)
+with torch.no_grad():
+    model.layer1.weight.copy_(theta[:{2 * h}].view({h}, 2))
+    model.layer1.bias.copy_(theta[{2 * h}:{3 * h}])
+    model.layer2.weight.copy_(theta[{3 * h}:{4 * h}].view(1, {h}))
+    model.layer2.bias.copy_(theta[{4 * h}:])
+"""

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from .config import Config
-from .data import XOR_X, XOR_Y
+from .data import XOR_X, task_target, task_y
 from .model import ACT_MODULES, OPTIMIZERS_TORCH, build_model, flatten, param_names, unflatten
 from .outcome import correct, learned
 
@@ -33,6 +33,7 @@ class History:
     final_pred: np.ndarray  # (4,) y_pred of the trained model (params[-1])
     final_loss: float  # BCE of the trained model; nan if the run diverged
     diverged_at: int | None  # first epoch whose loss or θ is not finite, else None
+    task: str = "xor"  # the truth table trained on (data.TASKS)
 
     @property
     def epochs_run(self) -> int:
@@ -53,11 +54,11 @@ class History:
 
     def success(self) -> bool:
         """The run did not diverge and its trained predictions are learned (outcome.learned)."""
-        return self.diverged_at is None and bool(learned(self.final_pred))
+        return self.diverged_at is None and bool(learned(self.final_pred, task_target(self.task)))
 
     def digest(self) -> str:
         """A key for this run's outputs: its settings and every number it recorded."""
-        d = hashlib.blake2b(repr((self.config, self.final_loss, self.diverged_at)).encode(), digest_size=16)
+        d = hashlib.blake2b(repr((self.config, self.final_loss, self.diverged_at, self.task)).encode(), digest_size=16)
         for a in (self.loss, self.accuracy, self.pred, self.grad_norm, self.params, self.final_pred):
             d.update(a.tobytes())
         return d.hexdigest()
@@ -76,20 +77,26 @@ class History:
         return pd.DataFrame(cols)
 
 
-def train(config: Config, init: np.ndarray | None = None, progress: Callable[[float], None] | None = None) -> History:
+def train(
+    config: Config,
+    init: np.ndarray | None = None,
+    progress: Callable[[float], None] | None = None,
+    task: str = "xor",
+) -> History:
     """Train one run with nn.Linear's math, autograd, torch.optim and BCELoss, recording every epoch.
 
     The parameters live in ONE flat leaf tensor θ (param_names order) with W1, b1, W2, b2 as views on it,
     and the optimizer steps θ: F.linear on those views is what nn.Linear computes, and torch.optim's
     update is elementwise, so every epoch equals the exported script's loop bit for bit
     (tests/test_train.py), while one tensor instead of four makes the loop faster.
-    init: (4H+1,) θ to start from instead of the seed's; progress: called with the share done.
+    init: (4H+1,) θ to start from instead of the seed's; progress: called with the share done; task: the truth
+    table to learn (data.TASKS; XOR unless given).
     """
     hidden, epochs = config.hidden, config.epochs
     start = flatten(build_model(config)) if init is None else np.array(init, dtype=np.float32)
     theta = torch.from_numpy(start).requires_grad_()
     sizes = [2 * hidden, hidden, hidden, 1]
-    act, criterion = ACT_MODULES[config.activation](), nn.BCELoss()
+    act, criterion, target = ACT_MODULES[config.activation](), nn.BCELoss(), task_y(task)
     optimizer = OPTIMIZERS_TORCH[config.optimizer]([theta], config.lr)
     params = torch.full((epochs + 1, theta.numel()), float("nan"))  # rows past a divergence stay nan
     pred, loss = torch.full((epochs + 1, 4), float("nan")), torch.full((epochs + 1,), float("nan"))
@@ -102,7 +109,7 @@ def train(config: Config, init: np.ndarray | None = None, progress: Callable[[fl
         y = torch.sigmoid(F.linear(act(F.linear(XOR_X, w1.view(hidden, 2), b1)), w2.view(1, hidden), b2))
         pred[e] = y.detach()[:, 0]
         try:
-            value = criterion(y, XOR_Y)
+            value = criterion(y, target)
         except RuntimeError:  # "all elements of input should be between 0 and 1": the run has diverged
             return None
         loss[e] = value.detach()
@@ -126,16 +133,17 @@ def train(config: Config, init: np.ndarray | None = None, progress: Callable[[fl
     params[done] = theta.detach()
     with torch.no_grad():
         forward(done)  # the trained model (the script's last forward pass)
-    return _history(config, params.numpy(), pred.numpy(), loss.numpy(), grad_norm.numpy())
+    return _history(config, params.numpy(), pred.numpy(), loss.numpy(), grad_norm.numpy(), task)
 
 
-def _history(config: Config, params: np.ndarray, pred: np.ndarray, loss: np.ndarray, gnorm: np.ndarray) -> History:
+def _history(config: Config, params: np.ndarray, pred: np.ndarray, loss: np.ndarray, gnorm: np.ndarray,
+             task: str = "xor") -> History:  # fmt: skip
     """Cut the record at its first non-finite loss or θ and derive the accuracy."""
     bad = ~np.isfinite(loss) | ~np.isfinite(params).all(axis=1)  # (E+1,)
     first = int(np.argmax(bad)) if bad.any() else None
     n = config.epochs if first is None else first
-    acc = correct(pred[:n]).mean(axis=1).astype(np.float32)
+    acc = correct(pred[:n], task_target(task)).mean(axis=1).astype(np.float32)
     arrays = (loss[:n], acc, pred[:n], gnorm[:n], params[: n + 1], pred[n])
     for a in arrays:
         a.flags.writeable = False  # the History's arrays: nobody may change them
-    return History(config, *arrays, float("nan") if first is not None else float(loss[n]), first)
+    return History(config, *arrays, float("nan") if first is not None else float(loss[n]), first, task)

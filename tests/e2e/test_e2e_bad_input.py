@@ -21,6 +21,8 @@ HOSTILE = [
     ("epochs", "-5"),
     ("hidden", "x" * 5000),
     ("lang", IMG),
+    ("theta", "1e309," + "nan," * 7 + SCRIPT),  # Solve it yourself's parameters and truth table
+    ("task", IMG),
     ("a`" + LINK + "`b", "1"),  # an unknown key that tries to close the notice's code span
 ]
 
@@ -37,7 +39,7 @@ def test_hostile_link_on_every_page(tab, path):
     t.check(f"e2e-hostile-{path}")
     page = t.page
     alerts = " ".join(page.locator('[data-testid="stAlert"]').all_inner_texts())
-    for key in ("seed", "activation", "optimizer", "lr", "epochs", "hidden", "lang"):
+    for key in ("seed", "activation", "optimizer", "lr", "epochs", "hidden", "lang", "theta", "task"):
         assert key in alerts, f"/{path}: no notice names {key}: {alerts[:500]}"
     assert "evil" not in page.locator('[data-testid="stAlert"] a').evaluate_all("(as) => as.map(a => a.href).join()")
     shown = {

@@ -18,7 +18,7 @@ from tests.test_talk import TALK
 SCREEN = {"width": 1280, "height": 720}
 # The talk from Forward on (its order is stated once, in tests/test_talk.py); Experiments' grid is trained
 # when its first slide opens, with no click.
-WALK = TALK[1:]
+WALK = TALK[[p for p, _ in TALK].index("forward") :]
 INSIDE_JS = """(sel) => {
   const el = document.querySelector(sel);
   if (!el) return null;
@@ -109,17 +109,20 @@ def test_pagedown_alone_walks_forward_backprop_loop_training_into_experiments(br
 
 
 def test_model_pagedown_crosses_to_forward_and_keys_survive_a_click(browser, own_server):
-    """A fresh Model page answers PageDown without a click; after clicking the mode switch the keys still work."""
+    """A fresh Model page answers PageDown without a click, through Solve it yourself into Forward; after clicking
+    the mode switch the keys still work."""
     ctx, _ = harness.new_context(browser, "en-US", SCREEN)
     try:
         page = ctx.new_page()
         harness.goto(page, own_server.url("model", present="true"))
-        model, forward = dict(TALK)["model"], dict(TALK)["forward"]
-        for k, section in enumerate(model, start=1):
-            _wholly_inside(page, f"slide-model-{section}", f"/model slide {section}")
-            harness.shot(page, f"present-en-model-{k}")
-            _press(page, "PageDown", *(("model", model[k]) if k < len(model) else ("forward", forward[0])))
-        _wholly_inside(page, "step-forward-1", "/forward after Model")
+        forward = dict(TALK)["forward"]
+        before = TALK[: [p for p, _ in TALK].index("forward")]  # Model, then Solve it yourself
+        walk = [*((p, s) for p, sections in before for s in sections), ("forward", forward[0])]
+        for k, (path, section) in enumerate(walk[:-1]):
+            _wholly_inside(page, f"slide-{path}-{section}", f"/{path} slide {section}")
+            harness.shot(page, f"present-en-{path}-{section}")
+            _press(page, "PageDown", *walk[k + 1])
+        _wholly_inside(page, "step-forward-1", "/forward after Model and Solve it yourself")
         # the sidebar starts folded on a slide: the presenter opens it and clicks a control (it keeps the focus), then
         # the arrow keys and PageDown
         page.locator('[data-testid="stExpandSidebarButton"]').click()
@@ -162,7 +165,7 @@ def test_keys_survive_a_click_on_the_manual_update_slides_controls(browser, own_
 
 
 # every page whose slides draw a value per hidden unit or the network
-WIDE_NET = ("model", "forward", "backprop", "training")
+WIDE_NET = ("model", "solve", "forward", "backprop", "training")
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

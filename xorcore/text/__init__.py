@@ -14,6 +14,7 @@ from . import (
     model_page,
     present,
     quiz,
+    solve,
     stuck,
     training,
 )
@@ -34,6 +35,7 @@ _MODULES = (
     beyond,
     present,
     quiz,
+    solve,
 )
 
 

@@ -36,8 +36,9 @@ def decision_boundary(
     resolution: int = 80,
     colour_legend: bool = True,
     heat: bool = True,
+    target: tuple[int, ...] | None = None,
 ) -> alt.LayerChart:
-    """Heatmap of y_pred over the input plane, its 0.5 contour, and the four XOR points.
+    """Heatmap of y_pred over the input plane, its 0.5 contour, and the four XOR points (target: another table's).
 
     colour_legend=False leaves out the y_pred gradient (a third of a slide has room for one bottom legend; the
     class legend stays, and its two colours are the gradient's ends). heat=False: the contour and the points
@@ -45,7 +46,8 @@ def decision_boundary(
     No heatmap while playing: one rect per cell costs the browser most of a frame, and an image blinks,
     because Vega draws an empty image for each new image item until it has loaded.
     """
-    return boundary_chart(boundary_frames(flat, activation, hidden, lang, resolution, colour_legend, heat), lang)
+    frames = boundary_frames(flat, activation, hidden, lang, resolution, colour_legend, heat, target)
+    return boundary_chart(frames, lang)
 
 
 def boundary_frames(
@@ -56,6 +58,7 @@ def boundary_frames(
     resolution: int = 80,
     colour_legend: bool = True,
     heat: bool = True,
+    target: tuple[int, ...] | None = None,
 ) -> dict[str, object]:
     """decision_boundary's inputs (vega.Frames): its DataFrames, and the rest of what its spec depends on."""
     grid = boundary_grid(flat, activation, hidden, resolution)
@@ -74,7 +77,7 @@ def boundary_frames(
     return {
         "heat": cells,
         "contour": pd.DataFrame(segs, columns=["x", "y", "x2", "y2"]),
-        **points_frames(points_df(XOR_POINTS[:, 0], XOR_POINTS[:, 1], lang)),
+        **points_frames(points_df(XOR_POINTS[:, 0], XOR_POINTS[:, 1], lang, target)),
         "colour_legend": colour_legend,
         "sub": sub,
         "description": description,

@@ -48,6 +48,7 @@ def space_plane(
     domains: tuple[list[float], list[float]] | None = None,
     legend: str = "bottom",
     brief: bool = False,
+    target: tuple[int, ...] | None = None,
 ) -> alt.LayerChart:
     """Where the four points (and the input plane's grid) are after `stage`: 'input', 'z1' or 'h1'.
 
@@ -57,7 +58,8 @@ def space_plane(
     legend: where the legends sit ("bottom" or "right"); brief: the subtitle's first line only (a narrow
     chart on a slide: the rest stays in the alt text).
     """
-    frames = plane_frames(flat, activation, hidden, lang, stage, units, separator, highlight, domains, legend, brief)
+    frames = plane_frames(flat, activation, hidden, lang, stage, units, separator, highlight, domains, legend, brief,
+                          target)  # fmt: skip
     return plane_chart(frames, lang)
 
 
@@ -73,6 +75,7 @@ def plane_frames(
     domains: tuple[list[float], list[float]] | None = None,
     legend: str = "bottom",
     brief: bool = False,
+    target: tuple[int, ...] | None = None,
 ) -> dict[str, object]:
     """space_plane's inputs (vega.Frames): its DataFrames, and the rest of what its spec depends on."""
     units = check_units(hidden, units)
@@ -115,7 +118,7 @@ def plane_frames(
     return {
         "grid": grid,
         "rules": rdf,
-        **points_frames(points_df(pts_ab[:, 0], pts_ab[:, 1], lang), highlight=highlight),
+        **points_frames(points_df(pts_ab[:, 0], pts_ab[:, 1], lang, target), highlight=highlight),
         "x_domain": tuple(xd),
         "y_domain": tuple(yd),
         "x_title": x_title,
@@ -235,10 +238,11 @@ def hidden_plane(
     domains: tuple[list[float], list[float]] | None = None,
     legend: str = "bottom",
     brief: bool = False,
+    target: tuple[int, ...] | None = None,
 ) -> alt.LayerChart:
     """The four points in the h1 plane, the warped input grid, and the output's line w2·h + b2 = 0."""
     return space_plane(flat, activation, hidden, lang, "h1", units, separator=True, highlight=highlight,
-                       domains=domains, legend=legend, brief=brief)  # fmt: skip
+                       domains=domains, legend=legend, brief=brief, target=target)  # fmt: skip
 
 
 def output_axis(y_pred: np.ndarray, lang: str, highlight: int | None = None) -> alt.LayerChart:

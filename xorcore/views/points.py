@@ -19,15 +19,16 @@ XOR_POINTS = X_NP  # (4, 2), lecture order
 XOR_TARGET = TARGET.astype(int)  # (4,) 0 / 1, for labels and colours
 
 
-def points_df(a: np.ndarray, b: np.ndarray, lang: str) -> pd.DataFrame:
-    """The four XOR rows at plane coordinates (a, b), with target and a readable label."""
+def points_df(a: np.ndarray, b: np.ndarray, lang: str, target: tuple[int, ...] | None = None) -> pd.DataFrame:
+    """The four rows at plane coordinates (a, b), with target (XOR's unless given) and a readable label."""
+    y = XOR_TARGET if target is None else np.asarray(target, dtype=int)
     return pd.DataFrame(
         {
             "a": np.asarray(a, dtype=float),
             "b": np.asarray(b, dtype=float),
-            "target": XOR_TARGET,
+            "target": y,
             "input": list(ROW_LABELS),
-            "label": [f"{r} → {y}" for r, y in zip(ROW_LABELS, XOR_TARGET, strict=True)],
+            "label": [f"{r} → {v}" for r, v in zip(ROW_LABELS, y, strict=True)],
         }
     )
 
