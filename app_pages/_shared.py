@@ -67,6 +67,11 @@ def engine_note(hist: History) -> None:
                icon=":material/difference:")  # fmt: skip
 
 
+def right_text(right: int) -> str:
+    """How many of the four inputs are right, as a student would say it: all four, none, or n of 4."""
+    return tr({0: "mp_right_none", 4: "mp_right_all"}.get(right, "mp_right_some"), right=right)
+
+
 def upright(df: pd.DataFrame, index: bool = True) -> pd.DataFrame:
     """A table with one column per hidden unit, turned (units down) when it is wider than WIDE_TABLE columns.
 

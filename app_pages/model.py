@@ -7,7 +7,7 @@ from app_pages._charts import chart
 from app_pages._network import network_view
 from app_pages._quiz import Ask, with_quiz
 from app_pages._sections import Section, caption, presenting, show, wide_net
-from app_pages._shared import config, history, lang, rule, tr
+from app_pages._shared import config, history, lang, right_text, rule, tr
 from xorcore.backprop_rows import hidden_labels
 from xorcore.dead import dead_units
 from xorcore.float32 import slope_values
@@ -122,8 +122,7 @@ def predictions() -> None:
     right_count = n_correct(hist.final_pred)
     left, right = st.columns([6, 5], gap="large")  # the five-column table fits its half at 1280 px (both languages)
     with left:
-        which = {0: "mp_right_none", 4: "mp_right_all"}.get(right_count, "mp_right_some")
-        st.markdown(tr("mp_pred_text", right_text=tr(which, right=right_count), rule=rule()))
+        st.markdown(tr("mp_pred_text", right_text=right_text(right_count), rule=rule()))
         st.dataframe(preds, hide_index=True, width="stretch", column_config={c: NUM4 for c in preds.columns[2:4]})
         if hist.success():
             st.success(tr("mp_pred_ok"), icon=":material/check_circle:")

@@ -11,7 +11,7 @@ import streamlit as st
 from app_pages import _solve as sv
 from app_pages._charts import chart
 from app_pages._sections import Section, caption, more, presenting, show
-from app_pages._shared import config, history, lang, tr
+from app_pages._shared import config, history, lang, right_text, tr
 from xorcore.data import ROW_LABELS, TASKS
 from xorcore.model import n_params
 from xorcore.numfmt import TINY, loss_text, num, short32
@@ -51,9 +51,9 @@ def verdict(judged: Judged, key: str) -> None:
     right = n_correct(judged.pred, np.array(target()))
     with st.container(key=f"{key}-{'learned' if judged.learned else 'not-learned'}"):
         if judged.learned:
-            st.success(tr("sv_learned", task=name(), right=right), icon=":material/check_circle:")
+            st.success(tr("sv_learned", task=name(), right=right_text(right)), icon=":material/check_circle:")
         else:
-            st.warning(tr("sv_not_learned", right=right), icon=":material/cancel:")
+            st.warning(tr("sv_not_learned", right=right_text(right)), icon=":material/cancel:")
 
 
 def predictions(judged: Judged, loss: bool = True) -> None:
@@ -210,10 +210,11 @@ def _train_result(hist, start: tuple[float, ...], task_name: str) -> None:
     right = n_correct(hist.final_pred, np.array(TASKS[task_name]))
     if hist.diverged_at is not None:
         st.error(tr("sv_train_diverged", epoch=hist.diverged_at), icon=":material/warning:")
-    elif hist.success():
-        st.success(tr("sv_train_result_ok", loss=loss_text(hist.final_loss), task=task_name.upper(), right=right))
     else:
-        st.warning(tr("sv_train_result_no", loss=loss_text(hist.final_loss), task=task_name.upper(), right=right))
+        said = {"loss": loss_text(hist.final_loss), "task": task_name.upper(), "right": right_text(right)}
+        (st.success if hist.success() else st.warning)(
+            tr(f"sv_train_result_{'ok' if hist.success() else 'no'}", **said)
+        )
     a, b = st.columns(2)
     if math.isfinite(hist.final_loss) and a.button(tr("sv_train_use"), key="solve-train-use",
                                                    icon=":material/tune:"):  # fmt: skip
