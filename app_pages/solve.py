@@ -12,8 +12,8 @@ from app_pages import _solve as sv
 from app_pages._charts import chart
 from app_pages._sections import Section, caption, more, presenting, show
 from app_pages._shared import config, history, lang, right_text, tr
-from xorcore.data import ROW_LABELS, TASKS
-from xorcore.model import n_params
+from xorcore.data import ROW_LABELS, TASKS, task_target
+from xorcore.model import n_params, unflatten
 from xorcore.numfmt import TINY, loss_text, num, short32
 from xorcore.outcome import correct, n_correct, rule_values
 from xorcore.script import script
@@ -48,7 +48,7 @@ def intro() -> None:
 
 def verdict(judged: Judged, key: str) -> None:
     """The success rule's verdict in a container keyed <key>-learned or <key>-not-learned."""
-    right = n_correct(judged.pred, np.array(target()))
+    right = n_correct(judged.pred, task_target(sv.task()))
     with st.container(key=f"{key}-{'learned' if judged.learned else 'not-learned'}"):
         if judged.learned:
             st.success(tr("sv_learned", task=name(), right=right_text(right)), icon=":material/check_circle:")
@@ -58,7 +58,7 @@ def verdict(judged: Judged, key: str) -> None:
 
 def predictions(judged: Judged, loss: bool = True) -> None:
     """The four predictions, their loss terms and whether each is right; the loss."""
-    right = correct(judged.pred, np.array(target()))
+    right = correct(judged.pred, task_target(sv.task()))
     table = pd.DataFrame({
         tr("sv_col_input"): list(ROW_LABELS), tr("sv_col_target"): list(target()),
         tr("sv_col_pred"): [num(v, 4) for v in judged.pred], tr("sv_col_term"): [num(v, 4) for v in judged.terms],
@@ -172,11 +172,12 @@ def _hand_text(hand: np.ndarray | None) -> None:
     if hand is None:
         st.caption(tr("sv_hand_none"))
         return
-    h = cfg.hidden
+    h, p = cfg.hidden, unflatten(hand, cfg.hidden)
     saturates = cfg.activation in ("sigmoid", "tanh")
     rest = tr("sv_hand_rest", n=h - 2) if h > 2 else ""
-    text = tr("sv_hand_text", a=f"{hand[0]:g}", b=f"{hand[2 * h]:g}", c=f"{hand[2]:g}", d=f"{hand[2 * h + 1]:g}",
-              rest=rest, w1=f"{hand[3 * h]:g}", w2=f"{hand[3 * h + 1]:g}", b2=f"{hand[4 * h]:g}")  # fmt: skip
+    (a, _), (c, _), (b, d), (w1, w2), b2 = p["W1"][0], p["W1"][1], p["b1"][:2], p["W2"][0, :2], p["b2"][0]
+    text = tr("sv_hand_text", a=f"{a:g}", b=f"{b:g}", c=f"{c:g}", d=f"{d:g}", rest=rest, w1=f"{w1:g}", w2=f"{w2:g}",
+              b2=f"{b2:g}")  # fmt: skip
     text += tr("sv_hand_and", act=act_name) if saturates else tr("sv_hand_other")
     if not judge_net(cfg, hand, "xor").learned:
         text += " " + tr("sv_hand_verdict_no", act=act_name)
@@ -207,7 +208,7 @@ def train_here() -> None:
 
 def _train_result(hist, start: tuple[float, ...], task_name: str) -> None:
     """The trained run's verdict, its parameters one click away, its script."""
-    right = n_correct(hist.final_pred, np.array(TASKS[task_name]))
+    right = n_correct(hist.final_pred, task_target(hist.task))
     if hist.diverged_at is not None:
         st.error(tr("sv_train_diverged", epoch=hist.diverged_at), icon=":material/warning:")
     else:

@@ -16,7 +16,7 @@ from torch import nn
 
 from .config import Config
 from .data import TASKS, XOR_X, task_target, task_y
-from .model import act_np, load, n_params
+from .model import act_np, load, n_params, unflatten
 from .outcome import learned
 
 THETA_LIMIT = 1000.0  # a parameter typed or carried by the link lies within ±THETA_LIMIT
@@ -146,10 +146,8 @@ def hand_solution(activation: str, hidden: int) -> np.ndarray | None:
     w2 = np.round(w2 * scale, 1)
     b2 = np.round(-float(w2 @ (one + zero) / 2), 1)
     theta = np.zeros(n_params(hidden), dtype=np.float32)
-    theta[0:4] = w1.ravel()
-    theta[2 * hidden : 2 * hidden + 2] = b1
-    theta[3 * hidden : 3 * hidden + 2] = w2
-    theta[4 * hidden] = b2
+    parts = unflatten(theta, hidden)  # views into theta
+    parts["W1"][:2], parts["b1"][:2], parts["W2"][0, :2], parts["b2"][0] = w1, b1, w2, b2
     return theta
 
 
