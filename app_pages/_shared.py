@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import gc
 import threading
-import time
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
-from xorcore import Config, History, train
+from xorcore import Config, History
 from xorcore.agreement import saddle_epochs
 from xorcore.config import LECTURE
 from xorcore.outcome import rule_values
+from xorcore.store import run_key
 from xorcore.text import CHOICE_KEYS, t
+from xorcore.workers import trainer
 
 # What the imports made (torch, pandas, Altair, Streamlit) is left out of every later garbage collection:
 # frozen once per process, here, since a module's top level runs at its first import only.
@@ -124,38 +126,30 @@ def config() -> Config:
 
 
 class _Runs:
-    """Trained runs kept for every session, bounded by their size in bytes (oldest dropped first).
+    """Trained runs kept in this process's memory for every session, by run_key, bounded by their size in bytes
+    (oldest dropped first); behind it the store on disk every process shares (xorcore.store).
 
     Sharing is safe: a History is frozen and its arrays are read-only, so no session can change one.
-    Not st.cache_data: a cached function replays the elements it drew, and the progress bar is drawn
-    while training.
     """
 
     def __init__(self, budget: int = 48 * 2**20) -> None:  # 30 runs of 10,000 epochs x 8 units, 375 lecture runs
-        self.budget, self.runs, self.lock = budget, OrderedDict[Config, History](), threading.Lock()
-        self.training: dict[Config, threading.Lock] = {}  # one lock per run being trained
-        self.background: set[Config] = set()  # runs waiting for or in the background trainer (history_soon)
-        self.asked: dict[Config, float] = {}  # when a session last asked for each of them
-        # One background trainer: a class's failed runs queue for it instead of sharing the GIL at once.
-        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xorlab-train")
+        self.budget, self.runs, self.lock = budget, OrderedDict[str, History](), threading.Lock()
 
-    def training_lock(self, cfg: Config) -> threading.Lock:
-        """The lock a session holds while it trains cfg: a class opening one link trains it once."""
+    def get(self, key: str) -> History | None:
+        """The run of key, marked as newest: from memory, else from the disk store (then kept in memory)."""
         with self.lock:
-            return self.training.setdefault(cfg, threading.Lock())
+            if (hist := self.runs.get(key)) is not None:
+                self.runs.move_to_end(key)
+                return hist
+        store = trainer().store
+        if store is not None and (hist := store.get(key)) is not None:
+            self.put(key, hist)
+        return hist
 
-    def get(self, cfg: Config) -> History | None:
-        """The stored run of cfg, marked as newest."""
+    def put(self, key: str, hist: History) -> None:
+        """Keep a run in memory; drop the oldest while over budget."""
         with self.lock:
-            if (hist := self.runs.get(cfg)) is not None:
-                self.runs.move_to_end(cfg)
-            return hist
-
-    def put(self, hist: History) -> None:
-        """Store a run; drop the oldest while over budget."""
-        with self.lock:
-            self.runs[hist.config] = hist
-            self.training.pop(hist.config, None)
+            self.runs[key] = hist
             while len(self.runs) > 1 and sum(_nbytes(h) for h in self.runs.values()) > self.budget:
                 self.runs.popitem(last=False)
 
@@ -166,69 +160,48 @@ def _nbytes(hist: History) -> int:
 
 @st.cache_resource
 def _runs() -> _Runs:
-    """The one store of trained runs (st.cache_resource.clear() empties it)."""
+    """This process's runs in memory (st.cache_resource.clear() empties it; the disk store stays)."""
     return _Runs()
 
 
-def history(cfg: Config | None = None) -> History:
-    """The training history of cfg (default: the sidebar's settings), trained in PyTorch on first use.
+def history(cfg: Config | None = None, task: str = "xor", init: np.ndarray | None = None) -> History:
+    """The run of cfg (default: the sidebar's settings) on a truth table, from the seed's θ or from init.
 
-    A run not trained before shows a progress bar while it trains (10,000 epochs take seconds).
+    Trained once in PyTorch by the worker processes (xorcore.workers); a run not trained before shows a
+    progress bar while it trains (10,000 epochs take seconds). Sessions asking for one run wait for one training.
     """
     c = cfg or config()
-    store = _runs()
-    if (hist := store.get(c)) is not None:
+    key = run_key(c, task, init)
+    if (hist := _runs().get(key)) is not None:
         return hist
-    with store.training_lock(c):  # another session may be training it: wait, then take its run
-        if (hist := store.get(c)) is not None:
-            return hist
-        return _train_shown(c, store)
-
-
-STALE_S = 5.0  # a queued background run nobody asked for in this long is dropped (its page moved on)
+    job = trainer().ask(c, task, init)
+    try:
+        if not job.done.wait(0.1):
+            text = partial(tr, "train_progress", epochs=f"{c.epochs:,}")
+            bar = st.progress(0.0, text=text(done=0))
+            while not job.done.wait(0.25):  # the wait releases the interpreter: other sessions' reruns go on
+                bar.progress(job.share, text=text(done=round(100 * job.share)))
+            bar.empty()
+    finally:
+        trainer().leave(job)
+    hist = job.result()
+    _runs().put(key, hist)
+    return hist
 
 
 def history_soon(cfg: Config) -> History | None:
-    """cfg's run if it is stored; else None, and it is queued for the one background trainer (PyTorch, once
-    for every session asking), so that the page asking is not held up. Ask again (within STALE_S) to get it."""
-    store = _runs()
-    if (hist := store.get(cfg)) is not None:
+    """cfg's run if it is stored; else None, and it is queued as a background run (xorcore.workers: after every
+    page's own run, trained once for every session asking), so that the page asking is not held up.
+    Ask again (within workers.STALE_S) to get it."""
+    key = run_key(cfg)
+    if (hist := _runs().get(key)) is not None:
         return hist
-    with store.lock:
-        store.asked[cfg] = time.monotonic()
-        if cfg in store.background:
-            return None
-        store.background.add(cfg)
-    store.worker.submit(_train_stored, cfg, store)
+    job = trainer().ask(cfg, background=True)
+    if job.done.is_set() and job.error is None:
+        hist = job.result()
+        _runs().put(key, hist)
+        return hist
     return None
-
-
-def _train_stored(cfg: Config, store: _Runs) -> None:
-    """Train cfg and store it (the background trainer), unless it was trained meanwhile or nobody still waits."""
-    try:
-        with store.lock:
-            waited = time.monotonic() - store.asked.get(cfg, 0.0) <= STALE_S
-        if waited:
-            with store.training_lock(cfg):
-                if store.get(cfg) is None:
-                    store.put(train(cfg))
-    finally:
-        with store.lock:
-            store.background.discard(cfg)
-            store.asked.pop(cfg, None)
-
-
-def _train_shown(c: Config, store: _Runs) -> History:
-    """Train c with a progress bar and store the run."""
-    bar = st.progress(0.0, text=tr("train_progress", epochs=f"{c.epochs:,}", done=0))
-
-    def report(share: float) -> None:
-        bar.progress(share, text=tr("train_progress", epochs=f"{c.epochs:,}", done=round(100 * share)))
-
-    hist = train(c, progress=report)
-    bar.empty()
-    store.put(hist)
-    return hist
 
 
 def nav_links(script: str) -> None:

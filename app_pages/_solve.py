@@ -13,13 +13,12 @@ import numpy as np
 import streamlit as st
 
 from app_pages._sections import presenting
-from app_pages._shared import config, tr
+from app_pages._shared import config, history, tr
 from xorcore import Config, History
 from xorcore.data import TASKS
 from xorcore.model import build_model, flatten, n_params, param_names
 from xorcore.numfmt import short32
 from xorcore.solve import SINGLE, SLIDER_LIMIT, THETA_LIMIT, Seeds, parse_task, parse_theta, train_seeds
-from xorcore.train import train
 
 K_TASK, K_NET, K_SINGLE, K_RUN = "solve:task", "solve:net", "solve:single", "solve:run"
 # Moves of a parameter so far. A dragged slider keeps the keyboard focus in its <input>, where the clicker's PageDown
@@ -196,7 +195,6 @@ def seeds(task_name: str) -> Seeds:
     return train_seeds(task_name)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
 def trained_from(cfg: Config, start: tuple[float, ...], task_name: str) -> History:
-    """The net trained in PyTorch from a hand-set θ on a truth table (pure: same inputs, same run)."""
-    return train(cfg, init=np.array(start, dtype=np.float32), task=task_name)
+    """The net trained in PyTorch from a hand-set θ on a truth table (_shared.history: once, by the workers)."""
+    return history(cfg, task=task_name, init=np.array(start, dtype=np.float32))

@@ -191,8 +191,7 @@ def train_here() -> None:
     st.markdown(tr("sv_train_text", opt=opt, lr=f"{cfg.lr:g}", epochs=f"{cfg.epochs:,}", task=name()))
     if st.button(tr("sv_train_button"), key="solve-train", icon=":material/model_training:", type="primary"):
         start = tuple(float(v) for v in theta)
-        with st.spinner(tr("train_progress", epochs=f"{cfg.epochs:,}", done=0)):
-            st.session_state[sv.K_RUN] = (cfg, start, sv.task(), sv.trained_from(cfg, start, sv.task()))
+        st.session_state[sv.K_RUN] = (cfg, start, sv.task(), sv.trained_from(cfg, start, sv.task()))
     run = st.session_state.get(sv.K_RUN)
     if run is None or run[0] != cfg:
         return

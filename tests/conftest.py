@@ -32,24 +32,29 @@ _TRAINED: dict[Config, History] = {}  # one test session's runs: a run is a pure
 
 @pytest.fixture(autouse=True)
 def _train_each_config_once(monkeypatch):
-    """The pages' trainer (app_pages._shared.train) trains each Config once per test session.
+    """The pages' trainer trains in a thread of the test process, with no store on disk, and each Config once
+    per test session.
 
-    The page still goes through its whole path with an empty store (progress bar, store, locks); only
-    the PyTorch loop, deterministic for a Config and returning a frozen History, is not repeated.
-    tests/test_train.py checks train() itself, bit for bit.
+    A page still goes through its whole path (the queue, its Job, the progress bar); only the PyTorch loop,
+    deterministic for a Config and returning a frozen History, is not repeated. tests/test_train.py checks
+    train() itself, bit for bit, and tests/test_workers.py the worker processes and the store.
     """
-    import app_pages._shared as shared
+    import xorcore.workers as workers
 
-    def once(cfg: Config, init=None, progress=None) -> History:
-        if init is not None:
-            return train(cfg, init=init, progress=progress)
+    def once(cfg: Config, init=None, progress=None, task="xor") -> History:
+        if init is not None or task != "xor":
+            return train(cfg, init=init, progress=progress, task=task)
         if cfg not in _TRAINED:
             _TRAINED[cfg] = train(cfg, progress=progress)
         elif progress is not None:
             progress(1.0)
         return _TRAINED[cfg]
 
-    monkeypatch.setattr(shared, "train", once)
+    monkeypatch.setattr(workers, "train", once)
+    here = workers.Trainer(0, None)
+    monkeypatch.setattr(workers, "_TRAINER", here)
+    yield
+    here.shutdown()
 
 
 _SEEDS: dict[str, object] = {}  # one test session's single units trained from many seeds, by truth table

@@ -160,7 +160,7 @@ def test_scrubber_views_show_that_epoch():
 
 def test_play_advances_and_pause_stops_without_retraining(monkeypatch):
     import app_pages._player as player
-    import app_pages._shared as shared
+    import xorcore.workers as shared
 
     monkeypatch.setattr(player, "clock", lambda: 100.0)  # a frozen clock: every frame comes on time
 
@@ -346,10 +346,10 @@ def test_history_csv_download_is_history_table():
 @pytest.fixture
 def served(monkeypatch):
     """Make the app train to a History the test made (no sidebar setting diverges): serve(hist) -> the page."""
-    import app_pages._shared  # the module the app imports (AppTest runs it in this process)
+    import xorcore.workers  # the pages' trainer, in a thread of this process in the tests (AppTest runs the app here)
 
     def serve(hist, lang: str = "en") -> AppTest:
-        monkeypatch.setattr(app_pages._shared, "train", lambda cfg, **kwargs: hist)
+        monkeypatch.setattr(xorcore.workers, "train", lambda cfg, **kwargs: hist)
         return app(PAGE, lang=lang)
 
     return serve
@@ -454,7 +454,7 @@ def test_a_diagnosis_that_needs_a_longer_run_does_not_hold_the_page_up(lang, mon
     No timing: the longer run's training blocks until the test has seen the page without it."""
     import threading
 
-    import app_pages._shared as shared
+    import xorcore.workers as shared
 
     release, trainer = threading.Event(), shared.train
 
@@ -528,83 +528,6 @@ def test_a_replays_frames_keep_one_spec_so_the_browser_updates_data_in_place(sli
     for a, b in zip(frames[0], frames[1], strict=True):
         assert a["datasets"].keys() == b["datasets"].keys()
         assert not all(a["datasets"][k] == b["datasets"][k] for k in a["datasets"]), "the data moves"  # Arrow bytes
-
-
-def test_two_sessions_asking_for_the_same_new_run_train_it_once(monkeypatch):
-    """Single flight: a second session asking for a run being trained waits for it, it does not train it too.
-
-    No timing: the trainer blocks until the second session holds the run's training lock object."""
-    import threading
-
-    import app_pages._shared as shared
-
-    cfg = Config(seed=123, epochs=50)
-    trained = train(cfg)
-    calls, started, second_waiting, release = [], threading.Event(), threading.Event(), threading.Event()
-
-    def blocking(c, **kwargs):
-        calls.append(c)
-        started.set()
-        assert release.wait(60)
-        return trained
-
-    class Store(shared._Runs):
-        def training_lock(self, c):
-            lock = super().training_lock(c)
-            if threading.current_thread().name == "second":
-                second_waiting.set()
-            return lock
-
-    store = Store()
-    monkeypatch.setattr(shared, "_runs", lambda: store)
-    monkeypatch.setattr(shared, "train", blocking)
-    got: dict[str, object] = {}
-    first = threading.Thread(target=lambda: got.setdefault("first", shared.history(cfg)), name="first")
-    second = threading.Thread(target=lambda: got.setdefault("second", shared.history(cfg)), name="second")
-    first.start()
-    assert started.wait(60)
-    second.start()
-    assert second_waiting.wait(60)  # the second session is at the lock while the first still trains
-    release.set()
-    first.join(60)
-    second.join(60)
-    assert calls == [cfg]
-    assert got["first"] is got["second"] is trained
-    assert store.get(cfg) is trained and not store.training  # the lock is dropped once the run is stored
-
-
-def test_background_runs_train_one_at_a_time_and_only_while_someone_waits(monkeypatch):
-    """history_soon queues runs for one trainer; a queued run nobody asked for within STALE_S is dropped.
-
-    No timing: the first training blocks until the test has queued the others and aged one of them."""
-    import threading
-
-    import app_pages._shared as shared
-
-    store = shared._Runs()
-    monkeypatch.setattr(shared, "_runs", lambda: store)
-    first, waited, stale = (Config(seed=s, epochs=50) for s in (201, 202, 203))
-    calls, started, release = [], threading.Event(), threading.Event()
-
-    def blocking(c, **kwargs):
-        calls.append(c)
-        if c == first:
-            started.set()
-            assert release.wait(60)
-        return train(c)
-
-    monkeypatch.setattr(shared, "train", blocking)
-    assert shared.history_soon(first) is None
-    assert started.wait(60)
-    assert shared.history_soon(waited) is None and shared.history_soon(stale) is None
-    assert shared.history_soon(waited) is None  # asked again: still queued once
-    with store.lock:
-        store.asked[stale] -= 2 * shared.STALE_S  # its page moved on
-    release.set()
-    store.worker.submit(lambda: None).result(60)  # the queue is drained
-    assert calls == [first, waited]  # one at a time, in order; the stale one never trained
-    assert shared.history_soon(first) is not None and shared.history_soon(waited) is not None
-    assert not store.background and shared.history_soon(stale) is None  # asked again: queued again
 
 
 def test_run_chart_caches_stay_within_their_size_bounds():
