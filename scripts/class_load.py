@@ -54,6 +54,7 @@ import contextlib
 import math
 import os
 import random
+import re
 import signal
 import socket
 import statistics
@@ -758,6 +759,10 @@ def proc_identity(pid: int) -> tuple[int, int]:
     return pid, int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19])
 
 
+def proc_ppid(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+
+
 def proc_name(pid: int) -> str:
     """A short name: the command line's script or module (the workers of multiprocessing say which they are)."""
     with contextlib.suppress(OSError):
@@ -765,7 +770,8 @@ def proc_name(pid: int) -> str:
         argv = [a for a in argv if a]
         if "-c" in argv:  # multiprocessing's forkserver and spawned children: python -c 'from multiprocessing...'
             code = argv[argv.index("-c") + 1] if argv.index("-c") + 1 < len(argv) else ""
-            return "forkserver" if "forkserver" in code else "python -c"
+            found = re.search(r"from multiprocessing\.(\w+) import", code)
+            return found.group(1) if found else "python -c"
         if "-m" in argv and argv.index("-m") + 1 < len(argv):
             return " ".join(argv[argv.index("-m") + 1 : argv.index("-m") + 3])
         return Path(argv[0]).name if argv else "?"
@@ -797,7 +803,10 @@ class TreeMonitor(Monitor):
             with contextlib.suppress(OSError, IndexError, ValueError):
                 ident = proc_identity(pid)
                 if ident not in self.names:
-                    self.names[ident] = proc_name(pid)
+                    name = proc_name(pid)
+                    if name == "forkserver" and proc_name(proc_ppid(pid)) == "forkserver":
+                        name = "forkserver worker"  # forked by the forkserver: its command line, its own work
+                    self.names[ident] = name
 
     def _sum(self, read: Any) -> float:
         with self.lock:
@@ -1317,6 +1326,11 @@ def report_mix(mix: Mix, mon: TreeMonitor, cpu: float, wall: float, args: argpar
         print(f"  later changes (BackMsg sent -> script_finished): {spread(later)}")
         for k, v in later_kinds(group, by_label=name == "followers").items():
             print(f"    {k:18s} {spread(v)}")
+        if name == "followers":
+            made = [len(s.reruns) - 1 for s in group]
+            late = "; the rest came after its time was up" if min(made) < len(mix.steps) else ""
+            print(f"  of the teacher's {len(mix.steps)} changes a follower made {min(made)}-{max(made)} "
+                  f"(mean {statistics.mean(made):.1f}){late}")  # fmt: skip
         rows.append((name, len(group), p50_p95(firsts), p50_p95(later), sum(len(s.errors) for s in group)))
     print(f"teacher's pages before the class: {spread([r.seconds for r in mix.teacher.reruns[: mix.warm_pages]])}")
     print(f"teacher's own changes in the class: {spread([r.seconds for r in mix.teacher.reruns[mix.warm_pages :]])}")

@@ -293,6 +293,32 @@ def test_the_process_tree_is_read_with_its_grandchildren():
         child.wait()
 
 
+def _square(x: int) -> int:
+    return x * x
+
+
+def test_a_forkservers_workers_are_found_and_named_and_zombies_left_out():
+    import multiprocessing
+    import os
+    import subprocess
+
+    done = subprocess.Popen(["true"])  # exits and stays a zombie until waited for
+    for _ in range(200):
+        if not cl.proc_alive(done.pid):
+            break
+        time.sleep(0.01)
+    ctx = multiprocessing.get_context("forkserver")
+    with ctx.Pool(1) as pool:
+        assert pool.apply(_square, (3,)) == 9
+        mon = cl.TreeMonitor([os.getpid()])
+        mon.rescan()
+        names = sorted(mon.names.values())
+    done.wait()
+    assert "forkserver" in names and "forkserver worker" in names
+    assert done.pid not in mon.members
+    assert mon.pss() > 0
+
+
 def test_arguments_of_the_followers_and_explorers_mode():
     args = cl.parse_args(["--followers", "3"])
     assert (args.mix, args.followers, args.explorers, args.link, args.ramp) == (True, 3, 0, "/training", 2.0)
@@ -368,11 +394,17 @@ def mix_server(tmp_path_factory):
         yield server
 
 
-def test_a_short_class_of_followers_and_explorers(mix_server):
+def test_a_short_class_of_followers_and_explorers(mix_server, capsys):
     args = cl.parse_args(["--followers", "2", "--explorers", "2", "--seconds", "5", "--ramp", "0.5",
                           "--teacher-every", "1", "--react", "0", "0.2", "--think", "0.3", "0.6"])  # fmt: skip
     mon = cl.TreeMonitor([mix_server.proc.pid])
+    mon.start()
     mix = _run(cl.mix_run(mix_server.base, args, mon))
+    cpu, wall = mon.finish()
+    assert cl.report_mix(mix, mon, cpu, wall, args) == 0
+    out = capsys.readouterr().out
+    assert "errors: 0" in out and "| followers | 2 |" in out and "| explorers | 2 |" in out
+    assert "1 seen (streamlit run)" in out  # the tiny app starts no workers
     errors = [e for s in [mix.teacher, *mix.followers, *mix.explorers] for e in s.errors]
     assert errors == []
     assert mix.warm_pages == 6  # the link's page, the four others, the link's page again
