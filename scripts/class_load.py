@@ -20,11 +20,28 @@ rerun (BackMsg sent to `script_finished`); errors are any exception element, a c
 not found, a setting the server did not take, a disconnect, a timeout. The server's RSS and CPU come
 from /proc of its pid. Exits non-zero on any error. Contacts only the given URL or its own server.
 
+Followers and explorers (`--followers F --explorers E`, a mode of its own that replaces --students):
+the teacher (one session) first opens the link (default /training with the lecture's settings, no
+query), every other page in turn, and the link's page again. Then all students connect within --ramp
+(default 2 s) and open the link. The teacher announces and makes one change of MENU every
+--teacher-every s (default 12), cumulative as a lecture goes and cycled until the time is up:
+activation tanh, page /backprop, activation ReLU, page /loop, optimizer SGD, page /training, lr 0.1,
+the lecture's settings again (sigmoid, Adam, 0.01). A follower makes each announced change in order,
+a --react delay (default 0.5-4 s) after it was announced (at once if it is behind), and nothing else.
+An explorer sets its own seed (0..999, one each, not 42), then every --think s does what an ordinary
+student does over every setting, activation and optimizer included, at the full ranges (epochs up to
+10,000, 8 hidden units, lr up to 1; EXPLORER_LIMITS). Reported per group: first page and later
+changes (and per change), then the memory and CPU of the server and all its descendants (a forkserver
+and its workers), found through /proc/<pid>/task/*/children and re-scanned every second: peak of
+the summed RSS, summed PSS (/proc/<pid>/smaps_rollup; forked workers share pages) at the end and its
+peak, the processes seen; then one markdown table row per group.
+
     python scripts/class_load.py --students 10 --seconds 30      # a class of 10 on its own server
     python scripts/class_load.py --url http://127.0.0.1:8501 --pid 1234
     python scripts/class_load.py --per-page 5                   # CPU-seconds per rerun, per page
     python scripts/class_load.py --new-sessions 20               # the cost of one new session
     python scripts/class_load.py --soak 300                      # RSS over 300 random settings
+    python scripts/class_load.py --followers 15 --explorers 15 --seconds 60   # half follow the teacher
 
 Timings depend on what else the machine runs; the tool prints the load average with its figures.
 """
@@ -37,6 +54,7 @@ import contextlib
 import math
 import os
 import random
+import re
 import signal
 import socket
 import statistics
@@ -67,6 +85,14 @@ MAX_CACHED_AGE = 50  # runs a cached message is kept unreferenced (the app's glo
 FINISHED_OK = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 # What a student picks for a setting (a class types small seeds and keeps the learning rate sane).
 LIMITS: dict[str, tuple[float, float]] = {"seed": (0, 999), "epochs": (200, 3000), "lr": (0.0, 0.1)}
+# What an explorer picks (--explorers): the full ranges, 10,000 epochs and 8 units included, lr up to 1.
+EXPLORER_LIMITS: dict[str, tuple[float, float]] = {"seed": (0, 999), "epochs": (100, 10_000), "lr": (0.0, 1.0)}
+# The settings the app does not bind to the URL (dashboard.py writes them there by code name): selectboxes
+# whose options are labels in the reader's language, in xorcore/config.py's order (checked by a test).
+CODES: dict[str, tuple[str, ...]] = {
+    "activation": ("sigmoid", "tanh", "relu", "leaky_relu", "identity"),
+    "optimizer": ("sgd", "momentum", "adam", "rmsprop"),
+}
 
 
 # ---------------------------------------------------------------- widgets, as the frontend keeps them
@@ -215,6 +241,9 @@ class Student:
     base: str  # http://host:port
     rng: random.Random
     locale: str = "en-US"
+    who: str = "student"  # in error texts: "student 3", "teacher 0", "follower 2", "explorer 5"
+    limits: dict[str, tuple[float, float]] = field(default_factory=lambda: LIMITS)
+    named: bool = False  # settings() includes the unbound CODES selectboxes (activation, optimizer)
     widgets: dict[str, Widget] = field(default_factory=dict)
     seen: dict[str, Widget] = field(default_factory=dict)  # widgets drawn by the run in progress
     cache: dict[str, tuple[ForwardMsg, int]] = field(default_factory=dict)  # hash -> (msg, run it was last used)
@@ -291,7 +320,7 @@ class Student:
                 self._fail("disconnected (connection closed)")
 
     def _fail(self, text: str) -> None:
-        self.errors.append(f"student {self.n}, last {self.last_action} on /{self.page_path}: {text}")
+        self.errors.append(f"{self.who} {self.n}, last {self.last_action} on /{self.page_path}: {text}")
         if self._done is not None and not self._done.done():
             self._done.set_result(False)
 
@@ -415,7 +444,7 @@ class Student:
             if w is None or w.value != value:
                 self._run_errors.append(f"setting {key}={value!r} not taken (page shows {w.value if w else None!r})")
         for text in self._run_errors:
-            self.errors.append(f"student {self.n}, after {what} on /{self.page_path}: {text}")
+            self.errors.append(f"{self.who} {self.n}, after {what} on /{self.page_path}: {text}")
         if self._run_errors:
             return None
         rerun = Rerun(what, self.page_path, seconds)
@@ -433,12 +462,16 @@ class Student:
         return next((w for w in self.widgets.values() if w.key == key), None)
 
     def settings(self) -> list[Widget]:
-        """The sidebar's settings: widgets of the main script bound to the URL."""
-        return [w for w in self.widgets.values() if w.param and w.script == self.main_hash and not w.is_trigger]
+        """The sidebar's settings: widgets of the main script bound to the URL (named: and the CODES selectboxes)."""
+        return [
+            w
+            for w in self.widgets.values()
+            if (w.param or (self.named and w.key in CODES)) and w.script == self.main_hash and not w.is_trigger
+        ]
 
     def other_value(self, w: Widget) -> Any:
         """A random value for a setting that differs from its current one (None if there is none)."""
-        low, high = LIMITS.get(w.key or "", (-math.inf, math.inf))
+        low, high = self.limits.get(w.key or "", (-math.inf, math.inf))
         if w.kind in ("selectbox", "select_slider", "button_group"):
             current = w.value[0] if isinstance(w.value, list) and w.value else w.value
             choices = [o for o in w.options if o != current and _within(o, low, high)]
@@ -683,6 +716,161 @@ class Monitor(threading.Thread):
         return self.cpu() - self.cpu0, time.monotonic() - self.t0
 
 
+def proc_children(pid: int) -> list[int]:
+    """The children of pid, from /proc/<pid>/task/*/children (each thread lists the children it forked)."""
+    kids: list[int] = []
+    with contextlib.suppress(OSError):
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            with contextlib.suppress(OSError):
+                kids += [int(c) for c in (task / "children").read_text().split()]
+    return kids
+
+
+def proc_tree(roots: list[int]) -> list[int]:
+    """roots and all their descendants that are alive now (children of children, recursively; no zombies)."""
+    found: list[int] = []
+    todo = list(roots)
+    while todo:
+        pid = todo.pop(0)
+        if pid not in found and proc_alive(pid):
+            found.append(pid)
+            todo += proc_children(pid)
+    return found
+
+
+def proc_alive(pid: int) -> bool:
+    """pid exists and is not a zombie (an exited worker not yet reaped holds no memory)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return False
+
+
+def proc_pss_mb(pid: int) -> float:
+    """Proportional set size: each shared page divided among the processes that map it (forked workers share)."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def proc_identity(pid: int) -> tuple[int, int]:
+    """(pid, start time in clock ticks): a pid the system reuses is another process."""
+    return pid, int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19])
+
+
+def proc_ppid(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+
+
+def proc_name(pid: int) -> str:
+    """A short name: the command line's script or module (the workers of multiprocessing say which they are)."""
+    with contextlib.suppress(OSError):
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+        argv = [a for a in argv if a]
+        if "-c" in argv:  # multiprocessing's forkserver and spawned children: python -c 'from multiprocessing...'
+            code = argv[argv.index("-c") + 1] if argv.index("-c") + 1 < len(argv) else ""
+            found = re.search(r"from multiprocessing\.(\w+) import", code)
+            return found.group(1) if found else "python -c"
+        if "-m" in argv and argv.index("-m") + 1 < len(argv):
+            return " ".join(argv[argv.index("-m") + 1 : argv.index("-m") + 3])
+        return Path(argv[0]).name if argv else "?"
+    return "?"
+
+
+class TreeMonitor(Monitor):
+    """Monitor of the servers and every descendant (a forkserver and its workers, which start lazily).
+
+    The tree is re-scanned every second; RSS is summed every 0.2 s, PSS (smaps_rollup, costlier) every
+    second. CPU-seconds of a process that exited count as last seen (at most 0.2 s of it is missed).
+    """
+
+    def __init__(self, pids: list[int]) -> None:
+        self.roots = list(pids)
+        self.members: list[int] = proc_tree(self.roots)
+        self.cpu_seen: dict[tuple[int, int], float] = {}
+        self.names: dict[tuple[int, int], str] = {}
+        self.peak_pss, self.end_pss, self.peak_procs = 0.0, float("nan"), 0
+        self.lock = threading.Lock()
+        super().__init__(pids)
+
+    def rescan(self) -> None:
+        members = proc_tree(self.roots)
+        with self.lock:
+            self.members = members
+        self.peak_procs = max(self.peak_procs, len(members))
+        for pid in members:
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                ident = proc_identity(pid)
+                if ident not in self.names:
+                    name = proc_name(pid)
+                    if name == "forkserver" and proc_name(proc_ppid(pid)) == "forkserver":
+                        name = "forkserver worker"  # forked by the forkserver: its command line, its own work
+                    self.names[ident] = name
+
+    def _sum(self, read: Any) -> float:
+        with self.lock:
+            members = list(self.members)
+        total = 0.0
+        for pid in members:
+            with contextlib.suppress(OSError, ValueError):  # a worker that exited since the last scan
+                value = read(pid)
+                total += 0.0 if math.isnan(value) else value  # nan: exited, a zombie now
+        return total
+
+    def rss(self) -> float:
+        return self._sum(proc_rss_mb)
+
+    def pss(self) -> float:
+        return self._sum(proc_pss_mb)
+
+    def cpu(self) -> float:
+        with self.lock:
+            members = list(self.members)
+        for pid in members:
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                self.cpu_seen[proc_identity(pid)] = proc_cpu_s(pid)
+        return sum(self.cpu_seen.values())
+
+    def run(self) -> None:
+        window = [(time.monotonic(), self.cpu())]
+        last_scan = time.monotonic()
+        while not self.stop.wait(0.2):
+            now = time.monotonic()
+            if now - last_scan >= 1.0:
+                last_scan = now
+                self.rescan()
+                self.peak_pss = max(self.peak_pss, self.pss())
+            self.peak_rss = max(self.peak_rss, self.rss())
+            now, cpu = time.monotonic(), self.cpu()
+            window.append((now, cpu))
+            while len(window) > 2 and now - window[1][0] >= 1.0:
+                window.pop(0)
+            if now - window[0][0] >= 1.0:
+                self.peak_cpu = max(self.peak_cpu, (cpu - window[0][1]) / (now - window[0][0]))
+
+    def finish(self) -> tuple[float, float]:
+        if not self.stop.is_set():
+            self.stop.set()
+            self.join()
+            self.rescan()
+            self.end_pss = self.pss()
+            self.peak_pss = max(self.peak_pss, self.end_pss)
+        return super().finish()
+
+    def summary(self) -> str:
+        names: dict[str, int] = {}
+        for name in self.names.values():
+            names[name] = names.get(name, 0) + 1
+        kinds = ", ".join(f"{n} x {name}" if n > 1 else name for name, n in names.items())
+        return (
+            f"all processes (server and its descendants, re-scanned every 1 s): {len(self.names)} seen ({kinds}), "
+            f"at most {self.peak_procs} at once, {len(self.members)} at the end\n"
+            f"  RSS summed: peak {self.peak_rss:.0f} MB; PSS summed: {self.end_pss:.0f} MB at the end, "
+            f"peak {self.peak_pss:.0f} MB (sampled every 1 s)"
+        )
+
+
 def loadavg() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -706,10 +894,15 @@ def spread(values: list[float]) -> str:
     )
 
 
-async def one_student(s: Student, link: str, start_at: float, seconds: float, think: tuple[float, float]) -> None:
+async def one_student(
+    s: Student, link: str, start_at: float, seconds: float, think: tuple[float, float], after_open: Any = None
+) -> None:
+    """Open the link at start_at, then a random action every think seconds for seconds (after_open(s) first)."""
     await asyncio.sleep(max(0.0, start_at - time.monotonic()))
     try:
         await s.open(link)
+        if after_open is not None and not s.errors:
+            await after_open(s)
         if s.errors:
             return
         deadline = time.monotonic() + seconds
@@ -720,7 +913,7 @@ async def one_student(s: Student, link: str, start_at: float, seconds: float, th
             if await s.random_action() is None and s.errors:
                 break
     except Exception as e:  # any failure of one student is an error of the run, not a crash of the tool
-        s.errors.append(f"student {s.n}, last {s.last_action}: {type(e).__name__}: {e}")
+        s.errors.append(f"{s.who} {s.n}, last {s.last_action}: {type(e).__name__}: {e}")
     finally:
         await s.close()
 
@@ -878,14 +1071,297 @@ async def soak(base: str, mon: Monitor, steps: int, link: str) -> int:
     return 1 if s.errors else 0
 
 
-def main() -> int:
+# ---------------------------------------------------------------- followers and explorers
+
+
+@dataclass(frozen=True)
+class Step:
+    """One change the teacher announces: settings by code name (one rerun), or a page switch."""
+
+    label: str
+    settings: tuple[tuple[str, str], ...] = ()  # (widget key, code value): "activation", "tanh"
+    page: str = ""  # url path of a page to switch to
+
+
+# The teacher's menu, cumulative as a lecture goes (each on top of the last), cycled until the time is up:
+# tanh, to Backprop, ReLU, to The Loop, SGD, back to Training Curve, lr 0.1, the lecture's settings again.
+MENU: tuple[Step, ...] = (
+    Step("activation=tanh", settings=(("activation", "tanh"),)),
+    Step("page /backprop", page="backprop"),
+    Step("activation=relu", settings=(("activation", "relu"),)),
+    Step("page /loop", page="loop"),
+    Step("optimizer=sgd", settings=(("optimizer", "sgd"),)),
+    Step("page /training", page="training"),
+    Step("lr=0.1", settings=(("lr", "0.1"),)),
+    Step("lecture settings", settings=(("activation", "sigmoid"), ("optimizer", "adam"), ("lr", "0.01"))),
+)
+MIX_LINK = "/training"  # the teacher's link: Training Curve with the lecture's settings (no query)
+MIX_RAMP = 2.0
+
+
+def wire_value(w: Widget, code: str) -> Any:
+    """The widget value (wire form) of a setting's code value: a CODES selectbox's label at the code's index."""
+    options = w.options
+    if w.key in CODES and len(options) == len(CODES[w.key]) and code in CODES[w.key]:
+        label = options[CODES[w.key].index(code)]
+    elif code in options:
+        label = code
+    else:
+        raise ValueError(f"{code!r} is not an option of {w.key} ({', '.join(options)})")
+    return [label] if w.kind in ("select_slider", "button_group") else label
+
+
+def menu_values(s: Student, step: Step) -> dict[str, Any]:
+    """Set the step's settings on s's widgets as clicks would (the URL too where bound); returns the expected values."""
+    expect: dict[str, Any] = {}
+    for key, code in step.settings:
+        w = s.by_key(key)
+        if w is None:
+            raise ValueError(f"no widget {key!r} on /{s.page_path}")
+        value = wire_value(w, code)
+        s.set_value(w, value)
+        expect[key] = value
+    return expect
+
+
+async def apply_step(s: Student, step: Step) -> Rerun | None:
+    """One rerun for the step: its settings at once, or the page switch."""
+    if step.page:
+        h = next((h for h, p in s.visible_pages() if p == step.page), None)
+        if h is None:
+            s._fail(f"no page /{step.page} to switch to")
+            return None
+        return await s._rerun(step.label, page_hash=h)
+    try:
+        expect = menu_values(s, step)
+    except ValueError as e:
+        s._fail(str(e))
+        return None
+    return await s._rerun(step.label, expect=expect)
+
+
+class Board:
+    """What the teacher announced, and when: followers wait here for the next change."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[float, Step]] = []
+        self.closed = False
+        self.cond = asyncio.Condition()
+
+    async def announce(self, step: Step) -> None:
+        async with self.cond:
+            self.items.append((time.monotonic(), step))
+            self.cond.notify_all()
+
+    async def close(self) -> None:
+        async with self.cond:
+            self.closed = True
+            self.cond.notify_all()
+
+    async def wait(self, i: int, deadline: float) -> tuple[float, Step] | None:
+        """The i-th announcement (waiting for it until deadline); None if it does not come."""
+        async with self.cond:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(
+                    self.cond.wait_for(lambda: len(self.items) > i or self.closed),
+                    max(0.0, deadline - time.monotonic()),
+                )
+            return self.items[i] if len(self.items) > i else None
+
+
+async def teacher_warm(teacher: Student, link: str) -> float:
+    """The teacher opens the link, every other page in turn, then the link's page again: seconds taken."""
+    t0 = time.perf_counter()
+    await teacher.open(link)
+    start = teacher.page_path
+    for _, path in teacher.visible_pages():
+        if teacher.errors:
+            break
+        if path != start:
+            await teacher.switch_page(path)
+    if not teacher.errors and teacher.page_path != start:
+        await teacher.switch_page(start)
+    return time.perf_counter() - t0
+
+
+async def teach(teacher: Student, board: Board, t0: float, every: float, until: float) -> None:
+    """The teacher: MENU's next change every `every` seconds from t0 (made on its own page too) until `until`."""
+    try:
+        for k in range(MAX_ACTIONS):
+            at = t0 + (k + 1) * every
+            if at >= until or teacher.errors:
+                break
+            await asyncio.sleep(max(0.0, at - time.monotonic()))
+            step = MENU[k % len(MENU)]
+            await board.announce(step)
+            await apply_step(teacher, step)
+    except Exception as e:
+        teacher.errors.append(f"teacher 0, last {teacher.last_action}: {type(e).__name__}: {e}")
+    finally:
+        await board.close()
+
+
+async def follower(
+    s: Student, link: str, start_at: float, seconds: float, board: Board, react: tuple[float, float]
+) -> None:
+    """Open the link, then make each announced change after a reaction delay (in order; late ones at once)."""
+    await asyncio.sleep(max(0.0, start_at - time.monotonic()))
+    try:
+        await s.open(link)
+        deadline = time.monotonic() + seconds
+        for i in range(MAX_ACTIONS):
+            if s.errors:
+                break
+            heard = await board.wait(i, deadline)
+            if heard is None:
+                break
+            said, step = heard
+            await asyncio.sleep(max(0.0, said + s.rng.uniform(*react) - time.monotonic()))
+            if time.monotonic() >= deadline:
+                break
+            await apply_step(s, step)
+    except Exception as e:
+        s.errors.append(f"{s.who} {s.n}, last {s.last_action}: {type(e).__name__}: {e}")
+    finally:
+        await s.close()
+
+
+def own_seed(seed: int) -> Any:
+    """An explorer's first change: its own seed (a new run to train)."""
+
+    async def go(s: Student) -> None:
+        w = s.by_key("seed")
+        if w is None:
+            s._fail("no seed widget")
+            return
+        s.set_value(w, seed)
+        await s._rerun("own-seed", expect={"seed": seed})
+
+    return go
+
+
+@dataclass
+class Mix:
+    teacher: Student
+    followers: list[Student]
+    explorers: list[Student]
+    warm_seconds: float = float("nan")
+    warm_pages: int = 0  # the teacher's reruns before the class (its first page and page switches)
+    steps: list[str] = field(default_factory=list)  # what the teacher announced, in order
+    cpu0: float = float("nan")  # all processes' CPU-seconds when the class started
+    t0: float = float("nan")
+
+
+async def mix_run(base: str, args: argparse.Namespace, mon: Monitor) -> Mix:
+    """The teacher opens every page, then followers and explorers connect within the ramp (see the module doc)."""
+    rng = random.Random(args.seed)
+    teacher = Student(0, base, random.Random(args.seed * 1000 - 1), who="teacher")
+
+    def student(i: int, who: str) -> Student:
+        return Student(i, base, random.Random(args.seed * 1000 + i + (0 if who == "follower" else 500)),
+                       locale=rng.choice(["en-US", "ko-KR"]), who=who,
+                       limits=EXPLORER_LIMITS if who == "explorer" else LIMITS, named=who == "explorer")  # fmt: skip
+
+    mix = Mix(teacher, [student(i, "follower") for i in range(args.followers)],
+              [student(i, "explorer") for i in range(args.explorers)])  # fmt: skip
+    try:
+        mix.warm_seconds = await teacher_warm(teacher, args.link)
+        mix.warm_pages = len(teacher.reruns)
+        if teacher.errors:
+            return mix
+        board = Board()
+        mix.t0, mix.cpu0 = time.monotonic(), mon.cpu()
+        t0 = mix.t0 + 0.2
+        seeds = rng.sample([n for n in range(1000) if n != 42], args.explorers)  # 42: the lecture's
+        await asyncio.gather(
+            teach(teacher, board, t0, args.teacher_every, t0 + args.ramp + args.seconds),
+            *(follower(s, args.link, t0 + rng.uniform(0, args.ramp), args.seconds, board, args.react)
+              for s in mix.followers),
+            *(one_student(s, args.link, t0 + rng.uniform(0, args.ramp), args.seconds, args.think, own_seed(seed))
+              for s, seed in zip(mix.explorers, seeds, strict=True)),
+        )  # fmt: skip
+        mix.steps = [step.label for _, step in board.items]
+    finally:
+        await teacher.close()
+    return mix
+
+
+def later_kinds(students: list[Student], by_label: bool) -> dict[str, list[float]]:
+    kinds: dict[str, list[float]] = {}
+    for s in students:
+        for r in s.reruns[1:]:
+            kinds.setdefault(r.what if by_label else r.what.split()[0], []).append(r.seconds)
+    if by_label:  # in the menu's order
+        order = [step.label for step in MENU]
+        return {k: kinds[k] for k in sorted(kinds, key=lambda k: order.index(k) if k in order else len(order))}
+    return dict(sorted(kinds.items()))
+
+
+def p50_p95(values: list[float]) -> str:
+    if not values:
+        return "none"
+    return f"{statistics.median(values):.2f} / {pct(values, 95):.2f} s"
+
+
+def report_mix(mix: Mix, mon: TreeMonitor, cpu: float, wall: float, args: argparse.Namespace) -> int:
+    everyone = [mix.teacher, *mix.followers, *mix.explorers]
+    errors = [e for s in everyone for e in s.errors]
+    print(f"class: {len(mix.followers)} followers + {len(mix.explorers)} explorers on {args.link}, "
+          f"{args.seconds:g} s each after the first page, ramp {args.ramp:g} s; the teacher opened every page "
+          f"first ({mix.warm_pages} pages in {mix.warm_seconds:.1f} s), then a change "
+          f"every {args.teacher_every:g} s, followers react in {args.react[0]:g}-{args.react[1]:g} s, "
+          f"explorers think {args.think[0]:g}-{args.think[1]:g} s; wall {wall:.0f} s")  # fmt: skip
+    print(f"teacher's changes ({len(mix.steps)}): {', '.join(mix.steps) or 'none'}")
+    print(f"errors: {len(errors)}")
+    for e in errors[:20]:
+        print(f"  {e}")
+    rows = []
+    for name, group in (("followers", mix.followers), ("explorers", mix.explorers)):
+        if not group:
+            continue
+        firsts = [r.seconds for s in group for r in s.reruns if r.what == "first page"]
+        later = [r.seconds for s in group for r in s.reruns if r.what != "first page"]
+        print(f"{name} ({len(group)}):")
+        print(f"  first page (websocket open -> script_finished): {spread(firsts)}")
+        print(f"  later changes (BackMsg sent -> script_finished): {spread(later)}")
+        for k, v in later_kinds(group, by_label=name == "followers").items():
+            print(f"    {k:18s} {spread(v)}")
+        if name == "followers":
+            made = [len(s.reruns) - 1 for s in group]
+            late = "; the rest came after its time was up" if min(made) < len(mix.steps) else ""
+            print(f"  of the teacher's {len(mix.steps)} changes a follower made {min(made)}-{max(made)} "
+                  f"(mean {statistics.mean(made):.1f}){late}")  # fmt: skip
+        rows.append((name, len(group), p50_p95(firsts), p50_p95(later), sum(len(s.errors) for s in group)))
+    print(f"teacher's pages before the class: {spread([r.seconds for r in mix.teacher.reruns[: mix.warm_pages]])}")
+    print(f"teacher's own changes in the class: {spread([r.seconds for r in mix.teacher.reruns[mix.warm_pages :]])}")
+    print(mon.summary())
+    class_cpu = cpu - (mix.cpu0 - mon.cpu0)
+    class_wall = wall - (mix.t0 - mon.t0)
+    print(f"  CPU of all processes during the class: {class_cpu:.0f} s over {class_wall:.0f} s wall "
+          f"(mean {class_cpu / class_wall:.0%} of one core, peak {mon.peak_cpu:.0%} over 1 s, "
+          f"{os.cpu_count()} cores); whole run incl. the teacher's pages {cpu:.0f} s")  # fmt: skip
+    if autos := sum(s.auto_reruns for s in everyone):
+        print(f"auto-rerun timers received (not run): {autos}")
+    memory = f"{mon.peak_rss:.0f} MB | {mon.end_pss:.0f} / {mon.peak_pss:.0f} MB | {len(mon.names)}"
+    print("| group | students | first page p50 / p95 | later p50 / p95 | errors | peak RSS, all processes "
+          "| PSS end / peak | processes |")  # fmt: skip
+    print("| --- | ---: | --- | --- | ---: | ---: | ---: | ---: |")
+    for name, n, first, later, errs in rows:
+        print(f"| {name} | {n} | {first} | {later} | {errs} | {memory} |")
+    got_firsts = all(s.reruns for s in mix.followers + mix.explorers)
+    return 1 if errors or not got_firsts else 0
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--students", type=int, default=10)
+    ap.add_argument("--students", type=int, help="class size (default 10)")
     ap.add_argument("--seconds", type=float, default=30, help="each student's time after the first page")
     ap.add_argument("--url", help="attach to this server instead of starting one (http://host:port)")
     ap.add_argument("--pid", type=int, action="append", help="server pid(s) for RSS / CPU with --url")
-    ap.add_argument("--link", default=DEFAULT_LINK, help="the shared link: url path and query")
-    ap.add_argument("--ramp", type=float, default=3.0, help="students connect within this many seconds")
+    ap.add_argument("--link", help=f"the shared link: url path and query (default {DEFAULT_LINK}; "
+                    f"with --followers/--explorers {MIX_LINK})")  # fmt: skip
+    ap.add_argument("--ramp", type=float, help="students connect within this many seconds (default 3; "
+                    f"with --followers/--explorers {MIX_RAMP:g})")  # fmt: skip
     ap.add_argument("--think", type=float, nargs=2, default=(2.0, 5.0), help="seconds between actions (min max)")
     ap.add_argument("--seed", type=int, default=0, help="seed of the students' random choices")
     ap.add_argument("--warm", action="store_true", help="the teacher opens the link once before the class")
@@ -897,8 +1373,34 @@ def main() -> int:
     mode.add_argument("--per-page", type=int, metavar="R", help="one student: CPU-seconds per rerun, per page")
     mode.add_argument("--new-sessions", type=int, metavar="K", help="K new sessions one at a time: cost of each")
     mode.add_argument("--soak", type=int, metavar="STEPS", help="one student: RSS over STEPS random settings")
-    args = ap.parse_args()
-    args.think = tuple(args.think)
+    mix = ap.add_argument_group("followers and explorers (a mode of its own; replaces --students)")
+    mix.add_argument("--followers", type=int, metavar="F", help="students who make the teacher's changes")
+    mix.add_argument("--explorers", type=int, metavar="E", help="students who change anything, their own seed first")
+    mix.add_argument("--teacher-every", type=float, default=12.0, help="seconds between the teacher's changes")
+    mix.add_argument("--react", type=float, nargs=2, default=(0.5, 4.0), help="a follower's delay (min max)")
+    args = ap.parse_args(argv)
+    args.mix = args.followers is not None or args.explorers is not None
+    if args.mix:
+        args.followers, args.explorers = args.followers or 0, args.explorers or 0
+        if args.followers < 0 or args.explorers < 0 or args.followers + args.explorers == 0:
+            ap.error("--followers and --explorers: counts >= 0, at least one student in all")
+        if args.per_page or args.new_sessions or args.soak:
+            ap.error("--followers/--explorers is a mode of its own: not with --per-page, --new-sessions or --soak")
+        if args.students is not None:
+            ap.error("--followers/--explorers replace --students")
+        if args.teacher_every <= 0 or not 0 <= args.react[0] <= args.react[1]:
+            ap.error("--teacher-every > 0 and --react MIN MAX with 0 <= MIN <= MAX")
+    elif args.students is not None and args.students < 1:
+        ap.error("--students: at least 1")
+    args.students = 10 if args.students is None else args.students
+    args.link = args.link or (MIX_LINK if args.mix else DEFAULT_LINK)
+    args.ramp = (MIX_RAMP if args.mix else 3.0) if args.ramp is None else args.ramp
+    args.think, args.react = tuple(args.think), tuple(args.react)
+    return args
+
+
+def main() -> int:
+    args = parse_args()
 
     with contextlib.ExitStack() as stack:
         server = None
@@ -913,9 +1415,13 @@ def main() -> int:
             return 2
         print(f"server {base}, pid {', '.join(map(str, pids))}; load average at start {loadavg()} "
               f"({os.cpu_count()} cores)")  # fmt: skip
-        mon = Monitor(pids)
+        mon = TreeMonitor(pids) if args.mix else Monitor(pids)
         mon.start()
-        if args.per_page:
+        if args.mix:
+            mix = asyncio.run(mix_run(base, args, mon))
+            cpu, wall = mon.finish()
+            rc = report_mix(mix, mon, cpu, wall, args)
+        elif args.per_page:
             rc = asyncio.run(per_page(base, pids, args.per_page, args.link))
         elif args.new_sessions:
             rc = asyncio.run(new_sessions(base, pids, args.new_sessions, args.link))
