@@ -621,8 +621,11 @@ class Server:
         cmd = [sys.executable, "-m", "streamlit", "run", self.app, "--server.headless", "true",
                "--server.address", "127.0.0.1", "--server.port", str(self.port),
                "--browser.gatherUsageStats", "false", *self.extra]  # fmt: skip
+        # A store of runs of its own, empty (every run is trained as in a new class), unless XORLAB_STORE names one.
+        store = os.environ.get("XORLAB_STORE") or str(Path(tempfile.mkdtemp(prefix="class-load-")) / "runs.sqlite3")
         with open(self.log, "wb") as out:
-            self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+            self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+                                         env={**os.environ, "XORLAB_STORE": store})  # fmt: skip
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

@@ -307,9 +307,19 @@ def test_a_forkservers_workers_are_found_and_named_and_zombies_left_out():
         if not cl.proc_alive(done.pid):
             break
         time.sleep(0.01)
+    from xorcore.workers import _plain_main
+
     ctx = multiprocessing.get_context("forkserver")
-    with ctx.Pool(1) as pool:
-        assert pool.apply(_square, (3,)) == 9
+    with _plain_main():  # after an AppTest, __main__ is a page script: a worker must not run it again
+        pool = ctx.Pool(1)
+    with pool:
+        assert (
+            pool.apply(
+                _square,
+                (3,),
+            )
+            == 9
+        )
         mon = cl.TreeMonitor([os.getpid()])
         mon.rescan()
         names = sorted(mon.names.values())

@@ -12,6 +12,7 @@ from conftest import diverged_at_start, forced_divergence
 
 from xorcore import Config, train
 from xorcore.store import RunStore, decode, encode, run_key
+from xorcore.workers import _plain_main
 
 ARRAYS = ("loss", "accuracy", "pred", "grad_norm", "params", "final_pred")
 
@@ -109,11 +110,12 @@ def test_processes_writing_and_reading_one_key_at_once_agree(tmp_path):
     path, out = str(tmp_path / "runs.sqlite3"), ctx.Queue()
     RunStore(path)  # the file exists before they start, as the app's does
     procs = [ctx.Process(target=_writer, args=(path, n, out)) for n in range(4)]
+    with _plain_main():  # after an AppTest, __main__ is a page script: a child must not run it again
+        for p in procs:
+            p.start()
     for p in procs:
-        p.start()
-    results = dict(out.get(timeout=240) for _ in procs)
-    for p in procs:
-        p.join(60)
+        p.join(240)
+    assert [p.exitcode for p in procs] == [0, 0, 0, 0]
+    results = dict(out.get(timeout=10) for _ in procs)
     assert results == {n: True for n in range(4)}
-    assert all(p.exitcode == 0 for p in procs)
     assert sorted(RunStore(path).keys()) == sorted([run_key(Config(epochs=150)), *(f"own-{n}" for n in range(4))])
