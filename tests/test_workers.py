@@ -181,3 +181,20 @@ def test_a_stored_run_survives_a_new_trainer(tmp_path):
     cfg = Config(seed=12, epochs=100)
     RunStore(path).put(run_key(cfg), train(cfg))
     assert np.array_equal(RunStore(path).get(run_key(cfg)).params, train(cfg).params)
+
+
+def test_the_fast_lane_takes_only_a_short_run_or_one_many_wait_for():
+    pool = Trainer(2, None, clock=Clock())
+
+    def waiting(seed: int, epochs: int, waiters: int) -> None:
+        cfg = Config(seed=seed, epochs=epochs, hidden=8)
+        pool.jobs[run_key(cfg)] = workers.Job(run_key(cfg), cfg, "xor", None, False, waiters=waiters)
+
+    waiting(1, 10_000, 1)  # one student's long run
+    assert pool._next(fast=True) is None and pool._next().config.seed == 1  # a worker takes it, the lane does not
+    waiting(2, 10_000, 3)  # the teacher's long run: three wait for it
+    assert pool._next(fast=True).config.seed == 2
+    waiting(3, 500, 1)  # short
+    assert {pool._next(fast=True).config.seed} <= {2, 3}
+    del pool.jobs[run_key(Config(seed=2, epochs=10_000, hidden=8))]
+    assert pool._next(fast=True).config.seed == 3

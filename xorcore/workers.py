@@ -11,7 +11,10 @@ The queue's rule: among the runs pages wait for, the least expected work per wai
 less the seconds it has already waited. A run many sessions wait for, or a short one, goes before one
 student's 10,000-epoch, 8-unit run; and since waiting counts, a long run waits at most about its own length
 for newcomers. Background runs (the stuck diagnosis's 10,000-epoch twin) go only when no page's run waits.
-A run nobody waits for any more is dropped before it starts (its page moved on).
+A run nobody waits for any more is dropped before it starts (its page moved on). A run cannot be stopped
+once it trains, so one more process than there are workers is kept as a fast lane: when every worker trains,
+it takes only a short run (FAST_S) or one that several sessions wait for (the teacher's change), which
+therefore never waits for students' long runs to finish.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from .train import History, train
 
 NICE = 10  # the workers' niceness: the web process's reruns come first on a busy CPU
 FINISHED = 8  # finished runs the trainer keeps for sessions that come back for them (at most 13 MB)
+FAST_S = 1.0  # the fast lane takes a run expected to train within this many seconds, or one several sessions wait for
 STALE_S = 5.0  # a background run nobody asked for in this long is dropped before it starts
 _SECONDS_PER_EPOCH = 3.5e-4  # the lecture's run, about: only the queue's order depends on it
 
@@ -125,11 +129,15 @@ class Trainer:
             if job.waiters <= 0 and not job.started and not job.background and self.jobs.get(job.key) is job:
                 del self.jobs[job.key]
 
-    def _next(self) -> Job | None:
-        """The next run to train, by the queue's rule (module docstring); called with the lock held."""
+    def _next(self, fast: bool = False) -> Job | None:
+        """The next run to train, by the queue's rule (module docstring); fast: only a run the fast lane takes.
+        Called with the lock held."""
         now = self.clock()
         waiting = [j for j in self.jobs.values() if not j.started]
         pages = [j for j in waiting if not j.background and j.waiters > 0]
+        if fast:
+            pages = [j for j in pages if j.waiters >= 2 or j.cost() <= FAST_S]
+            return min(pages, key=lambda j: j.cost() / j.waiters - (now - j.since), default=None)
         if pages:
             return min(pages, key=lambda j: j.cost() / j.waiters - (now - j.since))
         for j in [j for j in waiting if j.background and now - j.asked > STALE_S]:
@@ -141,7 +149,8 @@ class Trainer:
         """Start queued runs while a worker is free."""
         while True:
             with self.lock:
-                if self.running >= max(1, self.workers) or (job := self._next()) is None:
+                lanes = self.workers + 1 if self.workers else 1  # the workers, and the fast lane
+                if self.running >= lanes or (job := self._next(fast=self.running >= max(1, self.workers))) is None:
                     return
                 job.started, job.tries = True, job.tries + 1
                 self.running += 1
@@ -165,7 +174,7 @@ class Trainer:
                 threading.Thread(target=self._read_progress, args=(self.queue,), daemon=True).start()
                 path = None if self.store is None else str(self.store.path)
                 budget = 0 if self.store is None else self.store.budget
-                self.pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_start_worker,
+                self.pool = ProcessPoolExecutor(self.workers + 1, mp_context=ctx, initializer=_start_worker,
                                                 initargs=(self.queue, path, budget))  # fmt: skip
         return self.pool
 
