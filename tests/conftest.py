@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+import types
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -87,6 +91,20 @@ def _scan_component_manifests_once():
     scanner.scan_component_manifests = functools.lru_cache(maxsize=1)(real)
     yield
     scanner.scan_component_manifests = real
+
+
+@contextlib.contextmanager
+def plain_main() -> Iterator[None]:
+    """While a test starts processes of its own: a __main__ without a file. After an AppTest, __main__ is the
+    page script (Streamlit installs it), which a spawned child would run again (the app's own workers start from
+    xorcore.forkserver, which skips it)."""
+    old, plain = sys.modules.get("__main__"), types.ModuleType("__main__")
+    sys.modules["__main__"] = plain
+    try:
+        yield
+    finally:
+        if old is not None:
+            sys.modules["__main__"] = old
 
 
 def app(page: str | None = None, lang: str = "en", **params: str) -> AppTest:

@@ -307,10 +307,10 @@ def test_a_forkservers_workers_are_found_and_named_and_zombies_left_out():
         if not cl.proc_alive(done.pid):
             break
         time.sleep(0.01)
-    from xorcore.workers import _plain_main
+    from conftest import plain_main
 
     ctx = multiprocessing.get_context("forkserver")
-    with _plain_main():  # after an AppTest, __main__ is a page script: a worker must not run it again
+    with plain_main():  # after an AppTest, __main__ is a page script: a worker must not run it again
         pool = ctx.Pool(1)
     with pool:
         assert (

@@ -8,11 +8,10 @@ import sqlite3
 
 import numpy as np
 import pytest
-from conftest import diverged_at_start, forced_divergence
+from conftest import diverged_at_start, forced_divergence, plain_main
 
 from xorcore import Config, train
 from xorcore.store import RunStore, decode, encode, run_key
-from xorcore.workers import _plain_main
 
 ARRAYS = ("loss", "accuracy", "pred", "grad_norm", "params", "final_pred")
 
@@ -110,7 +109,7 @@ def test_processes_writing_and_reading_one_key_at_once_agree(tmp_path):
     path, out = str(tmp_path / "runs.sqlite3"), ctx.Queue()
     RunStore(path)  # the file exists before they start, as the app's does
     procs = [ctx.Process(target=_writer, args=(path, n, out)) for n in range(4)]
-    with _plain_main():  # after an AppTest, __main__ is a page script: a child must not run it again
+    with plain_main():  # after an AppTest, __main__ is a page script: a child must not run it again
         for p in procs:
             p.start()
     for p in procs:

@@ -198,3 +198,23 @@ def test_the_fast_lane_takes_only_a_short_run_or_one_many_wait_for():
     assert {pool._next(fast=True).config.seed} <= {2, 3}
     del pool.jobs[run_key(Config(seed=2, epochs=10_000, hidden=8))]
     assert pool._next(fast=True).config.seed == 3
+
+
+def test_workers_never_run_the_page_script_that_is_main(tmp_path, monkeypatch):
+    """Under Streamlit __main__ is the page script: a worker started then must not run it (it would draw a page)."""
+    import sys
+    import types
+
+    marker = tmp_path / "ran"
+    script = tmp_path / "page.py"
+    script.write_text(f"open({str(marker)!r}, 'w').close()\nraise SystemExit('a worker ran the page script')\n")
+    page = types.ModuleType("__main__")
+    page.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", page)
+    pool = Trainer(1, None)
+    try:
+        job = pool.ask(Config(seed=21, epochs=100))
+        assert job.done.wait(300)
+        assert same(job.result(), train(Config(seed=21, epochs=100))) and not marker.exists()
+    finally:
+        pool.shutdown()

@@ -19,15 +19,12 @@ therefore never waits for students' long runs to finish.
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
-import sys
 import threading
 import time
-import types
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -157,8 +154,7 @@ class Trainer:
                 pool = self._pool()
             fut: Future[bytes | History]
             if self.workers:
-                with _plain_main():
-                    fut = pool.submit(_work, job.key, job.config, job.task, job.init)
+                fut = pool.submit(_work, job.key, job.config, job.task, job.init)
             else:
                 fut = pool.submit(_train_here, job, self.store)
             fut.add_done_callback(partial(self._finished, job))
@@ -169,7 +165,7 @@ class Trainer:
                 self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xorlab-train")
             else:
                 ctx = multiprocessing.get_context("forkserver")
-                ctx.set_forkserver_preload(["xorcore.workers"])
+                ctx.set_forkserver_preload(["xorcore.forkserver"])  # its docstring says why
                 self.queue = ctx.Queue()
                 threading.Thread(target=self._read_progress, args=(self.queue,), daemon=True).start()
                 path = None if self.store is None else str(self.store.path)
@@ -215,23 +211,6 @@ class Trainer:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
-
-
-_MAIN_LOCK = threading.Lock()
-
-
-@contextlib.contextmanager
-def _plain_main() -> Iterator[None]:
-    """While a worker may start: a __main__ without a file. Under Streamlit __main__ is the page script, and
-    multiprocessing would run it again in every new worker (spawn.get_preparation_data names it)."""
-    with _MAIN_LOCK:
-        old, plain = sys.modules.get("__main__"), types.ModuleType("__main__")
-        sys.modules["__main__"] = plain
-        try:
-            yield
-        finally:
-            if sys.modules.get("__main__") is plain and old is not None:  # unless a script run replaced it meanwhile
-                sys.modules["__main__"] = old
 
 
 def _train_here(job: Job, store: RunStore | None) -> History:
