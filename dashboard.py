@@ -8,6 +8,7 @@ import altair  # noqa: F401  (loaded before app_pages._shared, whose gc.freeze c
 import pandas  # noqa: F401
 import streamlit as st
 
+from app_pages._gate import asked
 from app_pages._shared import NAMED, PAGES, named_params
 from xorcore.config import (
     ACTIVATIONS,
@@ -24,6 +25,7 @@ from xorcore.config import (
 from xorcore.data import TASKS
 from xorcore.model import n_params
 from xorcore.solve import parse_task, parse_theta
+from xorcore.store import run_key
 from xorcore.text import LANGS, choice_name, lang_from_locale, t
 
 
@@ -224,6 +226,7 @@ def _notices(lang: str) -> None:
 
 
 lang = sidebar()
+asked(run_key(st.session_state["config"]))  # this session's page draws this setting: the gate ranks by such asks
 _notices(lang)
 st.html(GRAPH_CSS)  # style only: drawn nowhere
 st.navigation(_pages(lang)).run()

@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from app_pages._gate import asked
 from xorcore import Config, History
 from xorcore.agreement import saddle_epochs
 from xorcore.config import LECTURE
@@ -173,8 +172,6 @@ def history(cfg: Config | None = None, task: str = "xor", init: np.ndarray | Non
     """
     c = cfg or config()
     key = run_key(c, task, init)
-    if cfg is None:
-        asked(key)  # the page's own run: its charts are built through the gate in the order of such asks
     if (hist := _runs().get(key)) is not None:
         return hist
     job = trainer().ask(c, task, init)
