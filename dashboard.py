@@ -8,7 +8,7 @@ import altair  # noqa: F401  (loaded before app_pages._shared, whose gc.freeze c
 import pandas  # noqa: F401
 import streamlit as st
 
-from app_pages._gate import asked
+from app_pages._gate import admitted, asked
 from app_pages._shared import NAMED, PAGES, named_params
 from xorcore.config import (
     ACTIVATIONS,
@@ -226,7 +226,8 @@ def _notices(lang: str) -> None:
 
 
 lang = sidebar()
-asked(run_key(st.session_state["config"]))  # this session's page draws this setting: the gate ranks by such asks
-_notices(lang)
-st.html(GRAPH_CSS)  # style only: drawn nowhere
-st.navigation(_pages(lang)).run()
+asked(run_key(st.session_state["config"]))  # this session's page draws this setting: _gate ranks by such asks
+with admitted():  # a few page runs at once, the setting most asked for first (_gate)
+    _notices(lang)
+    st.html(GRAPH_CSS)  # style only: drawn nowhere
+    st.navigation(_pages(lang)).run()

@@ -21,7 +21,6 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from app_pages._gate import heavy
 from app_pages._sections import SLIDE_CHART_HEIGHT, fit, presenting
 from xorcore import History
 from xorcore.views.vega import vega_spec
@@ -82,12 +81,10 @@ def _of_runs(value: Any) -> bool:
 def _build_spec(
     name: str, args: tuple, kwargs: dict, height: int | None, slide: bool, legends: bool, _build: Callable
 ) -> dict:
-    """chart()'s spec, keyed by the builder's qualified name (the function itself is not hashed) and its inputs;
-    built through the gate (_gate.heavy: one builder at a time)."""
-    with heavy():
-        built = _build(*args, **kwargs)
-        built = built if legends else without_legends(built)
-        return shipped(vega_spec(built if height is None else fit(built, height, slide=slide)))
+    """chart()'s spec, keyed by the builder's qualified name (the function itself is not hashed) and its inputs."""
+    built = _build(*args, **kwargs)
+    built = built if legends else without_legends(built)
+    return shipped(vega_spec(built if height is None else fit(built, height, slide=slide)))
 
 
 # Two caches, each bounded by size through its entry count (tests/test_app_charts.py checks both bounds):

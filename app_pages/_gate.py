@@ -1,14 +1,11 @@
-"""Heavy drawing work one session at a time, the run most asked for first.
+"""Page runs a few at a time, the setting most asked for first.
 
-Every session's script runs on this process's one interpreter. Ten sessions building a new run's charts
-through Altair at once each get a tenth of it, and a session whose page is already built (a student following
-the teacher, whose charts are cached) waits behind all of them. Built one at a time, a cached page's rerun
-shares the interpreter with one builder only; the others wait without using it. The builder that goes next is
-the one whose run pages asked for most in the last ASKED_S seconds (the teacher's change, asked by every
-follower, before one student's own run), then the one that came first.
-
-The gated work never enters a cached function of its own (a compute lock taken inside the gate could wait for a
-session that waits for the gate), and it is entered once per thread (nested calls pass through).
+Every session's script runs on this process's one interpreter. Twenty sessions drawing at once each get a
+twentieth of it, and a session whose page is already built (a student following the teacher: its charts are
+cached, its rerun takes a tenth of a second) waits behind all of them. So a page's run waits here for one of
+SLOTS places first; the one that goes next is the one whose setting sessions asked for most in the last
+ASKED_S seconds (the teacher's change, asked by every follower, before one student's own), then the first to
+come. A page waiting for a run to train gives its place back meanwhile (history: the training is elsewhere).
 """
 
 from __future__ import annotations
@@ -21,24 +18,24 @@ from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-ASKED_S = 30.0  # how far back the asks that rank a run reach
+SLOTS = 2  # page runs at once
+ASKED_S = 30.0  # how far back the asks that rank a setting reach
 
 _cond = threading.Condition()
-_queue: list[tuple[int, int, int]] = []  # (-asks of its run, arrival, thread): the waiting builders
-_holder: list[int] = []  # the thread building, if any
+_queue: list[tuple[int, int, int]] = []  # (-asks of its setting, arrival, thread): the waiting page runs
+_running: set[int] = set()  # the threads holding a place
 _order = itertools.count()
-_local = threading.local()  # per script thread: the page's run, and whether it holds the gate
+_local = threading.local()  # per script thread: its setting's key
 _asks: dict[str, deque[float]] = {}
 _asks_lock = threading.Lock()
 
 
 def asked(key: str) -> None:
-    """A page asked for the run of key (this thread's page draws it): counted, and remembered as the page's run."""
+    """A page run draws the setting of key: counted, and remembered as this thread's."""
     now = time.monotonic()
-    _local.run = key
+    _local.key = key
     with _asks_lock:
-        times = _asks.setdefault(key, deque())
-        times.append(now)
+        _asks.setdefault(key, deque()).append(now)
         for k in list(_asks):
             q = _asks[k]
             while q and now - q[0] > ASKED_S:
@@ -48,23 +45,18 @@ def asked(key: str) -> None:
 
 
 def asks(key: str | None) -> int:
-    """How often pages asked for the run of key in the last ASKED_S seconds."""
+    """How often page runs asked for the setting of key in the last ASKED_S seconds."""
     with _asks_lock:
         return len(_asks.get(key, ())) if key is not None else 0
 
 
-@contextmanager
-def heavy() -> Iterator[None]:
-    """Hold the gate while building (wait for it first): one builder at a time, by the rule above."""
-    if getattr(_local, "inside", False):
-        yield
-        return
+def _enter() -> None:
     me = threading.get_ident()
-    entry = (-asks(getattr(_local, "run", None)), next(_order), me)
+    entry = (-asks(getattr(_local, "key", None)), next(_order), me)
     with _cond:
         heapq.heappush(_queue, entry)
         try:
-            while _holder or _queue[0] != entry:
+            while len(_running) >= SLOTS or _queue[0] != entry:
                 _cond.wait()
         except BaseException:  # never left in the queue (those behind it would wait for it)
             _queue.remove(entry)
@@ -72,12 +64,33 @@ def heavy() -> Iterator[None]:
             _cond.notify_all()
             raise
         heapq.heappop(_queue)  # it is the head
-        _holder.append(me)
-    _local.inside = True
+        _running.add(me)
+
+
+def _leave() -> None:
+    with _cond:
+        _running.discard(threading.get_ident())
+        _cond.notify_all()
+
+
+@contextmanager
+def admitted() -> Iterator[None]:
+    """Run a page in one of the places (wait for it first, by the rule above)."""
+    _enter()
     try:
         yield
     finally:
-        _local.inside = False
-        with _cond:
-            _holder.clear()
-            _cond.notify_all()
+        _leave()
+
+
+@contextmanager
+def away() -> Iterator[None]:
+    """Give this page run's place back while it waits for something else (a run training in a worker)."""
+    inside = threading.get_ident() in _running
+    if inside:
+        _leave()
+    try:
+        yield
+    finally:
+        if inside:
+            _enter()

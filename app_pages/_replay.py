@@ -9,7 +9,6 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages._charts import shipped
-from app_pages._gate import heavy
 from app_pages._sections import fit
 from xorcore import History
 from xorcore.geometry import run_plane_domains
@@ -78,12 +77,11 @@ def _replay_template(
     run: str, chart: int, lg: str, log: bool, slide: bool, shape: tuple, _frames: Frames, _hist: History
 ) -> Template:
     """One chart's spec for every replay frame of this shape (vega.frames_shape), built once through Altair."""
-    with heavy():
-        if chart == 0:
-            built = curves.loss_chart_of(_frames, _hist, lg, log, hover=False)
-        else:
-            built = boundary_chart(_frames, lg) if chart == 1 else plane_chart(_frames, lg)
-        return template(vega_spec(_for_slide(built, slide, chart)), _frames)
+    if chart == 0:
+        built = curves.loss_chart_of(_frames, _hist, lg, log, hover=False)
+    else:
+        built = boundary_chart(_frames, lg) if chart == 1 else plane_chart(_frames, lg)
+    return template(vega_spec(_for_slide(built, slide, chart)), _frames)
 
 
 def _for_slide(chart, slide: bool, k: int):  # -> alt.TopLevelMixin
@@ -117,8 +115,7 @@ def _frame_views(run: str, epoch: int, lg: str, log: bool, slide: bool, playing:
     if playing:
         specs = replay_frame_specs(_hist, epoch, lg, log, slide)
     else:
-        with heavy():  # built_frame_specs(playing=False) enters no cached function
-            specs = built_frame_specs(_hist, epoch, lg, log, slide, playing)
+        specs = built_frame_specs(_hist, epoch, lg, log, slide, playing)
     specs = [shipped(s) for s in specs]  # Arrow once here, not in every session's st.vega_lite_chart
     if slide:  # a slide has no captions
         return specs, "", ""

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from app_pages._gate import away
 from xorcore import Config, History
 from xorcore.agreement import saddle_epochs
 from xorcore.config import LECTURE
@@ -176,12 +177,13 @@ def history(cfg: Config | None = None, task: str = "xor", init: np.ndarray | Non
         return hist
     job = trainer().ask(c, task, init)
     try:
-        if not job.done.wait(0.1):
-            text = partial(tr, "train_progress", epochs=f"{c.epochs:,}")
-            bar = st.progress(0.0, text=text(done=0))
-            while not job.done.wait(0.25):  # the wait releases the interpreter: other sessions' reruns go on
-                bar.progress(job.share, text=text(done=round(100 * job.share)))
-            bar.empty()
+        with away():  # the training is elsewhere: this page's place goes to another page meanwhile (_gate)
+            if not job.done.wait(0.1):
+                text = partial(tr, "train_progress", epochs=f"{c.epochs:,}")
+                bar = st.progress(0.0, text=text(done=0))
+                while not job.done.wait(0.25):  # the wait releases the interpreter: other sessions' reruns go on
+                    bar.progress(job.share, text=text(done=round(100 * job.share)))
+                bar.empty()
     finally:
         trainer().leave(job)
     hist = job.result()
