@@ -218,3 +218,12 @@ def test_workers_never_run_the_page_script_that_is_main(tmp_path, monkeypatch):
         assert same(job.result(), train(Config(seed=21, epochs=100))) and not marker.exists()
     finally:
         pool.shutdown()
+
+
+def test_a_run_several_sessions_wait_for_goes_before_runs_that_queued_long(held):
+    pool, clock, release, _ = held
+    pool.ask(Config(seed=1, epochs=3000))  # one student's run, queued long ago
+    clock.now += 20.0
+    for _ in range(2):
+        pool.ask(Config(seed=2, epochs=10_000))  # the teacher's change: two students already wait for it
+    assert [c.seed for c in release()] == [2, 1]

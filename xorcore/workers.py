@@ -7,10 +7,11 @@ niced so that the web server's reruns win the CPU from them; each PyTorch uses o
 core exists (or XORLAB_WORKERS=0) a thread of this process trains instead. Either way the run is `train`'s
 own, bit for bit (tests/test_workers.py).
 
-The queue's rule: among the runs pages wait for, the least expected work per waiting session goes first,
-less the seconds it has already waited. A run many sessions wait for, or a short one, goes before one
-student's 10,000-epoch, 8-unit run; and since waiting counts, a long run waits at most about its own length
-for newcomers. Background runs (the stuck diagnosis's 10,000-epoch twin) go only when no page's run waits.
+The queue's rule: a run several sessions wait for goes before any run one session waits for; within each,
+the least expected work per waiting session goes first, less the seconds it has already waited. So the
+teacher's change, which the class asks for at once, never waits behind students' own runs however long they
+have queued; a short run goes before one student's 10,000-epoch, 8-unit run; and since waiting counts, a long
+run waits at most about its own length for newcomers of its kind. Background runs (the stuck diagnosis's 10,000-epoch twin) go only when no page's run waits.
 A run nobody waits for any more is dropped before it starts (its page moved on). A run cannot be stopped
 once it trains, so one more process than there are workers is kept as a fast lane: when every worker trains,
 it takes only a short run (FAST_S) or one that several sessions wait for (the teacher's change), which
@@ -134,9 +135,12 @@ class Trainer:
         pages = [j for j in waiting if not j.background and j.waiters > 0]
         if fast:
             pages = [j for j in pages if j.waiters >= 2 or j.cost() <= FAST_S]
-            return min(pages, key=lambda j: j.cost() / j.waiters - (now - j.since), default=None)
-        if pages:
-            return min(pages, key=lambda j: j.cost() / j.waiters - (now - j.since))
+
+        def rank(j: Job) -> tuple[bool, float]:
+            return j.waiters < 2, j.cost() / j.waiters - (now - j.since)
+
+        if fast or pages:
+            return min(pages, key=rank, default=None)
         for j in [j for j in waiting if j.background and now - j.asked > STALE_S]:
             del self.jobs[j.key]  # its page moved on
         fresh = [j for j in waiting if j.background and now - j.asked <= STALE_S]
