@@ -17,6 +17,10 @@
 # resumes its session only on the same process, and cached messages (/_stcore/message) and media
 # files live in one process's memory.
 #
+# Runs train in worker processes (xorcore/workers.py): each app process gets cores / N of them (at least 1;
+# XORLAB_WORKERS overrides), and all of them read and write one store of runs (XORLAB_STORE, default a file
+# in the run directory), so a run any process trained is read, not trained again, by every other.
+#
 # PYTHON (default: the repository's venv, else python3) runs `python -m streamlit`; NGINX the nginx binary.
 set -euo pipefail
 
@@ -48,12 +52,17 @@ trap 'exit 143' TERM
 SECRET=$("$PYTHON" -c 'import secrets; print(secrets.token_hex(32))')
 STATIC=$("$PYTHON" -c 'import os, streamlit; print(os.path.join(os.path.dirname(streamlit.__file__), "static"))')
 
+CORES=$("$PYTHON" -c 'import os; print(len(os.sched_getaffinity(0)))')
+WORKERS=${XORLAB_WORKERS:-$((CORES / N > 0 ? CORES / N : 1))}
+STORE=${XORLAB_STORE:-$RUN/runs.sqlite3}
+
 UPSTREAMS=""
 APP_PIDS=()
 for ((i = 1; i <= N; i++)); do
   p=$((PORT + i))
   # MALLOC_ARENA_MAX=2: fewer glibc arenas for the script threads (docs/performance.md, memory)
-  (cd "$ROOT" && MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} STREAMLIT_SERVER_COOKIE_SECRET=$SECRET exec "$PYTHON" -m streamlit run dashboard.py \
+  (cd "$ROOT" && MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} STREAMLIT_SERVER_COOKIE_SECRET=$SECRET \
+    XORLAB_WORKERS=$WORKERS XORLAB_STORE=$STORE exec "$PYTHON" -m streamlit run dashboard.py \
     --server.headless true --server.address 127.0.0.1 --server.port "$p" --browser.gatherUsageStats false) >"$RUN/app-$p.log" 2>&1 &
   PIDS+=($!)
   APP_PIDS+=($!)
@@ -142,6 +151,7 @@ done
 "$NGINX" -p "$RUN" -c "$RUN/nginx.conf" -e "$RUN/nginx-error.log" -g "daemon off;" &
 PIDS+=($!)
 echo "serving http://$LISTEN:$PORT/ : nginx pid $!, $N app processes (ports $((PORT + 1))-$((PORT + N)), pids ${APP_PIDS[*]})"
-echo "run directory $RUN (app.pids, nginx.conf, logs); Ctrl-C stops everything"
+echo "run directory $RUN (app.pids, nginx.conf, logs); $WORKERS training workers per process, store $STORE"
+echo "Ctrl-C stops everything"
 wait -n "${PIDS[@]}" || true
 echo "a process exited; stopping the rest" >&2

@@ -310,6 +310,7 @@ def test_a_forkservers_workers_are_found_and_named_and_zombies_left_out():
     from conftest import plain_main
 
     ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["xorcore.forkserver"])  # the one forkserver of this process is the app's too
     with plain_main():  # after an AppTest, __main__ is a page script: a worker must not run it again
         pool = ctx.Pool(1)
     with pool:
