@@ -669,11 +669,16 @@ def listening_pids(port: int) -> list[int]:
     return pids
 
 
-def proc_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+def _proc_mb(path: str, field: str) -> float:
+    """A kB field of a /proc file (status, smaps_rollup) in MB."""
+    for line in Path(path).read_text().splitlines():
+        if line.startswith(field):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def proc_rss_mb(pid: int) -> float:
+    return _proc_mb(f"/proc/{pid}/status", "VmRSS:")
 
 
 def proc_cpu_s(pid: int) -> float:
@@ -751,10 +756,7 @@ def proc_alive(pid: int) -> bool:
 
 def proc_pss_mb(pid: int) -> float:
     """Proportional set size: each shared page divided among the processes that map it (forked workers share)."""
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-        if line.startswith("Pss:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    return _proc_mb(f"/proc/{pid}/smaps_rollup", "Pss:")
 
 
 def proc_identity(pid: int) -> tuple[int, int]:
