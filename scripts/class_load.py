@@ -701,10 +701,14 @@ class Monitor(threading.Thread):
     def cpu(self) -> float:
         return sum(proc_cpu_s(p) for p in self.pids)
 
+    def tick(self) -> None:
+        """Called before each sample (a subclass rescans what it watches)."""
+
     def run(self) -> None:
         window = [(time.monotonic(), self.cpu())]
         while not self.stop.wait(0.2):
             try:
+                self.tick()
                 self.peak_rss = max(self.peak_rss, self.rss())
                 now, cpu = time.monotonic(), self.cpu()
             except OSError:
@@ -797,6 +801,7 @@ class TreeMonitor(Monitor):
         self.names: dict[tuple[int, int], str] = {}
         self.peak_pss, self.end_pss, self.peak_procs = 0.0, float("nan"), 0
         self.lock = threading.Lock()
+        self.last_scan = time.monotonic()
         super().__init__(pids)
 
     def rescan(self) -> None:
@@ -837,22 +842,12 @@ class TreeMonitor(Monitor):
                 self.cpu_seen[proc_identity(pid)] = proc_cpu_s(pid)
         return sum(self.cpu_seen.values())
 
-    def run(self) -> None:
-        window = [(time.monotonic(), self.cpu())]
-        last_scan = time.monotonic()
-        while not self.stop.wait(0.2):
-            now = time.monotonic()
-            if now - last_scan >= 1.0:
-                last_scan = now
-                self.rescan()
-                self.peak_pss = max(self.peak_pss, self.pss())
-            self.peak_rss = max(self.peak_rss, self.rss())
-            now, cpu = time.monotonic(), self.cpu()
-            window.append((now, cpu))
-            while len(window) > 2 and now - window[1][0] >= 1.0:
-                window.pop(0)
-            if now - window[0][0] >= 1.0:
-                self.peak_cpu = max(self.peak_cpu, (cpu - window[0][1]) / (now - window[0][0]))
+    def tick(self) -> None:
+        """Every second: the process tree again, and its PSS."""
+        if (now := time.monotonic()) - self.last_scan >= 1.0:
+            self.last_scan = now
+            self.rescan()
+            self.peak_pss = max(self.peak_pss, self.pss())
 
     def finish(self) -> tuple[float, float]:
         if not self.stop.is_set():
