@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import uuid
 
 import altair  # noqa: F401  (loaded before app_pages._shared, whose gc.freeze covers it; every page needs it)
 import pandas  # noqa: F401
@@ -226,7 +227,8 @@ def _notices(lang: str) -> None:
 
 
 lang = sidebar()
-asked(run_key(st.session_state["config"]))  # this session's page draws this setting: _gate ranks by such asks
+# this session's page draws this setting: _gate ranks page runs by the sessions asking for it
+asked(run_key(st.session_state["config"]), st.session_state.setdefault("gate_session", uuid.uuid4().hex))
 with admitted():  # a few page runs at once, the setting most asked for first (_gate)
     _notices(lang)
     st.html(GRAPH_CSS)  # style only: drawn nowhere

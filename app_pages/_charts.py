@@ -21,6 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
+from app_pages._gate import checkpoint, shared
 from app_pages._sections import SLIDE_CHART_HEIGHT, fit, presenting
 from xorcore import History
 from xorcore.views.vega import vega_spec
@@ -63,10 +64,11 @@ def chart(
     The spec is built once per builder, inputs and mode for every session (its description, the alt text,
     is spec["description"]) and returned.
     """
+    checkpoint()  # a page run that is not the class's lets a waiting class run go first (_gate)
     name = f"{build.__module__}.{build.__qualname__}"
-    spec = (_run_spec if _of_runs((*args, *kwargs.values())) else _spec)(
-        name, args, kwargs, height, presenting(), legends, build
-    )
+    runs, ours = _of_runs((*args, *kwargs.values())), shared()
+    cache = (_class_run_spec if runs else _class_spec) if ours else (_run_spec if runs else _spec)
+    spec = cache(name, args, kwargs, height, presenting(), legends, build)
     _draw(spec, box, width)
     return spec
 
@@ -87,9 +89,11 @@ def _build_spec(
     return shipped(vega_spec(built if height is None else fit(built, height, slide=slide)))
 
 
-# Two caches, each bounded by size through its entry count (tests/test_app_charts.py checks both bounds):
-# charts of a setting (the largest, the hidden plane of 8 units, pickled as st.cache_data keeps it: 0.38 MB)
-# and charts of whole runs (a 10,000-epoch run of 8 units: up to 1.4 MB). A setting's pages draw ~20 charts.
+# Caches, each bounded by size through its entry count (tests/test_app_charts.py checks the bounds): charts of
+# a setting (the largest, the hidden plane of 8 units, pickled as st.cache_data keeps it: 0.38 MB) and charts
+# of whole runs (a 10,000-epoch run of 8 units: up to 1.4 MB). A setting's pages draw ~20 charts. The class's
+# page runs (app_pages._gate.shared) keep theirs apart, so that students exploring never push out the charts
+# the whole class is drawing.
 @st.cache_data(max_entries=SPEC_ENTRIES, show_spinner=False)
 def _spec(
     name: str, args: tuple, kwargs: dict, height: int | None, slide: bool, legends: bool, _build: Callable
@@ -103,6 +107,22 @@ def _run_spec(
     name: str, args: tuple, kwargs: dict, height: int | None, slide: bool, legends: bool, _build: Callable
 ) -> dict:
     """A chart of whole runs (a History, or a list of them, among its inputs)."""
+    return _build_spec(name, args, kwargs, height, slide, legends, _build)
+
+
+@st.cache_data(max_entries=SPEC_ENTRIES, show_spinner=False)
+def _class_spec(
+    name: str, args: tuple, kwargs: dict, height: int | None, slide: bool, legends: bool, _build: Callable
+) -> dict:
+    """A chart of a setting's numbers, drawn for the class."""
+    return _build_spec(name, args, kwargs, height, slide, legends, _build)
+
+
+@st.cache_data(max_entries=RUN_SPEC_ENTRIES, show_spinner=False, hash_funcs={History: History.digest})
+def _class_run_spec(
+    name: str, args: tuple, kwargs: dict, height: int | None, slide: bool, legends: bool, _build: Callable
+) -> dict:
+    """A chart of whole runs, drawn for the class."""
     return _build_spec(name, args, kwargs, height, slide, legends, _build)
 
 

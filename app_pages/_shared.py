@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from app_pages._gate import away
+from app_pages._gate import away, shared
 from xorcore import Config, History
 from xorcore.agreement import saddle_epochs
 from xorcore.config import LECTURE
@@ -175,7 +175,7 @@ def history(cfg: Config | None = None, task: str = "xor", init: np.ndarray | Non
     key = run_key(c, task, init)
     if (hist := _runs().get(key)) is not None:
         return hist
-    job = trainer().ask(c, task, init)
+    job = trainer().ask(c, task, init, shared=shared())  # the class's run goes first, in its lane
     try:
         with away():  # the training is elsewhere: this page's place goes to another page meanwhile (_gate)
             if not job.done.wait(0.1):

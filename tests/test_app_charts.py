@@ -101,6 +101,26 @@ def test_a_chart_of_a_run_is_keyed_by_the_runs_digest(monkeypatch):
     charts._run_spec.clear()
 
 
+def test_the_class_s_charts_are_kept_apart_from_students_own(monkeypatch):
+    """A class page run's charts go to caches of their own: students exploring cannot push them out."""
+    calls = []
+
+    def build(flat, activation, hidden, lang):
+        calls.append(lang)
+        return decision_boundary(flat, activation, hidden, lang)
+
+    build.__qualname__ = "test_class_build"
+    flat = train(Config(epochs=50)).params[-1]
+    monkeypatch.setattr(charts, "_draw", lambda spec, box=None, width="stretch": None)
+    for ours in (True, False, True):
+        monkeypatch.setattr(charts, "shared", lambda ours=ours: ours)
+        charts.chart(build, flat, "sigmoid", 2, "en")
+    assert calls == ["en", "en"]  # once for the class, once for the student; the class's kept
+    assert charts._class_run_spec._info.max_entries == charts.RUN_SPEC_ENTRIES
+    charts._spec.clear()
+    charts._class_spec.clear()
+
+
 def test_the_spec_cache_stays_within_its_size_bound():
     """The largest spec a page caches (the Model page's 80 x 80 boundary or a hidden plane of 8 units),
     pickled as st.cache_data keeps it, times the entry count."""
@@ -112,7 +132,7 @@ def test_the_spec_cache_stays_within_its_size_bound():
         for lang in ("en", "ko")
     )
     assert charts.SPEC_ENTRIES * largest <= 32 * 2**20
-    assert charts._spec._info.max_entries == charts.SPEC_ENTRIES
+    assert charts._spec._info.max_entries == charts._class_spec._info.max_entries == charts.SPEC_ENTRIES
 
 
 def _legends(spec: object) -> list:

@@ -1,11 +1,22 @@
-"""app_pages._gate: page runs SLOTS at a time, the setting asked for most first, then the first to come; a run
-waiting for training gives its place back. No timing: the run holding the place waits for the test."""
+"""app_pages._gate: page runs SLOTS at a time, the class's first (its setting asked for by most sessions first),
+then the first to come; a run waiting for training gives its place back; a run that is not the class's gives its
+place to the class at a checkpoint; a session the class follows leads. No timing: the runs wait for the test."""
 
 from __future__ import annotations
 
 import threading
 
+import pytest
+
 import app_pages._gate as gate
+
+
+@pytest.fixture(autouse=True)
+def _fresh_gate(monkeypatch):
+    """Each test with its own asks and sessions."""
+    monkeypatch.setattr(gate, "_asks", {})
+    monkeypatch.setattr(gate, "_first", {})
+    monkeypatch.setattr(gate, "_sessions", gate.OrderedDict())
 
 
 def _until(cond) -> None:
@@ -21,7 +32,7 @@ def test_page_runs_go_by_how_many_sessions_asked_for_their_setting(monkeypatch):
     order, release, away_release = [], threading.Event(), threading.Event()
 
     def page(name: str, key: str, hold: threading.Event | None = None, wait_away: bool = False) -> None:
-        gate.asked(key)
+        gate.asked(key, name)
         with gate.admitted():
             order.append(name)
             if wait_away:
@@ -31,15 +42,16 @@ def test_page_runs_go_by_how_many_sessions_asked_for_their_setting(monkeypatch):
             if hold is not None:
                 assert hold.wait(60)
 
-    for _ in range(5):
-        gate.asked("teacher")  # five followers asked for the teacher's setting
+    for k in range(5):
+        gate.asked("teacher", f"follower {k}")  # five followers asked for the teacher's setting
     first = threading.Thread(target=page, args=("first", "first", release))
     first.start()
     _until(lambda: order == ["first"])
     others = [threading.Thread(target=page, args=(n, n)) for n in ("own", "teacher")]
     for t in others:
         t.start()
-    _until(lambda: len(gate._queue) == 2)  # both wait behind the first
+    # the class's run takes a place of its own at once (the first is one session's); the other waits
+    _until(lambda: order == ["first", "teacher"] and len(gate._queue) == 1)
     release.set()
     for t in [first, *others]:
         t.join(60)
@@ -65,3 +77,59 @@ def test_asks_older_than_the_window_do_not_count(monkeypatch):
     now[0] += gate.ASKED_S + 1
     gate.asked("new-run")
     assert gate.asks("old-run") == 0 and gate.asks("new-run") == 1
+
+
+def test_a_run_that_is_not_the_class_s_waits_at_a_checkpoint_while_the_class_runs():
+    order, hold, build = [], threading.Event(), threading.Event()
+
+    def own(name: str, wait: threading.Event | None = None) -> None:
+        gate.asked(name, name)
+        with gate.admitted():
+            order.append(name)
+            if wait is not None:
+                assert wait.wait(60)
+                gate.checkpoint()  # between two charts
+                order.append(name + " again")
+
+    def teacher() -> None:
+        gate.asked("tanh", "follower")  # the class asks for the teacher's setting
+        gate.asked("tanh", "teacher")
+        with gate.admitted():
+            order.append("teacher")
+            assert build.wait(60)  # building the setting's charts
+
+    explorer = threading.Thread(target=own, args=("explorer", hold))
+    explorer.start()
+    _until(lambda: order == ["explorer"])
+    teaching = threading.Thread(target=teacher)
+    teaching.start()
+    _until(lambda: order == ["explorer", "teacher"])  # a place of the class's own, at once
+    hold.set()
+    _until(lambda: len(gate._queue) == 1)  # the explorer waits at its checkpoint
+    newcomer = threading.Thread(target=own, args=("newcomer",))
+    newcomer.start()
+    _until(lambda: len(gate._queue) == 2)  # and no other student's run starts while the class's runs
+    assert order == ["explorer", "teacher"]
+    build.set()
+    for t in (explorer, teaching, newcomer):
+        t.join(60)
+    assert order[2:] == ["explorer again", "newcomer"]  # the explorer kept its place in the queue
+    assert not gate._queue and not gate._running
+
+
+def test_a_session_leads_once_another_follows_the_setting_it_asked_for_first():
+    def kind(key: str, session: str) -> bool:
+        gate.asked(key, session)
+        return gate.shared()
+
+    assert not kind("lecture", "teacher")  # alone on its link
+    assert kind("lecture", "student 1")  # two sessions: the class's
+    assert kind("tanh", "teacher")  # the teacher's change, before anyone followed: the class's, it leads
+    assert not kind("seed 7", "student 1")  # a student's own setting (the one first on a link led nothing)
+    assert kind("tanh", "student 2")  # following the teacher
+    assert not kind("seed 9", "student 2") and not kind("seed 10", "student 2")
+    assert kind("relu", "teacher")
+    assert not kind("seed 11", "student 3")
+    gate.asked("seed 11", "student 4")  # student 4 follows student 3: student 3 leads for its next own setting
+    assert kind("seed 12", "student 3")
+    assert not kind("seed 13", "student 3")  # nobody followed seed 12: it leads no more

@@ -183,21 +183,43 @@ def test_a_stored_run_survives_a_new_trainer(tmp_path):
     assert np.array_equal(RunStore(path).get(run_key(cfg)).params, train(cfg).params)
 
 
-def test_the_fast_lane_takes_only_a_short_run_or_one_many_wait_for():
+def test_the_class_lane_takes_only_a_run_several_wait_for_or_one_a_followed_page_asked_for():
     pool = Trainer(2, None, clock=Clock())
 
-    def waiting(seed: int, epochs: int, waiters: int) -> None:
+    def waiting(seed: int, epochs: int, waiters: int, shared: bool = False) -> None:
         cfg = Config(seed=seed, epochs=epochs, hidden=8)
-        pool.jobs[run_key(cfg)] = workers.Job(run_key(cfg), cfg, "xor", None, False, waiters=waiters)
+        pool.jobs[run_key(cfg)] = workers.Job(run_key(cfg), cfg, "xor", None, False, shared, waiters=waiters)
 
-    waiting(1, 10_000, 1)  # one student's long run
-    assert pool._next(fast=True) is None and pool._next().config.seed == 1  # a worker takes it, the lane does not
-    waiting(2, 10_000, 3)  # the teacher's long run: three wait for it
-    assert pool._next(fast=True).config.seed == 2
-    waiting(3, 500, 1)  # short
-    assert {pool._next(fast=True).config.seed} <= {2, 3}
+    waiting(1, 500, 1)  # one student's short run
+    assert pool._next(lane=True) is None and pool._next().config.seed == 1  # a worker takes it, the lane does not
+    waiting(2, 10_000, 3)  # the class's long run: three wait for it
+    assert pool._next(lane=True).config.seed == 2 and pool._next().config.seed == 2
+    waiting(3, 10_000, 1, shared=True)  # the teacher's change, before the class has asked
+    assert {pool._next(lane=True).config.seed} <= {2, 3}
     del pool.jobs[run_key(Config(seed=2, epochs=10_000, hidden=8))]
-    assert pool._next(fast=True).config.seed == 3
+    assert pool._next(lane=True).config.seed == 3 and pool._next().config.seed == 3
+
+
+def test_a_shared_ask_makes_its_run_the_class_s_and_it_trains_in_the_lane(monkeypatch):
+    pool = Trainer(1, None, clock=Clock())
+    started: list[tuple[int, bool]] = []
+    monkeypatch.setattr(pool, "_pool", lambda lane=False: started.append(lane) or _NoPool())
+    with pool.lock:
+        pool.running = 1  # the one worker trains a student's run
+    job = pool.ask(Config(seed=5))
+    assert not job.started and not job.of_class()  # waits for the worker
+    pool.leave(job)
+    job = pool.ask(Config(seed=6), shared=True)
+    assert job.started and job.of_class() and started == [True]  # the lane took it at once
+
+
+class _NoPool:
+    """A pool that takes a run and never gives it back (what a test of dispatch needs)."""
+
+    def submit(self, *args, **kwargs):
+        from concurrent.futures import Future
+
+        return Future()
 
 
 def test_workers_never_run_the_page_script_that_is_main(tmp_path, monkeypatch):

@@ -7,15 +7,15 @@ niced so that the web server's reruns win the CPU from them; each PyTorch uses o
 core exists (or XORLAB_WORKERS=0) a thread of this process trains instead. Either way the run is `train`'s
 own, bit for bit (tests/test_workers.py).
 
-The queue's rule: a run several sessions wait for goes before any run one session waits for; within each,
-the least expected work per waiting session goes first, less the seconds it has already waited. So the
-teacher's change, which the class asks for at once, never waits behind students' own runs however long they
-have queued; a short run goes before one student's 10,000-epoch, 8-unit run; and since waiting counts, a long
-run waits at most about its own length for newcomers of its kind. Background runs (the stuck diagnosis's 10,000-epoch twin) go only when no page's run waits.
-A run nobody waits for any more is dropped before it starts (its page moved on). A run cannot be stopped
-once it trains, so one more process than there are workers is kept as a fast lane: when every worker trains,
-it takes only a short run (FAST_S) or one that several sessions wait for (the teacher's change), which
-therefore never waits for students' long runs to finish.
+The queue's rule: a run of the class (several sessions wait for it, or a page asked for it that the class
+follows: the teacher's change, before the class has asked) goes before any other; within each, the least
+expected work per waiting session goes first, less the seconds it has already waited. So the teacher's change
+never waits behind students' own runs however long they have queued; a short run goes before one student's
+10,000-epoch, 8-unit run; and since waiting counts, a long run waits at most about its own length for newcomers
+of its kind. Background runs (the stuck diagnosis's 10,000-epoch twin) go only when no page's run waits. A run
+nobody waits for any more is dropped before it starts (its page moved on). A run cannot be stopped once it
+trains, so one more process, the class's lane, trains the class's runs only, not niced: the teacher's change
+never waits for a student's run to finish, and gets a core while the workers train students' runs.
 """
 
 from __future__ import annotations
@@ -37,9 +37,8 @@ from .config import Config
 from .store import BUDGET, RunStore, decode, default_path, encode, run_key
 from .train import History, train
 
-NICE = 10  # the workers' niceness: the web process's reruns come first on a busy CPU
+NICE = 10  # the workers' niceness: the web process's reruns and the class's lane come first on a busy CPU
 FINISHED = 8  # finished runs the trainer keeps for sessions that come back for them (at most 13 MB)
-FAST_S = 1.0  # the fast lane takes a run expected to train within this many seconds, or one several sessions wait for
 STALE_S = 5.0  # a background run nobody asked for in this long is dropped before it starts
 _SECONDS_PER_EPOCH = 3.5e-4  # the lecture's run, about: only the queue's order depends on it
 
@@ -53,6 +52,7 @@ class Job:
     task: str
     init: tuple[float, ...] | None
     background: bool
+    shared: bool = False  # asked for by a page the class follows (xorcore's caller says)
     waiters: int = 0
     since: float = 0.0  # when first asked (a page run's waiting time)
     asked: float = 0.0  # when last asked (a background run's staleness)
@@ -62,6 +62,10 @@ class Job:
     history: History | None = None
     error: BaseException | None = None
     tries: int = 0
+
+    def of_class(self) -> bool:
+        """Whether the class waits for it: several sessions, or a page the class follows."""
+        return self.waiters >= 2 or self.shared
 
     def cost(self) -> float:
         """Expected seconds of training (epochs, a little more per hidden unit)."""
@@ -99,12 +103,17 @@ class Trainer:
         self.lock = threading.Lock()
         self.jobs: dict[str, Job] = {}  # waiting or training
         self.finished: OrderedDict[str, Job] = OrderedDict()  # the last FINISHED runs, for askers who come back
-        self.running = 0
+        self.running, self.lane_busy = 0, False
         self.pool: Executor | None = None
+        self.lane: Executor | None = None  # the class's lane (with worker processes only)
         self.queue: multiprocessing.Queue | None = None  # progress reports from the workers
 
-    def ask(self, cfg: Config, task: str = "xor", init: np.ndarray | None = None, background: bool = False) -> Job:
-        """The Job of this run, queued if new. A page's ask waits (call leave when done); a background one does not."""
+    def ask(
+        self, cfg: Config, task: str = "xor", init: np.ndarray | None = None, background: bool = False,
+        shared: bool = False,
+    ) -> Job:
+        """The Job of this run, queued if new. A page's ask waits (call leave when done); a background one does not.
+        shared: the page asking is one the class follows (it goes first, in the class's lane)."""
         key = run_key(cfg, task, init)
         with self.lock:
             job = self.jobs.get(key) or self.finished.get(key)
@@ -117,6 +126,7 @@ class Trainer:
                 if job.background:  # a page now waits for the background run: it queues as a page's run
                     job.background, job.since = False, self.clock()
                 job.waiters += 1
+                job.shared = job.shared or shared
         self._dispatch()
         return job
 
@@ -127,19 +137,19 @@ class Trainer:
             if job.waiters <= 0 and not job.started and not job.background and self.jobs.get(job.key) is job:
                 del self.jobs[job.key]
 
-    def _next(self, fast: bool = False) -> Job | None:
-        """The next run to train, by the queue's rule (module docstring); fast: only a run the fast lane takes.
+    def _next(self, lane: bool = False) -> Job | None:
+        """The next run to train, by the queue's rule (module docstring); lane: only a run of the class.
         Called with the lock held."""
         now = self.clock()
         waiting = [j for j in self.jobs.values() if not j.started]
         pages = [j for j in waiting if not j.background and j.waiters > 0]
-        if fast:
-            pages = [j for j in pages if j.waiters >= 2 or j.cost() <= FAST_S]
+        if lane:
+            pages = [j for j in pages if j.of_class()]
 
         def rank(j: Job) -> tuple[bool, float]:
-            return j.waiters < 2, j.cost() / j.waiters - (now - j.since)
+            return not j.of_class(), j.cost() / j.waiters - (now - j.since)
 
-        if fast or pages:
+        if lane or pages:
             return min(pages, key=rank, default=None)
         for j in [j for j in waiting if j.background and now - j.asked > STALE_S]:
             del self.jobs[j.key]  # its page moved on
@@ -147,36 +157,47 @@ class Trainer:
         return min(fresh, key=lambda j: j.asked, default=None)
 
     def _dispatch(self) -> None:
-        """Start queued runs while a worker is free."""
+        """Start queued runs while a worker (or, for the class's run, the lane) is free."""
         while True:
             with self.lock:
-                lanes = self.workers + 1 if self.workers else 1  # the workers, and the fast lane
-                if self.running >= lanes or (job := self._next(fast=self.running >= max(1, self.workers))) is None:
+                if self.workers and not self.lane_busy and (job := self._next(lane=True)) is not None:
+                    lane = self.lane_busy = True
+                elif self.running < max(1, self.workers) and (job := self._next()) is not None:
+                    lane, self.running = False, self.running + 1
+                else:
                     return
                 job.started, job.tries = True, job.tries + 1
-                self.running += 1
-                pool = self._pool()
+                pool = self._pool(lane)
             fut: Future[bytes | History]
             if self.workers:
                 fut = pool.submit(_work, job.key, job.config, job.task, job.init)
             else:
                 fut = pool.submit(_train_here, job, self.store)
-            fut.add_done_callback(partial(self._finished, job))
+            fut.add_done_callback(partial(self._finished, job, lane))
 
-    def _pool(self) -> Executor:
-        if self.pool is None:
-            if self.workers == 0:
+    def _pool(self, lane: bool = False) -> Executor:
+        """The workers' pool, or the lane's (one process, not niced); both start with the first run."""
+        if self.workers == 0:
+            if self.pool is None:
                 self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xorlab-train")
-            else:
-                ctx = multiprocessing.get_context("forkserver")
-                ctx.set_forkserver_preload(["xorcore.forkserver"])  # its docstring says why
-                self.queue = ctx.Queue()
-                threading.Thread(target=self._read_progress, args=(self.queue,), daemon=True).start()
-                path = None if self.store is None else str(self.store.path)
-                budget = 0 if self.store is None else self.store.budget
-                self.pool = ProcessPoolExecutor(self.workers + 1, mp_context=ctx, initializer=_start_worker,
-                                                initargs=(self.queue, path, budget))  # fmt: skip
-        return self.pool
+            return self.pool
+        if self.queue is None:
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["xorcore.forkserver"])  # its docstring says why
+            self.queue = ctx.Queue()
+            threading.Thread(target=self._read_progress, args=(self.queue,), daemon=True).start()
+        if self.pool is None:
+            self.pool = self._processes(self.workers, NICE)
+        if self.lane is None:
+            self.lane = self._processes(1, 0)
+            self.lane.submit(_warm)  # it starts now, and trains once: the class's first run waits for neither
+        return self.lane if lane else self.pool
+
+    def _processes(self, n: int, nice: int) -> Executor:
+        path = None if self.store is None else str(self.store.path)
+        budget = 0 if self.store is None else self.store.budget
+        ctx = multiprocessing.get_context("forkserver")
+        return ProcessPoolExecutor(n, mp_context=ctx, initializer=_start_worker, initargs=(self.queue, path, budget, nice))
 
     def _read_progress(self, queue: multiprocessing.Queue) -> None:
         while True:
@@ -184,13 +205,19 @@ class Trainer:
             if (job := self.jobs.get(key)) is not None:
                 job.share = share
 
-    def _finished(self, job: Job, fut: Future[bytes | History]) -> None:
+    def _finished(self, job: Job, lane: bool, fut: Future[bytes | History]) -> None:
         """A run came back: hand it to its waiters (a broken pool is replaced and the run tried once more)."""
         error = fut.exception()
         with self.lock:
-            self.running -= 1
+            if lane:
+                self.lane_busy = False
+            else:
+                self.running -= 1
             if isinstance(error, BrokenProcessPool):
-                self.pool = None
+                if lane:
+                    self.lane = None
+                else:
+                    self.pool = None
                 if job.tries < 2:
                     job.started = False
                     error = None
@@ -212,9 +239,10 @@ class Trainer:
 
     def shutdown(self) -> None:
         """Stop the workers (queued runs are not trained)."""
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
+        for pool in (self.pool, self.lane):
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = self.lane = None
 
 
 def _train_here(job: Job, store: RunStore | None) -> History:
@@ -230,12 +258,12 @@ _QUEUE: multiprocessing.Queue | None = None
 _STORE: RunStore | None = None
 
 
-def _start_worker(queue: multiprocessing.Queue, path: str | None, budget: int) -> None:
-    """A worker's start: niced, one PyTorch thread, the shared store."""
+def _start_worker(queue: multiprocessing.Queue, path: str | None, budget: int, nice: int) -> None:
+    """A worker's start: niced (the lane's not), one PyTorch thread, the shared store."""
     global _QUEUE, _STORE
     import torch
 
-    os.nice(NICE)
+    os.nice(nice)
     torch.set_num_threads(1)
     _QUEUE, _STORE = queue, None if path is None else RunStore(path, budget)
 
@@ -257,6 +285,11 @@ def _work(key: str, cfg: Config, task: str, init: tuple[float, ...] | None) -> b
     return encode(hist)
 
 
+def _warm() -> None:
+    """A worker's first training (PyTorch's first operations cost seconds), of a run nobody asked for."""
+    train(Config(epochs=2))
+
+
 _TRAINER: Trainer | None = None
 _TRAINER_LOCK = threading.Lock()
 
@@ -270,4 +303,6 @@ def trainer() -> Trainer:
             budget = int(os.environ.get("XORLAB_STORE_BYTES", "").strip() or BUDGET)
             store = None if path is None else RunStore(path, budget)
             _TRAINER = Trainer(default_workers(), store)
+            with _TRAINER.lock:
+                _TRAINER._pool()  # the workers and the lane start with the first page, not with the first run
         return _TRAINER
