@@ -109,7 +109,11 @@ class Trainer:
         self.queue: multiprocessing.Queue | None = None  # progress reports from the workers
 
     def ask(
-        self, cfg: Config, task: str = "xor", init: np.ndarray | None = None, background: bool = False,
+        self,
+        cfg: Config,
+        task: str = "xor",
+        init: np.ndarray | None = None,
+        background: bool = False,
         shared: bool = False,
     ) -> Job:
         """The Job of this run, queued if new. A page's ask waits (call leave when done); a background one does not.
@@ -197,7 +201,9 @@ class Trainer:
         path = None if self.store is None else str(self.store.path)
         budget = 0 if self.store is None else self.store.budget
         ctx = multiprocessing.get_context("forkserver")
-        return ProcessPoolExecutor(n, mp_context=ctx, initializer=_start_worker, initargs=(self.queue, path, budget, nice))
+        return ProcessPoolExecutor(
+            n, mp_context=ctx, initializer=_start_worker, initargs=(self.queue, path, budget, nice)
+        )
 
     def _read_progress(self, queue: multiprocessing.Queue) -> None:
         while True:
