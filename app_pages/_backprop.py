@@ -15,7 +15,7 @@ from torch import nn
 from app_pages import _walk
 from app_pages._charts import chart
 from app_pages._sections import caption, lead, more, presenting
-from app_pages._shared import config, lang, tr, upright
+from app_pages._shared import config, lang, number_table, tr, upright
 from app_pages._views import loss_slice_view
 from xorcore import LECTURE
 from xorcore import trace as trace_of
@@ -25,7 +25,6 @@ from xorcore.model import load, param_names, unflatten
 from xorcore.numfmt import num
 from xorcore.views.walk import walk_alt, walk_chart
 
-FMT6 = num  # six decimals, never "-0.000000"
 WALK_HEIGHT = 110  # the loss-per-step chart's plot on the update slide
 
 
@@ -71,13 +70,13 @@ def manual_update(model: nn.Sequential, loss: float) -> None:
     m2.metric(tr("bp_loss_after", k=k), f"{after:.6f}", delta=f"{after - before:+.6f}", delta_color="inverse")
     box["caption"].caption(tr("bp_table_caption", k=k))
     table = _step_table(cfg, walk, biases)
-    box["table"].dataframe(table.style.format(FMT6, subset=list(table.columns[1:4])), hide_index=True)
+    number_table(box["table"], table, hide_index=True)
     new = unflatten(walk["flats"][-1], cfg.hidden)
     with box["folded"]:
         st.markdown(f"**{tr('bp_updated_w1')}**")
-        st.dataframe(grad_frame("d_W1", new["W1"]).style.format(FMT6))
+        number_table(st, grad_frame("d_W1", new["W1"]))
         st.markdown(f"**{tr('bp_updated_w2')}**")
-        st.dataframe(upright(grad_frame("d_W2", new["W2"])).style.format(FMT6))
+        number_table(st, upright(grad_frame("d_W2", new["W2"])))
     # The lecture's cell 2 depends on the seed, the activation and the width only (not on the optimizer).
     lecture_model = (cfg.seed, cfg.activation, cfg.hidden) == (LECTURE.seed, LECTURE.activation, LECTURE.hidden)
     if k == 1 and not biases and math.isclose(eta, 0.1) and lecture_model:

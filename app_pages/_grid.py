@@ -7,6 +7,7 @@ import time
 
 import streamlit as st
 
+from app_pages._gate import checkpoint
 from app_pages._shared import K_ENGINE, config, lang, page_path, tr
 from xorcore import Config, stuck_grid
 from xorcore import experiments as ex
@@ -157,6 +158,7 @@ def train_grid(last: dict, timed: bool = False) -> ex.GridResult:
     bar = st.progress(0.0, text=tr("ex_progress", row=tr(f"act_{last['rows'][0]}"), done=0, total=rows_total))
     cells: dict = {}
     for i, row in enumerate(last["rows"]):
+        checkpoint()  # between two rows a student's grid lets the class's page runs go first (_gate)
         bar.progress(i / rows_total, text=tr("ex_progress", row=tr(f"act_{row}"), done=i, total=rows_total))
         cells.update(_row(row, last["cols"], last["kind"], last["seeds"], last["epochs"], last["hidden"],
                           last["lr"], last["optimizer"]))  # fmt: skip

@@ -20,6 +20,7 @@ from typing import Any
 
 import streamlit as st
 
+from app_pages._gate import checkpoint
 from app_pages._shared import PAGES, named_params, nav_links, neighbour, page_of, page_path, tr
 from xorcore.views.style import AUTOSIZE
 
@@ -75,6 +76,7 @@ def show(page: str, sections: Sequence[Section]) -> None:
         return
     for s in sections:
         if s.reading:
+            checkpoint()  # between two sections a student's own page run lets the class's go first (_gate)
             with st.container(key=f"section-{page}-{s.id}"):
                 if s.title:
                     (st.subheader if s.sub else st.header)(_text(s.title))

@@ -15,6 +15,7 @@ from app_pages._gate import away, shared
 from xorcore import Config, History
 from xorcore.agreement import saddle_epochs
 from xorcore.config import LECTURE
+from xorcore.numfmt import no_negative_zero
 from xorcore.outcome import rule_values
 from xorcore.store import run_key
 from xorcore.text import CHOICE_KEYS, t
@@ -73,6 +74,14 @@ def engine_note(hist: History) -> None:
 def right_text(right: int) -> str:
     """How many of the four inputs are right, as a student would say it: all four, none, or n of 4."""
     return tr({0: "mp_right_none", 4: "mp_right_all"}.get(right, "mp_right_some"), right=right)
+
+
+def number_table(box, df: pd.DataFrame, digits: int = 6, **kwargs) -> None:
+    """df as a st.dataframe in box, its numbers with `digits` decimals, never -0.000000. The browser formats
+    them (column_config): pandas' Styler would cost every rerun several ms a table."""
+    fmt = st.column_config.NumberColumn(format=f"%.{digits}f")
+    config = {str(c): fmt for c in df.columns if df[c].dtype.kind == "f"}
+    box.dataframe(no_negative_zero(df, digits), column_config=config, **kwargs)
 
 
 def upright(df: pd.DataFrame, index: bool = True) -> pd.DataFrame:

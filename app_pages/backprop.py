@@ -9,12 +9,12 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from app_pages._backprop import FMT6, fmt8, loss_slice, manual_update
+from app_pages._backprop import fmt8, loss_slice, manual_update
 from app_pages._flow import flow_size, flow_view
 from app_pages._network import network_view
 from app_pages._quiz import Ask, with_quiz
 from app_pages._sections import Section, more, presenting, show, wide_net
-from app_pages._shared import config, lang, tr, upright
+from app_pages._shared import config, lang, number_table, tr, upright
 from app_pages._views import grad_shares_view, local_upstream_view
 from app_pages._walk import ETA, setting, valid
 from xorcore import build_model, finite_differences
@@ -145,9 +145,9 @@ def tables(step: str, metric: bool = True) -> None:
     else:  # 3+ units, or 4 inputs across (turned): too wide for a third at 1280 px; one under the other
         left, mid, right = st.container(), st.container(), st.container()
     left.markdown(f"**{auto_label}**")
-    left.dataframe(auto_frame.style.format(FMT6))
+    number_table(left, auto_frame)
     mid.markdown(f"**{tr('bp_by_hand')}**")
-    mid.dataframe(hand_frame.style.format(FMT6))
+    number_table(mid, hand_frame)
     if metric:
         right.metric(tr("bp_maxdiff"), diff(step))
     if row is not None and step in PARAM_STEPS:

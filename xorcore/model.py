@@ -29,7 +29,7 @@ OPTIMIZERS_TORCH = {
 def build_model(config: Config) -> nn.Sequential:
     """Seed, then Linear(2, H), act, Linear(H, 1), Sigmoid; the caller's RNG is untouched."""
     with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(config.seed)
+        torch.default_generator.manual_seed(config.seed)  # torch.manual_seed's CPU part, without its device bookkeeping
         layer1 = nn.Linear(2, config.hidden)  # made first, as in the lecture
         layer2 = nn.Linear(config.hidden, 1)
     return nn.Sequential(layer1, ACT_MODULES[config.activation](), layer2, nn.Sigmoid())

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 
 def num(v: float, d: int = 6) -> str:
     """A number with d decimals, never '-0.000000' (a tiny negative shows as 0)."""
     s = f"{float(v):.{d}f}"
     return "0." + "0" * d if s == "-0." + "0" * d else s
+
+
+def no_negative_zero(df: pd.DataFrame, d: int = 6) -> pd.DataFrame:
+    """df with every number that d decimals write as -0.000000 set to 0 (for a table the browser formats)."""
+    out, zero = df, num(0.0, d)
+    for col in df.columns:
+        a = df[col].to_numpy()
+        if a.dtype.kind == "f" and ((a < 0) & (a > -(10.0**-d))).any():
+            out = out.copy() if out is df else out
+            out[col] = [0.0 if v < 0 and num(v, d) == zero else v for v in a]
+    return out
 
 
 def array_text(a: np.ndarray, d: int = 6) -> str:
