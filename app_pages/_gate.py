@@ -7,10 +7,10 @@ cached, its rerun takes a tenth of a second) waits behind all of them. So a page
 A run is the class's when two or more sessions asked for its setting in the last ASKED_S seconds, or when its
 session leads: the last setting it was first to ask for was then asked for by another session (the teacher,
 whose every change the class makes; a student who was first on a shared link leads for one change only).
-The class's runs take up to SLOTS places of their own and go first, the setting asked for by most sessions
-first; other runs take a place only while fewer than SLOTS runs are running and none of the class's runs or
-waits. So the class's runs have the interpreter to themselves: a run that is not the class's stops at its next
-checkpoint (between two charts) while the class's runs, and waits at most YIELD_S there. A page waiting for a
+The class's runs take up to SLOTS places of their own and go first, in the order they came; other runs take
+a place only while fewer than SLOTS runs are running and none of the class's runs or waits. So the class's runs
+have the interpreter to themselves: a run that is not the class's stops at its next checkpoint (between two
+sections, charts or grid rows) while the class's runs, and waits at most YIELD_S there. A page waiting for a
 run to train gives its place back meanwhile (away).
 """
 
@@ -32,7 +32,7 @@ SESSIONS = 4096  # sessions whose lead is remembered (the least recent forgotten
 CLASS, OWN = 0, 1  # a run's kind, in the order they go
 
 _cond = threading.Condition()
-_queue: list[tuple[int, int, int, int]] = []  # (kind, -sessions asking, arrival, thread): waiting page runs
+_queue: list[tuple[int, int, int]] = []  # (kind, arrival, thread): the waiting page runs
 _running: dict[int, int] = {}  # the threads holding a place, and their runs' kinds
 _order = itertools.count()
 _local = threading.local()  # per script thread: its setting's key, whether its session leads, its queue entry
@@ -79,7 +79,7 @@ def shared() -> bool:
     return getattr(_local, "leads", False) or asks(getattr(_local, "key", None)) >= 2
 
 
-def _may_run(entry: tuple[int, int, int, int]) -> bool:
+def _may_run(entry: tuple[int, int, int]) -> bool:
     """Whether the queue's head may take a place (with the lock held)."""
     if entry[0] == CLASS:
         return sum(kind == CLASS for kind in _running.values()) < SLOTS
@@ -90,9 +90,8 @@ def _enter(patience: float | None = None) -> None:
     """Wait for a place (the queue's rule); after `patience` seconds, run anyway."""
     me = threading.get_ident()
     entry = getattr(_local, "entry", None)
-    if entry is None or entry[3] != me:  # a new page run; one coming back keeps its place in the queue
-        n = asks(getattr(_local, "key", None))
-        entry = _local.entry = (CLASS if shared() else OWN, -n, next(_order), me)
+    if entry is None or entry[2] != me:  # a new page run; one coming back keeps its place in the queue
+        entry = _local.entry = (CLASS if shared() else OWN, next(_order), me)
     end = None if patience is None else time.monotonic() + patience
     with _cond:
         heapq.heappush(_queue, entry)

@@ -1,6 +1,6 @@
-"""app_pages._gate: page runs SLOTS at a time, the class's first (its setting asked for by most sessions first),
-then the first to come; a run waiting for training gives its place back; a run that is not the class's gives its
-place to the class at a checkpoint; a session the class follows leads. No timing: the runs wait for the test."""
+"""app_pages._gate: page runs SLOTS at a time, the class's first, each kind in the order it came; a run waiting
+for training gives its place back; a run that is not the class's waits at a checkpoint while the class's runs; a
+session the class follows leads. No timing: the runs wait for the test."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def _until(cond) -> None:
     raise AssertionError("never happened")
 
 
-def test_page_runs_go_by_how_many_sessions_asked_for_their_setting(monkeypatch):
+def test_the_class_s_page_runs_go_first_and_a_run_waiting_for_training_gives_its_place_back(monkeypatch):
     monkeypatch.setattr(gate, "SLOTS", 1)
     order, release, away_release = [], threading.Event(), threading.Event()
 
