@@ -75,7 +75,14 @@ def asks(key: str | None) -> int:
 
 
 def shared() -> bool:
-    """Whether this thread's page run is the class's (module docstring)."""
+    """Whether this thread's page run is the class's (module docstring; decided once, when it asks for a place)."""
+    entry = getattr(_local, "entry", None)
+    if entry is not None and entry[2] == threading.get_ident():
+        return entry[0] == CLASS
+    return _of_class()
+
+
+def _of_class() -> bool:
     return getattr(_local, "leads", False) or asks(getattr(_local, "key", None)) >= 2
 
 
@@ -91,7 +98,7 @@ def _enter(patience: float | None = None) -> None:
     me = threading.get_ident()
     entry = getattr(_local, "entry", None)
     if entry is None or entry[2] != me:  # a new page run; one coming back keeps its place in the queue
-        entry = _local.entry = (CLASS if shared() else OWN, next(_order), me)
+        entry = _local.entry = (CLASS if _of_class() else OWN, next(_order), me)
     end = None if patience is None else time.monotonic() + patience
     with _cond:
         heapq.heappush(_queue, entry)
