@@ -198,6 +198,8 @@ class Trainer:
         return self.lane if lane else self.pool
 
     def _processes(self, n: int, nice: int) -> Executor:
+        """n worker processes at this niceness, reporting progress on self.queue, storing in self.store."""
+        assert self.queue is not None
         path = None if self.store is None else str(self.store.path)
         budget = 0 if self.store is None else self.store.budget
         ctx = multiprocessing.get_context("forkserver")
