@@ -229,7 +229,7 @@ def _notices(lang: str) -> None:
 lang = sidebar()
 # this session's page draws this setting: _gate ranks page runs by the sessions asking for it
 asked(run_key(st.session_state["config"]), st.session_state.setdefault("gate_session", uuid.uuid4().hex))
-with admitted():  # a few page runs at once, the setting most asked for first (_gate)
+with admitted():  # a few page runs at once, the class's first (_gate)
     _notices(lang)
     st.html(GRAPH_CSS)  # style only: drawn nowhere
     st.navigation(_pages(lang)).run()

@@ -114,16 +114,16 @@ def _run_spec(
 def _class_spec(
     name: str, args: tuple, kwargs: dict, height: int | None, slide: bool, legends: bool, _build: Callable
 ) -> dict:
-    """A chart of a setting's numbers, drawn for the class."""
-    return _build_spec(name, args, kwargs, height, slide, legends, _build)
+    """A chart of a setting's numbers, drawn for the class (the students' cache's copy if it has one)."""
+    return _spec(name, args, kwargs, height, slide, legends, _build)
 
 
 @st.cache_data(max_entries=RUN_SPEC_ENTRIES, show_spinner=False, hash_funcs={History: History.digest})
 def _class_run_spec(
     name: str, args: tuple, kwargs: dict, height: int | None, slide: bool, legends: bool, _build: Callable
 ) -> dict:
-    """A chart of whole runs, drawn for the class."""
-    return _build_spec(name, args, kwargs, height, slide, legends, _build)
+    """A chart of whole runs, drawn for the class (the students' cache's copy if it has one)."""
+    return _run_spec(name, args, kwargs, height, slide, legends, _build)
 
 
 def without_legends(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
