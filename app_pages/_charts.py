@@ -64,7 +64,7 @@ def chart(
     The spec is built once per builder, inputs and mode for every session (its description, the alt text,
     is spec["description"]) and returned.
     """
-    checkpoint()  # a page run that is not the class's lets a waiting class run go first (_gate)
+    checkpoint()  # a page run that is not the class's waits here while a class run runs or waits (_gate)
     name = f"{build.__module__}.{build.__qualname__}"
     runs, ours = _of_runs((*args, *kwargs.values())), shared()
     cache = (_class_run_spec if runs else _class_spec) if ours else (_run_spec if runs else _spec)
