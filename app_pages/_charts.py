@@ -6,9 +6,9 @@
 
 A builder (xorcore.views) returns an Altair chart. chart() fits it to a slide (`height`: the plot's px),
 builds its spec once per builder, inputs and mode for every session (st.cache_data: each session gets its
-own copy, so nothing one session changes is shared; a History input is keyed by its digest), converts it
-without Altair's schema check (xorcore's tests validate every builder), ships its data as Arrow once,
-draws it and returns it. The Training replay's frames and templates are app_pages/_replay.py's own.
+own copy, so nothing one session changes is shared; a History input is keyed by its digest) in the drawer's
+process (xorcore.drawer), converts it without Altair's schema check (xorcore's tests validate every builder),
+ships its data as Arrow once, draws it and returns it. The Training replay's frames and templates are app_pages/_replay.py's own.
 """
 
 from __future__ import annotations
@@ -17,32 +17,16 @@ from collections.abc import Callable
 from typing import Any
 
 import altair as alt
-import pandas as pd
-import pyarrow as pa
 import streamlit as st
 
 from app_pages._gate import checkpoint, shared
-from app_pages._sections import SLIDE_CHART_HEIGHT, fit, presenting
+from app_pages._sections import presenting
 from xorcore import History
-from xorcore.views.vega import vega_spec
+from xorcore.drawer import drawer
+from xorcore.views.style import SLIDE_CHART_HEIGHT
+from xorcore.views.vega import shipped, spec_of
 
 SPEC_ENTRIES, RUN_SPEC_ENTRIES = 80, 32  # the two caches' entries (below)
-_ENCODINGS = ("color", "shape", "fill", "stroke", "strokeDash", "size", "strokeWidth", "opacity")
-
-
-def arrow_bytes(df: pd.DataFrame) -> bytes:
-    """A DataFrame as the Arrow IPC stream st.vega_lite_chart sends for it (it sends bytes as they are)."""
-    table = pa.Table.from_pandas(df)
-    sink = pa.BufferOutputStream()
-    with pa.RecordBatchStreamWriter(sink, table.schema) as writer:
-        writer.write_table(table)
-    return sink.getvalue().to_pybytes()
-
-
-def shipped(spec: dict) -> dict:
-    """The spec with its datasets as Arrow bytes: converted once where the spec is cached, not per session."""
-    data = spec.get("datasets", {})
-    return {**spec, "datasets": {k: arrow_bytes(v) if isinstance(v, pd.DataFrame) else v for k, v in data.items()}}
 
 
 def _draw(spec: dict, box: Any = None, width: str = "stretch") -> None:
@@ -83,10 +67,11 @@ def _of_runs(value: Any) -> bool:
 def _build_spec(
     name: str, args: tuple, kwargs: dict, height: int | None, slide: bool, legends: bool, _build: Callable
 ) -> dict:
-    """chart()'s spec, keyed by the builder's qualified name (the function itself is not hashed) and its inputs."""
-    built = _build(*args, **kwargs)
-    built = built if legends else without_legends(built)
-    return shipped(vega_spec(built if height is None else fit(built, height, slide=slide)))
+    """chart()'s spec, keyed by the builder's qualified name (the function itself is not hashed) and its inputs.
+
+    Built in the drawer's process (xorcore.drawer), the class's first: Altair's work does not hold this
+    process's interpreter lock, which every session's rerun needs."""
+    return drawer().draw(spec_of, _build, args, kwargs, height, slide, legends, first=shared())
 
 
 # Caches, each bounded by size through its entry count (tests/test_app_charts.py checks the bounds): charts of
@@ -124,18 +109,3 @@ def _class_run_spec(
 ) -> dict:
     """A chart of whole runs, drawn for the class (the students' cache's copy if it has one)."""
     return _run_spec(name, args, kwargs, height, slide, legends, _build)
-
-
-def without_legends(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """A copy of a (layered) chart without its legends: four planes in a row leave no room for them."""
-    out = chart.copy(deep=True)
-    todo = [out]
-    while todo:
-        part = todo.pop()
-        todo += list(getattr(part, "layer", None) or [])
-        enc = getattr(part, "encoding", None)
-        for channel in _ENCODINGS:
-            value = getattr(enc, channel, None) if enc not in (None, alt.Undefined) else None
-            if value is not None and value is not alt.Undefined and hasattr(value, "legend"):
-                value.legend = None
-    return out

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages._charts import shipped
-from app_pages._sections import fit
 from xorcore import History
 from xorcore.geometry import run_plane_domains
 from xorcore.views import curves
 from xorcore.views.boundary import boundary_chart, boundary_frames, boundary_sentence, decision_boundary
 from xorcore.views.planes import hidden_plane, output_line_sentence, plane_chart, plane_frames
-from xorcore.views.style import without_subtitle
-from xorcore.views.vega import Frames, Template, fill, frames_shape, template, vega_spec
+from xorcore.views.style import fit, without_subtitle
+from xorcore.views.vega import Frames, Template, fill, frames_shape, shipped, template, vega_spec
 
 FRAME_RESOLUTION = 60  # the boundary's grid in the explorer: 60 x 60 cells (the Model page draws 80)
 FRAME_POINTS = 400  # the explorer's loss curve: at most 400 points (the marker's value stays exact)

@@ -22,12 +22,10 @@ import streamlit as st
 
 from app_pages._gate import checkpoint
 from app_pages._shared import PAGES, named_params, nav_links, neighbour, page_of, page_path, tr
-from xorcore.views.style import AUTOSIZE
 
 K_PRESENT = "present"  # the sidebar toggle's key, bound to the URL as ?present=true
 LECTURE_UNITS = 2  # the lecture's hidden units: wider nets get compact slides (wide_net)
 LAST = ":last"  # the stored slide meaning "this page's last slide" (set when PageUp crosses back to it)
-SLIDE_CHART_HEIGHT = 140  # a plane's plot height on a slide (reading mode: CHART_SIZE)
 # A slide has the whole 1280 x 720 screen: the control bar sits in the empty top band (Streamlit's
 # header, 60 px), the slide starts right under it (this style and the bar take two 16 px gaps), and nothing is left below.
 # A step's network picture is no taller than a 2-unit one (a wider net's compact picture has a layer more, drawn
@@ -167,16 +165,6 @@ def _prev(script: str, slides: Sequence[Section], pos: int, step: int) -> tuple[
         st.session_state[_pos_key(page_of(prv))] = LAST
         st.switch_page(prv, query_params=named_params())
     return (pos - 1, slides[pos - 1].reveal) if pos > 0 else (pos, step)
-
-
-def fit(chart, height: int = SLIDE_CHART_HEIGHT, *, slide: bool):  # -> alt.TopLevelMixin
-    """An Altair chart as a slide draws it: a lower plot (its width follows the column).
-
-    `height` is the plot area alone (fit-x): the title and the axes are added around it, never squeezed
-    into it (Streamlit's default "fit" would push a chart's title out of its box). slide: whether it is for a
-    slide (the caller says: a cached builder's key must hold it).
-    """
-    return chart.properties(height=height, autosize=AUTOSIZE) if slide else chart
 
 
 def caption(text: str, box: Any = None) -> None:

@@ -21,10 +21,10 @@ from xorcore.model import load, param_names
 from xorcore.numfmt import num
 from xorcore.shares import Shares, grad_shares, group, opposed, strongest_cancel
 from xorcore.trace import Trace
-from xorcore.views.beyond import before_after, shares_chart, slice_chart
-from xorcore.views.boundary import boundary_sentence, decision_boundary
+from xorcore.views.beyond import PLANES, plane_before_after, shares_chart, slice_chart
+from xorcore.views.boundary import boundary_sentence
 from xorcore.views.graph import computation_graph
-from xorcore.views.planes import hidden_plane, output_line_sentence
+from xorcore.views.planes import output_line_sentence
 
 GROUPS = ("W1", "b1", "W2", "b2")
 # On a slide (plot-area heights, px): the shares' band per parameter (at most SLIDE_PARAMS of a group);
@@ -211,12 +211,6 @@ def _slice_part(cfg: Config, before: np.ndarray, eta: float, biases: bool, prese
 
 
 LINE = {"bx_boundary": boundary_sentence, "bx_hidden": output_line_sentence}  # what each plane's alt text adds
-PLANES = {"bx_boundary": decision_boundary, "bx_hidden": hidden_plane}
-
-
-def plane_before_after(key: str, flat: np.ndarray, activation: str, hidden: int, lg: str, name: str, alt_text: str):
-    """The decision boundary ("bx_boundary") or hidden plane ("bx_hidden") of flat θ, titled and described."""
-    return before_after(PLANES[key](flat, activation, hidden, lg), name, alt_text)
 
 
 def _planes_part(cfg: Config, before: np.ndarray, after: np.ndarray, eta: float, slide: bool) -> None:

@@ -16,7 +16,8 @@ from xorcore.config import HIDDEN_RANGE
 from xorcore.views.boundary import decision_boundary
 from xorcore.views.curves import accuracy_chart
 from xorcore.views.planes import hidden_plane
-from xorcore.views.vega import vega_spec
+from xorcore.views.style import without_legends
+from xorcore.views.vega import arrow_bytes, shipped, vega_spec
 
 MODEL = "app_pages/model.py"
 
@@ -32,16 +33,16 @@ def _frames() -> list[pd.DataFrame]:
 def test_arrow_bytes_are_what_streamlit_sends_for_a_dataframe():
     """shipped() converts where a spec is cached; the browser gets exactly the bytes st.vega_lite_chart makes."""
     for df in _frames():
-        assert charts.arrow_bytes(df) == convert_anything_to_arrow_bytes(df)
+        assert arrow_bytes(df) == convert_anything_to_arrow_bytes(df)
 
 
 def test_shipped_keeps_the_spec_and_leaves_bytes_alone():
     spec = vega_spec(decision_boundary(train(Config(epochs=50)).params[-1], "tanh", 2, "en"))
-    out = charts.shipped(spec)
+    out = shipped(spec)
     assert {k: v for k, v in out.items() if k != "datasets"} == {k: v for k, v in spec.items() if k != "datasets"}
     assert list(out["datasets"]) == list(spec["datasets"])
     assert all(isinstance(v, bytes) for v in out["datasets"].values())
-    assert charts.shipped(out) == out
+    assert shipped(out) == out
     assert all(isinstance(v, pd.DataFrame) for v in spec["datasets"].values()), "the input is not changed"
 
 
@@ -50,7 +51,7 @@ def test_the_model_pages_boundary_is_the_builders_chart_of_the_trained_model():
     cfg = Config(seed=3, activation="tanh", epochs=300)
     at = app(MODEL, lang="en", seed="3", activation="tanh", epochs="300")
     assert not at.exception
-    want = charts.shipped(vega_spec(decision_boundary(train(cfg).params[-1], "tanh", 2, "en")))
+    want = shipped(vega_spec(decision_boundary(train(cfg).params[-1], "tanh", 2, "en")))
     drawn = [c for c in at.get("vega_lite_chart") if json.loads(c.proto.spec)["description"] == want["description"]]
     assert len(drawn) == 1
     got = json.loads(drawn[0].proto.spec)
@@ -131,7 +132,7 @@ def test_the_spec_cache_stays_within_its_size_bound():
     h = HIDDEN_RANGE[1]
     flat = train(Config(hidden=h, epochs=50)).params[-1]
     largest = max(
-        len(pickle.dumps(charts.shipped(vega_spec(b(flat, "relu", h, lang)))))
+        len(pickle.dumps(shipped(vega_spec(b(flat, "relu", h, lang)))))
         for b in (decision_boundary, hidden_plane)
         for lang in ("en", "ko")
     )
@@ -150,7 +151,7 @@ def _legends(spec: object) -> list:
 def test_without_legends_drops_every_legend_and_nothing_else():
     chart = decision_boundary(train(Config(epochs=50)).params[-1], "sigmoid", 2, "en")
     before = vega_spec(chart)
-    after = vega_spec(charts.without_legends(chart))
+    after = vega_spec(without_legends(chart))
     assert any(legend is not None for legend in _legends(before["layer"]))
     assert all(legend is None for legend in _legends(after["layer"]))
     assert json.dumps(vega_spec(chart), default=str) == json.dumps(before, default=str), "the builder's chart is kept"

@@ -6,6 +6,8 @@ each chart's description is its alt text, with the numbers it shows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import altair as alt
 import numpy as np
 import pandas as pd
@@ -17,7 +19,9 @@ from ..numfmt import num
 from ..shares import Shares
 from ..text import t
 from . import style
+from .boundary import decision_boundary
 from .curves import ROW_COLORS
+from .planes import hidden_plane
 
 BAR_ROW = 26  # px per bar row of the shares chart
 
@@ -171,6 +175,13 @@ def zero_grad_chart(losses: np.ndarray, lang: str, title: str, domain: list[floa
     )
 
 
-def before_after(chart: alt.LayerChart, title: str, description: str) -> alt.LayerChart:
-    """A plane chart (charts.decision_boundary / hidden_plane) retitled for 'before' or 'after' the step."""
+# The planes drawn before | after a step.
+PLANES: dict[str, Callable[..., alt.LayerChart]] = {"bx_boundary": decision_boundary, "bx_hidden": hidden_plane}
+
+
+def plane_before_after(
+    key: str, flat: np.ndarray, activation: str, hidden: int, lang: str, title: str, description: str
+) -> alt.LayerChart:
+    """PLANES[key] of flat θ (the decision boundary or the hidden plane) titled for 'before' or 'after' the step."""
+    chart = PLANES[key](flat, activation, hidden, lang)
     return chart.properties(title=style.title(title), description=description)

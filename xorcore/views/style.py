@@ -12,6 +12,33 @@ CHART_SIZE = 300  # plot-area height of a plane (and its width outside Streamlit
 # plot area alone. Streamlit's default for a chart without autosize is "fit", which squeezes
 # titles, axes and legends into `height` and leaves a tiny plot.
 AUTOSIZE = alt.AutoSizeParams(type="fit-x", contains="padding")
+SLIDE_CHART_HEIGHT = 140  # a plane's plot height on a slide (reading mode: CHART_SIZE)
+_ENCODINGS = ("color", "shape", "fill", "stroke", "strokeDash", "size", "strokeWidth", "opacity")
+
+
+def fit(chart, height: int = SLIDE_CHART_HEIGHT, *, slide: bool):  # -> alt.TopLevelMixin
+    """An Altair chart as a slide draws it: a lower plot (its width follows the column).
+
+    `height` is the plot area alone (fit-x): the title and the axes are added around it, never squeezed
+    into it (Streamlit's default "fit" would push a chart's title out of its box). slide: whether it is for a
+    slide (the caller says: a cached builder's key must hold it).
+    """
+    return chart.properties(height=height, autosize=AUTOSIZE) if slide else chart
+
+
+def without_legends(chart):  # -> alt.TopLevelMixin
+    """A copy of a (layered) chart without its legends: four planes in a row leave no room for them."""
+    out = chart.copy(deep=True)
+    todo = [out]
+    while todo:
+        part = todo.pop()
+        todo += list(getattr(part, "layer", None) or [])
+        enc = getattr(part, "encoding", None)
+        for channel in _ENCODINGS:
+            value = getattr(enc, channel, None) if enc not in (None, alt.Undefined) else None
+            if value is not None and value is not alt.Undefined and hasattr(value, "legend"):
+                value.legend = None
+    return out
 
 
 def axis(title: str, **kw: object) -> alt.Axis:

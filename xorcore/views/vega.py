@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
 import pandas as pd
+import pyarrow as pa
+
+from . import style
 
 # What Altair's "default" theme adds to a top-level spec. st.altair_chart converts under the "none"
 # theme, so these entries are left out here too (tests/test_vega.py pins them to Altair's theme).
@@ -36,6 +40,30 @@ def vega_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
     if "config" in spec and not config:
         del spec["config"]
     return spec
+
+
+def arrow_bytes(df: pd.DataFrame) -> bytes:
+    """A DataFrame as the Arrow IPC stream st.vega_lite_chart sends for it (it sends bytes as they are)."""
+    table = pa.Table.from_pandas(df)
+    sink = pa.BufferOutputStream()
+    with pa.RecordBatchStreamWriter(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def shipped(spec: dict) -> dict:
+    """The spec with its datasets as Arrow bytes: converted once where the spec is cached, not per session."""
+    data = spec.get("datasets", {})
+    return {**spec, "datasets": {k: arrow_bytes(v) if isinstance(v, pd.DataFrame) else v for k, v in data.items()}}
+
+
+def spec_of(
+    build: Callable[..., alt.TopLevelMixin], args: tuple, kwargs: dict, height: int | None, slide: bool, legends: bool
+) -> dict[str, Any]:
+    """build(*args, **kwargs) shipped as a page draws it: fit to `height` (None: as built), legends or not."""
+    built = build(*args, **kwargs)
+    built = built if legends else style.without_legends(built)
+    return shipped(vega_spec(built if height is None else style.fit(built, height, slide=slide)))
 
 
 def _by_name(chart: Any, frames: dict[str, pd.DataFrame]) -> Any:
