@@ -1,5 +1,5 @@
-"""xorcore.drawer: a chart drawn in the drawer's process is the spec built here, byte for byte; the class's charts
-go first, each kind in the order asked; what another process cannot import, and a broken process, are built here."""
+"""xorcore.drawer: a chart drawn in a drawer's process is the spec built here, byte for byte; the class's charts
+never wait for others', each kind goes in the order asked; what another process cannot import, and a broken process, are built here."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from xorcore.workers import Trainer
 def test_a_chart_drawn_in_the_drawers_process_is_the_spec_built_here():
     runs = Trainer(1, None)
     runs._pool()
-    drawer = Drawer(lambda: runs.processes(1, 0))
+    drawer = Drawer(lambda ours: runs.processes(1, 0 if ours else 10))
     hist = train(Config(activation="tanh", hidden=3, epochs=200))
     flat = hist.params[-1]
     asked = [  # (builder, args, kwargs, height, slide, legends): a setting's planes and a whole run's chart
@@ -35,11 +35,10 @@ def test_a_chart_drawn_in_the_drawers_process_is_the_spec_built_here():
         for build, args, kwargs, height, slide, legends in asked:
             drawn = drawer.draw(spec_of, build, args, kwargs, height, slide, legends, first=build is hidden_plane)
             assert drawn == spec_of(build, args, kwargs, height, slide, legends), build.__name__
-        assert drawer.pool is not None
+        assert all(pool is not None for pool in drawer.pools.values())
     finally:
         runs.shutdown()
-        assert drawer.pool is not None
-        drawer.pool.shutdown()
+        drawer.shutdown()
 
 
 class Held(Executor):
@@ -57,21 +56,24 @@ class Held(Executor):
         return self.pool.submit(run)
 
 
-def test_the_class_s_charts_go_first_and_each_kind_in_the_order_asked():
-    held = Held()
-    drawer = Drawer(lambda: held)
-    asked = [("own-1", False), ("own-2", False), ("class-1", True), ("own-3", False), ("class-2", True)]
-    threads = []
-    for name, first in asked:
-        threads.append(threading.Thread(target=drawer.draw, args=(_upper, name), kwargs={"first": first}))
-        threads[-1].start()
-        while sum(len(q) for q in drawer.waiting.values()) + drawer.busy < len(threads):
+def test_the_class_s_charts_never_wait_for_others_and_each_kind_goes_in_the_order_asked():
+    pools = {True: Held(), False: Held()}
+    pools[True].gate.set()  # the class's process draws; the others' is held on its first chart
+    drawer = Drawer(lambda ours: pools[ours])
+    own = []
+    for name in ("own-1", "own-2", "own-3"):
+        own.append(threading.Thread(target=drawer.draw, args=(_upper, name)))
+        own[-1].start()
+        while len(drawer.waiting[False]) + drawer.busy[False] < len(own):
             threading.Event().wait(0.001)  # each ask is queued before the next is made
-    held.gate.set()
-    for thread in threads:
+    assert [drawer.draw(_upper, name, first=True) for name in ("class-1", "class-2")] == ["CLASS-1", "CLASS-2"]
+    assert pools[False].ran == []  # the class's charts were drawn while a student's waited
+    pools[False].gate.set()
+    for thread in own:
         thread.join(30)
-    assert held.ran == ["own-1", "class-1", "class-2", "own-2", "own-3"]  # own-1 was drawing already
-    held.pool.shutdown()
+    assert pools[True].ran == ["class-1", "class-2"] and pools[False].ran == ["own-1", "own-2", "own-3"]
+    for pool in pools.values():
+        pool.pool.shutdown()
 
 
 def test_what_another_process_cannot_import_is_built_here():
@@ -81,7 +83,7 @@ def test_what_another_process_cannot_import_is_built_here():
     def boundary(flat):
         return decision_boundary(flat, "sigmoid", 2, "en")
 
-    drawer = Drawer(lambda: pytest.fail("no process for a local function"))
+    drawer = Drawer(lambda ours: pytest.fail("no process for a local function"))
     assert drawer.draw(local, 1) == 2
     flat = train(Config(epochs=50)).params[-1]
     drawn = drawer.draw(spec_of, boundary, (flat,), {}, None, False, True, first=True)
@@ -100,21 +102,21 @@ class Broken(Executor):
 
 def test_a_broken_process_is_replaced_and_its_chart_built_here():
     pools: list[Executor] = [Broken(), ThreadPoolExecutor(1)]
-    drawer = Drawer(lambda: pools.pop(0))
+    drawer = Drawer(lambda ours: pools.pop(0))
     assert drawer.draw(_upper, "a") == "A"  # built here
-    assert drawer.pool is None and not drawer.busy
+    assert drawer.pools[False] is None and not drawer.busy[False]
     assert drawer.draw(_upper, "b") == "B"  # in the new pool
-    assert isinstance(drawer.pool, ThreadPoolExecutor) and not pools
-    drawer.pool.shutdown()
+    assert isinstance(drawer.pools[False], ThreadPoolExecutor) and not pools
+    drawer.shutdown()
 
 
 def test_a_builders_error_reaches_the_page():
-    drawer = Drawer(lambda: ThreadPoolExecutor(1))
+    drawer = Drawer(lambda ours: ThreadPoolExecutor(1))
     with pytest.raises(ValueError, match="bad"):
-        drawer.draw(_fails, "bad")
-    assert drawer.draw(_upper, "c") == "C"
-    assert drawer.pool is not None
-    drawer.pool.shutdown()
+        drawer.draw(_fails, "bad", first=True)
+    assert drawer.draw(_upper, "c", first=True) == "C"
+    assert drawer.pools[True] is not None
+    drawer.shutdown()
 
 
 def _upper(text: str) -> str:
