@@ -6,8 +6,8 @@
 
 A builder (xorcore.views) returns an Altair chart. chart() fits it to a slide (`height`: the plot's px),
 builds its spec once per builder, inputs and mode for every session (st.cache_data: each session gets its
-own copy, so nothing one session changes is shared; a History input is keyed by its digest) in the drawer's
-process (xorcore.drawer), converts it without Altair's schema check (xorcore's tests validate every builder),
+own copy, so nothing one session changes is shared; a History input is keyed by its digest), a student's own
+in the drawer's process (xorcore.drawer), converts it without Altair's schema check (xorcore's tests validate every builder),
 ships its data as Arrow once, draws it and returns it. The Training replay's frames and templates are app_pages/_replay.py's own.
 """
 
@@ -69,9 +69,11 @@ def _build_spec(
 ) -> dict:
     """chart()'s spec, keyed by the builder's qualified name (the function itself is not hashed) and its inputs.
 
-    Built in the drawer's process (xorcore.drawer), the class's first: Altair's work does not hold this
-    process's interpreter lock, which every session's rerun needs."""
-    return drawer().draw(spec_of, _build, args, kwargs, height, slide, legends, first=shared())
+    The class's charts are built here, at once; a student's own in the drawer's process (xorcore.drawer), where
+    Altair's work does not hold this process's interpreter lock, which every session's rerun needs."""
+    if shared():
+        return spec_of(_build, args, kwargs, height, slide, legends)
+    return drawer().draw(spec_of, _build, args, kwargs, height, slide, legends)
 
 
 # Caches, each bounded by size through its entry count (tests/test_app_charts.py checks the bounds): charts of

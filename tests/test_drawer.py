@@ -1,5 +1,5 @@
-"""xorcore.drawer: a chart drawn in a drawer's process is the spec built here, byte for byte; the class's charts
-never wait for others', each kind goes in the order asked; what another process cannot import, and a broken process, are built here."""
+"""xorcore.drawer: a chart drawn in the drawer's process is the spec built here, byte for byte; charts are drawn
+in the order asked; what another process cannot import, and a broken process, are built here."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from xorcore.workers import Trainer
 def test_a_chart_drawn_in_the_drawers_process_is_the_spec_built_here():
     runs = Trainer(1, None)
     runs._pool()
-    drawer = Drawer(lambda ours: runs.processes(1, 0 if ours else 10))
+    drawer = Drawer(lambda: runs.processes(1, 10))
     hist = train(Config(activation="tanh", hidden=3, epochs=200))
     flat = hist.params[-1]
     asked = [  # (builder, args, kwargs, height, slide, legends): a setting's planes and a whole run's chart
@@ -33,9 +33,9 @@ def test_a_chart_drawn_in_the_drawers_process_is_the_spec_built_here():
     ]
     try:
         for build, args, kwargs, height, slide, legends in asked:
-            drawn = drawer.draw(spec_of, build, args, kwargs, height, slide, legends, first=build is hidden_plane)
+            drawn = drawer.draw(spec_of, build, args, kwargs, height, slide, legends)
             assert drawn == spec_of(build, args, kwargs, height, slide, legends), build.__name__
-        assert all(pool is not None for pool in drawer.pools.values())
+        assert drawer.pool is not None
     finally:
         runs.shutdown()
         drawer.shutdown()
@@ -56,24 +56,21 @@ class Held(Executor):
         return self.pool.submit(run)
 
 
-def test_the_class_s_charts_never_wait_for_others_and_each_kind_goes_in_the_order_asked():
-    pools = {True: Held(), False: Held()}
-    pools[True].gate.set()  # the class's process draws; the others' is held on its first chart
-    drawer = Drawer(lambda ours: pools[ours])
-    own = []
-    for name in ("own-1", "own-2", "own-3"):
-        own.append(threading.Thread(target=drawer.draw, args=(_upper, name)))
-        own[-1].start()
-        while len(drawer.waiting[False]) + drawer.busy[False] < len(own):
+def test_charts_are_drawn_one_at_a_time_in_the_order_asked():
+    held = Held()
+    drawer = Drawer(lambda: held)
+    threads = []
+    for name in ("a", "b", "c", "d"):
+        threads.append(threading.Thread(target=drawer.draw, args=(_upper, name)))
+        threads[-1].start()
+        while len(drawer.waiting) + drawer.busy < len(threads):
             threading.Event().wait(0.001)  # each ask is queued before the next is made
-    assert [drawer.draw(_upper, name, first=True) for name in ("class-1", "class-2")] == ["CLASS-1", "CLASS-2"]
-    assert pools[False].ran == []  # the class's charts were drawn while a student's waited
-    pools[False].gate.set()
-    for thread in own:
+    assert drawer.busy and len(drawer.waiting) == 3  # one at a time: the others wait here, not in the pool
+    held.gate.set()
+    for thread in threads:
         thread.join(30)
-    assert pools[True].ran == ["class-1", "class-2"] and pools[False].ran == ["own-1", "own-2", "own-3"]
-    for pool in pools.values():
-        pool.pool.shutdown()
+    assert held.ran == ["a", "b", "c", "d"] and not drawer.busy
+    held.pool.shutdown()
 
 
 def test_what_another_process_cannot_import_is_built_here():
@@ -83,10 +80,10 @@ def test_what_another_process_cannot_import_is_built_here():
     def boundary(flat):
         return decision_boundary(flat, "sigmoid", 2, "en")
 
-    drawer = Drawer(lambda ours: pytest.fail("no process for a local function"))
+    drawer = Drawer(lambda: pytest.fail("no process for a local function"))
     assert drawer.draw(local, 1) == 2
     flat = train(Config(epochs=50)).params[-1]
-    drawn = drawer.draw(spec_of, boundary, (flat,), {}, None, False, True, first=True)
+    drawn = drawer.draw(spec_of, boundary, (flat,), {}, None, False, True)
     assert drawn == spec_of(decision_boundary, (flat, "sigmoid", 2, "en"), {}, None, False, True)
     assert not by_name(local) and not by_name((1, [local])) and by_name((decision_boundary, {"a": spec_of}, 3))
 
@@ -102,20 +99,20 @@ class Broken(Executor):
 
 def test_a_broken_process_is_replaced_and_its_chart_built_here():
     pools: list[Executor] = [Broken(), ThreadPoolExecutor(1)]
-    drawer = Drawer(lambda ours: pools.pop(0))
+    drawer = Drawer(lambda: pools.pop(0))
     assert drawer.draw(_upper, "a") == "A"  # built here
-    assert drawer.pools[False] is None and not drawer.busy[False]
+    assert drawer.pool is None and not drawer.busy
     assert drawer.draw(_upper, "b") == "B"  # in the new pool
-    assert isinstance(drawer.pools[False], ThreadPoolExecutor) and not pools
+    assert isinstance(drawer.pool, ThreadPoolExecutor) and not pools
     drawer.shutdown()
 
 
 def test_a_builders_error_reaches_the_page():
-    drawer = Drawer(lambda ours: ThreadPoolExecutor(1))
+    drawer = Drawer(lambda: ThreadPoolExecutor(1))
     with pytest.raises(ValueError, match="bad"):
-        drawer.draw(_fails, "bad", first=True)
-    assert drawer.draw(_upper, "c", first=True) == "C"
-    assert drawer.pools[True] is not None
+        drawer.draw(_fails, "bad")
+    assert drawer.draw(_upper, "c") == "C"
+    assert drawer.pool is not None
     drawer.shutdown()
 
 

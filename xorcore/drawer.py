@@ -1,13 +1,15 @@
-"""Charts built off the web server's interpreter: two processes turn the builders' Altair charts into specs.
+"""Students' own charts built off the web server's interpreter: one niced process turns Altair charts into specs.
 
 Altair builds a chart by copying and checking its parts: most of a new setting's page run is that, on the
-web process's one interpreter lock, which every session's rerun needs too. A page waits for its chart in a
-drawer process without holding the lock. Two processes from the training workers' forkserver draw, one chart
-at a time each, in the order asked: one the class's charts (the caller says which), not niced; one the
-others', niced as the workers are, so that a student's charts never take the CPU from the class's run and
-charts. Where the trainer has no worker processes (one core, XORLAB_WORKERS=0), or the function or a
-function among its inputs cannot be imported by name in another process (a test's local builder), the chart
-is built here. A broken process is replaced; the chart it was drawing is built here.
+web process's one interpreter lock, which every session's rerun needs too. Students exploring their own
+settings ask for new charts all the time; their page waits for each in the drawer, a process from the
+training workers' forkserver niced as the workers are, without holding the lock, so the class's reruns keep
+it. The class's charts are built in the web process (the caller decides): there they start at once, not behind
+a student's chart, and a whole page's charts do not pay a process's round trip each (measured both ways in
+docs/performance.md). The drawer draws one chart at a time, in the order asked. Where the trainer has no worker
+processes (one core, XORLAB_WORKERS=0), or the function or a function among its inputs cannot be imported by
+name in another process (a test's local builder), the chart is built here. A broken process is replaced; the
+chart it was drawing is built here.
 """
 
 from __future__ import annotations
@@ -36,67 +38,64 @@ def by_name(value: Any) -> bool:
 
 
 class Drawer:
-    """Two processes' queues of charts to build: the class's (not niced) and the others' (niced as the workers)."""
+    """One process's queue of charts to build, in the order asked."""
 
-    def __init__(self, start: Callable[[bool], Executor] | None) -> None:
-        self.start = start  # makes the process of the class's charts (True) or of the others' (None: all built here)
+    def __init__(self, start: Callable[[], Executor] | None) -> None:
+        self.start = start  # makes the process (None: every chart is built here)
         self.lock = threading.Lock()
-        self.pools: dict[bool, Executor | None] = {True: None, False: None}
-        self.busy = {True: False, False: False}
-        self.waiting: dict[bool, deque[tuple[Future, Callable[..., Any], tuple]]] = {True: deque(), False: deque()}
+        self.pool: Executor | None = None
+        self.busy = False
+        self.waiting: deque[tuple[Future, Callable[..., Any], tuple]] = deque()
 
-    def draw(self, fn: Callable[..., Any], *args: Any, first: bool = False) -> Any:
-        """fn(*args), computed in a drawer's process (here if it cannot be); first: the class's process."""
+    def draw(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """fn(*args), computed in the drawer's process (here if it cannot be)."""
         if self.start is None or not by_name((fn, args)):
             return fn(*args)
         fut: Future = Future()
         with self.lock:
-            self.waiting[first].append((fut, fn, args))
-        self._next(first)
+            self.waiting.append((fut, fn, args))
+        self._next()
         try:
             return fut.result()
         except BrokenProcessPool:
             return fn(*args)
 
-    def _next(self, ours: bool) -> None:
-        """Send the next chart of this kind to its process if it is free."""
+    def _next(self) -> None:
+        """Send the next chart to the process if it is free."""
         with self.lock:
-            queue = self.waiting[ours]
-            if self.busy[ours] or not queue:
+            if self.busy or not self.waiting:
                 return
-            fut, fn, args = queue.popleft()
-            self.busy[ours] = True
-            if self.pools[ours] is None:
+            fut, fn, args = self.waiting.popleft()
+            self.busy = True
+            if self.pool is None:
                 assert self.start is not None
-                self.pools[ours] = self.start(ours)
-            pool = self.pools[ours]
-        assert pool is not None
+                self.pool = self.start()
+            pool = self.pool
         try:
             inner = pool.submit(fn, *args)
         except BrokenProcessPool as error:
             inner = Future()
             inner.set_exception(error)
-        inner.add_done_callback(lambda done: self._done(ours, fut, done))
+        inner.add_done_callback(lambda done: self._done(fut, done))
 
-    def _done(self, ours: bool, fut: Future, done: Future) -> None:
+    def _done(self, fut: Future, done: Future) -> None:
         """A chart came back (or its process broke: the next chart gets a new one)."""
         error = done.exception()
         with self.lock:
-            self.busy[ours] = False
+            self.busy = False
             if isinstance(error, BrokenProcessPool):
-                self.pools[ours] = None
+                self.pool = None
         if error is None:
             fut.set_result(done.result())
         else:
             fut.set_exception(error)
-        self._next(ours)
+        self._next()
 
     def shutdown(self) -> None:
-        """Stop the processes."""
-        for ours, pool in list(self.pools.items()):
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
-            self.pools[ours] = None
+        """Stop the process."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = None
 
 
 _DRAWER: Drawer | None = None
@@ -109,11 +108,9 @@ def drawer() -> Drawer:
     with _DRAWER_LOCK:
         if _DRAWER is None:
             runs = trainer()
-            _DRAWER = Drawer(
-                None if runs.workers == 0 else lambda ours: _started(runs.processes(1, 0 if ours else NICE))
-            )
-            if _DRAWER.start is not None:  # with the first page, not with its first chart
-                _DRAWER.pools = {ours: _DRAWER.start(ours) for ours in (True, False)}
+            _DRAWER = Drawer(None if runs.workers == 0 else lambda: _started(runs.processes(1, NICE)))
+            if _DRAWER.start is not None:
+                _DRAWER.pool = _DRAWER.start()  # with the first page, not with its first chart
         return _DRAWER
 
 
