@@ -7,7 +7,7 @@
 A builder (xorcore.views) returns an Altair chart. chart() fits it to a slide (`height`: the plot's px),
 builds its spec once per builder, inputs and mode for every session (st.cache_data: each session gets its
 own copy, so nothing one session changes is shared; a History input is keyed by its digest), a student's own
-in the drawer's process (xorcore.drawer), converts it without Altair's schema check (xorcore's tests validate every builder),
+in the drawer's process (_gate.aside), converts it without Altair's schema check (xorcore's tests validate every builder),
 ships its data as Arrow once, draws it and returns it. The Training replay's frames and templates are app_pages/_replay.py's own.
 """
 
@@ -19,10 +19,9 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
-from app_pages._gate import checkpoint, shared
+from app_pages._gate import aside, checkpoint, shared
 from app_pages._sections import presenting
 from xorcore import History
-from xorcore.drawer import drawer
 from xorcore.views.style import SLIDE_CHART_HEIGHT
 from xorcore.views.vega import shipped, spec_of
 
@@ -69,11 +68,9 @@ def _build_spec(
 ) -> dict:
     """chart()'s spec, keyed by the builder's qualified name (the function itself is not hashed) and its inputs.
 
-    The class's charts are built here, at once; a student's own in the drawer's process (xorcore.drawer), where
+    The class's charts are built here, at once; a student's own in the drawer's process (_gate.aside), where
     Altair's work does not hold this process's interpreter lock, which every session's rerun needs."""
-    if shared():
-        return spec_of(_build, args, kwargs, height, slide, legends)
-    return drawer().draw(spec_of, _build, args, kwargs, height, slide, legends)
+    return aside(spec_of, _build, args, kwargs, height, slide, legends)
 
 
 # Caches, each bounded by size through its entry count (tests/test_app_charts.py checks the bounds): charts of

@@ -11,6 +11,7 @@ from conftest import app
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
 import app_pages._charts as charts
+import app_pages._gate as gate
 from xorcore import Config, train
 from xorcore.config import HIDDEN_RANGE
 from xorcore.views.boundary import decision_boundary
@@ -158,7 +159,7 @@ def test_without_legends_drops_every_legend_and_nothing_else():
 
 
 def test_the_class_s_charts_are_built_here_and_a_student_s_own_in_the_drawer(monkeypatch):
-    """xorcore.drawer takes a student's own charts off this process's interpreter; the class's start at once here."""
+    """_gate.aside takes a student's own charts off this process's interpreter; the class's start at once here."""
     drawn = []
 
     class Drawer:
@@ -166,13 +167,14 @@ def test_the_class_s_charts_are_built_here_and_a_student_s_own_in_the_drawer(mon
             drawn.append(args[0].__name__)
             return fn(*args)
 
-    monkeypatch.setattr(charts, "drawer", Drawer)
+    monkeypatch.setattr(gate, "drawer", Drawer)
     monkeypatch.setattr(charts, "_draw", lambda spec, box=None, width="stretch": None)
     flat = train(Config(epochs=40)).params[-1]
     for ours in (True, False):
         charts._spec.clear()
         charts._class_spec.clear()
         monkeypatch.setattr(charts, "shared", lambda ours=ours: ours)
+        monkeypatch.setattr(gate, "shared", lambda ours=ours: ours)
         spec = charts.chart(decision_boundary, flat, "sigmoid", 2, "en")
         assert spec == spec_of(decision_boundary, (flat, "sigmoid", 2, "en"), {}, SLIDE_CHART_HEIGHT, False, True)
     assert drawn == ["decision_boundary"]
