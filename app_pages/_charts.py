@@ -6,9 +6,10 @@
 
 A builder (xorcore.views) returns an Altair chart. chart() fits it to a slide (`height`: the plot's px),
 builds its spec once per builder, inputs and mode for every session (st.cache_data: each session gets its
-own copy, so nothing one session changes is shared; a History input is keyed by its digest), a student's own
-in the drawer's process (_gate.aside), converts it without Altair's schema check (xorcore's tests validate every builder),
-ships its data as Arrow once, draws it and returns it. The Training replay's frames and templates are app_pages/_replay.py's own.
+own copy, so nothing one session changes is shared; a History input is keyed by its digest), converts it
+without Altair's schema check (xorcore's tests validate every builder), ships its data as Arrow once,
+draws it and returns it (xorcore.views.vega.spec_of builds it). The Training replay's frames and templates
+are app_pages/_replay.py's own.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
-from app_pages._gate import aside, checkpoint, shared
+from app_pages._gate import checkpoint, shared
 from app_pages._sections import presenting
 from xorcore import History
 from xorcore.views.style import SLIDE_CHART_HEIGHT
@@ -66,11 +67,8 @@ def _of_runs(value: Any) -> bool:
 def _build_spec(
     name: str, args: tuple, kwargs: dict, height: int | None, slide: bool, legends: bool, _build: Callable
 ) -> dict:
-    """chart()'s spec, keyed by the builder's qualified name (the function itself is not hashed) and its inputs.
-
-    The class's charts are built here, at once; a student's own in the drawer's process (_gate.aside), where
-    Altair's work does not hold this process's interpreter lock, which every session's rerun needs."""
-    return aside(spec_of, _build, args, kwargs, height, slide, legends)
+    """chart()'s spec, keyed by the builder's qualified name (the function itself is not hashed) and its inputs."""
+    return spec_of(_build, args, kwargs, height, slide, legends)
 
 
 # Caches, each bounded by size through its entry count (tests/test_app_charts.py checks the bounds): charts of

@@ -11,9 +11,7 @@ The class's runs take up to SLOTS places of their own and go first, in the order
 a place only while fewer than SLOTS runs are running and none of the class's runs or waits. So the class's runs
 have the interpreter to themselves: a run that is not the class's stops at its next checkpoint (between two
 sections, charts or grid rows) while the class's runs, and waits at most YIELD_S there. A page waiting for a
-run to train gives its place back meanwhile (away). And the heavy parts of a run that is not the class's (new
-charts, Experiments' grid rows, Solve's seeds) are computed aside, in the drawer's niced process
-(xorcore.drawer), while the class's are computed here, at once.
+run to train gives its place back meanwhile (away).
 """
 
 from __future__ import annotations
@@ -23,13 +21,8 @@ import itertools
 import threading
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
-
-from xorcore.drawer import drawer
-
-T = TypeVar("T")
 
 SLOTS = 2  # page runs at once (the class's, and the others')
 ASKED_S = 30.0  # how far back the asks that rank a setting reach
@@ -87,12 +80,6 @@ def shared() -> bool:
     if entry is not None and entry[2] == threading.get_ident():
         return entry[0] == CLASS
     return _of_class()
-
-
-def aside(fn: Callable[..., T], *args: Any) -> T:
-    """fn(*args): here if this page run is the class's, else in the drawer's niced process (this interpreter's
-    lock stays free for the class's reruns meanwhile)."""
-    return fn(*args) if shared() else drawer().draw(fn, *args)
 
 
 def _of_class() -> bool:

@@ -7,7 +7,7 @@ import time
 
 import streamlit as st
 
-from app_pages._gate import aside, checkpoint
+from app_pages._gate import checkpoint
 from app_pages._shared import K_ENGINE, config, lang, page_path, tr
 from xorcore import Config, stuck_grid
 from xorcore import experiments as ex
@@ -32,7 +32,7 @@ def _row(activation: str, cols: tuple, kind: str, seeds: int, epochs: int, hidde
          optimizer: str) -> dict:  # fmt: skip
     """One activation's cells of a grid (plain arguments, so the cache key is exact)."""
     base = Config(lr=lr, optimizer=optimizer, hidden=hidden)
-    return aside(ex.row_cells, activation, list(cols), kind, seeds, epochs, base)
+    return ex.row_cells(activation, list(cols), kind, seeds, epochs, base)  # type: ignore[arg-type]
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -40,7 +40,7 @@ def rescued_row(row: str, kind: str, rows: tuple, cols: tuple, seeds: int, epoch
              optimizer: str) -> list:  # fmt: skip
     """stuck_grid.rescued() of one activation row's cells: which failed runs learn with stuck.LONGER epochs."""
     cells = _row(row, cols, kind, seeds, epochs, hidden, lr, optimizer)
-    return aside(stuck_grid.rescued, [cells[(row, c)] for c in cols])
+    return stuck_grid.rescued([cells[(row, c)] for c in cols])
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

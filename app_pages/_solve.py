@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import streamlit as st
 
-from app_pages._gate import aside
 from app_pages._sections import presenting
 from app_pages._shared import config, history, tr
 from xorcore import Config, History
@@ -193,7 +192,7 @@ def buttons(choices: Sequence[tuple[str, str, Callable[[], None] | None]]) -> No
 @st.cache_data(max_entries=len(TASKS), show_spinner=False)
 def seeds(task_name: str) -> Seeds:
     """A single unit trained from many seeds on a truth table (pure: same table, same numbers)."""
-    return aside(train_seeds, task_name)
+    return train_seeds(task_name)
 
 
 def trained_from(cfg: Config, start: tuple[float, ...], task_name: str) -> History:

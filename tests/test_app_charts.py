@@ -11,14 +11,13 @@ from conftest import app
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
 import app_pages._charts as charts
-import app_pages._gate as gate
 from xorcore import Config, train
 from xorcore.config import HIDDEN_RANGE
 from xorcore.views.boundary import decision_boundary
 from xorcore.views.curves import accuracy_chart
 from xorcore.views.planes import hidden_plane
-from xorcore.views.style import SLIDE_CHART_HEIGHT, without_legends
-from xorcore.views.vega import arrow_bytes, shipped, spec_of, vega_spec
+from xorcore.views.style import without_legends
+from xorcore.views.vega import arrow_bytes, shipped, vega_spec
 
 MODEL = "app_pages/model.py"
 
@@ -156,27 +155,3 @@ def test_without_legends_drops_every_legend_and_nothing_else():
     assert any(legend is not None for legend in _legends(before["layer"]))
     assert all(legend is None for legend in _legends(after["layer"]))
     assert json.dumps(vega_spec(chart), default=str) == json.dumps(before, default=str), "the builder's chart is kept"
-
-
-def test_the_class_s_charts_are_built_here_and_a_student_s_own_in_the_drawer(monkeypatch):
-    """_gate.aside takes a student's own charts off this process's interpreter; the class's start at once here."""
-    drawn = []
-
-    class Drawer:
-        def draw(self, fn, *args):
-            drawn.append(args[0].__name__)
-            return fn(*args)
-
-    monkeypatch.setattr(gate, "drawer", Drawer)
-    monkeypatch.setattr(charts, "_draw", lambda spec, box=None, width="stretch": None)
-    flat = train(Config(epochs=40)).params[-1]
-    for ours in (True, False):
-        charts._spec.clear()
-        charts._class_spec.clear()
-        monkeypatch.setattr(charts, "shared", lambda ours=ours: ours)
-        monkeypatch.setattr(gate, "shared", lambda ours=ours: ours)
-        spec = charts.chart(decision_boundary, flat, "sigmoid", 2, "en")
-        assert spec == spec_of(decision_boundary, (flat, "sigmoid", 2, "en"), {}, SLIDE_CHART_HEIGHT, False, True)
-    assert drawn == ["decision_boundary"]
-    charts._spec.clear()
-    charts._class_spec.clear()

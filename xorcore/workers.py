@@ -191,13 +191,13 @@ class Trainer:
             self.queue = ctx.Queue()
             threading.Thread(target=self._read_progress, args=(self.queue,), daemon=True).start()
         if self.pool is None:
-            self.pool = self.processes(self.workers, NICE)
+            self.pool = self._processes(self.workers, NICE)
         if self.lane is None:
-            self.lane = self.processes(1, 0)
+            self.lane = self._processes(1, 0)
             self.lane.submit(_warm)  # it starts now, and trains once: the class's first run waits for neither
         return self.lane if lane else self.pool
 
-    def processes(self, n: int, nice: int) -> Executor:
+    def _processes(self, n: int, nice: int) -> Executor:
         """n worker processes at this niceness, reporting progress on self.queue, storing in self.store."""
         assert self.queue is not None
         path = None if self.store is None else str(self.store.path)
