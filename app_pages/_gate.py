@@ -82,6 +82,11 @@ def shared() -> bool:
     return _of_class()
 
 
+def leads() -> bool:
+    """Whether this thread's page run is of a session that leads (the teacher's: module docstring)."""
+    return getattr(_local, "leads", False)
+
+
 def _of_class() -> bool:
     return getattr(_local, "leads", False) or asks(getattr(_local, "key", None)) >= 2
 

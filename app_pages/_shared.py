@@ -11,10 +11,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from app_pages._gate import away, shared
+from app_pages._gate import away, leads, shared
 from xorcore import Config, History
 from xorcore.agreement import saddle_epochs
-from xorcore.config import LECTURE
+from xorcore.config import LECTURE, comparisons
 from xorcore.numfmt import no_negative_zero
 from xorcore.outcome import rule_values
 from xorcore.store import run_key
@@ -156,6 +156,14 @@ class _Runs:
             self.put(key, hist)
         return hist
 
+    def has(self, key: str) -> bool:
+        """Whether the run of key is in memory or in the disk store (without reading it)."""
+        with self.lock:
+            if key in self.runs:
+                return True
+        store = trainer().store
+        return store is not None and store.has(key)
+
     def put(self, key: str, hist: History) -> None:
         """Keep a run in memory; drop the oldest while over budget."""
         with self.lock:
@@ -181,6 +189,8 @@ def history(cfg: Config | None = None, task: str = "xor", init: np.ndarray | Non
     progress bar while it trains (10,000 epochs take seconds). Sessions asking for one run wait for one training.
     """
     c = cfg or config()
+    if cfg is None and task == "xor" and init is None and leads():
+        ahead(c)
     key = run_key(c, task, init)
     if (hist := _runs().get(key)) is not None:
         return hist
@@ -198,6 +208,14 @@ def history(cfg: Config | None = None, task: str = "xor", init: np.ndarray | Non
     hist = job.result()
     _runs().put(key, hist)
     return hist
+
+
+def ahead(cfg: Config) -> None:
+    """The teacher's likely next runs (xorcore.config.comparisons), asked in the background: trained while the
+    class's lane is idle, so that the teacher's next change of activation or optimizer is read, not trained."""
+    for other in comparisons(cfg):
+        if not _runs().has(run_key(other)):
+            trainer().ask(other, background=True, ahead=True)
 
 
 def history_soon(cfg: Config) -> History | None:

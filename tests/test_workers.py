@@ -13,6 +13,7 @@ from test_store import same
 
 import xorcore.workers as workers
 from xorcore import Config, train
+from xorcore.config import ACTIVATIONS, OPTIMIZERS, comparisons
 from xorcore.model import build_model, flatten
 from xorcore.store import RunStore, encode, run_key
 from xorcore.workers import Trainer
@@ -249,3 +250,33 @@ def test_a_run_several_sessions_wait_for_goes_before_runs_that_queued_long(held)
     for _ in range(2):
         pool.ask(Config(seed=2, epochs=10_000))  # the teacher's change: two students already wait for it
     assert [c.seed for c in release()] == [2, 1]
+
+
+def test_runs_asked_ahead_of_the_teacher_go_to_the_idle_lane_after_the_class_s_runs_and_last_in_the_workers():
+    clock = Clock()
+    pool = Trainer(2, None, clock=clock)
+
+    def queued(seed: int, waiters: int = 0, background: bool = False, ahead: bool = False) -> None:
+        cfg = Config(seed=seed)
+        pool.jobs[run_key(cfg)] = workers.Job(run_key(cfg), cfg, "xor", None, background, ahead=ahead,
+                                              waiters=waiters, asked=clock.now)  # fmt: skip
+
+    queued(1, background=True, ahead=True)  # the lecture's comparisons from the teacher's setting
+    queued(2, background=True, ahead=True)
+    queued(3, background=True)  # a page's 10,000-epoch twin
+    assert pool._next(lane=True).config.seed == 1  # the lane is idle: the first asked ahead
+    assert pool._next().config.seed == 3  # a worker: the twin before runs asked ahead
+    queued(4, waiters=2)  # the class's run
+    assert pool._next(lane=True).config.seed == 4 and pool._next().config.seed == 4
+    del pool.jobs[run_key(Config(seed=4))]
+    clock.now += workers.STALE_S * 2  # asked once: a run asked ahead stays, the twin is dropped
+    assert pool._next().config.seed == 1 and run_key(Config(seed=3)) not in pool.jobs
+    clock.now += workers.AHEAD_S
+    assert pool._next(lane=True) is None and not pool.jobs
+
+
+def test_comparisons_are_every_other_activation_then_every_other_optimizer():
+    cfg = Config(activation="tanh", optimizer="adam", lr=0.1, seed=3)
+    got = [(c.activation, c.optimizer) for c in comparisons(cfg)]
+    assert got == [(a, "adam") for a in ACTIVATIONS if a != "tanh"] + [("tanh", o) for o in OPTIMIZERS if o != "adam"]
+    assert all((c.lr, c.seed, c.epochs, c.hidden) == (0.1, 3, cfg.epochs, cfg.hidden) for c in comparisons(cfg))

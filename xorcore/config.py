@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from .text import choice_name, t
@@ -90,3 +90,10 @@ def parse_field(name: str, raw: str) -> object:
 
 LECTURE = Config()
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Config))
+
+
+def comparisons(cfg: Config) -> list[Config]:
+    """The lecture's comparisons from cfg: cfg with each other activation, then with each other optimizer."""
+    return [replace(cfg, activation=a) for a in ACTIVATIONS if a != cfg.activation] + [
+        replace(cfg, optimizer=o) for o in OPTIMIZERS if o != cfg.optimizer
+    ]

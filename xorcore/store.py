@@ -114,6 +114,10 @@ class RunStore:
         db.execute("UPDATE runs SET used = ? WHERE key = ?", (time.time(), key))
         return hist
 
+    def has(self, key: str) -> bool:
+        """Whether a run of key is stored (not read, so not checked: get checks it)."""
+        return self._db().execute("SELECT 1 FROM runs WHERE key = ?", (key,)).fetchone() is not None
+
     def put(self, key: str, hist: History) -> None:
         """Store a run under key, then drop the least recently used runs while the file is over budget."""
         data = encode(hist)

@@ -12,7 +12,9 @@ follows: the teacher's change, before the class has asked) goes before any other
 expected work per waiting session goes first, less the seconds it has already waited. So the teacher's change
 never waits behind students' own runs however long they have queued; a short run goes before one student's
 10,000-epoch, 8-unit run; and since waiting counts, a long run waits at most about its own length for newcomers
-of its kind. Background runs (the stuck diagnosis's 10,000-epoch twin) go only when no page's run waits. A run
+of its kind. Background runs (the stuck diagnosis's 10,000-epoch twin) go only when no page's run waits; so do runs asked ahead
+of the teacher (the lecture's comparisons from the teacher's setting), which the class's lane trains too while no
+run of the class waits, so that the teacher's next change of activation or optimizer is read, not trained. A run
 nobody waits for any more is dropped before it starts (its page moved on). A run cannot be stopped once it
 trains, so one more process, the class's lane, trains the class's runs only, not niced: the teacher's change
 never waits for a student's run to finish, and gets a core while the workers train students' runs.
@@ -40,6 +42,7 @@ from .train import History, train
 NICE = 10  # the workers' niceness: the web process's reruns and the class's lane come first on a busy CPU
 FINISHED = 8  # finished runs the trainer keeps for sessions that come back for them (at most 13 MB)
 STALE_S = 5.0  # a background run nobody asked for in this long is dropped before it starts
+AHEAD_S = 60.0  # the same for a run asked ahead of the teacher (asked once, not on every rerun)
 _SECONDS_PER_EPOCH = 3.5e-4  # the lecture's run, about: only the queue's order depends on it
 
 
@@ -53,6 +56,7 @@ class Job:
     init: tuple[float, ...] | None
     background: bool
     shared: bool = False  # asked for by a page the class follows (xorcore's caller says)
+    ahead: bool = False  # a background run the teacher may ask for next (the class's lane trains it when idle)
     waiters: int = 0
     since: float = 0.0  # when first asked (a page run's waiting time)
     asked: float = 0.0  # when last asked (a background run's staleness)
@@ -115,20 +119,23 @@ class Trainer:
         init: np.ndarray | None = None,
         background: bool = False,
         shared: bool = False,
+        ahead: bool = False,
     ) -> Job:
         """The Job of this run, queued if new. A page's ask waits (call leave when done); a background one does not.
-        shared: the page asking is one the class follows (it goes first, in the class's lane)."""
+        shared: the page asking is one the class follows (it goes first, in the class's lane). ahead (background):
+        a run the teacher may ask for next, which the class's lane trains while no run of the class waits."""
         key = run_key(cfg, task, init)
         with self.lock:
             job = self.jobs.get(key) or self.finished.get(key)
             if job is None:
                 start = None if init is None else tuple(float(v) for v in np.asarray(init, dtype=np.float32))
-                job = self.jobs[key] = Job(key, cfg, task, start, background, since=self.clock())
+                job = self.jobs[key] = Job(key, cfg, task, start, background, ahead=background and ahead,
+                                           since=self.clock())  # fmt: skip
             if background:
                 job.asked = self.clock()
             else:
                 if job.background:  # a page now waits for the background run: it queues as a page's run
-                    job.background, job.since = False, self.clock()
+                    job.background, job.ahead, job.since = False, False, self.clock()
                 job.waiters += 1
                 job.shared = job.shared or shared
         self._dispatch()
@@ -142,8 +149,8 @@ class Trainer:
                 del self.jobs[job.key]
 
     def _next(self, lane: bool = False) -> Job | None:
-        """The next run to train, by the queue's rule (module docstring); lane: only a run of the class.
-        Called with the lock held."""
+        """The next run to train, by the queue's rule (module docstring); lane: only a run of the class, or one
+        asked ahead of the teacher. Called with the lock held."""
         now = self.clock()
         waiting = [j for j in self.jobs.values() if not j.started]
         pages = [j for j in waiting if not j.background and j.waiters > 0]
@@ -153,12 +160,12 @@ class Trainer:
         def rank(j: Job) -> tuple[bool, float]:
             return not j.of_class(), j.cost() / j.waiters - (now - j.since)
 
-        if lane or pages:
-            return min(pages, key=rank, default=None)
-        for j in [j for j in waiting if j.background and now - j.asked > STALE_S]:
+        if pages:
+            return min(pages, key=rank)
+        for j in [j for j in waiting if j.background and now - j.asked > (AHEAD_S if j.ahead else STALE_S)]:
             del self.jobs[j.key]  # its page moved on
-        fresh = [j for j in waiting if j.background and now - j.asked <= STALE_S]
-        return min(fresh, key=lambda j: j.asked, default=None)
+        fresh = [j for j in self.jobs.values() if not j.started and j.background and (j.ahead or not lane)]
+        return min(fresh, key=lambda j: (j.ahead, j.asked), default=None)  # a page's twin before runs asked ahead
 
     def _dispatch(self) -> None:
         """Start queued runs while a worker (or, for the class's run, the lane) is free."""
