@@ -19,7 +19,7 @@ from xorcore.numfmt import no_negative_zero
 from xorcore.outcome import rule_values
 from xorcore.store import run_key
 from xorcore.text import CHOICE_KEYS, t
-from xorcore.workers import trainer
+from xorcore.workers import AHEAD_EPOCHS, trainer
 
 # What the imports made (torch, pandas, Altair, Streamlit) is left out of every later garbage collection:
 # frozen once per process, here, since a module's top level runs at its first import only.
@@ -189,11 +189,16 @@ def history(cfg: Config | None = None, task: str = "xor", init: np.ndarray | Non
     progress bar while it trains (10,000 epochs take seconds). Sessions asking for one run wait for one training.
     """
     c = cfg or config()
+    key = run_key(c, task, init)
+    if (hist := _runs().get(key)) is None:
+        hist = _trained(c, task, init, key)
     if cfg is None and task == "xor" and init is None and leads():
         ahead(c)
-    key = run_key(c, task, init)
-    if (hist := _runs().get(key)) is not None:
-        return hist
+    return hist
+
+
+def _trained(c: Config, task: str, init: np.ndarray | None, key: str) -> History:
+    """The run of c, trained in a worker (or read by one from the store) while this page shows its progress."""
     job = trainer().ask(c, task, init, shared=shared())  # the class's run goes first, in its lane
     try:
         with away():  # the training is elsewhere: this page's place goes to another page meanwhile (_gate)
@@ -211,8 +216,11 @@ def history(cfg: Config | None = None, task: str = "xor", init: np.ndarray | Non
 
 
 def ahead(cfg: Config) -> None:
-    """The teacher's likely next runs (xorcore.config.comparisons), asked in the background: trained while the
-    class's lane is idle, so that the teacher's next change of activation or optimizer is read, not trained."""
+    """The teacher's likely next runs (xorcore.config.comparisons), asked in the background after the teacher's
+    own: trained while the class's lane is idle, so that the teacher's next change of activation or optimizer is
+    read, not trained. Not for runs longer than workers.AHEAD_EPOCHS (each would hold the lane for long)."""
+    if cfg.epochs > AHEAD_EPOCHS:
+        return
     for other in comparisons(cfg):
         if not _runs().has(run_key(other)):
             trainer().ask(other, background=True, ahead=True)

@@ -253,6 +253,7 @@ def test_a_run_several_sessions_wait_for_goes_before_runs_that_queued_long(held)
 
 
 def test_runs_asked_ahead_of_the_teacher_go_to_the_idle_lane_after_the_class_s_runs_and_last_in_the_workers():
+    """And while the lane trains one, the class's runs wait for the lane (a niced worker would be slower)."""
     clock = Clock()
     pool = Trainer(2, None, clock=clock)
 
@@ -273,6 +274,14 @@ def test_runs_asked_ahead_of_the_teacher_go_to_the_idle_lane_after_the_class_s_r
     assert pool._next().config.seed == 1 and run_key(Config(seed=3)) not in pool.jobs
     clock.now += workers.AHEAD_S
     assert pool._next(lane=True) is None and not pool.jobs
+    queued(5, waiters=2)  # the class's run while the lane trains a run asked ahead: it waits for the lane
+    queued(6, waiters=1)  # one student's: a worker takes it
+    pool.lane_busy = pool.lane_ahead = True
+    assert pool._next().config.seed == 6
+    del pool.jobs[run_key(Config(seed=6))]
+    assert pool._next() is None
+    pool.lane_ahead = False  # the lane trains another of the class's runs: a worker may take this one
+    assert pool._next().config.seed == 5
 
 
 def test_comparisons_are_every_other_activation_then_every_other_optimizer():

@@ -43,6 +43,7 @@ NICE = 10  # the workers' niceness: the web process's reruns and the class's lan
 FINISHED = 8  # finished runs the trainer keeps for sessions that come back for them (at most 13 MB)
 STALE_S = 5.0  # a background run nobody asked for in this long is dropped before it starts
 AHEAD_S = 60.0  # the same for a run asked ahead of the teacher (asked once, not on every rerun)
+AHEAD_EPOCHS = 3000  # runs asked ahead are at most this long (the lane is busy with one for about a second)
 _SECONDS_PER_EPOCH = 3.5e-4  # the lecture's run, about: only the queue's order depends on it
 
 
@@ -108,6 +109,7 @@ class Trainer:
         self.jobs: dict[str, Job] = {}  # waiting or training
         self.finished: OrderedDict[str, Job] = OrderedDict()  # the last FINISHED runs, for askers who come back
         self.running, self.lane_busy = 0, False
+        self.lane_ahead = False  # the lane trains a run asked ahead (the class's runs wait for it, not for a worker)
         self.pool: Executor | None = None
         self.lane: Executor | None = None  # the class's lane (with worker processes only)
         self.queue: multiprocessing.Queue | None = None  # progress reports from the workers
@@ -156,6 +158,8 @@ class Trainer:
         pages = [j for j in waiting if not j.background and j.waiters > 0]
         if lane:
             pages = [j for j in pages if j.of_class()]
+        elif self.lane_ahead:  # a niced worker would train the class's run slower than the lane, soon free
+            pages = [j for j in pages if not j.of_class()]
 
         def rank(j: Job) -> tuple[bool, float]:
             return not j.of_class(), j.cost() / j.waiters - (now - j.since)
@@ -173,6 +177,7 @@ class Trainer:
             with self.lock:
                 if self.workers and not self.lane_busy and (job := self._next(lane=True)) is not None:
                     lane = self.lane_busy = True
+                    self.lane_ahead = job.ahead
                 elif self.running < max(1, self.workers) and (job := self._next()) is not None:
                     lane, self.running = False, self.running + 1
                 else:
@@ -225,7 +230,7 @@ class Trainer:
         error = fut.exception()
         with self.lock:
             if lane:
-                self.lane_busy = False
+                self.lane_busy = self.lane_ahead = False
             else:
                 self.running -= 1
             if isinstance(error, BrokenProcessPool):
