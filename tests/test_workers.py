@@ -289,3 +289,24 @@ def test_comparisons_are_every_other_activation_then_every_other_optimizer():
     got = [(c.activation, c.optimizer) for c in comparisons(cfg)]
     assert got == [(a, "adam") for a in ACTIVATIONS if a != "tanh"] + [("tanh", o) for o in OPTIMIZERS if o != "adam"]
     assert all((c.lr, c.seed, c.epochs, c.hidden) == (0.1, 3, cfg.epochs, cfg.hidden) for c in comparisons(cfg))
+
+
+def test_the_teachers_page_asks_for_the_lectures_comparisons_ahead(monkeypatch):
+    """Once the class follows the teacher, the teacher's Training page asks for its setting's comparisons."""
+    import app_pages._gate as gate
+    import app_pages._shared as shared_mod
+
+    asked: list[Config] = []
+    monkeypatch.setattr(shared_mod, "ahead", lambda cfg: asked.append(cfg))
+    gate._asks.clear()
+    gate._first.clear()
+    gate._sessions.clear()
+    seed = "4242"  # a setting nobody else asks for in this test run
+    teacher = app("app_pages/training.py", seed=seed, epochs="30")
+    assert not teacher.exception and asked == []  # nobody follows yet
+    app("app_pages/training.py", seed=seed, epochs="30")  # a student follows
+    teacher.run()  # the teacher's next rerun: it leads now
+    assert asked[-1:] == [Config(seed=4242, epochs=30)]
+    gate._asks.clear()
+    gate._first.clear()
+    gate._sessions.clear()
