@@ -310,3 +310,22 @@ def test_the_teachers_page_asks_for_the_lectures_comparisons_ahead(monkeypatch):
     gate._asks.clear()
     gate._first.clear()
     gate._sessions.clear()
+
+
+def test_no_runs_are_asked_ahead_without_worker_processes(monkeypatch):
+    """With one core there is no lane: runs asked ahead would train on the web process's interpreter."""
+    import app_pages._shared as shared_mod
+
+    asked = []
+    pool = Trainer(0, None)
+    monkeypatch.setattr(pool, "ask", lambda *a, **k: asked.append(a))
+    monkeypatch.setattr(shared_mod, "trainer", lambda: pool)
+    shared_mod.ahead(Config(seed=77))
+    assert asked == []
+    pool.workers = 2  # with workers: every comparison not stored is asked for
+    monkeypatch.setattr(shared_mod._runs(), "has", lambda key: False)
+    shared_mod.ahead(Config(seed=77))
+    assert [a[0] for a in asked] == comparisons(Config(seed=77))
+    asked.clear()
+    shared_mod.ahead(Config(seed=77, epochs=workers.AHEAD_EPOCHS + 1))  # too long to hold the lane
+    assert asked == []
