@@ -88,7 +88,7 @@ def leads() -> bool:
 
 
 def _of_class() -> bool:
-    return getattr(_local, "leads", False) or asks(getattr(_local, "key", None)) >= 2
+    return leads() or asks(getattr(_local, "key", None)) >= 2
 
 
 def _may_run(entry: tuple[int, int, int]) -> bool:
