@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from app_pages._gate import away, leads, shared
+from app_pages._gate import away, shared
 from xorcore import Config, History
 from xorcore.agreement import saddle_epochs
 from xorcore.config import LECTURE, comparisons
@@ -192,7 +192,7 @@ def history(cfg: Config | None = None, task: str = "xor", init: np.ndarray | Non
     key = run_key(c, task, init)
     if (hist := _runs().get(key)) is None:
         hist = _trained(c, task, init, key)
-    if cfg is None and task == "xor" and init is None and leads():
+    if cfg is None and task == "xor" and init is None and shared():  # the class's setting: its next likely runs
         ahead(c)
     return hist
 
@@ -216,9 +216,9 @@ def _trained(c: Config, task: str, init: np.ndarray | None, key: str) -> History
 
 
 def ahead(cfg: Config) -> None:
-    """The teacher's likely next runs (xorcore.config.comparisons), asked in the background after the teacher's
-    own: trained while the class's lane is idle, so that the teacher's next change of activation or optimizer is
-    read, not trained. Not for runs longer than workers.AHEAD_EPOCHS (each would hold the lane for long), nor
+    """The class's likely next runs (xorcore.config.comparisons), asked in the background after a run of the
+    class's setting (the teacher's, or one the class follows): trained while the class's lane is idle, so that the
+    teacher's next change of activation or optimizer is read, not trained. Not for runs longer than workers.AHEAD_EPOCHS (each would hold the lane for long), nor
     without worker processes (there is no lane: they would train on this process's interpreter)."""
     if cfg.epochs > AHEAD_EPOCHS or trainer().workers == 0:
         return

@@ -291,8 +291,8 @@ def test_comparisons_are_every_other_activation_then_every_other_optimizer():
     assert all((c.lr, c.seed, c.epochs, c.hidden) == (0.1, 3, cfg.epochs, cfg.hidden) for c in comparisons(cfg))
 
 
-def test_the_teachers_page_asks_for_the_lectures_comparisons_ahead(monkeypatch):
-    """Once the class follows the teacher, the teacher's Training page asks for its setting's comparisons."""
+def test_the_class_s_page_asks_for_the_lectures_comparisons_ahead(monkeypatch):
+    """Once the class follows the teacher's setting, its Training page asks for that setting's comparisons."""
     import app_pages._gate as gate
     import app_pages._shared as shared_mod
 
@@ -304,9 +304,14 @@ def test_the_teachers_page_asks_for_the_lectures_comparisons_ahead(monkeypatch):
     seed = "4242"  # a setting nobody else asks for in this test run
     teacher = app("app_pages/training.py", seed=seed, epochs="30")
     assert not teacher.exception and asked == []  # nobody follows yet
-    app("app_pages/training.py", seed=seed, epochs="30")  # a student follows
+    app("app_pages/training.py", seed=seed, epochs="30")  # a student follows: the class's setting now
+    assert asked and set(asked) == {Config(seed=4242, epochs=30)}
+    asked.clear()
     teacher.run()  # the teacher's next rerun: it leads now
-    assert asked[-1:] == [Config(seed=4242, epochs=30)]
+    assert asked and set(asked) == {Config(seed=4242, epochs=30)}
+    asked.clear()
+    app("app_pages/training.py", seed="4243", epochs="30")  # a student's own setting: nothing asked ahead
+    assert asked == []
     gate._asks.clear()
     gate._first.clear()
     gate._sessions.clear()
