@@ -16,15 +16,13 @@ from app_pages._shared import lang, tr
 from xorcore import Config
 from xorcore.data import ROW_LABELS, XOR_X
 from xorcore.edges import edge_labels, layer_ratio, w1_path_latex
-from xorcore.loss_slice import loss_slice
+from xorcore.loss_slice import Slice, loss_slice
 from xorcore.model import load, param_names
 from xorcore.numfmt import num
 from xorcore.shares import Shares, grad_shares, group, opposed, strongest_cancel
 from xorcore.trace import Trace
 from xorcore.views.beyond import PLANES, plane_before_after, shares_chart, slice_chart
-from xorcore.views.boundary import boundary_sentence
 from xorcore.views.graph import computation_graph
-from xorcore.views.planes import output_line_sentence
 
 GROUPS = ("W1", "b1", "W2", "b2")
 # On a slide (plot-area heights, px): the shares' band per parameter (at most SLIDE_PARAMS of a group);
@@ -196,7 +194,7 @@ def _slice_part(cfg: Config, before: np.ndarray, eta: float, biases: bool, prese
             tr("bx_along"), [None, *names], key="bx_along",
             format_func=lambda a: tr("bx_along_all" if biases else "bx_along_weights") if a is None else a,
         )  # fmt: skip
-    sl = loss_slice(cfg, before, eta, biases=biases, along=along)
+    sl = _slice(cfg, before, eta, biases, along)
     desc = _slice_sentence(sl, along)
     chart(slice_chart, sl, lang(), desc, height=SLICE_HEIGHT, box=left)
     if present:
@@ -210,9 +208,6 @@ def _slice_part(cfg: Config, before: np.ndarray, eta: float, biases: bool, prese
             st.caption(tr("bx_along_note", name=along))
 
 
-LINE = {"bx_boundary": boundary_sentence, "bx_hidden": output_line_sentence}  # what each plane's alt text adds
-
-
 def _planes_part(cfg: Config, before: np.ndarray, after: np.ndarray, eta: float, slide: bool) -> None:
     """The decision boundary and the hidden plane before | after the step, and how far the predictions moved."""
     with torch.no_grad():  # the model on screen, before and after the step, in PyTorch
@@ -224,20 +219,22 @@ def _planes_part(cfg: Config, before: np.ndarray, after: np.ndarray, eta: float,
         cols = iter(st.columns(4))
         for key in PLANES:
             for flat, when in ((before, "before"), (after, "after")):
-                name, alt_text = (
-                    tr(key + "_short", when=tr(f"bx_{when}_short")),
-                    tr(key + "_alt", when=tr("bx_" + when), line=LINE[key](flat, cfg.activation, cfg.hidden, lang())),
-                )
-                chart(plane_before_after, key, flat, cfg.activation, cfg.hidden, lang(), name, alt_text,
+                name = tr(key + "_short", when=tr(f"bx_{when}_short"))
+                chart(plane_before_after, key, flat, cfg.activation, cfg.hidden, lang(), name, tr("bx_" + when),
                       height=PLANE_HEIGHT, legends=False, box=next(cols))  # fmt: skip
         return
     left, right = st.columns(2)
     for col, flat, when in ((left, before, "before"), (right, after, "after")):
         title_ = tr("bx_" + when)
         for key in PLANES:
-            line = LINE[key](flat, cfg.activation, cfg.hidden, lang())
-            chart(plane_before_after, key, flat, cfg.activation, cfg.hidden, lang(), tr(key, when=title_),
-                  tr(key + "_alt", when=title_, line=line), box=col)  # fmt: skip
+            chart(plane_before_after, key, flat, cfg.activation, cfg.hidden, lang(), tr(key, when=title_), title_,
+                  box=col)  # fmt: skip
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _slice(cfg: Config, before: np.ndarray, eta: float, biases: bool, along: str | None) -> Slice:
+    """xorcore.loss_slice of this step (PyTorch's, once per step for every session: a rerun only reads it)."""
+    return loss_slice(cfg, before, eta, biases=biases, along=along)
 
 
 def _slice_sentence(sl, along: str | None) -> str:

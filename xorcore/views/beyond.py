@@ -19,9 +19,9 @@ from ..numfmt import num
 from ..shares import Shares
 from ..text import t
 from . import style
-from .boundary import decision_boundary
+from .boundary import boundary_sentence, decision_boundary
 from .curves import ROW_COLORS
-from .planes import hidden_plane
+from .planes import hidden_plane, output_line_sentence
 
 BAR_ROW = 26  # px per bar row of the shares chart
 
@@ -175,13 +175,16 @@ def zero_grad_chart(losses: np.ndarray, lang: str, title: str, domain: list[floa
     )
 
 
-# The planes drawn before | after a step.
+# The planes drawn before | after a step, and what each one's alt text adds (its line, where it is drawn).
 PLANES: dict[str, Callable[..., alt.LayerChart]] = {"bx_boundary": decision_boundary, "bx_hidden": hidden_plane}
+LINES: dict[str, Callable[..., str]] = {"bx_boundary": boundary_sentence, "bx_hidden": output_line_sentence}
 
 
 def plane_before_after(
-    key: str, flat: np.ndarray, activation: str, hidden: int, lang: str, title: str, description: str
+    key: str, flat: np.ndarray, activation: str, hidden: int, lang: str, title: str, when: str
 ) -> alt.LayerChart:
-    """PLANES[key] of flat θ (the decision boundary or the hidden plane) titled for 'before' or 'after' the step."""
+    """PLANES[key] of flat θ (the decision boundary or the hidden plane) titled for 'before' or 'after' the step
+    (`when`, as the alt text says it), its alt text saying where its line is."""
     chart = PLANES[key](flat, activation, hidden, lang)
-    return chart.properties(title=style.title(title), description=description)
+    line = LINES[key](flat, activation, hidden, lang)
+    return chart.properties(title=style.title(title), description=t(lang, key + "_alt", when=when, line=line))
