@@ -17,7 +17,7 @@ from app_pages._sections import Section, more, presenting, show, wide_net
 from app_pages._shared import config, lang, number_table, tr, upright
 from app_pages._views import grad_shares_view, local_upstream_view
 from app_pages._walk import ETA, setting, valid
-from xorcore import build_model, finite_differences
+from xorcore import Config, build_model, finite_differences
 from xorcore import trace as trace_of
 from xorcore.backprop_rows import (
     PARAM_STEPS,
@@ -189,10 +189,16 @@ def network_grads() -> None:
 
 
 # ---------------------------------------------------------------- finite differences
+@st.cache_data(max_entries=64, show_spinner=False)
+def central(c: Config) -> list[tuple[str, float, float]]:
+    """xorcore.finite_differences of c's untrained model (PyTorch's, once per setting: a rerun only reads it)."""
+    return finite_differences(build_model(c))
+
+
 def finite_check() -> None:
     """Central differences beside autograd for every parameter."""
     st.caption(tr("bp_fd_caption"))
-    fd = pd.DataFrame(finite_differences(model), columns=["p", "fd", "ag"])
+    fd = pd.DataFrame(central(cfg), columns=["p", "fd", "ag"])
     fd["diff"] = (fd["fd"] - fd["ag"]).abs()
     fd.columns = [tr("bp_fd_param"), tr("bp_fd_central"), tr("bp_fd_autograd"), tr("bp_fd_diff")]
     fd_left, fd_right = st.columns([4, 1], vertical_alignment="center")
