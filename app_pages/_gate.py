@@ -8,10 +8,11 @@ A run is the class's when two or more sessions asked for its setting in the last
 session leads: the last setting it was first to ask for was then asked for by another session (the teacher,
 whose every change the class makes; a student who was first on a shared link leads for one change only).
 The class's runs take up to SLOTS places of their own and go first, in the order they came; other runs take
-a place only while fewer than SLOTS runs are running and none of the class's runs or waits. So the class's runs
-have the interpreter to themselves: a run that is not the class's stops at its next checkpoint (between two
-sections, charts or grid rows) while the class's runs, and waits at most YIELD_S there. A page waiting for a
-run to train gives its place back meanwhile (away).
+a place only while fewer than SLOTS runs are running, none of the class's runs or waits, and none ended in the
+last HOLD_S seconds. So the class's runs have the interpreter to themselves while the class makes a change: a
+run that is not the class's stops at its next checkpoint (between two sections, charts or grid rows) while the
+class's runs, and waits at most YIELD_S there. A page waiting for a run to train gives its place back meanwhile
+(away).
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ from contextlib import contextmanager
 SLOTS = 2  # page runs at once (the class's, and the others')
 ASKED_S = 30.0  # how far back the asks that rank a setting reach
 YIELD_S = 5.0  # a run that gave its place to the class waits at most this long to have it back
+# A class makes a change over seconds (each student when they get to it): a student's own run started in the
+# gap between two of the class's runs would share the interpreter with the next. So the others wait this long
+# after a class run ends too.
+HOLD_S = 2.0
 SESSIONS = 4096  # sessions whose lead is remembered (the least recent forgotten)
 
 CLASS, OWN = 0, 1  # a run's kind, in the order they go
@@ -35,6 +40,7 @@ _cond = threading.Condition()
 _queue: list[tuple[int, int, int]] = []  # (kind, arrival, thread): the waiting page runs
 _running: dict[int, int] = {}  # the threads holding a place, and their runs' kinds
 _order = itertools.count()
+_held = [0.0]  # until when (time.monotonic) runs that are not the class's wait after a class run ended
 _local = threading.local()  # per script thread: its setting's key, whether its session leads, its queue entry
 _asks: dict[str, deque[tuple[float, str]]] = {}  # setting -> (when, session) of its asks in the window
 _first: dict[str, str] = {}  # setting -> the session that asked for it first (while it has asks in the window)
@@ -95,7 +101,7 @@ def _may_run(entry: tuple[int, int, int]) -> bool:
     """Whether the queue's head may take a place (with the lock held)."""
     if entry[0] == CLASS:
         return sum(kind == CLASS for kind in _running.values()) < SLOTS
-    return CLASS not in _running.values() and len(_running) < SLOTS
+    return CLASS not in _running.values() and len(_running) < SLOTS and time.monotonic() >= _held[0]
 
 
 def _enter(patience: float | None = None) -> None:
@@ -109,10 +115,11 @@ def _enter(patience: float | None = None) -> None:
         heapq.heappush(_queue, entry)
         try:
             while not (_queue[0] == entry and _may_run(entry)):
-                left = None if end is None else end - time.monotonic()
-                if left is not None and left <= 0:
+                now = time.monotonic()
+                if end is not None and end <= now:
                     break
-                _cond.wait(left)
+                wakes = [t - now for t in (end, _held[0]) if t is not None and t > now]  # patience, the hold's end
+                _cond.wait(min(wakes) if wakes else None)
         except BaseException:  # never left in the queue (those behind it would wait for it)
             _queue.remove(entry)
             heapq.heapify(_queue)
@@ -126,7 +133,8 @@ def _enter(patience: float | None = None) -> None:
 
 def _leave() -> None:
     with _cond:
-        _running.pop(threading.get_ident(), None)
+        if _running.pop(threading.get_ident(), None) == CLASS:
+            _held[0] = max(_held[0], time.monotonic() + HOLD_S)
         _cond.notify_all()
 
 
@@ -143,10 +151,12 @@ def admitted() -> Iterator[None]:
 
 
 def checkpoint() -> None:
-    """Between two pieces of a page's work: a run that is not the class's waits while the class's run (YIELD_S at most)."""
+    """Between two pieces of a page's work: a run that is not the class's waits while the class's run, and HOLD_S
+    after (YIELD_S at most)."""
     me = threading.get_ident()
     with _cond:
-        if _running.get(me) != OWN or not (CLASS in _running.values() or (_queue and _queue[0][0] == CLASS)):
+        classy = CLASS in _running.values() or (_queue and _queue[0][0] == CLASS) or time.monotonic() < _held[0]
+        if _running.get(me) != OWN or not classy:
             return
     _leave()
     _enter(patience=YIELD_S)

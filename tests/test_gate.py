@@ -17,6 +17,7 @@ def _fresh_gate(monkeypatch):
     monkeypatch.setattr(gate, "_asks", {})
     monkeypatch.setattr(gate, "_first", {})
     monkeypatch.setattr(gate, "_sessions", gate.OrderedDict())
+    monkeypatch.setattr(gate, "_held", [0.0])
 
 
 def _until(cond) -> None:
@@ -114,6 +115,41 @@ def test_a_run_that_is_not_the_class_s_waits_at_a_checkpoint_while_the_class_run
     for t in (explorer, teaching, newcomer):
         t.join(60)
     assert order[2:] == ["explorer again", "newcomer"]  # the explorer kept its place in the queue
+    assert not gate._queue and not gate._running
+
+
+def test_after_a_class_run_the_others_wait_hold_s_more_at_their_start_and_at_checkpoints(monkeypatch):
+    """The class makes a change over seconds: a student's own run does not start in the gap between two of its runs."""
+    now = [1000.0]
+    monkeypatch.setattr(gate.time, "monotonic", lambda: now[0])
+    order, hold = [], threading.Event()
+
+    def run(name: str, key: str, wait: threading.Event | None = None) -> None:
+        gate.asked(key, name)
+        with gate.admitted():
+            order.append(name)
+            if wait is not None:
+                assert wait.wait(60)
+                gate.checkpoint()
+                order.append(name + " again")
+
+    explorer = threading.Thread(target=run, args=("explorer", "seed 7", hold))
+    explorer.start()
+    _until(lambda: order == ["explorer"])
+    gate.asked("tanh", "follower 1")
+    run("follower 2", "tanh")  # a class run, begun and ended
+    hold.set()
+    _until(lambda: len(gate._queue) == 1)  # the explorer waits at its checkpoint: the class is still changing
+    newcomer = threading.Thread(target=run, args=("newcomer", "seed 8"))
+    newcomer.start()
+    _until(lambda: len(gate._queue) == 2)  # and a new run of its own does not start
+    assert order == ["explorer", "follower 2"]
+    now[0] += gate.HOLD_S  # the class is done
+    with gate._cond:
+        gate._cond.notify_all()
+    for t in (explorer, newcomer):
+        t.join(60)
+    assert order[2:] == ["explorer again", "newcomer"]
     assert not gate._queue and not gate._running
 
 
