@@ -9,7 +9,7 @@ session leads: the last setting it was first to ask for was then asked for by an
 whose every change the class makes; a student who was first on a shared link leads for one change only).
 The class's runs take up to SLOTS places of their own and go first, in the order they came; other runs take
 a place only while fewer than SLOTS runs are running, none of the class's runs or waits, and none ended in the
-last HOLD_S seconds. So the class's runs have the interpreter to themselves while the class makes a change: a
+last HOLD_S seconds (YIELD_S at most). So the class's runs have the interpreter to themselves while the class makes a change: a
 run that is not the class's stops at its next checkpoint (between two sections, charts or grid rows) while the
 class's runs, and waits at most YIELD_S there. A page waiting for a run to train gives its place back meanwhile
 (away).
@@ -97,11 +97,18 @@ def _of_class() -> bool:
     return leads() or asks(getattr(_local, "key", None)) >= 2
 
 
-def _may_run(entry: tuple[int, int, int]) -> bool:
-    """Whether the queue's head may take a place (with the lock held)."""
+def _may_run(entry: tuple[int, int, int], since: float) -> bool:
+    """Whether the queue's head, waiting since `since`, may take a place (with the lock held)."""
     if entry[0] == CLASS:
         return sum(kind == CLASS for kind in _running.values()) < SLOTS
-    return CLASS not in _running.values() and len(_running) < SLOTS and time.monotonic() >= _held[0]
+    held = time.monotonic() < _hold_end(since)
+    return CLASS not in _running.values() and len(_running) < SLOTS and not held
+
+
+def _hold_end(since: float) -> float:
+    """When the hold after the class's runs ends for a run waiting since `since`: it delays one YIELD_S at most,
+    so that a class whose runs keep coming never keeps a student's own run out for good."""
+    return min(_held[0], since + YIELD_S)
 
 
 def _enter(patience: float | None = None) -> None:
@@ -110,15 +117,16 @@ def _enter(patience: float | None = None) -> None:
     entry = getattr(_local, "entry", None)
     if entry is None or entry[2] != me:  # a new page run; one coming back keeps its place in the queue
         entry = _local.entry = (CLASS if _of_class() else OWN, next(_order), me)
-    end = None if patience is None else time.monotonic() + patience
+    since = time.monotonic()
+    end = None if patience is None else since + patience
     with _cond:
         heapq.heappush(_queue, entry)
         try:
-            while not (_queue[0] == entry and _may_run(entry)):
+            while not (_queue[0] == entry and _may_run(entry, since)):
                 now = time.monotonic()
                 if end is not None and end <= now:
                     break
-                wakes = [t - now for t in (end, _held[0]) if t is not None and t > now]  # patience, the hold's end
+                wakes = [t - now for t in (end, _hold_end(since)) if t is not None and t > now]  # patience, hold
                 _cond.wait(min(wakes) if wakes else None)
         except BaseException:  # never left in the queue (those behind it would wait for it)
             _queue.remove(entry)

@@ -152,6 +152,16 @@ def test_after_a_class_run_the_others_wait_hold_s_more_at_their_start_and_at_che
     assert order[2:] == ["explorer again", "newcomer"]
     assert not gate._queue and not gate._running
 
+    gate._held[0] = now[0] + 100  # a class whose runs keep coming: the hold delays a run YIELD_S at most
+    late = threading.Thread(target=run, args=("late", "seed 9"))
+    late.start()
+    _until(lambda: len(gate._queue) == 1)
+    now[0] += gate.YIELD_S
+    with gate._cond:
+        gate._cond.notify_all()
+    late.join(60)
+    assert order[-1] == "late" and not gate._queue
+
 
 def test_a_session_leads_once_another_follows_the_setting_it_asked_for_first():
     def kind(key: str, session: str) -> bool:
