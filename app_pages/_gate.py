@@ -9,10 +9,10 @@ session leads: the last setting it was first to ask for was then asked for by an
 whose every change the class makes; a student who was first on a shared link leads for one change only).
 The class's runs take up to SLOTS places of their own and go first, in the order they came; other runs take
 a place only while fewer than SLOTS runs are running, none of the class's runs or waits, and none ended in the
-last HOLD_S seconds (YIELD_S at most). So the class's runs have the interpreter to themselves while the class makes a change: a
-run that is not the class's stops at its next checkpoint (between two sections, charts or grid rows) while the
-class's runs, and waits at most YIELD_S there. A page waiting for a run to train gives its place back meanwhile
-(away).
+last HOLD_S seconds (a hold that delays a run YIELD_S at most). So the class's runs have the interpreter to
+themselves while the class makes a change: a run that is not the class's stops at its next checkpoint (between
+two sections, charts or grid rows) while the class's runs and HOLD_S after, and waits at most YIELD_S there.
+A page waiting for a run to train gives its place back meanwhile (away).
 """
 
 from __future__ import annotations

@@ -217,9 +217,10 @@ def _trained(c: Config, task: str, init: np.ndarray | None, key: str) -> History
 
 def ahead(cfg: Config) -> None:
     """The class's likely next runs (xorcore.config.comparisons), asked in the background after a run of the
-    class's setting (the teacher's, or one the class follows): trained while the class's lane is idle, so that the
-    teacher's next change of activation or optimizer is read, not trained. Not for runs longer than workers.AHEAD_EPOCHS (each would hold the lane for long), nor
-    without worker processes (there is no lane: they would train on this process's interpreter)."""
+    class's setting (the teacher's, or one the class follows): trained while the class's lane is idle, so that
+    the teacher's next change of activation or optimizer is read, not trained. Not for runs longer than
+    workers.AHEAD_EPOCHS (each would hold the lane for long), nor without worker processes (there is no lane:
+    they would train on this process's interpreter)."""
     if cfg.epochs > AHEAD_EPOCHS or trainer().workers == 0:
         return
     for other in comparisons(cfg):
